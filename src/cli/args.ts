@@ -1,0 +1,114 @@
+// Command-line arguments (DESIGN.md "Contracts"): global flags first, then `-c SCRIPT`,
+// `-` (stdin) or FILE; everything after FILE belongs to the script's param(…).
+import { OUTPUT_FORMATS, type OutputFormat } from '../runtime/format/index.js';
+
+export interface CliOptions {
+  mode: 'repl' | 'command' | 'file' | 'stdin' | 'help' | 'version' | 'emulator';
+  script?: string;
+  file?: string;
+  scriptArgs: string[];
+  output?: OutputFormat;
+  color?: boolean;
+  demo: boolean;
+  demoUsers?: number;
+  verbose: boolean;
+  whatIf: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: CliOptions = { mode: 'repl', scriptArgs: [], demo: false, verbose: false, whatIf: false };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = () => inline ?? value(i++, flag);
+    switch (flag) {
+      case '-c':
+      case '--command':
+        opts.mode = 'command';
+        opts.script = take();
+        opts.scriptArgs = argv.slice(i + 1);
+        return opts;
+      case '-o':
+      case '--output': {
+        const f = take();
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(', ')} (got '${f}')`);
+        opts.output = f as OutputFormat;
+        break;
+      }
+      case '--no-color':
+        opts.color = false;
+        break;
+      case '--color':
+        opts.color = true;
+        break;
+      case '--demo':
+        opts.demo = true;
+        break;
+      case '--demo-users': {
+        const n = Number(take());
+        if (!Number.isInteger(n) || n < 0) throw new UsageError(`--demo-users takes a whole number of users (got '${argv[i]}')`);
+        opts.demoUsers = n;
+        break;
+      }
+      case '--verbose':
+        opts.verbose = true;
+        break;
+      case '--whatif':
+        opts.whatIf = true;
+        break;
+      case '-h':
+      case '--help':
+        opts.mode = 'help';
+        return opts;
+      case '-V':
+      case '--version':
+        opts.mode = 'version';
+        return opts;
+      case '-':
+        opts.mode = 'stdin';
+        opts.scriptArgs = argv.slice(i + 1);
+        return opts;
+      default:
+        if (a === 'emulator' && i === 0) {
+          opts.mode = 'emulator';
+          opts.scriptArgs = argv.slice(1);
+          return opts;
+        }
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; 'authsh --help' lists the options`);
+        opts.mode = 'file';
+        opts.file = a;
+        opts.scriptArgs = argv.slice(i + 1);
+        return opts;
+    }
+  }
+  return opts;
+}
+
+export const USAGE = `authsh — a shell for Microsoft Entra ID authentication methods
+
+Usage:
+  authsh [options]                      interactive session (REPL) on a terminal
+  authsh [options] -c 'SCRIPT' [ARGS]   run SCRIPT
+  authsh [options] FILE.authsh [ARGS]   run a script file; ARGS bind to its param(…)
+  authsh [options] - [ARGS]             read the script from standard input
+
+Options:
+  -o, --output FORMAT   table | list | json | jsonl | csv | text
+                        (default: table on a terminal, text otherwise)
+  --no-color            no colour (also NO_COLOR=1)
+  --demo                use the built-in demo tenant even when credentials are set
+  --demo-users N        add N generated users to the demo tenant
+  --whatif              every command that changes something plans instead of acting
+  --verbose             trace what authsh does on stderr
+  -V, --version         print the version
+  -h, --help            this help
+
+Exit codes: 0 success, 1 an error was written, 2 syntax or usage error,
+            3 sign-in or permission failure, 130 interrupted.`;

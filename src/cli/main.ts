@@ -1,0 +1,115 @@
+// The authsh executable: reads the command line, picks REPL / -c / FILE / stdin, wires stdout
+// and stderr to a Session, and turns the result into an exit code. No language or Graph logic
+// lives here.
+import { readFileSync } from 'node:fs';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
+import { Session, EXIT } from '../runtime/session.js';
+import { formatWarning } from '../runtime/format/index.js';
+import type { Host } from '../runtime/command.js';
+
+declare const AUTHSH_VERSION: string | undefined;
+const VERSION = typeof AUTHSH_VERSION === 'string' ? AUTHSH_VERSION : '0.0.0-dev';
+
+function fail(message: string): number {
+  process.stderr.write(`authsh: ${message}\n`);
+  return EXIT.usage;
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export function makeSession(opts: CliOptions, interactive: boolean): Session {
+  const tty = process.stdout.isTTY === true;
+  const color = opts.color ?? (tty && !process.env['NO_COLOR']);
+  const columns = process.stdout.columns || Number(process.env['COLUMNS']) || 120;
+  const errColor = color && process.stderr.isTTY === true;
+  const host: Host = {
+    info: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    warn: (text) => process.stderr.write(formatWarning(text, { color: errColor }) + '\n'),
+    isTerminal: interactive,
+    columns,
+    color,
+  };
+  return new Session({
+    host,
+    stdout: (chunk) => process.stdout.write(chunk),
+    stderr: (chunk) => process.stderr.write(chunk),
+    format: opts.output ?? (tty ? 'table' : 'text'),
+    color,
+    columns,
+    whatIf: opts.whatIf,
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message);
+    throw e;
+  }
+  if (opts.mode === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return EXIT.ok;
+  }
+  if (opts.mode === 'version') {
+    process.stdout.write(`authsh ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (opts.mode === 'emulator') return fail('the emulator is not part of this build yet');
+  if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
+  if (opts.mode === 'repl') {
+    const { startRepl } = await import('./repl.js');
+    return startRepl(makeSession(opts, true), VERSION);
+  }
+
+  let text: string;
+  let fileName: string;
+  if (opts.mode === 'command') {
+    text = opts.script!;
+    fileName = '<command>';
+  } else if (opts.mode === 'stdin') {
+    text = readStdin();
+    fileName = '<stdin>';
+  } else {
+    fileName = opts.file!;
+    try {
+      text = readFileSync(fileName, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return fail(`cannot read '${fileName}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
+    }
+  }
+  const session = makeSession(opts, false);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    if (++interrupts > 1) process.exit(EXIT.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const code = await session.run(text, { fileName, args: opts.scriptArgs, signal: controller.signal });
+  session.end();
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // Let stdout drain before leaving; a piped reader must get every line.
+    process.stdout.write('', () => process.exit(code));
+  },
+  (e: unknown) => {
+    // Nothing should reach here; if it does, say so without a JavaScript stack trace.
+    process.stderr.write(`authsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env['AUTHSH_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exit(70);
+  },
+);

@@ -1,0 +1,193 @@
+// The authsh token set (LANGUAGE.md §1), one context-free stream for the parser.
+// Modes are used only inside strings: "…" ('dq') and @"…"@ ('here') interpolate $name,
+// ${name} and $( … ), and every ( / $( / @( pushes 'main' again so ) finds its way back.
+// Order matters: Chevrotain takes the first pattern that matches, not the longest.
+import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain';
+
+/** A sticky-regex matcher, for patterns with lookarounds that Chevrotain cannot analyse. */
+function sticky(re: RegExp): CustomPatternMatcherFunc {
+  const y = new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+  return (text, offset) => {
+    y.lastIndex = offset;
+    return y.exec(text);
+  };
+}
+
+// Categories (pattern NA): a token may belong to several.
+export const ParameterLike = createToken({ name: 'ParameterLike', pattern: Lexer.NA });
+export const ComparisonOp = createToken({ name: 'ComparisonOp', pattern: Lexer.NA });
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+export const AssignOp = createToken({ name: 'AssignOp', pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const LineContinuation = createToken({ name: 'LineContinuation', pattern: /`\r?\n/, group: Lexer.SKIPPED, line_breaks: true });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /<#[\s\S]*?#>/, group: Lexer.SKIPPED, line_breaks: true });
+/** `<#` with no `#>`: never accepted by the parser, so the input reads as incomplete. */
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /<#[\s\S]*/, line_breaks: true, label: "'<#' (a comment that is never closed)" });
+export const LineComment = createToken({ name: 'LineComment', pattern: /#[^\r\n]*/, group: Lexer.SKIPPED });
+export const StatementEnd = createToken({ name: 'StatementEnd', pattern: Lexer.NA });
+export const Newline = createToken({ name: 'Newline', pattern: /\r?\n|\r/, line_breaks: true, categories: [StatementEnd], label: 'a new line' });
+/** Inside ( … ) a line break ends nothing (LANGUAGE.md §1), so that mode skips it. */
+export const ParenNewline = createToken({ name: 'ParenNewline', pattern: /\r?\n|\r/, line_breaks: true, group: Lexer.SKIPPED });
+
+// Strings
+export const HereSqString = createToken({
+  name: 'HereSqString',
+  pattern: sticky(/@'[ \t]*\r?\n(?:[\s\S]*?\r?\n)??'@/),
+  start_chars_hint: ['@'],
+  line_breaks: true,
+  label: "a here-string @'…'@",
+});
+export const UnclosedHereSq = createToken({ name: 'UnclosedHereSq', pattern: /@'[ \t]*\r?\n[\s\S]*/, line_breaks: true, label: "'@'' (a here-string that is never closed)" });
+export const HereDqOpen = createToken({ name: 'HereDqOpen', pattern: /@"[ \t]*\r?\n/, push_mode: 'here', line_breaks: true, label: "'@\"'" });
+export const DqOpen = createToken({ name: 'DqOpen', pattern: /"/, push_mode: 'dq', label: "'\"'" });
+export const SqString = createToken({ name: 'SqString', pattern: /'(?:[^']|'')*'/, line_breaks: true, label: 'a string' });
+export const UnclosedSq = createToken({ name: 'UnclosedSq', pattern: /'(?:[^']|'')*/, line_breaks: true, label: "a string that is never closed (')" });
+
+// Variables and sub-expressions
+export const SubExprOpen = createToken({ name: 'SubExprOpen', pattern: /\$\(/, push_mode: 'main', label: "'$('" });
+export const BracedVariable = createToken({ name: 'BracedVariable', pattern: /\$\{[^}\r\n]*\}/, label: 'a variable' });
+export const Variable = createToken({ name: 'Variable', pattern: /\$(?:env:)?[A-Za-z_][\w]*|\$\?|\$\$|\$\^/i, label: 'a variable' });
+export const AtParen = createToken({ name: 'AtParen', pattern: /@\(/, push_mode: 'main', label: "'@('" });
+export const AtCurly = createToken({ name: 'AtCurly', pattern: /@\{/, push_mode: 'main', label: "'@{'" });
+
+// Dash words: operators in expressions, parameters in arguments (both categories).
+const OP_BOUNDARY = '(?![\\w-])';
+export const LogicalOp = createToken({
+  name: 'LogicalOp',
+  pattern: sticky(new RegExp(`-(?:and|or|xor)${OP_BOUNDARY}`, 'i')),
+  start_chars_hint: ['-'],
+  categories: [ParameterLike],
+  label: 'an operator',
+});
+export const NotOp = createToken({ name: 'NotOp', pattern: sticky(new RegExp(`-not${OP_BOUNDARY}`, 'i')), start_chars_hint: ['-'], categories: [ParameterLike], label: "'-not'" });
+export const CompareWord = createToken({
+  name: 'CompareWord',
+  pattern: sticky(
+    new RegExp(
+      `-[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split)${OP_BOUNDARY}|-(?:is|isnot|join|f)${OP_BOUNDARY}`,
+      'i',
+    ),
+  ),
+  start_chars_hint: ['-'],
+  categories: [ParameterLike, ComparisonOp],
+  label: 'a comparison operator',
+});
+export const Parameter = createToken({ name: 'Parameter', pattern: /-[A-Za-z_][\w]*:?/, categories: [ParameterLike], label: 'a parameter' });
+export const DashDash = createToken({ name: 'DashDash', pattern: sticky(/--(?=[\s;|)}]|$)/), start_chars_hint: ['-'], label: "'--'" });
+
+export const Number = createToken({ name: 'Number', pattern: /0x[0-9a-f]+|(?:\d+\.\d+|\d+)(?:e[+-]?\d+)?/i, label: 'a number' });
+
+/** `FIELD=VALUE` and friends, written without spaces (LANGUAGE.md §1): the field and the operator. */
+export const ConditionStart = createToken({
+  name: 'ConditionStart',
+  pattern: sticky(/[A-Za-z_][\w.-]*?(?:!=|<=|>=|=|<|>|~)(?!=)/),
+  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'],
+  label: 'a condition (FIELD=VALUE)',
+});
+
+export const Word = createToken({ name: 'Word', pattern: /[A-Za-z_\u00c0-\u024f][\w\u00c0-\u024f-]*/, label: 'a word' });
+
+function keyword(name: string, word: string): TokenType {
+  return createToken({ name, pattern: new RegExp(word, 'i'), longer_alt: Word, categories: [Keyword], label: `'${word}'` });
+}
+export const If = keyword('If', 'if');
+export const ElseIf = keyword('ElseIf', 'elseif');
+export const Else = keyword('Else', 'else');
+export const Foreach = keyword('Foreach', 'foreach');
+export const While = keyword('While', 'while');
+export const In = keyword('In', 'in');
+export const Break = keyword('Break', 'break');
+export const Continue = keyword('Continue', 'continue');
+export const Function = keyword('Function', 'function');
+export const Param = keyword('Param', 'param');
+export const Return = keyword('Return', 'return');
+export const Try = keyword('Try', 'try');
+export const Catch = keyword('Catch', 'catch');
+export const Finally = keyword('Finally', 'finally');
+export const Throw = keyword('Throw', 'throw');
+export const Exit = keyword('Exit', 'exit');
+// Longer keywords first where one is a prefix of another (elseif/else, in is whole-word via longer_alt).
+const keywords = [ElseIf, Else, If, Foreach, Function, Finally, While, Break, Continue, Param, Return, Try, Catch, Throw, Exit, In];
+
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, push_mode: 'paren', label: "'('" });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, pop_mode: true, label: "')'" });
+export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, push_mode: 'main', label: "'{'" });
+export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, pop_mode: true, label: "'}'" });
+export const LSquare = createToken({ name: 'LSquare', pattern: /\[/, label: "'['" });
+export const RSquare = createToken({ name: 'RSquare', pattern: /\]/, label: "']'" });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, categories: [StatementEnd], label: "';'" });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
+export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: "'..'" });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
+export const PlusAssign = createToken({ name: 'PlusAssign', pattern: /\+=/, categories: [AssignOp], label: "'+='" });
+export const MinusAssign = createToken({ name: 'MinusAssign', pattern: /-=/, categories: [AssignOp], label: "'-='" });
+export const Assign = createToken({ name: 'Assign', pattern: /=/, categories: [AssignOp], label: "'='" });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: "'+'" });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
+export const Star = createToken({ name: 'Star', pattern: /\*/, label: "'*'" });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'" });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, label: "'%'" });
+export const Bang = createToken({ name: 'Bang', pattern: /!/, label: "'!'" });
+/** Characters that mean something only inside bare arguments (`CameronW@contoso.com`, `~/x`, `a:b`). */
+export const BareSymbol = createToken({ name: 'BareSymbol', pattern: /[@:?~^&\\<>`]/, label: 'a symbol' });
+
+// Inside "…" and @"…"@
+export const DqClose = createToken({ name: 'DqClose', pattern: /"/, pop_mode: true, label: "'\"' (the end of the string)" });
+export const DqQuote = createToken({ name: 'DqQuote', pattern: /""/, label: '""' });
+export const StrEscape = createToken({ name: 'StrEscape', pattern: /`[\s\S]/, line_breaks: true, label: 'an escape' });
+export const DqText = createToken({ name: 'DqText', pattern: /[^"`$]+|\$/, line_breaks: true, label: 'text' });
+export const HereDqClose = createToken({
+  name: 'HereDqClose',
+  pattern: (text, offset) => {
+    if (text.startsWith('"@', offset) && (offset === 0 || text[offset - 1] === '\n')) return ['"@'] as unknown as RegExpExecArray;
+    const m = /^\r?\n"@/.exec(text.slice(offset, offset + 4));
+    return m;
+  },
+  start_chars_hint: ['"', '\r', '\n'],
+  line_breaks: true,
+  pop_mode: true,
+  label: "'\"@' (the end of the here-string)",
+});
+export const HereText = createToken({ name: 'HereText', pattern: /(?:[^$`\r\n]|\r(?!\n"@)|\n(?!"@))+|\$/, line_breaks: true, label: 'text' });
+
+const stringInner = [SubExprOpen, BracedVariable, Variable, StrEscape];
+
+export const allTokens: TokenType[] = [
+  WhiteSpace, LineContinuation, BlockComment, UnclosedComment, LineComment, Newline, ParenNewline,
+  HereSqString, UnclosedHereSq, HereDqOpen, DqOpen, SqString, UnclosedSq,
+  SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
+  DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
+  Number, ConditionStart, ...keywords, Word,
+  LParen, RParen, LCurly, RCurly, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
+  PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
+  DqClose, DqQuote, StrEscape, DqText, HereDqClose, HereText,
+  ParameterLike, ComparisonOp, Keyword, AssignOp, StatementEnd,
+];
+
+export const lexerDefinition = {
+  defaultMode: 'main',
+  modes: {
+    main: [
+      WhiteSpace, LineContinuation, BlockComment, UnclosedComment, LineComment, Newline,
+      HereSqString, UnclosedHereSq, HereDqOpen, DqOpen, SqString, UnclosedSq,
+      SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
+      DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
+      Number, ConditionStart, ...keywords, Word,
+      LParen, RParen, LCurly, RCurly, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
+      PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
+    ],
+    paren: [
+      WhiteSpace, LineContinuation, BlockComment, UnclosedComment, LineComment, ParenNewline,
+      HereSqString, UnclosedHereSq, HereDqOpen, DqOpen, SqString, UnclosedSq,
+      SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
+      DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
+      Number, ConditionStart, ...keywords, Word,
+      LParen, RParen, LCurly, RCurly, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
+      PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
+    ],
+    dq: [DqQuote, DqClose, ...stringInner, DqText],
+    here: [HereDqClose, ...stringInner, HereText],
+  },
+};

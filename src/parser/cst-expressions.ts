@@ -1,0 +1,287 @@
+// The expression half of the CST → AST builder: literals, strings with interpolation,
+// postfix access, and operator precedence (LANGUAGE.md §3, lowest first):
+//   -or -xor < -and < -not ! < comparison < .. < + - < * / % < unary - + [cast] < postfix
+import type { CstNode, IToken } from 'chevrotain';
+import type * as A from './ast.js';
+import { SourceFile, span, type Span } from './span.js';
+import { ShellError } from '../runtime/errors.js';
+import { CAST_TYPES } from '../runtime/values.js';
+import { child, endOf, isToken, nodes, ordered, startOf, token } from './cst-util.js';
+
+const PRECEDENCE: Record<string, number> = { '-or': 1, '-xor': 1, '-and': 2, '..': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7 };
+const NOT_LEVEL = 3;
+const COMPARISON_LEVEL = 4;
+
+function precedence(op: string): number {
+  return PRECEDENCE[op] ?? COMPARISON_LEVEL;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
+
+interface Unit {
+  prefixes: IToken[][]; // each: [op] or [ '[', Word, ']' ]
+  operand: A.Expression;
+  span: Span;
+}
+
+export abstract class ExpressionBuilder {
+  constructor(protected readonly source: SourceFile) {}
+
+  abstract statementList(cst: CstNode): { params: A.ParamDecl[] | undefined; body: A.Statement[] };
+  abstract pipeline(cst: CstNode): A.Pipeline;
+  abstract block(cst: CstNode): A.Block;
+
+  protected error(message: string, at: Span): ShellError {
+    return new ShellError('SyntaxError', message, { span: at });
+  }
+
+  protected spanOf(cst: CstNode): Span {
+    return span(this.source, startOf(cst), endOf(cst) + 1);
+  }
+
+  protected tokenSpan(t: IToken): Span {
+    return span(this.source, t.startOffset, (t.endOffset ?? t.startOffset) + 1);
+  }
+
+  protected text(cst: CstNode): string {
+    return this.source.text.slice(startOf(cst), endOf(cst) + 1);
+  }
+
+  protected variableName(t: IToken): { name: string; scope: 'env' | undefined } {
+    let name = t.image.startsWith('${') ? t.image.slice(2, -1) : t.image.slice(1);
+    let scope: 'env' | undefined;
+    if (/^env:/i.test(name)) {
+      scope = 'env';
+      name = name.slice(4);
+    }
+    return { name, scope };
+  }
+
+  protected checkType(word: IToken): void {
+    if (!(CAST_TYPES as readonly string[]).includes(word.image.toLowerCase())) {
+      throw this.error(`unknown type [${word.image}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`, this.tokenSpan(word));
+    }
+  }
+
+  protected statements(cst: CstNode): A.Statement[] {
+    const { params, body } = this.statementList(cst);
+    if (params) throw this.error('param(…) may only open a script, a function or a script block', this.spanOf(child(cst, 'paramBlock')!));
+    return body;
+  }
+
+  expressionList(cst: CstNode): A.Expression {
+    const items = nodes(cst, 'expression').map((e) => this.expression(e));
+    return items.length === 1 ? items[0]! : { kind: 'ArrayLiteral', items, span: this.spanOf(cst) };
+  }
+
+  expression(cst: CstNode): A.Expression {
+    const units: Unit[] = [];
+    const ops: IToken[] = [];
+    for (const e of ordered(cst)) {
+      if (isToken(e)) {
+        if (e.tokenType.name !== 'Newline') ops.push(e);
+      } else units.push(this.unit(e));
+    }
+    let i = 0;
+    let o = 0;
+    // Precedence climbing over the flat operand/operator list.
+    const parseAt = (min: number): A.Expression => {
+      let left = parseUnit();
+      while (o < ops.length && precedence(ops[o]!.image.toLowerCase()) >= min) {
+        const op = ops[o++]!.image.toLowerCase();
+        const right = parseAt(precedence(op) + 1);
+        left = { kind: 'Binary', op, left, right, span: this.join(left.span, right.span) };
+      }
+      return left;
+    };
+    const parseUnit = (): A.Expression => {
+      const unit = units[i]!;
+      const prefix = unit.prefixes.shift();
+      if (!prefix) {
+        i++;
+        return unit.operand;
+      }
+      const first = prefix[0]!;
+      const kind = first.image.toLowerCase();
+      if (kind === '-not' || kind === '!') {
+        const operand = parseAt(NOT_LEVEL + 1);
+        return { kind: 'Unary', op: '-not', operand, span: this.join(this.tokenSpan(first), operand.span) };
+      }
+      const operand = parseUnit();
+      const sp = this.join(this.tokenSpan(first), operand.span);
+      if (kind === '[') return { kind: 'Cast', type: prefix[1]!.image.toLowerCase(), operand, span: sp };
+      if (kind === '-' && operand.kind === 'Literal' && typeof operand.value === 'number') return { kind: 'Literal', value: -operand.value, span: sp };
+      return { kind: 'Unary', op: kind as '-' | '+', operand, span: sp };
+    };
+    return parseAt(0);
+  }
+
+  private unit(cst: CstNode): Unit {
+    const prefixes: IToken[][] = [];
+    let cast: IToken[] | undefined;
+    let operand: A.Expression | undefined;
+    for (const e of ordered(cst)) {
+      if (!isToken(e)) {
+        operand = this.postfixExpr(e);
+        continue;
+      }
+      const name = e.tokenType.name;
+      if (name === 'LSquare') cast = [e];
+      else if (cast) {
+        cast.push(e);
+        if (name === 'Word') this.checkType(e);
+        if (name === 'RSquare') {
+          prefixes.push(cast);
+          cast = undefined;
+        }
+      } else prefixes.push([e]);
+    }
+    return { prefixes, operand: operand!, span: this.spanOf(cst) };
+  }
+
+  postfixExpr(cst: CstNode): A.Expression {
+    const parts = ordered(cst);
+    let expr = this.primary(parts[0] as CstNode);
+    for (let k = 1; k < parts.length; k++) {
+      const p = parts[k]!;
+      if (!isToken(p)) continue;
+      if (p.tokenType.name === 'Dot') {
+        const nameNode = parts[++k] as CstNode;
+        const name = this.memberName(nameNode);
+        const next = parts[k + 1];
+        if (next && isToken(next) && next.tokenType.name === 'LParen') {
+          k += 2;
+          let args: A.Expression[] = [];
+          const maybeList = parts[k];
+          if (maybeList && !isToken(maybeList)) {
+            const list = this.expressionList(maybeList);
+            args = list.kind === 'ArrayLiteral' && !this.text(maybeList).trim().startsWith('@(') ? list.items : [list];
+            k++;
+          }
+          const end = parts[k]!;
+          if (typeof name !== 'string') throw this.error('a method name must be a plain word', this.spanOf(nameNode));
+          expr = { kind: 'MethodCall', object: expr, name, args, span: span(this.source, expr.span.start, endOf(end) + 1) };
+        } else {
+          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameNode) + 1) };
+        }
+      } else if (p.tokenType.name === 'LSquare') {
+        const index = this.expressionList(parts[++k] as CstNode);
+        const close = parts[++k]!;
+        expr = { kind: 'Index', object: expr, index, span: span(this.source, expr.span.start, endOf(close) + 1) };
+      }
+    }
+    return expr;
+  }
+
+  private memberName(cst: CstNode): string | A.Expression {
+    const [e] = ordered(cst);
+    if (!e) return '';
+    if (!isToken(e)) return this.expandableString(e);
+    if (e.tokenType.name === 'Variable') return { kind: 'Variable', ...this.variableName(e), span: this.tokenSpan(e) };
+    if (e.tokenType.name === 'SqString') return e.image.slice(1, -1).replace(/''/g, "'");
+    return e.image;
+  }
+
+  private primary(cst: CstNode): A.Expression {
+    const sp = this.spanOf(cst);
+    const [first] = ordered(cst);
+    if (!first) throw this.error('expected a value', sp);
+    if (!isToken(first)) {
+      if (first.name === 'expandableString') return this.expandableString(first);
+      if (first.name === 'hashLiteral') return this.hashLiteral(first);
+      if (first.name === 'block') return { kind: 'ScriptBlock', block: this.block(first), span: sp };
+    }
+    const t = first as IToken;
+    switch (t.tokenType.name) {
+      case 'Number':
+        return { kind: 'Literal', value: /^0x/i.test(t.image) ? parseInt(t.image.slice(2), 16) : Number(t.image), span: sp };
+      case 'SqString':
+        return { kind: 'Literal', value: t.image.slice(1, -1).replace(/''/g, "'"), span: sp };
+      case 'HereSqString':
+        return { kind: 'Literal', value: hereBody(t.image), span: sp };
+      case 'Variable':
+      case 'BracedVariable':
+        return { kind: 'Variable', ...this.variableName(t), span: sp };
+      case 'LParen':
+        return { kind: 'Paren', pipeline: this.pipeline(child(cst, 'pipeline')!), span: sp };
+      case 'SubExprOpen':
+        return { kind: 'Subexpression', body: this.statements(child(cst, 'statementList')!), span: sp };
+      case 'AtParen':
+        return { kind: 'ArraySubexpression', body: this.statements(child(cst, 'statementList')!), span: sp };
+      default:
+        throw this.error(`unexpected '${t.image}'`, sp);
+    }
+  }
+
+  expandableString(cst: CstNode): A.Expression {
+    const sp = this.spanOf(cst);
+    const parts: (string | A.Expression)[] = [];
+    const addText = (s: string) => {
+      if (typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] += s;
+      else parts.push(s);
+    };
+    const elements = ordered(cst);
+    for (let k = 0; k < elements.length; k++) {
+      const e = elements[k]!;
+      if (!isToken(e)) {
+        parts.push({ kind: 'Subexpression', body: this.statements(e), span: this.spanOf(e) });
+        continue;
+      }
+      switch (e.tokenType.name) {
+        case 'DqText':
+        case 'HereText':
+          addText(e.image);
+          break;
+        case 'DqQuote':
+          addText('"');
+          break;
+        case 'StrEscape': {
+          const ch = e.image[1]!;
+          addText(ESCAPES[ch] ?? ch);
+          break;
+        }
+        case 'Variable':
+        case 'BracedVariable':
+          parts.push({ kind: 'Variable', ...this.variableName(e), span: this.tokenSpan(e) });
+          break;
+        default: // the quotes and the $( / ) around a sub-expression
+          break;
+      }
+    }
+    if (parts.every((p) => typeof p === 'string')) return { kind: 'Literal', value: parts.join(''), span: sp };
+    return { kind: 'ExpandableString', parts, span: sp };
+  }
+
+  private hashLiteral(cst: CstNode): A.HashLiteral {
+    const entries = nodes(cst, 'hashEntry').map((entry) => {
+      const pipeline = this.pipeline(child(entry, 'pipeline')!);
+      const cond = token(entry, 'ConditionStart');
+      let key: string | A.Expression;
+      if (cond) {
+        if (!cond.image.endsWith('=') || /[!<>]=$/.test(cond.image)) throw this.error(`expected 'key = value' but found '${cond.image}'`, this.tokenSpan(cond));
+        key = cond.image.slice(0, -1);
+      } else {
+        const [k] = ordered(entry);
+        if (k && !isToken(k)) key = this.expandableString(k);
+        else {
+          const t = k as IToken;
+          const n = t.tokenType.name;
+          key = n === 'SqString' ? t.image.slice(1, -1).replace(/''/g, "'") : n === 'Variable' ? { kind: 'Variable', ...this.variableName(t), span: this.tokenSpan(t) } : t.image;
+        }
+      }
+      return { key, value: pipeline, span: this.spanOf(entry) };
+    });
+    return { kind: 'Hash', entries, span: this.spanOf(cst) };
+  }
+
+  protected join(a: Span, b: Span): Span {
+    return span(this.source, Math.min(a.start, b.start), Math.max(a.end, b.end));
+  }
+}
+
+/** The body of a here-string: between the opener's line and the closer's line. */
+function hereBody(image: string): string {
+  const firstBreak = image.indexOf('\n');
+  const body = image.slice(firstBreak + 1, image.length - 2);
+  return body.replace(/\r?\n$/, '');
+}

@@ -1,0 +1,37 @@
+// Small helpers for reading Chevrotain's CST: children in source order, offsets, images.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+
+export function isToken(e: CstElement): e is IToken {
+  return (e as IToken).image !== undefined;
+}
+
+export function startOf(e: CstElement): number {
+  return isToken(e) ? e.startOffset : (e.location?.startOffset ?? 0);
+}
+
+export function endOf(e: CstElement): number {
+  return isToken(e) ? (e.endOffset ?? e.startOffset) : (e.location?.endOffset ?? e.location?.startOffset ?? 0);
+}
+
+/** Every child of a node, tokens and sub-nodes alike, in source order. */
+export function ordered(node: CstNode): CstElement[] {
+  const all: CstElement[] = [];
+  for (const list of Object.values(node.children)) if (list) all.push(...list);
+  return all.sort((a, b) => startOf(a) - startOf(b));
+}
+
+export function tokens(node: CstNode, name: string): IToken[] {
+  return (node.children[name] as IToken[] | undefined) ?? [];
+}
+
+export function nodes(node: CstNode, name: string): CstNode[] {
+  return (node.children[name] as CstNode[] | undefined) ?? [];
+}
+
+export function token(node: CstNode, name: string): IToken | undefined {
+  return (node.children[name] as IToken[] | undefined)?.[0];
+}
+
+export function child(node: CstNode, name: string): CstNode | undefined {
+  return (node.children[name] as CstNode[] | undefined)?.[0];
+}

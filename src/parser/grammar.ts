@@ -1,0 +1,536 @@
+// The authsh grammar as one Chevrotain CstParser (LANGUAGE.md §1–§5). The CST is kept shallow:
+// binary operators come out as one flat list and precedence is applied in cst-to-ast.ts.
+// Each rule opens with its EBNF. Newlines end statements, except where a rule says `nl*`.
+import { CstParser, EOF, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
+import * as T from '../lexer/tokens.js';
+
+function describeToken(token: IToken): string {
+  if (token.tokenType === EOF) return 'the end of the input';
+  if (token.tokenType === T.Newline) return 'the end of the line';
+  return `'${token.image.length > 30 ? token.image.slice(0, 27) + '...' : token.image}'`;
+}
+
+function labelOf(type: TokenType): string {
+  return type.LABEL ?? `'${type.name}'`;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `expected ${labelOf(expected)} but found ${describeToken(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${describeToken(firstRedundant)}: a statement ends at a new line or ';'`;
+  },
+  buildNoViableAltMessage({ actual, ruleName }) {
+    const found = describeToken(actual[0]!);
+    const what: Record<string, string> = {
+      unaryExpr: 'a value',
+      primary: 'a value',
+      argPiece: 'an argument',
+      memberName: 'a property or method name',
+      hashEntry: "a key ('name = value')",
+      statement: 'a statement',
+      pipeline: 'a command or a value',
+      pipedCommand: "a command after '|'",
+      commandArgument: 'an argument',
+      expressionList: 'a value',
+    };
+    return `expected ${what[ruleName] ?? 'something else'} but found ${found}`;
+  },
+  buildEarlyExitMessage({ actual, ruleName }) {
+    return `unexpected ${describeToken(actual[0]!)} in ${ruleName}`;
+  },
+};
+
+const BINARY_OPS = [T.LogicalOp, T.ComparisonOp, T.DotDot, T.Plus, T.Minus, T.Star, T.Slash, T.Percent];
+const BARE_SYMBOLS = [T.Minus, T.Dot, T.DotDot, T.Star, T.Slash, T.Plus, T.Percent, T.Bang, T.BareSymbol, T.Assign, T.LSquare, T.RSquare];
+
+export class AuthshParser extends CstParser {
+  constructor(validate = false) {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: 'onlyOffset',
+      skipValidations: !validate,
+      errorMessageProvider: messages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** Tokens touch (no space between): the glue of bare arguments and postfix access. */
+  private adjacent(): boolean {
+    const prev = this.LA(0);
+    const next = this.LA(1);
+    return next.tokenType !== EOF && (prev.endOffset ?? prev.startOffset) + 1 === next.startOffset;
+  }
+
+  /** The first token after any newlines (for `else`, `catch` and `|` on the next line). */
+  private nextAfterNewlines(): TokenType {
+    let i = 1;
+    while (this.LA(i).tokenType === T.Newline) i++;
+    return this.LA(i).tokenType;
+  }
+
+  private nl(idx: number): void {
+    this.many(100 + idx, () => this.consume(100 + idx, T.Newline));
+  }
+
+  // script := statementList EOF
+  public script = this.RULE('script', () => {
+    this.SUBRULE(this.statementList);
+  });
+
+  // statementList := end* (paramBlock end*)? (statement (end+ statement?)*)?
+  //   (a param block may open a script, a function body or a script block; a statement may
+  //   follow it on the same line: `{ param($who) "hi $who" }`)
+  public statementList = this.RULE('statementList', () => {
+    this.MANY(() => this.CONSUME(T.StatementEnd));
+    this.OPTION3(() => {
+      this.SUBRULE(this.paramBlock);
+      this.MANY3(() => this.CONSUME3(T.StatementEnd));
+    });
+    this.OPTION(() => {
+      this.SUBRULE(this.statement);
+      this.MANY2(() => {
+        this.AT_LEAST_ONE(() => this.CONSUME2(T.StatementEnd));
+        this.OPTION2(() => this.SUBRULE2(this.statement));
+      });
+    });
+  });
+
+  // statement := if | foreach | while | function | try | break | continue
+  //            | (return | throw | exit) pipeline? | pipelineStatement
+  public statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ifStatement) },
+      { ALT: () => this.SUBRULE(this.foreachStatement) },
+      { ALT: () => this.SUBRULE(this.whileStatement) },
+      { ALT: () => this.SUBRULE(this.functionStatement) },
+      { ALT: () => this.SUBRULE(this.tryStatement) },
+      { ALT: () => this.CONSUME(T.Break) },
+      { ALT: () => this.CONSUME(T.Continue) },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Return) }, { ALT: () => this.CONSUME(T.Throw) }, { ALT: () => this.CONSUME(T.Exit) }]);
+          this.OPTION(() => this.SUBRULE(this.pipeline));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.pipelineStatement) },
+    ]);
+  });
+
+  // pipelineStatement := pipeline (('=' | '+=' | '-=') nl* pipeline)?
+  public pipelineStatement = this.RULE('pipelineStatement', () => {
+    this.SUBRULE(this.pipeline);
+    this.OPTION(() => {
+      this.CONSUME(T.AssignOp);
+      this.nl(1);
+      this.SUBRULE2(this.pipeline);
+    });
+  });
+
+  // pipeline := (command | expressionList) (nl* '|' nl* pipedCommand)*
+  public pipeline = this.RULE('pipeline', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.command) },
+      { ALT: () => this.SUBRULE(this.expressionList) },
+    ]);
+    this.MANY({
+      GATE: () => this.nextAfterNewlines() === T.Pipe,
+      DEF: () => {
+        this.nl(1);
+        this.CONSUME(T.Pipe);
+        this.nl(2);
+        this.SUBRULE(this.pipedCommand);
+      },
+    });
+  });
+
+  // command := Word commandArgument*
+  public command = this.RULE('command', () => {
+    this.CONSUME(T.Word);
+    this.MANY(() => this.SUBRULE(this.commandArgument));
+  });
+
+  // pipedCommand := (Word | Keyword) commandArgument*   (after '|', `foreach` is a command)
+  public pipedCommand = this.RULE('pipedCommand', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+    this.MANY(() => this.SUBRULE(this.commandArgument));
+  });
+
+  // commandArgument := ParameterLike (<touching> argument)? | '--' | FIELD<op> <touching> gluedArgument
+  //                  | gluedArgument (',' nl* gluedArgument)*
+  public commandArgument = this.RULE('commandArgument', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.ParameterLike);
+          this.OPTION({
+            GATE: () => this.LA(0).image.endsWith(':') && this.adjacent(),
+            DEF: () => this.SUBRULE(this.gluedArgument),
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(T.DashDash) },
+      {
+        ALT: () => {
+          this.CONSUME(T.ConditionStart);
+          this.OPTION2({ GATE: () => this.adjacent(), DEF: () => this.SUBRULE2(this.gluedArgument) });
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE3(this.gluedArgument);
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.nl(1);
+            this.SUBRULE4(this.gluedArgument);
+          });
+        },
+      },
+    ]);
+  });
+
+  // gluedArgument := argPiece (<touching> argPiece)*
+  public gluedArgument = this.RULE('gluedArgument', () => {
+    this.SUBRULE(this.argPiece);
+    this.MANY({ GATE: () => this.adjacent(), DEF: () => this.SUBRULE2(this.argPiece) });
+  });
+
+  // argPiece := Word | Keyword | postfixExpr (numbers, strings, variables, ( … ), $( … ), @( … ), @{ … }, { … }) | symbol
+  public argPiece = this.RULE('argPiece', () => {
+    this.OR(
+      this.argPieceAlts ??= [
+        { ALT: () => this.CONSUME(T.Word) },
+        { ALT: () => this.CONSUME(T.Keyword) },
+        { ALT: () => this.SUBRULE(this.postfixExpr) },
+        ...BARE_SYMBOLS.map((tok) => ({ ALT: () => this.CONSUME(tok) })),
+      ],
+    );
+  });
+  private argPieceAlts: { ALT: () => unknown }[] | undefined;
+
+  // expressionList := expression (',' nl* expression)*
+  public expressionList = this.RULE('expressionList', () => {
+    this.SUBRULE(this.expression);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.nl(1);
+      this.SUBRULE2(this.expression);
+    });
+  });
+
+  // expression := unaryExpr (binaryOp nl* unaryExpr)*      (precedence applied later)
+  public expression = this.RULE('expression', () => {
+    this.SUBRULE(this.unaryExpr);
+    this.MANY(() => {
+      this.OR(this.binaryAlts ??= BINARY_OPS.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
+      this.nl(1);
+      this.SUBRULE2(this.unaryExpr);
+    });
+  });
+  private binaryAlts: { ALT: () => unknown }[] | undefined;
+
+  // unaryExpr := ('-not' | '!' | '-' | '+' | '[' Word ']')* postfixExpr
+  public unaryExpr = this.RULE('unaryExpr', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.NotOp) },
+        { ALT: () => this.CONSUME(T.Bang) },
+        { ALT: () => this.CONSUME(T.Minus) },
+        { ALT: () => this.CONSUME(T.Plus) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LSquare);
+            this.CONSUME(T.Word);
+            this.CONSUME(T.RSquare);
+          },
+        },
+      ]);
+    });
+    this.SUBRULE(this.postfixExpr);
+  });
+
+  // postfixExpr := primary (<touching> ('.' memberName (<touching> '(' args ')')? | '[' expressionList ']'))*
+  public postfixExpr = this.RULE('postfixExpr', () => {
+    this.SUBRULE(this.primary);
+    this.MANY({
+      GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.Dot);
+              this.SUBRULE(this.memberName);
+              this.OPTION({
+                GATE: () => this.adjacent(),
+                DEF: () => {
+                  this.CONSUME(T.LParen);
+                  this.OPTION2(() => this.SUBRULE(this.expressionList));
+                  this.CONSUME(T.RParen);
+                },
+              });
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(T.LSquare);
+              this.SUBRULE2(this.expressionList);
+              this.CONSUME(T.RSquare);
+            },
+          },
+        ]);
+      },
+    });
+  });
+
+  // memberName := Word | Keyword | Variable | string
+  public memberName = this.RULE('memberName', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Word) },
+      { ALT: () => this.CONSUME(T.Keyword) },
+      { ALT: () => this.CONSUME(T.Variable) },
+      { ALT: () => this.CONSUME(T.SqString) },
+      { ALT: () => this.SUBRULE(this.expandableString) },
+    ]);
+  });
+
+  // primary := Number | string | Variable | '(' pipeline ')' | '$(' statementList ')' | '@(' statementList ')'
+  //          | '@{' entries '}' | '{' statementList '}'
+  public primary = this.RULE('primary', () => {
+    this.OR(
+      this.primaryAlts ??= [
+        { ALT: () => this.CONSUME(T.Number) },
+        { ALT: () => this.CONSUME(T.SqString) },
+        { ALT: () => this.CONSUME(T.HereSqString) },
+        { ALT: () => this.SUBRULE(this.expandableString) },
+        { ALT: () => this.CONSUME(T.Variable) },
+        { ALT: () => this.CONSUME(T.BracedVariable) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.pipeline);
+            this.CONSUME(T.RParen);
+          },
+        },
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(T.SubExprOpen) }, { ALT: () => this.CONSUME(T.AtParen) }]);
+            this.SUBRULE(this.statementList);
+            this.CONSUME2(T.RParen);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.hashLiteral) },
+        { ALT: () => this.SUBRULE(this.block) },
+      ],
+    );
+  });
+  private primaryAlts: { ALT: () => unknown }[] | undefined;
+
+  // expandableString := ('"' | '@"') (text | escape | Variable | '$(' statementList ')')* ('"' | '"@')
+  public expandableString = this.RULE('expandableString', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.DqOpen) }, { ALT: () => this.CONSUME(T.HereDqOpen) }]);
+    this.MANY(() => {
+      this.OR2([
+        { ALT: () => this.CONSUME(T.DqText) },
+        { ALT: () => this.CONSUME(T.HereText) },
+        { ALT: () => this.CONSUME(T.DqQuote) },
+        { ALT: () => this.CONSUME(T.StrEscape) },
+        { ALT: () => this.CONSUME(T.Variable) },
+        { ALT: () => this.CONSUME(T.BracedVariable) },
+        {
+          ALT: () => {
+            this.CONSUME(T.SubExprOpen);
+            this.SUBRULE(this.statementList);
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]);
+    });
+    this.OR3([{ ALT: () => this.CONSUME(T.DqClose) }, { ALT: () => this.CONSUME(T.HereDqClose) }]);
+  });
+
+  // hashLiteral := '@{' end* (hashEntry (end+ hashEntry?)*)? '}'
+  public hashLiteral = this.RULE('hashLiteral', () => {
+    this.CONSUME(T.AtCurly);
+    this.MANY(() => this.CONSUME(T.StatementEnd));
+    this.OPTION(() => {
+      this.SUBRULE(this.hashEntry);
+      this.MANY2(() => {
+        this.AT_LEAST_ONE(() => this.CONSUME2(T.StatementEnd));
+        this.OPTION2(() => this.SUBRULE2(this.hashEntry));
+      });
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  // hashEntry := (FIELD'=' | key '=') nl* pipeline ; key := Word | Keyword | string | Number | Variable
+  public hashEntry = this.RULE('hashEntry', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.ConditionStart) },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Word) },
+            { ALT: () => this.CONSUME(T.Keyword) },
+            { ALT: () => this.CONSUME(T.SqString) },
+            { ALT: () => this.SUBRULE(this.expandableString) },
+            { ALT: () => this.CONSUME(T.Number) },
+            { ALT: () => this.CONSUME(T.Variable) },
+          ]);
+          this.CONSUME(T.Assign);
+        },
+      },
+    ]);
+    this.nl(1);
+    this.SUBRULE(this.pipeline);
+  });
+
+  // block := '{' statementList '}'
+  public block = this.RULE('block', () => {
+    this.CONSUME(T.LCurly);
+    this.SUBRULE(this.statementList);
+    this.CONSUME(T.RCurly);
+  });
+
+  // ifStatement := 'if' '(' pipeline ')' nl* block (nl* 'elseif' '(' pipeline ')' nl* block)* (nl* 'else' nl* block)?
+  public ifStatement = this.RULE('ifStatement', () => {
+    this.CONSUME(T.If);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.pipeline);
+    this.CONSUME(T.RParen);
+    this.nl(1);
+    this.SUBRULE(this.block);
+    this.MANY({
+      GATE: () => this.nextAfterNewlines() === T.ElseIf,
+      DEF: () => {
+        this.nl(2);
+        this.CONSUME(T.ElseIf);
+        this.CONSUME2(T.LParen);
+        this.SUBRULE2(this.pipeline);
+        this.CONSUME2(T.RParen);
+        this.nl(3);
+        this.SUBRULE2(this.block);
+      },
+    });
+    this.OPTION({
+      GATE: () => this.nextAfterNewlines() === T.Else,
+      DEF: () => {
+        this.nl(4);
+        this.CONSUME(T.Else);
+        this.nl(5);
+        this.SUBRULE3(this.block);
+      },
+    });
+  });
+
+  // foreachStatement := 'foreach' '(' Variable 'in' pipeline ')' nl* block
+  public foreachStatement = this.RULE('foreachStatement', () => {
+    this.CONSUME(T.Foreach);
+    this.CONSUME(T.LParen);
+    this.CONSUME(T.Variable);
+    this.CONSUME(T.In);
+    this.SUBRULE(this.pipeline);
+    this.CONSUME(T.RParen);
+    this.nl(1);
+    this.SUBRULE(this.block);
+  });
+
+  // whileStatement := 'while' '(' pipeline ')' nl* block
+  public whileStatement = this.RULE('whileStatement', () => {
+    this.CONSUME(T.While);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.pipeline);
+    this.CONSUME(T.RParen);
+    this.nl(1);
+    this.SUBRULE(this.block);
+  });
+
+  // functionStatement := 'function' Word ('(' paramList ')')? nl* block
+  public functionStatement = this.RULE('functionStatement', () => {
+    this.CONSUME(T.Function);
+    this.CONSUME(T.Word);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.SUBRULE(this.paramList);
+      this.CONSUME(T.RParen);
+    });
+    this.nl(1);
+    this.SUBRULE(this.block);
+  });
+
+  // paramBlock := 'param' '(' paramList ')'
+  public paramBlock = this.RULE('paramBlock', () => {
+    this.CONSUME(T.Param);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.paramList);
+    this.CONSUME(T.RParen);
+  });
+
+  // paramList := (paramDecl (',' paramDecl)*)?
+  public paramList = this.RULE('paramList', () => {
+    this.OPTION(() => {
+      this.SUBRULE(this.paramDecl);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.paramDecl);
+      });
+    });
+  });
+
+  // paramDecl := attribute* Variable ('=' expression)? ; attribute := '[' Word ('(' attrArg* ')')? ']'
+  public paramDecl = this.RULE('paramDecl', () => {
+    this.MANY(() => {
+      this.CONSUME(T.LSquare);
+      this.CONSUME(T.Word);
+      this.OPTION(() => {
+        this.CONSUME(T.LParen);
+        this.MANY2(() => {
+          this.OR([
+            { ALT: () => this.CONSUME2(T.Word) },
+            { ALT: () => this.CONSUME(T.ConditionStart) },
+            { ALT: () => this.CONSUME(T.Variable) },
+            { ALT: () => this.CONSUME(T.Comma) },
+          ]);
+        });
+        this.CONSUME(T.RParen);
+      });
+      this.CONSUME(T.RSquare);
+    });
+    this.CONSUME2(T.Variable);
+    this.OPTION2(() => {
+      this.CONSUME(T.Assign);
+      this.SUBRULE(this.expression);
+    });
+  });
+
+  // tryStatement := 'try' nl* block (nl* 'catch' ('[' Word ']')* nl* block)* (nl* 'finally' nl* block)?
+  public tryStatement = this.RULE('tryStatement', () => {
+    this.CONSUME(T.Try);
+    this.nl(1);
+    this.SUBRULE(this.block);
+    this.MANY({
+      GATE: () => this.nextAfterNewlines() === T.Catch,
+      DEF: () => {
+        this.nl(2);
+        this.CONSUME(T.Catch);
+        this.MANY2(() => {
+          this.CONSUME(T.LSquare);
+          this.CONSUME(T.Word);
+          this.CONSUME(T.RSquare);
+        });
+        this.nl(3);
+        this.SUBRULE2(this.block);
+      },
+    });
+    this.OPTION({
+      GATE: () => this.nextAfterNewlines() === T.Finally,
+      DEF: () => {
+        this.nl(4);
+        this.CONSUME(T.Finally);
+        this.nl(5);
+        this.SUBRULE3(this.block);
+      },
+    });
+  });
+}

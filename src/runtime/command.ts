@@ -1,0 +1,129 @@
+// The command contract: every built-in (core and Graph) is one CommandSpec — data that
+// declares its name, parameters, pipeline binding, help and examples — plus an async `run`.
+// The binder (binder.ts) turns a command's arguments and pipeline items into BoundArgs;
+// the interpreter supplies the CommandContext. Commands never see the AST.
+import type { ShellError } from './errors.js';
+import type { ScriptBlock, Value } from './values.js';
+import type { Span } from '../parser/span.js';
+
+export type ParamType =
+  | 'string' // text; numbers and booleans are turned into text
+  | 'strings' // one or more texts (an array, or a single value)
+  | 'number'
+  | 'int'
+  | 'switch' // present → true; -name:$false → false
+  | 'bool'
+  | 'scriptblock'
+  | 'datetime'
+  | 'any'; // the value as given (records, arrays, script blocks…)
+
+export interface ParameterSpec {
+  name: string;
+  type: ParamType;
+  description: string;
+  aliases?: readonly string[];
+  /** 0-based slot for positional arguments. */
+  position?: number;
+  /** Collects every positional argument left over (as an array). */
+  remaining?: boolean;
+  required?: boolean;
+  /**
+   * Pipeline binding: 'value' binds the item itself, 'property' binds the item's property
+   * of the same name (or an alias), 'both' tries the item's property first, then the item.
+   */
+  fromPipeline?: 'value' | 'property' | 'both';
+  /** Enumerated values (case-insensitive; the binder hands over the canonical spelling). */
+  values?: readonly string[];
+  /** Receives every FIELD=VALUE condition argument (only `where` declares one). */
+  conditions?: boolean;
+  /** Shown in help as the value's placeholder, e.g. 'MINUTES'. */
+  placeholder?: string;
+}
+
+export interface CommandExample {
+  title: string;
+  code: string;
+  /** What the example emits, as plain JSON values; a test runs the example and compares. */
+  output?: unknown[];
+}
+
+/** A FIELD=VALUE condition argument (LANGUAGE.md §1), e.g. `type=phone`, `n>=2`, `upn~'^a'`. */
+export interface Condition {
+  field: string;
+  op: '=' | '!=' | '<' | '<=' | '>' | '>=' | '~';
+  value: Value;
+  span?: Span;
+}
+
+export type BoundArgs = Record<string, unknown> & { conditions?: Condition[] };
+
+/**
+ * How the command meets its pipeline input:
+ * - 'none': it takes no input (input items are an error),
+ * - 'stream': `run` is called once and reads `ctx.input` itself,
+ * - 'item': `run` is called once per input item, with that item bound to its parameters
+ *   (once with no item when the command heads its pipeline).
+ */
+export type InputMode = 'none' | 'stream' | 'item';
+
+export interface CommandSpec {
+  name: string;
+  aliases?: readonly string[];
+  category: 'core' | 'graph';
+  synopsis: string;
+  description?: string;
+  parameters: readonly ParameterSpec[];
+  input: InputMode;
+  /** Changes something, so it takes -whatif (and -confirm). */
+  changesState?: boolean;
+  examples: readonly CommandExample[];
+  run(ctx: CommandContext, args: BoundArgs): AsyncIterable<Value>;
+}
+
+/** Where text that is not an output value goes (stderr unless said otherwise). */
+export interface Host {
+  /** Informational text for people (write-host, notices): stderr. */
+  info(text: string): void;
+  warn(text: string): void;
+  /** Text written as is, with no line break added (write-host -nonewline); hosts without it get info(). */
+  write?(text: string): void;
+  readonly isTerminal: boolean;
+  readonly columns: number;
+  readonly color: boolean;
+}
+
+export interface CommandContext {
+  readonly command: CommandSpec;
+  /** The source span of this command in the script, for error messages. */
+  readonly span: Span | undefined;
+  /** Items from the previous pipeline stage (empty when the command heads the pipeline). */
+  readonly input: AsyncIterable<Value>;
+  /** True when there is a previous pipeline stage. */
+  readonly hasInput: boolean;
+  /** The item bound for this call when the command's input mode is 'item'. */
+  readonly item: Value | undefined;
+  readonly signal: AbortSignal;
+  readonly host: Host;
+  readonly whatIf: boolean;
+  /** A non-terminating error: written, and the command goes on (or stops under -erroraction stop). */
+  writeError(error: ShellError): void;
+  /** Runs a script block with $_ set to `item`; yields what it emits. Returns false if the block asked to stop (break). */
+  invoke(block: ScriptBlock, item: Value, args?: Value[]): AsyncGenerator<Value, boolean>;
+  /** Runs a script block to completion and collects its output. */
+  evaluate(block: ScriptBlock, item: Value): Promise<Value[]>;
+  getVariable(name: string): Value;
+  setVariable(name: string, value: Value): void;
+  /** Resolves a path against the session's working directory. */
+  resolvePath(path: string): string;
+  /** Renders values as text in an output format (table, list, text, json, csv). */
+  render(values: Value[], format: 'table' | 'list' | 'text' | 'json' | 'jsonl' | 'csv'): string;
+  /** Every command and function known to the session, for help and get-command. */
+  listCommands(): CommandInfo[];
+  findCommand(name: string): CommandInfo | undefined;
+}
+
+export interface CommandInfo {
+  name: string;
+  kind: 'builtin' | 'function';
+  spec: CommandSpec;
+}

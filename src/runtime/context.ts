@@ -1,0 +1,113 @@
+// The CommandContext a built-in sees: its input, its error stream (honouring -erroraction),
+// -whatif, script blocks to call, variables, paths, rendering, and the command list for help.
+import { resolve } from 'node:path';
+import type * as A from '../parser/ast.js';
+import { ShellError } from './errors.js';
+import type { Binding } from './binder.js';
+import type { CommandContext, CommandInfo, CommandSpec, Host } from './command.js';
+import type { Span } from '../parser/span.js';
+import type { ScriptBlock, Value } from './values.js';
+import { collect } from './expressions.js';
+import { invokeBlock } from './invoke.js';
+import { functionSpec } from './functions.js';
+import type { Frame, Interpreter } from './interpreter.js';
+
+async function* empty(): AsyncGenerator<Value> {}
+
+export class CommandContextImpl implements CommandContext {
+  readonly span: Span;
+  readonly input: AsyncIterable<Value>;
+  readonly hasInput: boolean;
+
+  constructor(
+    private readonly interp: Interpreter,
+    readonly command: CommandSpec,
+    private readonly call: A.CommandCall,
+    private readonly binding: Binding,
+    private readonly frame: Frame,
+    input: AsyncIterable<Value> | undefined,
+    readonly item: Value | undefined = undefined,
+  ) {
+    this.span = call.span;
+    this.input = input ?? empty();
+    this.hasInput = input !== undefined;
+  }
+
+  forItem(item: Value): CommandContextImpl {
+    return new CommandContextImpl(this.interp, this.command, this.call, this.binding, this.frame, undefined, item);
+  }
+
+  get signal(): AbortSignal {
+    return this.interp.rt.signal;
+  }
+
+  get host(): Host {
+    return this.interp.rt.host;
+  }
+
+  get whatIf(): boolean {
+    return this.binding.common.whatIf || this.interp.rt.whatIf;
+  }
+
+  writeError(error: ShellError): void {
+    error.command ??= this.command.name;
+    error.at(this.call.span);
+    if (error.target === undefined && this.item !== undefined) error.target = this.item;
+    const action = this.binding.common.errorAction;
+    if (action === 'stop') {
+      error.fatal = true;
+      throw error;
+    }
+    if (action === 'silentlycontinue') {
+      this.interp.lastSuccess = false;
+      return;
+    }
+    this.interp.reportError(error);
+  }
+
+  invoke(block: ScriptBlock, item: Value, args: Value[] = []): AsyncGenerator<Value, boolean> {
+    return invokeBlock(this.interp, block, item, args, this.frame);
+  }
+
+  async evaluate(block: ScriptBlock, item: Value): Promise<Value[]> {
+    return collect(this.invoke(block, item));
+  }
+
+  getVariable(name: string): Value {
+    return this.frame.scope.get(name);
+  }
+
+  setVariable(name: string, value: Value): void {
+    this.frame.scope.set(name, value);
+  }
+
+  resolvePath(path: string): string {
+    return resolve(this.interp.rt.cwd, path);
+  }
+
+  render(values: Value[], format: 'table' | 'list' | 'text' | 'json' | 'jsonl' | 'csv'): string {
+    return this.interp.rt.render(values, format);
+  }
+
+  listCommands(): CommandInfo[] {
+    const seen = new Set<CommandSpec>();
+    const out: CommandInfo[] = [];
+    for (const spec of this.interp.rt.builtins.values()) {
+      if (seen.has(spec)) continue;
+      seen.add(spec);
+      out.push({ name: spec.name, kind: 'builtin', spec });
+    }
+    for (const name of this.frame.scope.functionNames()) {
+      const fn = this.frame.scope.findFunction(name)!;
+      out.push({ name: fn.name, kind: 'function', spec: functionSpec(fn) });
+    }
+    return out;
+  }
+
+  findCommand(name: string): CommandInfo | undefined {
+    const fn = this.frame.scope.findFunction(name);
+    if (fn) return { name: fn.name, kind: 'function', spec: functionSpec(fn) };
+    const spec = this.interp.rt.builtins.get(name.toLowerCase());
+    return spec ? { name: spec.name, kind: 'builtin', spec } : undefined;
+  }
+}

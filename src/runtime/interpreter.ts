@@ -1,0 +1,228 @@
+// The tree-walking interpreter: statements, pipelines and control flow. Statements are
+// async generators that yield output values and *return* a Completion — break, continue,
+// return and exit travel as values, never as exceptions. Only ShellErrors are thrown:
+// statement-terminating ones are written and the next statement runs; fatal ones (throw,
+// -erroraction stop) unwind to the nearest try (LANGUAGE.md §5).
+import type * as A from '../parser/ast.js';
+import { ShellError, toShellError } from './errors.js';
+import { Scope } from './scope.js';
+import { truthy, type Value } from './values.js';
+import { errorRecord } from './error-record.js';
+import { assignTo, evaluate, pipelineValue } from './expressions.js';
+import { commandStream } from './invoke.js';
+import { arithmetic, lazyRange } from './operators.js';
+import type { CommandSpec, Host } from './command.js';
+
+export type Completion =
+  | { type: 'normal' }
+  | { type: 'break' }
+  | { type: 'continue' }
+  | { type: 'return' }
+  | { type: 'exit'; code: number };
+
+const NORMAL: Completion = { type: 'normal' };
+
+export interface Frame {
+  scope: Scope;
+  /** Inside a try block (in this function or a caller): statement errors go to the catch. */
+  inTry: boolean;
+  depth: number;
+}
+
+/** What the interpreter needs from whoever runs it (the session). */
+export interface RuntimeServices {
+  host: Host;
+  signal: AbortSignal;
+  whatIf: boolean;
+  cwd: string;
+  reportError(err: ShellError): void;
+  render(values: Value[], format: 'table' | 'list' | 'text' | 'json' | 'jsonl' | 'csv'): string;
+  builtins: ReadonlyMap<string, CommandSpec>;
+}
+
+export const MAX_CALL_DEPTH = 150;
+
+export class Interpreter {
+  /** Set by `exit N`; every block unwinds when it sees it. */
+  pendingExit: number | undefined;
+  /** `$?`: did the last statement succeed (write no error)? */
+  lastSuccess = true;
+  errorsWritten = 0;
+
+  constructor(readonly rt: RuntimeServices) {}
+
+  checkAbort(): void {
+    if (this.rt.signal.aborted) throw new ShellError('Interrupted', 'interrupted', { fatal: true });
+  }
+
+  reportError(err: ShellError): void {
+    this.errorsWritten++;
+    this.rt.reportError(err);
+  }
+
+  async *execBlock(statements: readonly A.Statement[], frame: Frame): AsyncGenerator<Value, Completion> {
+    for (const s of statements) {
+      this.checkAbort();
+      const c = yield* this.execStatement(s, frame);
+      if (c.type !== 'normal') return c;
+      if (this.pendingExit !== undefined) return { type: 'exit', code: this.pendingExit };
+    }
+    return NORMAL;
+  }
+
+  async *execStatement(s: A.Statement, frame: Frame): AsyncGenerator<Value, Completion> {
+    const before = this.errorsWritten;
+    try {
+      const c = yield* this.statement(s, frame);
+      this.lastSuccess = this.errorsWritten === before;
+      return c;
+    } catch (e) {
+      const err = toShellError(e).at(s.span);
+      if (err.fatal || frame.inTry || err.code === 'Interrupted') throw err;
+      this.reportError(err);
+      this.lastSuccess = false;
+      return NORMAL;
+    }
+  }
+
+  private async *statement(s: A.Statement, frame: Frame): AsyncGenerator<Value, Completion> {
+    switch (s.kind) {
+      case 'Pipeline':
+        yield* this.runPipeline(s, frame);
+        return NORMAL;
+      case 'Assignment':
+        await this.assign(s, frame);
+        return NORMAL;
+      case 'If': {
+        for (const clause of s.clauses) {
+          if (truthy(await pipelineValue(this, clause.condition, frame))) return yield* this.execBlock(clause.body.body, frame);
+        }
+        return s.otherwise ? yield* this.execBlock(s.otherwise.body, frame) : NORMAL;
+      }
+      case 'Foreach':
+        return yield* this.foreachLoop(s, frame);
+      case 'While':
+        while (truthy(await pipelineValue(this, s.condition, frame))) {
+          this.checkAbort();
+          const c = yield* this.execBlock(s.body.body, frame);
+          if (c.type === 'break') break;
+          if (c.type === 'return' || c.type === 'exit') return c;
+        }
+        return NORMAL;
+      case 'Function':
+        frame.scope.defineFunction(s);
+        return NORMAL;
+      case 'Try':
+        return yield* this.tryStatement(s, frame);
+      case 'Break':
+      case 'Continue':
+        return { type: s.kind === 'Break' ? 'break' : 'continue' };
+      case 'Return':
+        if (s.value) yield* this.runPipeline(s.value, frame);
+        return { type: 'return' };
+      case 'Throw':
+        throw await this.thrown(s, frame);
+      case 'Exit': {
+        const v = s.value ? await pipelineValue(this, s.value, frame) : 0;
+        const code = typeof v === 'number' ? v : Number(v);
+        if (!Number.isInteger(code) || code < 0 || code > 255) {
+          throw new ShellError('InvalidArgument', `exit takes a whole number from 0 to 255, not ${JSON.stringify(v)}`, { span: s.span });
+        }
+        this.pendingExit = code;
+        return { type: 'exit', code };
+      }
+    }
+  }
+
+  private async thrown(s: A.ValueStatement, frame: Frame): Promise<ShellError> {
+    const v = s.value ? await pipelineValue(this, s.value, frame) : null;
+    const rec = errorRecord.unwrap(v);
+    if (rec) {
+      rec.fatal = true;
+      return rec;
+    }
+    const message = v === null ? 'the script stopped (throw)' : typeof v === 'string' ? v : String(errorRecord.text(v));
+    return new ShellError('RuntimeException', message, { span: s.span, fatal: true, target: v === null || typeof v === 'string' ? undefined : v });
+  }
+
+  private async *foreachLoop(s: A.ForeachStatement, frame: Frame): AsyncGenerator<Value, Completion> {
+    for await (const item of this.iterate(s.iterable, frame)) {
+      this.checkAbort();
+      frame.scope.set(s.variable, item);
+      const c = yield* this.execBlock(s.body.body, frame);
+      if (c.type === 'break') break;
+      if (c.type === 'return' || c.type === 'exit') return c;
+    }
+    return NORMAL;
+  }
+
+  /** What `foreach (… in X)` walks: a range lazily, an array item by item, a pipeline as it streams. */
+  private async *iterate(p: A.Pipeline, frame: Frame): AsyncGenerator<Value> {
+    const head = p.elements[0];
+    if (p.elements.length === 1 && head.kind !== 'Command') {
+      if (head.kind === 'Binary' && head.op === '..') {
+        const from = await evaluate(this, head.left, frame);
+        const to = await evaluate(this, head.right, frame);
+        yield* lazyRange(from, to);
+        return;
+      }
+      const v = await evaluate(this, head, frame);
+      if (Array.isArray(v)) yield* v;
+      else if (v !== null) yield v;
+      return;
+    }
+    yield* this.runPipeline(p, frame);
+  }
+
+  private async *tryStatement(s: A.TryStatement, frame: Frame): AsyncGenerator<Value, Completion> {
+    let completion: Completion = NORMAL;
+    try {
+      completion = yield* this.execBlock(s.body.body, { ...frame, inTry: true });
+    } catch (e) {
+      const err = toShellError(e);
+      if (err.code === 'Interrupted' || !s.handler) throw err;
+      const scope = new Scope(frame.scope, true);
+      scope.define('_', errorRecord.of(err));
+      completion = yield* this.execBlock(s.handler.body, { ...frame, scope });
+    } finally {
+      if (s.finalizer) {
+        const c = yield* this.execBlock(s.finalizer.body, frame);
+        if (c.type !== 'normal') completion = c;
+      }
+    }
+    return completion;
+  }
+
+  private async assign(s: A.Assignment, frame: Frame): Promise<void> {
+    let value = await pipelineValue(this, s.value, frame);
+    const t = s.target;
+    if (s.op !== '=') value = arithmetic(s.op === '+=' ? '+' : '-', await evaluate(this, t, frame), value);
+    await assignTo(this, t, value, frame);
+  }
+
+  /** Streams a pipeline: the head (an expression or a command) feeds each later command. */
+  async *runPipeline(p: A.Pipeline, frame: Frame): AsyncGenerator<Value> {
+    let stream: AsyncIterable<Value> | undefined;
+    for (const el of p.elements) {
+      stream = el.kind === 'Command' ? commandStream(this, el, frame, stream) : this.expressionStream(el, frame);
+    }
+    yield* stream!;
+  }
+
+  private async *expressionStream(e: A.Expression, frame: Frame): AsyncGenerator<Value> {
+    if (e.kind === 'Binary' && e.op === '..') {
+      const from = await evaluate(this, e.left, frame);
+      const to = await evaluate(this, e.right, frame);
+      let n = 0;
+      for (const x of lazyRange(from, to)) {
+        if ((++n & 1023) === 0) this.checkAbort();
+        yield x;
+      }
+      return;
+    }
+    const v = await evaluate(this, e, frame);
+    if (e.kind === 'Cast' && e.type === 'void') return;
+    if (Array.isArray(v)) yield* v;
+    else if (v !== null) yield v;
+  }
+}

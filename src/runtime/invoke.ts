@@ -1,0 +1,166 @@
+// Running a command in a pipeline: resolve the name (script functions first, then built-ins
+// and their aliases), evaluate and bind the arguments, and call the command once, or once per
+// input item, with a CommandContext. Per-item failures are non-terminating: the item is named
+// and the next one goes on.
+import type * as A from '../parser/ast.js';
+import { ShellError, toShellError } from './errors.js';
+import { Scope } from './scope.js';
+import { Binder, type Binding, type EvaluatedArgument } from './binder.js';
+import { castTo, type ScriptBlock, type Value } from './values.js';
+import { evaluate, collect } from './expressions.js';
+import { nearest } from './suggest.js';
+import { CommandContextImpl } from './context.js';
+import { functionSpec } from './functions.js';
+import type { CommandSpec } from './command.js';
+import { MAX_CALL_DEPTH, type Frame, type Interpreter } from './interpreter.js';
+
+const binders = new WeakMap<object, Binder>();
+
+export function binderFor(spec: CommandSpec, allowExtra = false): Binder {
+  let b = binders.get(spec);
+  if (!b) {
+    b = new Binder(spec.name, spec.parameters, spec.changesState ?? false, allowExtra);
+    binders.set(spec, b);
+  }
+  return b;
+}
+
+async function evaluateArguments(interp: Interpreter, call: A.CommandCall, frame: Frame): Promise<EvaluatedArgument[]> {
+  const out: EvaluatedArgument[] = [];
+  for (const a of call.args) {
+    switch (a.kind) {
+      case 'Positional':
+        out.push({ kind: 'positional', value: await evaluate(interp, a.value, frame), span: a.span });
+        break;
+      case 'Named':
+        out.push({ kind: 'named', name: a.name, value: a.value ? await evaluate(interp, a.value, frame) : null, hasValue: a.value !== undefined, span: a.span });
+        break;
+      case 'Condition':
+        out.push({ kind: 'condition', condition: { field: a.field, op: a.op, value: await evaluate(interp, a.value, frame), span: a.span }, span: a.span });
+        break;
+      case 'EndOfParameters':
+        out.push({ kind: 'end', span: a.span });
+        break;
+    }
+  }
+  return out;
+}
+
+function unknownCommand(interp: Interpreter, call: A.CommandCall, frame: Frame): ShellError {
+  const known = [...interp.rt.builtins.keys(), ...frame.scope.functionNames()];
+  const near = nearest(call.name, known);
+  const hint = near.length ? `; did you mean ${near.join(', ')}?` : "; 'get-command' lists every command";
+  return new ShellError('UnknownCommand', `unknown command '${call.name}'${hint}`, { span: call.nameSpan });
+}
+
+export async function* commandStream(interp: Interpreter, call: A.CommandCall, frame: Frame, input: AsyncIterable<Value> | undefined): AsyncGenerator<Value> {
+  const fn = frame.scope.findFunction(call.name);
+  const spec = fn ? undefined : interp.rt.builtins.get(call.name.toLowerCase());
+  if (!fn && !spec) throw unknownCommand(interp, call, frame);
+  if (frame.depth >= MAX_CALL_DEPTH) {
+    throw new ShellError('CallDepthExceeded', `'${call.name}' was called more than ${MAX_CALL_DEPTH} levels deep: is there a recursion with no end?`, { span: call.nameSpan });
+  }
+  const args = await evaluateArguments(interp, call, frame);
+  if (fn) yield* invokeFunction(interp, fn, call, args, input, frame);
+  else yield* invokeBuiltin(interp, spec!, call, args, input, frame);
+}
+
+async function* invokeBuiltin(
+  interp: Interpreter,
+  spec: CommandSpec,
+  call: A.CommandCall,
+  args: EvaluatedArgument[],
+  input: AsyncIterable<Value> | undefined,
+  frame: Frame,
+): AsyncGenerator<Value> {
+  const binder = binderFor(spec);
+  const binding: Binding = binder.bind(args, call.span);
+  const ctx = new CommandContextImpl(interp, spec, call, binding, frame, input);
+  if (spec.input === 'none' && input) {
+    for await (const item of input) {
+      throw new ShellError('InvalidArgument', `${spec.name} takes no pipeline input (it got ${JSON.stringify(String(item)).slice(0, 40)})`, { span: call.nameSpan });
+    }
+  }
+  if (spec.input !== 'item' || !input) {
+    binder.checkRequired(binding.args, call.span);
+    yield* spec.run(ctx, binding.args);
+    return;
+  }
+  for await (const item of input) {
+    interp.checkAbort();
+    const itemCtx = ctx.forItem(item);
+    let bound;
+    try {
+      bound = binder.bindItem(binding, item, call.span);
+      binder.checkRequired(bound, call.span, item);
+    } catch (e) {
+      itemCtx.writeError(toShellError(e));
+      continue;
+    }
+    try {
+      yield* spec.run(itemCtx, bound);
+    } catch (e) {
+      const err = toShellError(e);
+      if (err.fatal || err.code === 'Interrupted') throw err;
+      itemCtx.writeError(err);
+    }
+  }
+}
+
+async function* invokeFunction(
+  interp: Interpreter,
+  fn: A.FunctionDefinition,
+  call: A.CommandCall,
+  args: EvaluatedArgument[],
+  input: AsyncIterable<Value> | undefined,
+  frame: Frame,
+): AsyncGenerator<Value> {
+  const spec = functionSpec(fn);
+  const binding = binderFor(spec, true).bind(args, call.span);
+  binderFor(spec, true).checkRequired(binding.args, call.span);
+  const scope = new Scope(frame.scope);
+  await bindParameters(interp, fn.params, binding.args, scope, frame);
+  scope.define('args', binding.extra);
+  if (input) scope.define('input', await collect(input));
+  const gen = interp.execBlock(fn.body.body, { scope, inTry: frame.inTry, depth: frame.depth + 1 });
+  for (let r = await gen.next(); !r.done; r = await gen.next()) yield r.value;
+}
+
+/** Gives each declared parameter its bound value, its default, or $null / $false, cast to its type. */
+export async function bindParameters(interp: Interpreter, params: readonly A.ParamDecl[], bound: Record<string, unknown>, scope: Scope, frame: Frame): Promise<void> {
+  for (const p of params) {
+    let value = bound[p.name] as Value | undefined;
+    if (value === undefined) {
+      if (p.defaultValue) value = await evaluate(interp, p.defaultValue, { ...frame, scope });
+      else value = p.type === 'switch' ? false : null;
+    }
+    if (p.type && value !== null) {
+      try {
+        value = castTo(p.type, value);
+      } catch (e) {
+        throw toShellError(e).at(p.span);
+      }
+    }
+    scope.define(p.name, value);
+  }
+}
+
+/** Runs a script block for a command: $_ is the item; writes pass through to the caller's variables. */
+export async function* invokeBlock(interp: Interpreter, block: ScriptBlock, item: Value, args: Value[], frame: Frame): AsyncGenerator<Value, boolean> {
+  const body = block.body as A.Block;
+  const scope = new Scope(block.closure as Scope, true);
+  scope.define('_', item);
+  scope.define('args', args);
+  if (body.params) {
+    const bound: Record<string, unknown> = {};
+    body.params.forEach((p, i) => {
+      if (i < args.length) bound[p.name] = args[i];
+    });
+    await bindParameters(interp, body.params, bound, scope, frame);
+  }
+  const gen = interp.execBlock(body.body, { scope, inTry: frame.inTry, depth: frame.depth + 1 });
+  for (let r = await gen.next(); ; r = await gen.next()) {
+    if (r.done) return r.value.type !== 'break' && r.value.type !== 'exit';
+    yield r.value;
+  }
+}

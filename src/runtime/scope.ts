@@ -1,0 +1,68 @@
+// Variable scopes. Lookups are case-insensitive and walk outwards; assignment writes the
+// innermost scope (PowerShell's rule), except in a "transparent" scope — the one a command
+// such as foreach/where gives its script block — which keeps only $_ and passes writes on,
+// so `1..3 | foreach { $sum += $_ }` adds to the caller's $sum as it does in PowerShell.
+import type { Value } from './values.js';
+import type { FunctionDefinition } from '../parser/ast.js';
+
+export class Scope {
+  private readonly vars = new Map<string, Value>();
+  private readonly functions = new Map<string, FunctionDefinition>();
+
+  constructor(
+    readonly parent: Scope | undefined,
+    private readonly transparent = false,
+  ) {}
+
+  lookup(name: string): { found: boolean; value: Value } {
+    const key = name.toLowerCase();
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      if (s.vars.has(key)) return { found: true, value: s.vars.get(key)! };
+    }
+    return { found: false, value: null };
+  }
+
+  get(name: string): Value {
+    return this.lookup(name).value;
+  }
+
+  set(name: string, value: Value): void {
+    const key = name.toLowerCase();
+    if (this.transparent && this.parent && key !== '_' && key !== 'args' && !this.vars.has(key)) {
+      this.parent.set(name, value);
+      return;
+    }
+    this.vars.set(key, value);
+  }
+
+  /** Sets a variable in this scope itself, never passing it on ($_, $args, parameters). */
+  define(name: string, value: Value): void {
+    this.vars.set(name.toLowerCase(), value);
+  }
+
+  names(): string[] {
+    const all = new Set<string>();
+    for (let s: Scope | undefined = this; s; s = s.parent) for (const k of s.vars.keys()) all.add(k);
+    return [...all];
+  }
+
+  defineFunction(def: FunctionDefinition): void {
+    if (this.transparent && this.parent) this.parent.defineFunction(def);
+    else this.functions.set(def.name.toLowerCase(), def);
+  }
+
+  findFunction(name: string): FunctionDefinition | undefined {
+    const key = name.toLowerCase();
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const f = s.functions.get(key);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  functionNames(): string[] {
+    const all = new Set<string>();
+    for (let s: Scope | undefined = this; s; s = s.parent) for (const f of s.functions.values()) all.add(f.name);
+    return [...all];
+  }
+}

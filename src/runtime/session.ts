@@ -1,0 +1,153 @@
+// A Session runs scripts: it parses (nothing runs if anything is wrong), binds a script's
+// param(…) to its command-line arguments, runs the statements, sends output values to the
+// output writer and diagnostics to stderr, and turns the outcome into an exit code
+// (LANGUAGE.md §6). A REPL keeps one Session, so functions and variables persist between lines.
+import { parse } from '../parser/parse.js';
+import { ShellError, toShellError } from './errors.js';
+import { Scope } from './scope.js';
+import { Interpreter, type Frame, type RuntimeServices } from './interpreter.js';
+import { Binder, type EvaluatedArgument } from './binder.js';
+import { bindParameters } from './invoke.js';
+import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from './format/index.js';
+import type { CommandSpec, Host } from './command.js';
+import type { Value } from './values.js';
+import type { ParamDecl } from '../parser/ast.js';
+import type { Span } from '../parser/span.js';
+import { builtinCommands } from '../builtins/registry.js';
+
+export const EXIT = { ok: 0, errors: 1, usage: 2, auth: 3, interrupted: 130 } as const;
+
+/** Error codes that mean sign-in or permission failed (exit 3). */
+const AUTH_CODES = new Set(['AuthenticationFailed', 'Authorization_RequestDenied', 'InvalidAuthenticationToken', 'SignInFailed']);
+
+export interface SessionOptions {
+  host: Host;
+  /** stdout: formatted output values. */
+  stdout: (chunk: string) => void;
+  /** stderr: diagnostics. */
+  stderr: (chunk: string) => void;
+  format: OutputFormat;
+  color: boolean;
+  columns: number;
+  cwd?: string;
+  whatIf?: boolean;
+  commands?: readonly CommandSpec[];
+}
+
+export interface RunOptions {
+  fileName?: string;
+  /** Command-line arguments for the script's param(…): `-Name value`, switches, positionals. */
+  args?: readonly string[];
+  signal?: AbortSignal;
+  /** Receives output values instead of the output writer (tests, examples). */
+  onValue?: (value: Value) => void;
+}
+
+export function commandTable(commands: readonly CommandSpec[]): Map<string, CommandSpec> {
+  const table = new Map<string, CommandSpec>();
+  for (const spec of commands) for (const name of [spec.name, ...(spec.aliases ?? [])]) table.set(name.toLowerCase(), spec);
+  return table;
+}
+
+export class Session {
+  readonly scope = new Scope(undefined);
+  readonly output: OutputWriter;
+  private readonly builtins: Map<string, CommandSpec>;
+  private signal: AbortSignal = new AbortController().signal;
+
+  constructor(private readonly opts: SessionOptions) {
+    this.output = createOutputWriter({ format: opts.format, write: opts.stdout, columns: opts.columns, color: opts.color });
+    this.builtins = commandTable(opts.commands ?? builtinCommands);
+  }
+
+  private services(): RuntimeServices {
+    const opts = this.opts;
+    return {
+      host: opts.host,
+      signal: this.signal,
+      whatIf: opts.whatIf ?? false,
+      cwd: opts.cwd ?? process.cwd(),
+      builtins: this.builtins,
+      reportError: (err) => opts.stderr(formatDiagnostic(err, { color: opts.color }) + '\n'),
+      render: (values, format) => {
+        let text = '';
+        const w = createOutputWriter({ format, write: (c) => (text += c), columns: opts.columns, color: opts.color });
+        for (const v of values) w.write(v);
+        w.end();
+        return text.replace(/\n$/, '');
+      },
+    };
+  }
+
+  /** Runs a script or a REPL entry; resolves to its exit code. */
+  async run(text: string, options: RunOptions = {}): Promise<number> {
+    const parsed = parse(text, options.fileName ?? '<command>');
+    if (!parsed.script) {
+      for (const err of parsed.errors) this.opts.stderr(formatDiagnostic(err, { color: this.opts.color }) + '\n');
+      return EXIT.usage;
+    }
+    this.signal = options.signal ?? new AbortController().signal;
+    const interp = new Interpreter(this.services());
+    const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
+    const emit = options.onValue ?? ((v: Value) => this.output.write(v));
+    try {
+      if (parsed.script.params) await this.bindScriptParams(interp, parsed.script.params, options.args ?? [], frame, parsed.script.span);
+      else if (options.args?.length) throw new ShellError('UsageError', `${parsed.source.name} declares no param(…), so it takes no arguments (got ${options.args.join(' ')})`);
+    } catch (e) {
+      interp.reportError(toShellError(e));
+      return EXIT.usage;
+    }
+    try {
+      for (const statement of parsed.script.body) {
+        const gen = interp.execBlock([statement], frame);
+        let r = await gen.next();
+        for (; !r.done; r = await gen.next()) emit(r.value);
+        if (!options.onValue) this.output.flush();
+        if (r.value.type === 'exit') return r.value.code;
+        if (r.value.type !== 'normal') break; // break/continue/return at the top ends the script
+      }
+    } catch (e) {
+      if (!options.onValue) this.output.flush();
+      const err = toShellError(e);
+      if (err.code === 'Interrupted') {
+        this.opts.stderr('interrupted\n');
+        return EXIT.interrupted;
+      }
+      interp.reportError(err);
+      return AUTH_CODES.has(String(err.code)) ? EXIT.auth : EXIT.errors;
+    }
+    return interp.errorsWritten > 0 ? EXIT.errors : EXIT.ok;
+  }
+
+  /** `authsh script.authsh -Name x -Loud`: the script's param(…) bound like a function's. */
+  private async bindScriptParams(interp: Interpreter, params: ParamDecl[], argv: readonly string[], frame: Frame, span: Span): Promise<void> {
+    let position = 0;
+    const specs = params.map((p) => ({
+      name: p.name,
+      type: p.type === 'switch' ? ('switch' as const) : ('any' as const),
+      description: '',
+      ...(p.type === 'switch' ? {} : { position: position++ }),
+      ...(p.mandatory ? { required: true } : {}),
+    }));
+    const binder = new Binder('script', specs);
+    const args: EvaluatedArgument[] = [];
+    for (const a of argv) {
+      const m = /^-([A-Za-z_]\w*)(?::(.*))?$/.exec(a);
+      if (m) args.push({ kind: 'named', name: m[1]!, value: m[2] ?? null, hasValue: m[2] !== undefined, span });
+      else args.push({ kind: 'positional', value: a, span });
+    }
+    let binding;
+    try {
+      binding = binder.bind(args, span);
+      binder.checkRequired(binding.args, span);
+    } catch (e) {
+      const err = toShellError(e);
+      throw new ShellError('UsageError', err.message.replace(/^script: /, `${span.source.name}: `));
+    }
+    await bindParameters(interp, params, binding.args, frame.scope, frame);
+  }
+
+  end(): void {
+    this.output.end();
+  }
+}

@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import exportCsv from '../../../src/builtins/core/export-csv.js';
+import importCsv from '../../../src/builtins/core/import-csv.js';
+import { ShellRecord } from '../../../src/runtime/record.js';
+import { runCommand, runPlain } from '../../helpers/context.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsh-export-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+
+describe('export-csv', () => {
+  it("writes a header from the first record's keys and one row per record, emitting nothing", async () => {
+    const input = [new ShellRecord({ upn: 'a@x', n: 1 }), new ShellRecord({ UPN: 'b@x', n: null })];
+    const run = await runCommand(exportCsv, { path: 'out.csv' }, { input, cwd: dir });
+    expect(run.output).toEqual([]);
+    expect(read('out.csv')).toBe('upn,n\na@x,1\nb@x,\n');
+  });
+
+  it("gives '' for a missing key and leaves out keys the header lacks", async () => {
+    const input = [new ShellRecord({ a: 1, b: 2 }), new ShellRecord({ b: 3, c: 4 })];
+    await runCommand(exportCsv, { path: 'out.csv' }, { input, cwd: dir });
+    expect(read('out.csv')).toBe('a,b\n1,2\n,3\n');
+  });
+
+  it('quotes cells that need it, and round-trips through import-csv', async () => {
+    const input = [new ShellRecord({ name: 'Ana, P', note: 'say "hi"\nbye', when: new Date('2024-01-02T03:04:05Z'), ok: true })];
+    await runCommand(exportCsv, { path: 'q.csv' }, { input, cwd: dir });
+    expect(await runPlain(importCsv, { path: 'q.csv' }, { cwd: dir })).toEqual([
+      { name: 'Ana, P', note: 'say "hi"\nbye', when: '2024-01-02T03:04:05.000Z', ok: 'True' },
+    ]);
+  });
+
+  it("appends under the existing file's header with -append", async () => {
+    fs.writeFileSync(path.join(dir, 'log.csv'), 'b,a\n1,2');
+    await runCommand(exportCsv, { path: 'log.csv', append: true }, { input: [new ShellRecord({ a: 'A', b: 'B' })], cwd: dir });
+    expect(read('log.csv')).toBe('b,a\n1,2\nB,A\n');
+  });
+
+  it('writes a header when appending to a file that does not exist yet', async () => {
+    await runCommand(exportCsv, { path: 'new.csv', append: true }, { input: [new ShellRecord({ a: 1 })], cwd: dir });
+    expect(read('new.csv')).toBe('a\n1\n');
+  });
+
+  it('uses another delimiter and ignores -notypeinformation', async () => {
+    await runCommand(exportCsv, { path: 's.csv', delimiter: ';', notypeinformation: true }, { input: [new ShellRecord({ a: 1, b: 'x;y' })], cwd: dir });
+    expect(read('s.csv')).toBe('a;b\n1;"x;y"\n');
+  });
+
+  it('reports an item that is not a record, naming it, and writes the rest', async () => {
+    const input = [new ShellRecord({ a: 1 }), 42, new ShellRecord({ a: 2 })];
+    const run = await runCommand(exportCsv, { path: 'o.csv' }, { input, cwd: dir });
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatchObject({ code: 'InvalidArgument', target: 42, message: expect.stringContaining('42 is not a record') });
+    expect(read('o.csv')).toBe('a\n1\n2\n');
+  });
+
+  it('creates an empty file for empty input', async () => {
+    await runCommand(exportCsv, { path: 'e.csv' }, { input: [], cwd: dir });
+    expect(read('e.csv')).toBe('');
+  });
+
+  it('writes large inputs in chunks', async () => {
+    const input = Array.from({ length: 20_000 }, (_, i) => new ShellRecord({ id: i, upn: `user${i}@contoso.com` }));
+    await runCommand(exportCsv, { path: 'big.csv' }, { input, cwd: dir });
+    const lines = read('big.csv').trimEnd().split('\n');
+    expect(lines).toHaveLength(20_001);
+    expect(lines[20_000]).toBe('19999,user19999@contoso.com');
+  });
+
+  it('reports a file it cannot write, and a bad delimiter', async () => {
+    await expect(runCommand(exportCsv, { path: 'none/x.csv' }, { input: [], cwd: dir })).rejects.toMatchObject({ code: 'FileError', message: expect.stringContaining("'none/x.csv'") });
+    await expect(runCommand(exportCsv, { path: 'x.csv', delimiter: '' }, { input: [], cwd: dir })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-delimiter') });
+  });
+});
