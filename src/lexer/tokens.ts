@@ -18,6 +18,9 @@ export const ParameterLike = createToken({ name: 'ParameterLike', pattern: Lexer
 export const ComparisonOp = createToken({ name: 'ComparisonOp', pattern: Lexer.NA });
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 export const AssignOp = createToken({ name: 'AssignOp', pattern: Lexer.NA });
+/** Binary and prefix operators, as categories so a CST keeps them in one ordered list. */
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
+export const PrefixOp = createToken({ name: 'PrefixOp', pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 export const LineContinuation = createToken({ name: 'LineContinuation', pattern: /`\r?\n/, group: Lexer.SKIPPED, line_breaks: true });
@@ -57,10 +60,10 @@ export const LogicalOp = createToken({
   name: 'LogicalOp',
   pattern: sticky(new RegExp(`-(?:and|or|xor)${OP_BOUNDARY}`, 'i')),
   start_chars_hint: ['-'],
-  categories: [ParameterLike],
+  categories: [ParameterLike, BinaryOp],
   label: 'an operator',
 });
-export const NotOp = createToken({ name: 'NotOp', pattern: sticky(new RegExp(`-not${OP_BOUNDARY}`, 'i')), start_chars_hint: ['-'], categories: [ParameterLike], label: "'-not'" });
+export const NotOp = createToken({ name: 'NotOp', pattern: sticky(new RegExp(`-not${OP_BOUNDARY}`, 'i')), start_chars_hint: ['-'], categories: [ParameterLike, PrefixOp], label: "'-not'" });
 export const CompareWord = createToken({
   name: 'CompareWord',
   pattern: sticky(
@@ -70,7 +73,7 @@ export const CompareWord = createToken({
     ),
   ),
   start_chars_hint: ['-'],
-  categories: [ParameterLike, ComparisonOp],
+  categories: [ParameterLike, ComparisonOp, BinaryOp],
   label: 'a comparison operator',
 });
 export const Parameter = createToken({ name: 'Parameter', pattern: /-[A-Za-z_][\w]*:?/, categories: [ParameterLike], label: 'a parameter' });
@@ -114,22 +117,24 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/, push_mode: 'p
 export const RParen = createToken({ name: 'RParen', pattern: /\)/, pop_mode: true, label: "')'" });
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, push_mode: 'main', label: "'{'" });
 export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, pop_mode: true, label: "'}'" });
+/** `[int]`, `[string]`…: a type as one token (a cast in expressions, a type in param(…)). */
+export const TypeLiteral = createToken({ name: 'TypeLiteral', pattern: /\[[A-Za-z_]\w*\]/, categories: [PrefixOp], label: 'a type such as [int]' });
 export const LSquare = createToken({ name: 'LSquare', pattern: /\[/, label: "'['" });
 export const RSquare = createToken({ name: 'RSquare', pattern: /\]/, label: "']'" });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, categories: [StatementEnd], label: "';'" });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
-export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: "'..'" });
+export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, categories: [BinaryOp], label: "'..'" });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
 export const PlusAssign = createToken({ name: 'PlusAssign', pattern: /\+=/, categories: [AssignOp], label: "'+='" });
 export const MinusAssign = createToken({ name: 'MinusAssign', pattern: /-=/, categories: [AssignOp], label: "'-='" });
 export const Assign = createToken({ name: 'Assign', pattern: /=/, categories: [AssignOp], label: "'='" });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: "'+'" });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
-export const Star = createToken({ name: 'Star', pattern: /\*/, label: "'*'" });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'" });
-export const Percent = createToken({ name: 'Percent', pattern: /%/, label: "'%'" });
-export const Bang = createToken({ name: 'Bang', pattern: /!/, label: "'!'" });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [BinaryOp, PrefixOp], label: "'+'" });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOp, PrefixOp], label: "'-'" });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [BinaryOp], label: "'*'" });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [BinaryOp], label: "'/'" });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [BinaryOp], label: "'%'" });
+export const Bang = createToken({ name: 'Bang', pattern: /!/, categories: [PrefixOp], label: "'!'" });
 /** Characters that mean something only inside bare arguments (`CameronW@contoso.com`, `~/x`, `a:b`). */
 export const BareSymbol = createToken({ name: 'BareSymbol', pattern: /[@:?~^&\\<>`]/, label: 'a symbol' });
 
@@ -160,10 +165,10 @@ export const allTokens: TokenType[] = [
   SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
   DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
   Number, ConditionStart, ...keywords, Word,
-  LParen, RParen, LCurly, RCurly, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
+  LParen, RParen, LCurly, RCurly, TypeLiteral, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
   PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
   DqClose, DqQuote, StrEscape, DqText, HereDqClose, HereText,
-  ParameterLike, ComparisonOp, Keyword, AssignOp, StatementEnd,
+  ParameterLike, ComparisonOp, Keyword, AssignOp, StatementEnd, BinaryOp, PrefixOp,
 ];
 
 export const lexerDefinition = {
@@ -175,7 +180,7 @@ export const lexerDefinition = {
       SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
       DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
       Number, ConditionStart, ...keywords, Word,
-      LParen, RParen, LCurly, RCurly, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
+      LParen, RParen, LCurly, RCurly, TypeLiteral, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
       PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
     ],
     paren: [
@@ -184,7 +189,7 @@ export const lexerDefinition = {
       SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
       DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
       Number, ConditionStart, ...keywords, Word,
-      LParen, RParen, LCurly, RCurly, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
+      LParen, RParen, LCurly, RCurly, TypeLiteral, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
       PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
     ],
     dq: [DqQuote, DqClose, ...stringInner, DqText],

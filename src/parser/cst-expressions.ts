@@ -1,12 +1,12 @@
 // The expression half of the CST → AST builder: literals, strings with interpolation,
 // postfix access, and operator precedence (LANGUAGE.md §3, lowest first):
-//   -or -xor < -and < -not ! < comparison < .. < + - < * / % < unary - + [cast] < postfix
-import type { CstNode, IToken } from 'chevrotain';
+//   -or -xor < -and < -not ! < comparison < .. < + - < * / % < unary - + [type] < postfix
+import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { SourceFile, span, type Span } from './span.js';
 import { ShellError } from '../runtime/errors.js';
 import { CAST_TYPES } from '../runtime/values.js';
-import { child, endOf, isToken, nodes, ordered, startOf, token } from './cst-util.js';
+import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 
 const PRECEDENCE: Record<string, number> = { '-or': 1, '-xor': 1, '-and': 2, '..': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7 };
 const NOT_LEVEL = 3;
@@ -19,9 +19,8 @@ function precedence(op: string): number {
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
 
 interface Unit {
-  prefixes: IToken[][]; // each: [op] or [ '[', Word, ']' ]
+  prefixes: IToken[];
   operand: A.Expression;
-  span: Span;
 }
 
 export abstract class ExpressionBuilder {
@@ -57,9 +56,11 @@ export abstract class ExpressionBuilder {
     return { name, scope };
   }
 
-  protected checkType(word: IToken): void {
-    if (!(CAST_TYPES as readonly string[]).includes(word.image.toLowerCase())) {
-      throw this.error(`unknown type [${word.image}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`, this.tokenSpan(word));
+  /** A [type] token must name a type the language has. */
+  protected checkType(t: IToken): void {
+    const name = t.image.replace(/^\[|\]$/g, '');
+    if (!(CAST_TYPES as readonly string[]).includes(name.toLowerCase())) {
+      throw this.error(`unknown type [${name}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`, this.tokenSpan(t));
     }
   }
 
@@ -69,18 +70,36 @@ export abstract class ExpressionBuilder {
     return body;
   }
 
+  /** `a, b, c` in a node (expressionList, or a pipeline's head): one value, or an array literal. */
+  expressions(cst: CstNode): A.Expression {
+    const exprs = nodes(cst, 'expression');
+    if (exprs.length === 1) return this.expression(exprs[0]!);
+    const items = exprs.map((e) => this.expression(e));
+    return { kind: 'ArrayLiteral', items, span: this.join(items[0]!.span, items[items.length - 1]!.span) };
+  }
+
   expressionList(cst: CstNode): A.Expression {
-    const items = nodes(cst, 'expression').map((e) => this.expression(e));
-    return items.length === 1 ? items[0]! : { kind: 'ArrayLiteral', items, span: this.spanOf(cst) };
+    return this.expressions(cst);
+  }
+
+  protected number(t: IToken, sp: Span): A.Literal {
+    return { kind: 'Literal', value: /^0x/i.test(t.image) ? parseInt(t.image.slice(2), 16) : Number(t.image), span: sp };
   }
 
   expression(cst: CstNode): A.Expression {
+    const operands = nodes(cst, 'postfixExpr');
+    const prefixTokens = tokens(cst, 'PrefixOp');
+    if (operands.length === 1 && prefixTokens.length === 0) return this.postfixExpr(operands[0]!);
+    const ops = tokens(cst, 'BinaryOp');
+    // Both lists are in source order: each prefix belongs to the first operand after it.
     const units: Unit[] = [];
-    const ops: IToken[] = [];
-    for (const e of ordered(cst)) {
-      if (isToken(e)) {
-        if (e.tokenType.name !== 'Newline') ops.push(e);
-      } else units.push(this.unit(e));
+    let p = 0;
+    for (const operand of operands) {
+      const start = startOf(operand);
+      const prefixes: IToken[] = [];
+      while (p < prefixTokens.length && prefixTokens[p]!.startOffset < start) prefixes.push(prefixTokens[p++]!);
+      for (const t of prefixes) if (t.tokenType.name === 'TypeLiteral') this.checkType(t);
+      units.push({ prefixes, operand: this.postfixExpr(operand) });
     }
     let i = 0;
     let o = 0;
@@ -101,53 +120,33 @@ export abstract class ExpressionBuilder {
         i++;
         return unit.operand;
       }
-      const first = prefix[0]!;
-      const kind = first.image.toLowerCase();
+      const kind = prefix.image.toLowerCase();
       if (kind === '-not' || kind === '!') {
         const operand = parseAt(NOT_LEVEL + 1);
-        return { kind: 'Unary', op: '-not', operand, span: this.join(this.tokenSpan(first), operand.span) };
+        return { kind: 'Unary', op: '-not', operand, span: this.join(this.tokenSpan(prefix), operand.span) };
       }
       const operand = parseUnit();
-      const sp = this.join(this.tokenSpan(first), operand.span);
-      if (kind === '[') return { kind: 'Cast', type: prefix[1]!.image.toLowerCase(), operand, span: sp };
+      const sp = this.join(this.tokenSpan(prefix), operand.span);
+      if (prefix.tokenType.name === 'TypeLiteral') return { kind: 'Cast', type: kind.slice(1, -1), operand, span: sp };
       if (kind === '-' && operand.kind === 'Literal' && typeof operand.value === 'number') return { kind: 'Literal', value: -operand.value, span: sp };
       return { kind: 'Unary', op: kind as '-' | '+', operand, span: sp };
     };
     return parseAt(0);
   }
 
-  private unit(cst: CstNode): Unit {
-    const prefixes: IToken[][] = [];
-    let cast: IToken[] | undefined;
-    let operand: A.Expression | undefined;
-    for (const e of ordered(cst)) {
-      if (!isToken(e)) {
-        operand = this.postfixExpr(e);
-        continue;
-      }
-      const name = e.tokenType.name;
-      if (name === 'LSquare') cast = [e];
-      else if (cast) {
-        cast.push(e);
-        if (name === 'Word') this.checkType(e);
-        if (name === 'RSquare') {
-          prefixes.push(cast);
-          cast = undefined;
-        }
-      } else prefixes.push([e]);
-    }
-    return { prefixes, operand: operand!, span: this.spanOf(cst) };
-  }
-
   postfixExpr(cst: CstNode): A.Expression {
+    if (childCount(cst) === 1) return this.primary([single(cst)!]);
     const parts = ordered(cst);
-    let expr = this.primary(parts[0] as CstNode);
-    for (let k = 1; k < parts.length; k++) {
+    // The primary takes one element, or three for ( … ), $( … ) and @( … ).
+    const opener = parts[0]!;
+    const primaryLength = isToken(opener) && /^(LParen|SubExprOpen|AtParen)$/.test(opener.tokenType.name) ? 3 : 1;
+    let expr = this.primary(parts.slice(0, primaryLength));
+    for (let k = primaryLength; k < parts.length; k++) {
       const p = parts[k]!;
       if (!isToken(p)) continue;
       if (p.tokenType.name === 'Dot') {
-        const nameNode = parts[++k] as CstNode;
-        const name = this.memberName(nameNode);
+        const nameElement = parts[++k]!;
+        const name = this.memberName(nameElement);
         const next = parts[k + 1];
         if (next && isToken(next) && next.tokenType.name === 'LParen') {
           k += 2;
@@ -159,10 +158,10 @@ export abstract class ExpressionBuilder {
             k++;
           }
           const end = parts[k]!;
-          if (typeof name !== 'string') throw this.error('a method name must be a plain word', this.spanOf(nameNode));
+          if (typeof name !== 'string') throw this.error('a method name must be a plain word', this.spanAt(nameElement));
           expr = { kind: 'MethodCall', object: expr, name, args, span: span(this.source, expr.span.start, endOf(end) + 1) };
         } else {
-          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameNode) + 1) };
+          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameElement) + 1) };
         }
       } else if (p.tokenType.name === 'LSquare') {
         const index = this.expressionList(parts[++k] as CstNode);
@@ -173,28 +172,30 @@ export abstract class ExpressionBuilder {
     return expr;
   }
 
-  private memberName(cst: CstNode): string | A.Expression {
-    const [e] = ordered(cst);
-    if (!e) return '';
+  protected spanAt(e: CstElement): Span {
+    return span(this.source, startOf(e), endOf(e) + 1);
+  }
+
+  private memberName(e: CstElement): string | A.Expression {
     if (!isToken(e)) return this.expandableString(e);
     if (e.tokenType.name === 'Variable') return { kind: 'Variable', ...this.variableName(e), span: this.tokenSpan(e) };
     if (e.tokenType.name === 'SqString') return e.image.slice(1, -1).replace(/''/g, "'");
     return e.image;
   }
 
-  private primary(cst: CstNode): A.Expression {
-    const sp = this.spanOf(cst);
-    const [first] = ordered(cst);
-    if (!first) throw this.error('expected a value', sp);
+  /** The primary at the head of a postfix expression, from its one (or three) elements. */
+  private primary(elements: CstElement[]): A.Expression {
+    const first = elements[0]!;
+    const sp = elements.length === 1 ? this.spanAt(first) : span(this.source, startOf(first), endOf(elements[elements.length - 1]!) + 1);
     if (!isToken(first)) {
       if (first.name === 'expandableString') return this.expandableString(first);
       if (first.name === 'hashLiteral') return this.hashLiteral(first);
-      if (first.name === 'block') return { kind: 'ScriptBlock', block: this.block(first), span: sp };
+      return { kind: 'ScriptBlock', block: this.block(first), span: sp };
     }
-    const t = first as IToken;
+    const t = first;
     switch (t.tokenType.name) {
       case 'Number':
-        return { kind: 'Literal', value: /^0x/i.test(t.image) ? parseInt(t.image.slice(2), 16) : Number(t.image), span: sp };
+        return this.number(t, sp);
       case 'SqString':
         return { kind: 'Literal', value: t.image.slice(1, -1).replace(/''/g, "'"), span: sp };
       case 'HereSqString':
@@ -203,11 +204,11 @@ export abstract class ExpressionBuilder {
       case 'BracedVariable':
         return { kind: 'Variable', ...this.variableName(t), span: sp };
       case 'LParen':
-        return { kind: 'Paren', pipeline: this.pipeline(child(cst, 'pipeline')!), span: sp };
+        return { kind: 'Paren', pipeline: this.pipeline(elements[1] as CstNode), span: sp };
       case 'SubExprOpen':
-        return { kind: 'Subexpression', body: this.statements(child(cst, 'statementList')!), span: sp };
+        return { kind: 'Subexpression', body: this.statements(elements[1] as CstNode), span: sp };
       case 'AtParen':
-        return { kind: 'ArraySubexpression', body: this.statements(child(cst, 'statementList')!), span: sp };
+        return { kind: 'ArraySubexpression', body: this.statements(elements[1] as CstNode), span: sp };
       default:
         throw this.error(`unexpected '${t.image}'`, sp);
     }

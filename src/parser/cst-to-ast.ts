@@ -1,13 +1,15 @@
 // Builds the typed AST (ast.ts) from a CST that parsed without errors. Structural rules the
 // grammar leaves open are checked here and reported as SyntaxErrors with a span: what may be
 // assigned to, where param(…) may stand, known type names, a condition's missing value.
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { SourceFile, span, type Span } from './span.js';
-import { ShellError } from '../runtime/errors.js';
-import { child, endOf, isToken, nodes, ordered, startOf, token, tokens } from './cst-util.js';
+import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 import { ExpressionBuilder } from './cst-expressions.js';
 
+
+/** Dash words: parameters in argument position (see tokens.ts ParameterLike). */
+const PARAMETER_LIKE = new Set(['Parameter', 'CompareWord', 'LogicalOp', 'NotOp']);
 
 export class AstBuilder extends ExpressionBuilder {
   constructor(source: SourceFile) {
@@ -36,7 +38,9 @@ export class AstBuilder extends ExpressionBuilder {
 
   private statement(cst: CstNode): A.Statement {
     const sp = this.spanOf(cst);
-    const [first] = ordered(cst);
+    const c = cst.children;
+    if (c['pipeline'] && !c['Return'] && !c['Throw'] && !c['Exit']) return this.pipelineStatement(cst);
+    const first = c['pipeline'] ? ordered(cst)[0] : single(cst);
     if (!first) throw this.error('empty statement', sp);
     if (isToken(first)) {
       const word = first.image.toLowerCase();
@@ -60,13 +64,12 @@ export class AstBuilder extends ExpressionBuilder {
         };
       case 'functionStatement':
         return this.functionStatement(first);
-      case 'tryStatement':
-        return this.tryStatement(first);
       default:
-        return this.pipelineStatement(first);
+        return this.tryStatement(first);
     }
   }
 
+  /** statement := pipeline (assignOp nl* pipeline)? */
   private pipelineStatement(cst: CstNode): A.Statement {
     const [lhs, rhs] = nodes(cst, 'pipeline');
     const left = this.pipeline(lhs!);
@@ -86,64 +89,93 @@ export class AstBuilder extends ExpressionBuilder {
 
   override pipeline(cst: CstNode): A.Pipeline {
     const head = child(cst, 'command');
-    const first: A.Expression | A.CommandCall = head ? this.command(head) : this.expressionList(child(cst, 'expressionList')!);
+    const first: A.Expression | A.CommandCall = head ? this.command(head) : this.expressions(cst);
     const rest = nodes(cst, 'pipedCommand').map((c) => this.command(c));
     return { kind: 'Pipeline', elements: [first, ...rest], span: this.spanOf(cst) };
   }
 
   private command(cst: CstNode): A.CommandCall {
-    const nameToken = token(cst, 'Word') ?? token(cst, 'Keyword')!;
-    const args = nodes(cst, 'commandArgument').map((a) => this.commandArgument(a));
-    return { kind: 'Command', name: nameToken.image, nameSpan: this.tokenSpan(nameToken), args, span: this.spanOf(cst) };
+    const items = ordered(cst);
+    const nameToken = items[0] as IToken;
+    return { kind: 'Command', name: nameToken.image, nameSpan: this.tokenSpan(nameToken), args: this.commandArguments(items, 1), span: this.spanOf(cst) };
   }
 
-  private commandArgument(cst: CstNode): A.CommandArgument {
-    const sp = this.spanOf(cst);
-    const param = token(cst, 'ParameterLike');
-    if (param) {
-      const glued = child(cst, 'gluedArgument');
-      const name = param.image.slice(1).replace(/:$/, '');
-      return { kind: 'Named', name, value: glued ? this.gluedArgument(glued) : undefined, span: sp };
-    }
-    if (token(cst, 'DashDash')) return { kind: 'EndOfParameters', span: sp };
-    const cond = token(cst, 'ConditionStart');
-    if (cond) {
-      const m = /^(.*?)(!=|<=|>=|=|<|>|~)$/.exec(cond.image)!;
-      const glued = child(cst, 'gluedArgument');
-      if (!glued) {
-        throw this.error(`expected a value right after '${cond.image}' (no space), e.g. ${m[1]}${m[2]}phone or ${m[1]}${m[2]}'two words'`, this.tokenSpan(cond));
+  /** Groups the flat argument items of a command (see grammar.ts argItem) into arguments. */
+  private commandArguments(items: CstElement[], from: number): A.CommandArgument[] {
+    const args: A.CommandArgument[] = [];
+    let i = from;
+    const kind = (e: CstElement | undefined) => (e === undefined ? 'none' : isToken(e) ? e.tokenType.name : 'piece');
+    const isPiece = (e: CstElement | undefined) => {
+      const k = kind(e);
+      return k !== 'none' && k !== 'Comma' && k !== 'DashDash' && k !== 'ConditionStart' && k !== 'Newline' && !(isToken(e!) && PARAMETER_LIKE.has(k));
+    };
+    const touching = (a: CstElement, b: CstElement | undefined) => b !== undefined && endOf(a) + 1 === startOf(b);
+    // Touching pieces from items[i] on: one argument value.
+    const glued = (): A.Expression => {
+      const pieces = [items[i++]!];
+      while (isPiece(items[i]) && touching(pieces[pieces.length - 1]!, items[i])) pieces.push(items[i++]!);
+      return this.gluedArgument(pieces);
+    };
+    while (i < items.length) {
+      const e = items[i]!;
+      const k = kind(e);
+      const sp = (a: CstElement, b: CstElement) => span(this.source, startOf(a), endOf(b) + 1);
+      if (k === 'DashDash') {
+        args.push({ kind: 'EndOfParameters', span: this.tokenSpan(e as IToken) });
+        i++;
+      } else if (k === 'ConditionStart') {
+        const t = e as IToken;
+        const m = /^(.*?)(!=|<=|>=|=|<|>|~)$/.exec(t.image)!;
+        i++;
+        if (!isPiece(items[i]) || !touching(t, items[i])) {
+          throw this.error(`expected a value right after '${t.image}' (no space), e.g. ${m[1]}${m[2]}phone or ${m[1]}${m[2]}'two words'`, this.tokenSpan(t));
+        }
+        const value = glued();
+        args.push({ kind: 'Condition', field: m[1]!, op: m[2] as '=', value, span: sp(t, items[i - 1]!) });
+      } else if (k === 'Comma') {
+        throw this.error("unexpected ',': a list needs a value before the comma", this.tokenSpan(e as IToken));
+      } else if (isToken(e) && PARAMETER_LIKE.has(k)) {
+        i++;
+        const name = e.image.slice(1).replace(/:$/, '');
+        const colon = e.image.endsWith(':') && isPiece(items[i]) && touching(e, items[i]);
+        const value = colon ? glued() : undefined;
+        args.push({ kind: 'Named', name, value, span: sp(e, items[i - 1]!) });
+      } else {
+        const first = e;
+        const values = [glued()];
+        while (kind(items[i]) === 'Comma') {
+          i++;
+          while (kind(items[i]) === 'Newline') i++;
+          if (!isPiece(items[i])) throw this.error("expected a value after ','", this.spanAt(items[i - 1]!));
+          values.push(glued());
+        }
+        const whole = sp(first, items[i - 1]!);
+        args.push({ kind: 'Positional', value: values.length === 1 ? values[0]! : { kind: 'ArrayLiteral', items: values, span: whole }, span: whole });
       }
-      return { kind: 'Condition', field: m[1]!, op: m[2] as '=', value: this.gluedArgument(glued), span: sp };
     }
-    const values = nodes(cst, 'gluedArgument').map((g) => this.gluedArgument(g));
-    const value: A.Expression = values.length === 1 ? values[0]! : { kind: 'ArrayLiteral', items: values, span: sp };
-    return { kind: 'Positional', value, span: sp };
+    return args;
   }
 
   /** Touching pieces become one argument: `-5` is a number, anything else glued is text. */
-  private gluedArgument(cst: CstNode): A.Expression {
-    const pieces = nodes(cst, 'argPiece');
-    const sp = this.spanOf(cst);
-    const parts = pieces.map((p) => this.argPiece(p));
-    if (parts.length === 1) {
-      const only = parts[0]!;
-      return typeof only === 'string' ? { kind: 'Literal', value: only, span: sp } : only;
+  private gluedArgument(pieces: CstElement[]): A.Expression {
+    const sp = span(this.source, startOf(pieces[0]!), endOf(pieces[pieces.length - 1]!) + 1);
+    const first = pieces[0]!;
+    if (pieces.length === 1) {
+      if (!isToken(first)) return this.postfixExpr(first);
+      if (first.tokenType.name === 'Number') return this.number(first, sp);
+      return { kind: 'Literal', value: first.image, span: sp };
     }
-    const [a, b] = parts;
-    if (parts.length === 2 && a === '-' && typeof b === 'object' && b.kind === 'Literal' && typeof b.value === 'number') {
-      return { kind: 'Literal', value: -b.value, span: sp };
+    const second = pieces[1]!;
+    if (pieces.length === 2 && isToken(first) && first.image === '-' && isToken(second) && second.tokenType.name === 'Number') {
+      return { kind: 'Literal', value: -(this.number(second, sp).value as number), span: sp };
     }
     // Literal pieces keep their source text (`file1.0.txt`), evaluated ones their value.
-    const textParts = parts.map((p, i) =>
-      typeof p === 'object' && p.kind === 'Literal' && typeof p.value === 'number' ? this.text(pieces[i]!) : p,
-    );
-    return { kind: 'BareArgument', parts: textParts, span: sp };
-  }
-
-  private argPiece(cst: CstNode): string | A.Expression {
-    const inner = ordered(cst)[0]!;
-    if (isToken(inner)) return inner.image;
-    return this.postfixExpr(inner);
+    const parts = pieces.map((p) => {
+      if (isToken(p)) return p.image;
+      const expr = this.postfixExpr(p);
+      return expr.kind === 'Literal' && typeof expr.value === 'number' ? this.text(p) : expr;
+    });
+    return { kind: 'BareArgument', parts, span: sp };
   }
 
   private ifStatement(cst: CstNode): A.IfStatement {
@@ -200,26 +232,16 @@ export class AstBuilder extends ExpressionBuilder {
 
   private paramDecl(cst: CstNode): A.ParamDecl {
     let type: string | undefined;
-    let mandatory = false;
-    const words = tokens(cst, 'Word');
-    const attrs = ordered(cst).filter((e): e is IToken => isToken(e) && e.tokenType.name === 'Word');
-    for (const w of attrs) {
-      const before = this.source.text[w.startOffset - 1];
-      if (before !== '[') {
-        if (/^mandatory$/i.test(w.image)) mandatory = true;
-        continue;
-      }
-      const name = w.image.toLowerCase();
-      if (name === 'parameter') continue;
-      this.checkType(w);
-      type = name;
+    for (const t of tokens(cst, 'TypeLiteral')) {
+      this.checkType(t);
+      type = t.image.slice(1, -1).toLowerCase();
     }
-    void words;
-    const v = tokens(cst, 'Variable');
-    const varToken = v[v.length - 1]!;
-    if (v.length > 1 || tokens(cst, 'ConditionStart').some((c) => /^mandatory=$/i.test(c.image))) {
-      mandatory = mandatory || v.slice(0, -1).some((t) => /^\$true$/i.test(t.image));
-    }
+    // [Parameter(Mandatory)] or [Parameter(Mandatory = $true)]
+    const words = tokens(cst, 'Word').map((w) => w.image.toLowerCase());
+    const conds = tokens(cst, 'ConditionStart').map((c) => c.image.toLowerCase());
+    const vars = tokens(cst, 'Variable');
+    const varToken = vars[vars.length - 1]!;
+    const mandatory = words.includes('mandatory') || (conds.includes('mandatory=') && vars.slice(0, -1).some((v) => /^\$true$/i.test(v.image)));
     const def = child(cst, 'expression');
     return {
       name: this.variableName(varToken).name,

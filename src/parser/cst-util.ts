@@ -35,3 +35,16 @@ export function token(node: CstNode, name: string): IToken | undefined {
 export function child(node: CstNode, name: string): CstNode | undefined {
   return (node.children[name] as CstNode[] | undefined)?.[0];
 }
+
+/** The first child of a node that has exactly one kind of child (no sorting needed). */
+export function single(node: CstNode): CstElement | undefined {
+  for (const key in node.children) return node.children[key]![0];
+  return undefined;
+}
+
+/** How many children a node has, over all kinds. */
+export function childCount(node: CstNode): number {
+  let n = 0;
+  for (const key in node.children) n += node.children[key]!.length;
+  return n;
+}

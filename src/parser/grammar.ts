@@ -1,7 +1,7 @@
 // The authsh grammar as one Chevrotain CstParser (LANGUAGE.md §1–§5). The CST is kept shallow:
 // binary operators come out as one flat list and precedence is applied in cst-to-ast.ts.
 // Each rule opens with its EBNF. Newlines end statements, except where a rule says `nl*`.
-import { CstParser, EOF, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
+import { CstParser, EOF, type IOrAlt, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 
 function describeToken(token: IToken): string {
@@ -24,15 +24,13 @@ const messages: IParserErrorMessageProvider = {
   buildNoViableAltMessage({ actual, ruleName }) {
     const found = describeToken(actual[0]!);
     const what: Record<string, string> = {
-      unaryExpr: 'a value',
-      primary: 'a value',
-      argPiece: 'an argument',
-      memberName: 'a property or method name',
+      expression: 'a value',
+      postfixExpr: 'a value',
+      command: 'an argument',
       hashEntry: "a key ('name = value')",
       statement: 'a statement',
       pipeline: 'a command or a value',
       pipedCommand: "a command after '|'",
-      commandArgument: 'an argument',
       expressionList: 'a value',
     };
     return `expected ${what[ruleName] ?? 'something else'} but found ${found}`;
@@ -42,8 +40,7 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
-const BINARY_OPS = [T.LogicalOp, T.ComparisonOp, T.DotDot, T.Plus, T.Minus, T.Star, T.Slash, T.Percent];
-const BARE_SYMBOLS = [T.Minus, T.Dot, T.DotDot, T.Star, T.Slash, T.Plus, T.Percent, T.Bang, T.BareSymbol, T.Assign, T.LSquare, T.RSquare];
+const BARE_SYMBOLS = [T.Minus, T.Dot, T.DotDot, T.Star, T.Slash, T.Plus, T.Percent, T.Bang, T.BareSymbol, T.Assign, T.TypeLiteral, T.LSquare, T.RSquare];
 
 export class AuthshParser extends CstParser {
   constructor(validate = false) {
@@ -99,7 +96,7 @@ export class AuthshParser extends CstParser {
   });
 
   // statement := if | foreach | while | function | try | break | continue
-  //            | (return | throw | exit) pipeline? | pipelineStatement
+  //            | (return | throw | exit) pipeline? | pipeline (assignOp nl* pipeline)?
   public statement = this.RULE('statement', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.ifStatement) },
@@ -115,25 +112,34 @@ export class AuthshParser extends CstParser {
           this.OPTION(() => this.SUBRULE(this.pipeline));
         },
       },
-      { ALT: () => this.SUBRULE(this.pipelineStatement) },
+      {
+        // pipeline (('=' | '+=' | '-=') nl* pipeline)?   (inline: most statements are this)
+        ALT: () => {
+          this.SUBRULE2(this.pipeline);
+          this.OPTION2(() => {
+            this.CONSUME(T.AssignOp);
+            this.nl(1);
+            this.SUBRULE3(this.pipeline);
+          });
+        },
+      },
     ]);
   });
 
-  // pipelineStatement := pipeline (('=' | '+=' | '-=') nl* pipeline)?
-  public pipelineStatement = this.RULE('pipelineStatement', () => {
-    this.SUBRULE(this.pipeline);
-    this.OPTION(() => {
-      this.CONSUME(T.AssignOp);
-      this.nl(1);
-      this.SUBRULE2(this.pipeline);
-    });
-  });
-
-  // pipeline := (command | expressionList) (nl* '|' nl* pipedCommand)*
+  // pipeline := (command | expression (',' nl* expression)*) (nl* '|' nl* pipedCommand)*
   public pipeline = this.RULE('pipeline', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.command) },
-      { ALT: () => this.SUBRULE(this.expressionList) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.expression);
+          this.MANY2(() => {
+            this.CONSUME(T.Comma);
+            this.nl(3);
+            this.SUBRULE2(this.expression);
+          });
+        },
+      },
     ]);
     this.MANY({
       GATE: () => this.nextAfterNewlines() === T.Pipe,
@@ -146,69 +152,51 @@ export class AuthshParser extends CstParser {
     });
   });
 
-  // command := Word commandArgument*
+  // command := Word argItem*
   public command = this.RULE('command', () => {
     this.CONSUME(T.Word);
-    this.MANY(() => this.SUBRULE(this.commandArgument));
+    this.MANY(() => this.OR(this.argItemAlts(1)));
   });
 
-  // pipedCommand := (Word | Keyword) commandArgument*   (after '|', `foreach` is a command)
+  // pipedCommand := (Word | Keyword) argItem*   (after '|', `foreach` is a command)
   public pipedCommand = this.RULE('pipedCommand', () => {
     this.OR([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-    this.MANY(() => this.SUBRULE(this.commandArgument));
+    this.MANY(() => this.OR2(this.argItemAlts(2)));
   });
 
-  // commandArgument := ParameterLike (<touching> argument)? | '--' | FIELD<op> <touching> gluedArgument
-  //                  | gluedArgument (',' nl* gluedArgument)*
-  public commandArgument = this.RULE('commandArgument', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.ParameterLike);
-          this.OPTION({
-            GATE: () => this.LA(0).image.endsWith(':') && this.adjacent(),
-            DEF: () => this.SUBRULE(this.gluedArgument),
-          });
+  // argItem := ParameterLike | '--' | FIELD<op> | ',' nl* | piece
+  // piece := Word | Keyword | Number | symbol | postfixExpr (strings, variables, ( … ), $( … ), @( … ), @{ … }, { … })
+  //
+  // Arguments are kept flat, one item per token, because a command line is most of a script
+  // and every rule level costs. cst-to-ast.ts groups them: touching pieces glue into one
+  // argument (`CameronW@contoso.com`, `a$b`, `-5`), `-name:` and `FIELD=` take the pieces
+  // touching them, and commas make lists.
+  private argItems = new Map<number, IOrAlt<unknown>[]>();
+  private argItemAlts(idx: number): IOrAlt<unknown>[] {
+    let alts = this.argItems.get(idx);
+    if (!alts) {
+      const k = idx * 40;
+      alts = [
+        { ALT: () => this.consume(k, T.ParameterLike) },
+        { ALT: () => this.consume(k + 1, T.DashDash) },
+        { ALT: () => this.consume(k + 2, T.ConditionStart) },
+        {
+          ALT: () => {
+            this.consume(k + 3, T.Comma);
+            this.many(k + 3, () => this.consume(k + 4, T.Newline));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.DashDash) },
-      {
-        ALT: () => {
-          this.CONSUME(T.ConditionStart);
-          this.OPTION2({ GATE: () => this.adjacent(), DEF: () => this.SUBRULE2(this.gluedArgument) });
-        },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE3(this.gluedArgument);
-          this.MANY(() => {
-            this.CONSUME(T.Comma);
-            this.nl(1);
-            this.SUBRULE4(this.gluedArgument);
-          });
-        },
-      },
-    ]);
-  });
-
-  // gluedArgument := argPiece (<touching> argPiece)*
-  public gluedArgument = this.RULE('gluedArgument', () => {
-    this.SUBRULE(this.argPiece);
-    this.MANY({ GATE: () => this.adjacent(), DEF: () => this.SUBRULE2(this.argPiece) });
-  });
-
-  // argPiece := Word | Keyword | postfixExpr (numbers, strings, variables, ( … ), $( … ), @( … ), @{ … }, { … }) | symbol
-  public argPiece = this.RULE('argPiece', () => {
-    this.OR(
-      this.argPieceAlts ??= [
-        { ALT: () => this.CONSUME(T.Word) },
-        { ALT: () => this.CONSUME(T.Keyword) },
-        { ALT: () => this.SUBRULE(this.postfixExpr) },
-        ...BARE_SYMBOLS.map((tok) => ({ ALT: () => this.CONSUME(tok) })),
-      ],
-    );
-  });
-  private argPieceAlts: { ALT: () => unknown }[] | undefined;
+        { ALT: () => this.consume(k + 5, T.Word) },
+        { ALT: () => this.consume(k + 6, T.Keyword) },
+        // A plain number is the common case: taken here directly, not through postfixExpr.
+        { ALT: () => this.consume(k + 7, T.Number), IGNORE_AMBIGUITIES: true },
+        ...BARE_SYMBOLS.map((tok, i) => ({ ALT: () => this.consume(k + 10 + i, tok) })),
+        { ALT: () => this.subrule(idx, this.postfixExpr) },
+      ];
+      this.argItems.set(idx, alts);
+    }
+    return alts;
+  }
 
   // expressionList := expression (',' nl* expression)*
   public expressionList = this.RULE('expressionList', () => {
@@ -220,84 +208,25 @@ export class AuthshParser extends CstParser {
     });
   });
 
-  // expression := unaryExpr (binaryOp nl* unaryExpr)*      (precedence applied later)
+  // expression := prefixOp* postfixExpr (binaryOp nl* prefixOp* postfixExpr)*    (precedence applied later)
+  //   prefixOp := '-not' | '!' | '-' | '+' | [type]
   public expression = this.RULE('expression', () => {
-    this.SUBRULE(this.unaryExpr);
-    this.MANY(() => {
-      this.OR(this.binaryAlts ??= BINARY_OPS.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
-      this.nl(1);
-      this.SUBRULE2(this.unaryExpr);
-    });
-  });
-  private binaryAlts: { ALT: () => unknown }[] | undefined;
-
-  // unaryExpr := ('-not' | '!' | '-' | '+' | '[' Word ']')* postfixExpr
-  public unaryExpr = this.RULE('unaryExpr', () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.NotOp) },
-        { ALT: () => this.CONSUME(T.Bang) },
-        { ALT: () => this.CONSUME(T.Minus) },
-        { ALT: () => this.CONSUME(T.Plus) },
-        {
-          ALT: () => {
-            this.CONSUME(T.LSquare);
-            this.CONSUME(T.Word);
-            this.CONSUME(T.RSquare);
-          },
-        },
-      ]);
-    });
+    this.MANY(() => this.CONSUME(T.PrefixOp));
     this.SUBRULE(this.postfixExpr);
-  });
-
-  // postfixExpr := primary (<touching> ('.' memberName (<touching> '(' args ')')? | '[' expressionList ']'))*
-  public postfixExpr = this.RULE('postfixExpr', () => {
-    this.SUBRULE(this.primary);
-    this.MANY({
-      GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
-      DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              this.SUBRULE(this.memberName);
-              this.OPTION({
-                GATE: () => this.adjacent(),
-                DEF: () => {
-                  this.CONSUME(T.LParen);
-                  this.OPTION2(() => this.SUBRULE(this.expressionList));
-                  this.CONSUME(T.RParen);
-                },
-              });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.LSquare);
-              this.SUBRULE2(this.expressionList);
-              this.CONSUME(T.RSquare);
-            },
-          },
-        ]);
-      },
+    this.MANY2(() => {
+      this.CONSUME(T.BinaryOp);
+      this.nl(1);
+      this.MANY3(() => this.CONSUME2(T.PrefixOp));
+      this.SUBRULE2(this.postfixExpr);
     });
   });
 
-  // memberName := Word | Keyword | Variable | string
-  public memberName = this.RULE('memberName', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Word) },
-      { ALT: () => this.CONSUME(T.Keyword) },
-      { ALT: () => this.CONSUME(T.Variable) },
-      { ALT: () => this.CONSUME(T.SqString) },
-      { ALT: () => this.SUBRULE(this.expandableString) },
-    ]);
-  });
-
+  // postfixExpr := primary (<touching> ('.' memberName (<touching> '(' expressionList? ')')? | '[' expressionList ']'))*
   // primary := Number | string | Variable | '(' pipeline ')' | '$(' statementList ')' | '@(' statementList ')'
   //          | '@{' entries '}' | '{' statementList '}'
-  public primary = this.RULE('primary', () => {
+  // memberName := Word | Keyword | Variable | string
+  //   (primary and memberName are written inline: an operand is the most common node of all)
+  public postfixExpr = this.RULE('postfixExpr', () => {
     this.OR(
       this.primaryAlts ??= [
         { ALT: () => this.CONSUME(T.Number) },
@@ -324,8 +253,42 @@ export class AuthshParser extends CstParser {
         { ALT: () => this.SUBRULE(this.block) },
       ],
     );
+    this.MANY({
+      GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
+      DEF: () => {
+        this.OR3([
+          {
+            ALT: () => {
+              this.CONSUME(T.Dot);
+              this.OR4([
+                { ALT: () => this.CONSUME(T.Word) },
+                { ALT: () => this.CONSUME(T.Keyword) },
+                { ALT: () => this.CONSUME2(T.Variable) },
+                { ALT: () => this.CONSUME2(T.SqString) },
+                { ALT: () => this.SUBRULE2(this.expandableString) },
+              ]);
+              this.OPTION({
+                GATE: () => this.adjacent(),
+                DEF: () => {
+                  this.CONSUME3(T.LParen);
+                  this.OPTION2(() => this.SUBRULE(this.expressionList));
+                  this.CONSUME3(T.RParen);
+                },
+              });
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(T.LSquare);
+              this.SUBRULE2(this.expressionList);
+              this.CONSUME(T.RSquare);
+            },
+          },
+        ]);
+      },
+    });
   });
-  private primaryAlts: { ALT: () => unknown }[] | undefined;
+  private primaryAlts: IOrAlt<unknown>[] | undefined;
 
   // expandableString := ('"' | '@"') (text | escape | Variable | '$(' statementList ')')* ('"' | '"@')
   public expandableString = this.RULE('expandableString', () => {
@@ -478,24 +441,29 @@ export class AuthshParser extends CstParser {
     });
   });
 
-  // paramDecl := attribute* Variable ('=' expression)? ; attribute := '[' Word ('(' attrArg* ')')? ']'
+  // paramDecl := ([type] | attribute)* Variable ('=' expression)? ; attribute := '[' Word '(' attrArg* ')' ']'
   public paramDecl = this.RULE('paramDecl', () => {
     this.MANY(() => {
-      this.CONSUME(T.LSquare);
-      this.CONSUME(T.Word);
-      this.OPTION(() => {
-        this.CONSUME(T.LParen);
-        this.MANY2(() => {
-          this.OR([
-            { ALT: () => this.CONSUME2(T.Word) },
-            { ALT: () => this.CONSUME(T.ConditionStart) },
-            { ALT: () => this.CONSUME(T.Variable) },
-            { ALT: () => this.CONSUME(T.Comma) },
-          ]);
-        });
-        this.CONSUME(T.RParen);
-      });
-      this.CONSUME(T.RSquare);
+      this.OR2([
+        { ALT: () => this.CONSUME(T.TypeLiteral) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LSquare);
+            this.CONSUME(T.Word);
+            this.CONSUME(T.LParen);
+            this.MANY2(() => {
+              this.OR([
+                { ALT: () => this.CONSUME2(T.Word) },
+                { ALT: () => this.CONSUME(T.ConditionStart) },
+                { ALT: () => this.CONSUME(T.Variable) },
+                { ALT: () => this.CONSUME(T.Comma) },
+              ]);
+            });
+            this.CONSUME(T.RParen);
+            this.CONSUME(T.RSquare);
+          },
+        },
+      ]);
     });
     this.CONSUME2(T.Variable);
     this.OPTION2(() => {
@@ -504,7 +472,7 @@ export class AuthshParser extends CstParser {
     });
   });
 
-  // tryStatement := 'try' nl* block (nl* 'catch' ('[' Word ']')* nl* block)* (nl* 'finally' nl* block)?
+  // tryStatement := 'try' nl* block (nl* 'catch' [type]* nl* block)* (nl* 'finally' nl* block)?
   public tryStatement = this.RULE('tryStatement', () => {
     this.CONSUME(T.Try);
     this.nl(1);
@@ -514,11 +482,7 @@ export class AuthshParser extends CstParser {
       DEF: () => {
         this.nl(2);
         this.CONSUME(T.Catch);
-        this.MANY2(() => {
-          this.CONSUME(T.LSquare);
-          this.CONSUME(T.Word);
-          this.CONSUME(T.RSquare);
-        });
+        this.MANY2(() => this.CONSUME(T.TypeLiteral));
         this.nl(3);
         this.SUBRULE2(this.block);
       },

@@ -45,6 +45,41 @@ function nestingError(tokens: IToken[], source: SourceFile): ShellError | undefi
   return undefined;
 }
 
+/** Tokens after which a statement goes on past a line break (`|`, an operator, `,`, `=`). */
+const CONTINUES_AFTER = new Set(['Pipe', 'Comma', 'Assign', 'PlusAssign', 'MinusAssign', 'LogicalOp', 'CompareWord', 'DotDot', 'Plus', 'Minus', 'Star', 'Slash', 'Percent']);
+/** Tokens that continue the previous line's statement (`| where …`, `else`, `catch`, a block's `{`). */
+const CONTINUES_BEFORE = new Set(['Pipe', 'Else', 'ElseIf', 'Catch', 'Finally', 'LCurly']);
+/** A chunk of about this many tokens is parsed at a time (see chunks()). */
+const CHUNK_TOKENS = 2000;
+
+/**
+ * Splits a long token stream at top-level statement ends, so that each piece is parsed and
+ * turned into an AST on its own: the CST of a 5 MB script never exists all at once, and
+ * short-lived CSTs are cheap for the garbage collector. A split is made only where no rule
+ * of the grammar could continue the statement (see CONTINUES_AFTER / CONTINUES_BEFORE).
+ */
+function chunks(tokens: IToken[]): IToken[][] {
+  if (tokens.length <= CHUNK_TOKENS) return [tokens];
+  const out: IToken[][] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const name = tokens[i]!.tokenType.name;
+    if (OPENERS.has(name)) depth++;
+    else if (CLOSERS.has(name)) depth--;
+    if (depth !== 0 || i - start < CHUNK_TOKENS || (name !== 'Newline' && name !== 'Semicolon')) continue;
+    const before = tokens[i - 1]?.tokenType.name ?? '';
+    let j = i + 1;
+    while (tokens[j]?.tokenType.name === 'Newline') j++;
+    const after = tokens[j]?.tokenType.name;
+    if (after === undefined || CONTINUES_AFTER.has(before) || CONTINUES_BEFORE.has(after)) continue;
+    out.push(tokens.slice(start, i + 1));
+    start = i + 1;
+  }
+  out.push(tokens.slice(start));
+  return out;
+}
+
 export function parse(text: string, fileName = '<command>'): ParseResult {
   const source = new SourceFile(fileName, text);
   const lexed = tokenize(text);
@@ -55,32 +90,55 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
   if (tooDeep) return { script: undefined, errors: [...errors, tooDeep], incomplete: false, source };
 
   parser ??= new AuthshParser();
-  parser.input = lexed.tokens;
-  let cst;
-  try {
-    cst = parser.script();
-  } catch (e) {
-    return { script: undefined, errors: [...errors, toShellError(e, 'SyntaxError')], incomplete: false, source };
-  }
+  const builder = new AstBuilder(source);
+  const scripts: Script[] = [];
+  let incomplete = false;
+  const pieces = chunks(lexed.tokens);
+  pieces.forEach((piece, n) => {
+    parser!.input = piece;
+    let cst;
+    try {
+      cst = parser!.script();
+    } catch (e) {
+      errors.push(toShellError(e, 'SyntaxError'));
+      return;
+    }
+    if (parser!.errors.length > 0) {
+      incomplete = n === pieces.length - 1 && errors.length === 0 && lexed.errors.length === 0 && isAtEnd(parser!.errors[0]!.token);
+      errors.push(...syntaxErrors(parser!.errors, text, source, incomplete));
+      return;
+    }
+    if (errors.length > 0) return; // past the first error only errors are of use: build no AST
+    try {
+      const script = builder.script(cst);
+      if (n > 0 && script.params) throw new ShellError('SyntaxError', 'param(…) must be the first statement of the script', { span: script.body[0]?.span ?? script.span });
+      scripts.push(script);
+    } catch (e) {
+      errors.push(toShellError(e, 'SyntaxError'));
+    }
+  });
+  if (errors.length > 0) return { script: undefined, errors, incomplete, source };
+  const [first] = scripts;
+  const body = scripts.flatMap((s) => s.body);
+  return { script: { kind: 'Script', params: first?.params, body, span: span(source, 0, text.length) }, errors: [], incomplete: false, source };
+}
+
+function isAtEnd(t: IToken): boolean {
+  return t.tokenType === EOF || UNCLOSED.has(t.tokenType.name);
+}
+
+function syntaxErrors(parserErrors: { token: IToken; message: string }[], text: string, source: SourceFile, incomplete: boolean): ShellError[] {
   const seen = new Set<number>();
-  let incomplete = lexed.errors.length === 0 && parser.errors.length > 0;
-  parser.errors.forEach((e, i) => {
+  const out: ShellError[] = [];
+  parserErrors.forEach((e, i) => {
     const t = e.token;
-    const atEnd = t.tokenType === EOF || UNCLOSED.has(t.tokenType.name);
-    if (i === 0 && !atEnd) incomplete = false;
     const offset = t.tokenType === EOF || Number.isNaN(t.startOffset) ? endOfInput(text) : t.startOffset;
     if (seen.has(offset)) return; // recovery can report one spot more than once
     seen.add(offset);
     const message = UNCLOSED.has(t.tokenType.name) ? `${t.tokenType.LABEL ?? 'this'} is not closed` : e.message;
-    errors.push(new ShellError(incomplete && i === 0 ? 'IncompleteInput' : 'SyntaxError', message, { span: span(source, offset, offset + 1) }));
+    out.push(new ShellError(incomplete && i === 0 ? 'IncompleteInput' : 'SyntaxError', message, { span: span(source, offset, offset + 1) }));
   });
-  if (errors.length > 0) return { script: undefined, errors, incomplete: incomplete && lexed.errors.length === 0, source };
-
-  try {
-    return { script: new AstBuilder(source).script(cst), errors: [], incomplete: false, source };
-  } catch (e) {
-    return { script: undefined, errors: [toShellError(e, 'SyntaxError')], incomplete: false, source };
-  }
+  return out;
 }
 
 /** Where "the end of the input" is shown: after the last non-blank character. */

@@ -14,9 +14,14 @@ export class Scope {
     private readonly transparent = false,
   ) {}
 
+  /** This scope and its ancestors, innermost first. */
+  private *chain(): Generator<Scope> {
+    for (let s: Scope | undefined = this as Scope; s; s = s.parent) yield s;
+  }
+
   lookup(name: string): { found: boolean; value: Value } {
     const key = name.toLowerCase();
-    for (let s: Scope | undefined = this; s; s = s.parent) {
+    for (const s of this.chain()) {
       if (s.vars.has(key)) return { found: true, value: s.vars.get(key)! };
     }
     return { found: false, value: null };
@@ -42,7 +47,7 @@ export class Scope {
 
   names(): string[] {
     const all = new Set<string>();
-    for (let s: Scope | undefined = this; s; s = s.parent) for (const k of s.vars.keys()) all.add(k);
+    for (const s of this.chain()) for (const k of s.vars.keys()) all.add(k);
     return [...all];
   }
 
@@ -53,7 +58,7 @@ export class Scope {
 
   findFunction(name: string): FunctionDefinition | undefined {
     const key = name.toLowerCase();
-    for (let s: Scope | undefined = this; s; s = s.parent) {
+    for (const s of this.chain()) {
       const f = s.functions.get(key);
       if (f) return f;
     }
@@ -62,7 +67,7 @@ export class Scope {
 
   functionNames(): string[] {
     const all = new Set<string>();
-    for (let s: Scope | undefined = this; s; s = s.parent) for (const f of s.functions.values()) all.add(f.name);
+    for (const s of this.chain()) for (const f of s.functions.values()) all.add(f.name);
     return [...all];
   }
 }

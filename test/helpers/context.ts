@@ -4,6 +4,7 @@
 // `{ kind: 'scriptblock', text, body: (item) => Value[] | Value, closure: null }`. Its body is a
 // plain JS function of $_; an array result is emitted item by item, `undefined` emits nothing,
 // and a BREAK inside the result array ends the block as `break` would (invoke returns false).
+// whatIf is false unless the test asks; render() gives JSON text rather than real tables.
 //
 // Pipeline binding for input 'item' commands is deliberately simple: a parameter declared
 // fromPipeline 'value' or 'both' receives the item itself unless the test gave it explicitly.
@@ -31,6 +32,7 @@ export interface TestOptions {
   cwd?: string;
   signal?: AbortSignal;
   color?: boolean;
+  whatIf?: boolean;
   commands?: CommandInfo[];
   variables?: Map<string, Value>;
 }
@@ -86,7 +88,7 @@ export function makeContext(spec: CommandSpec, opts: TestOptions = {}, item?: Va
     item,
     signal: opts.signal ?? new AbortController().signal,
     host: run.host,
-    whatIf: false,
+    whatIf: opts.whatIf ?? false,
     writeError: (e) => void run.errors.push(e),
     invoke,
     async evaluate(b, it) {

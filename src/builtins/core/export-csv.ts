@@ -39,7 +39,6 @@ async function existing(path: string, delimiter: string): Promise<{ header: stri
 
 const exportCsv: CommandSpec = {
   name: 'export-csv',
-  aliases: ['Export-Csv'],
   category: 'core',
   synopsis: 'Write records to a CSV file (emits nothing).',
   description:
@@ -73,13 +72,18 @@ const exportCsv: CommandSpec = {
     };
     try {
       if (!ctx.whatIf) {
+        let before: Awaited<ReturnType<typeof existing>>;
         try {
-          const before = args.append === true ? await existing(target, delimiter) : undefined;
-          header = before?.header;
-          if (before && !before.newline) pending = '\n';
+          before = args.append === true ? await existing(target, delimiter) : undefined;
+        } catch (e) {
+          throw fileError(ctx, 'read', file, e);
+        }
+        header = before?.header;
+        if (before && !before.newline) pending = '\n';
+        try {
           handle = await fs.open(target, args.append === true ? 'a' : 'w');
         } catch (e) {
-          throw fileError(ctx, args.append === true ? 'read' : 'write', file, e);
+          throw fileError(ctx, 'write', file, e);
         }
       }
       let rows = 0;

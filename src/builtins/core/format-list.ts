@@ -5,7 +5,7 @@ import { formatted } from './format-table.js';
 
 const formatList: CommandSpec = {
   name: 'format-list',
-  aliases: ['Format-List', 'fl'],
+  aliases: ['fl'],
   category: 'core',
   synopsis: 'Render the input as a list of properties: emits one string.',
   description: 'With property names, only those properties, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',

@@ -17,7 +17,7 @@ export async function* formatted(ctx: CommandContext, args: Record<string, unkno
 
 const formatTable: CommandSpec = {
   name: 'format-table',
-  aliases: ['Format-Table', 'ft'],
+  aliases: ['ft'],
   category: 'core',
   synopsis: 'Render the input as a table: emits one string.',
   description: 'With property names, only those columns, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',

@@ -9,14 +9,14 @@ import { isWildcard, lookup, matching, suggestion } from '../support/lookup.js';
 
 const getCommand: CommandSpec = {
   name: 'get-command',
-  aliases: ['Get-Command', 'gcm'],
+  aliases: ['gcm'],
   category: 'core',
   synopsis: 'List the commands and functions as records.',
-  description: 'Emits {name, kind, category, synopsis, aliases} per command, sorted by name. A pattern matches names and aliases (`get-command *phone*`); a plain name that matches nothing is an error with suggestions.',
+  description: 'Emits {name, kind, category, synopsis, aliases} per command, sorted by name; a function defined in the session has kind and category `function`. A pattern matches names and aliases (`get-command *phone*`); a plain name that matches nothing is an error with suggestions.',
   input: 'none',
   parameters: [
     { name: 'name', type: 'string', position: 0, placeholder: 'PATTERN', description: 'A name, alias or wildcard pattern.' },
-    { name: 'category', type: 'string', values: ['core', 'graph'], description: 'Only commands of this category.' },
+    { name: 'category', type: 'string', values: ['core', 'graph', 'function'], description: 'Only commands of this category (function: those defined in the session).' },
   ],
   examples: [
     { title: 'Find a command by alias', code: 'get-command gcm | foreach { $_.name }', output: ['get-command'] },
@@ -35,13 +35,15 @@ const getCommand: CommandSpec = {
       }
       found = [one];
     }
+    // A script function's spec says 'core'; callers asking for a category mean where it came from.
+    const categoryOf = (c: CommandInfo): string => (c.kind === 'function' ? 'function' : c.spec.category);
     const category = typeof args.category === 'string' ? args.category.toLowerCase() : undefined;
-    if (category) found = found.filter((c) => c.spec.category === category);
+    if (category) found = found.filter((c) => categoryOf(c) === category);
     for (const c of [...found].sort((a, b) => compare(a.name, b.name))) {
       yield new ShellRecord([
         ['name', c.name],
         ['kind', c.kind],
-        ['category', c.spec.category],
+        ['category', categoryOf(c)],
         ['synopsis', c.spec.synopsis],
         ['aliases', [...(c.spec.aliases ?? [])]],
       ]);

@@ -7,7 +7,6 @@ import { badArgument } from '../support/errors.js';
 
 const getDate: CommandSpec = {
   name: 'get-date',
-  aliases: ['Get-Date'],
   category: 'core',
   synopsis: 'The current date and time (or a given one), optionally as formatted text.',
   description:

@@ -5,10 +5,11 @@
 import * as fs from 'node:fs';
 import { parse, type Info } from 'csv-parse';
 import type { CommandSpec } from '../../runtime/command.js';
+import { toShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
+import { toText } from '../../runtime/values.js';
 import { badArgument, charArg, commandError, fileError, textArg } from '../support/errors.js';
 import { flatten } from '../support/properties.js';
-import { toText } from '../../runtime/values.js';
 
 async function openFile(path: string): Promise<fs.ReadStream> {
   const handle = await fs.promises.open(path, 'r');
@@ -37,7 +38,6 @@ function duplicate(header: string[]): string | undefined {
 
 const importCsv: CommandSpec = {
   name: 'import-csv',
-  aliases: ['Import-Csv'],
   category: 'core',
   synopsis: 'Read a CSV file: one record per row, every value a string.',
   description:
@@ -86,7 +86,7 @@ const importCsv: CommandSpec = {
         const reason = e.message.replace(/ at line \d+.*$/s, '').replace(/^[A-Z]/, (c) => c.toLowerCase());
         throw commandError(ctx, 'InvalidCsv', `'${file}'${line ? ` line ${line}` : ''}: ${reason}; rows from there on were not read`);
       }
-      throw e;
+      throw toShellError(e).at(ctx.span);
     } finally {
       stream.destroy();
       parser.destroy();

@@ -7,7 +7,6 @@ import { fileError, textArg } from '../support/errors.js';
 
 const outFile: CommandSpec = {
   name: 'out-file',
-  aliases: ['Out-File'],
   category: 'core',
   synopsis: 'Write the input as text to a file (emits nothing).',
   description: 'The items are rendered as text the way `--output text` shows them. The file is replaced unless -append.',

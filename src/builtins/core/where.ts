@@ -7,10 +7,10 @@ import { commandError, badArgument } from '../support/errors.js';
 import { compileTest, OPERATORS, type Operator } from '../support/operators.js';
 import { readPath } from '../support/properties.js';
 
-const SWITCHES = OPERATORS.flatMap((op) => [
-  { name: op, op, caseSensitive: false },
-  { name: `c${op}`, op, caseSensitive: true },
-]);
+const SWITCHES = [
+  ...OPERATORS.map((op) => ({ name: op as string, op, caseSensitive: false })),
+  ...OPERATORS.map((op) => ({ name: `c${op}`, op, caseSensitive: true })),
+];
 
 const CONDITION_OPS: Record<Condition['op'], Operator> = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '~': 'match' };
 
@@ -46,7 +46,11 @@ function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditio
   const sw = chosen[0];
   if (sw) {
     if (args.not === true) throw commandError(ctx, 'InvalidArgument', `-not tests a property alone; use the negated operator instead of -not -${sw.name}`);
-    const test = compileTest(ctx, sw.op, (args.value as Value | undefined) ?? null, sw.caseSensitive, `-${sw.name}`);
+    // An absent value is a mistake (`where type -eq`); an explicit $null is a real test.
+    if (args.value === undefined) {
+      throw commandError(ctx, 'MissingArgument', `-${sw.name} needs a property before it and a value after it, as in where type -${sw.name} phone (got the property '${path}' and no value)`);
+    }
+    const test = compileTest(ctx, sw.op, args.value as Value, sw.caseSensitive, `-${sw.name}`);
     tests.push((item) => test(readPath(item, path)));
   } else if (args.value !== undefined) {
     throw commandError(ctx, 'InvalidArgument', `${describe(args.value)} follows the property '${path}' without an operator: expected e.g. where ${path} -eq VALUE or where ${path}=VALUE`);
@@ -57,10 +61,13 @@ function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditio
   return tests;
 }
 
+// One shared description per group lets help show the operators as one entry each.
 const operatorParams: ParameterSpec[] = SWITCHES.map((s) => ({
   name: s.name,
   type: 'switch',
-  description: `Compare the property with the value using -${s.name}${s.caseSensitive ? ' (case-sensitive)' : ''}.`,
+  description: s.caseSensitive
+    ? 'The case-sensitive forms of the operators.'
+    : 'The operator comparing the property with the value, as in an expression (`where n -gt 2` is `$_.n -gt 2`).',
 }));
 
 const where: CommandSpec = {

@@ -7,7 +7,6 @@ import { flatten } from '../support/properties.js';
 
 const writeError: CommandSpec = {
   name: 'write-error',
-  aliases: ['Write-Error'],
   category: 'core',
   synopsis: 'Write a non-terminating error and go on.',
   description: 'The words of the message are joined with spaces. The error counts towards the exit code (1) and sets $? to false.',

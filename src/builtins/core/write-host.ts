@@ -23,7 +23,6 @@ function painter(color: string | undefined, enabled: boolean): Paint {
 
 const writeHost: CommandSpec = {
   name: 'write-host',
-  aliases: ['Write-Host'],
   category: 'core',
   synopsis: 'Show text to the person running the script (on stderr, not in the output).',
   description: 'The arguments are joined with -separator (default a space); piped items are shown one line each. Emits nothing.',

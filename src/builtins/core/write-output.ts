@@ -5,7 +5,7 @@ import { flatten } from '../support/properties.js';
 
 const writeOutput: CommandSpec = {
   name: 'write-output',
-  aliases: ['Write-Output', 'echo'],
+  aliases: ['echo'],
   category: 'core',
   synopsis: 'Emit values to the pipeline.',
   description: 'Emits each argument; an array argument is emitted item by item unless -noenumerate. Pipeline input passes through first.',

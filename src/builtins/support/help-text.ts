@@ -20,11 +20,31 @@ function syntaxPart(p: ParameterSpec): string {
   return p.required ? `-${p.name} ${value}` : `[-${p.name} ${value}]`;
 }
 
+/**
+ * Parameters as help shows them: switches sharing one description (where's operators) are
+ * one entry, so `-eq|-ne|…` reads as a choice instead of thirty lines.
+ */
+function entries(params: readonly ParameterSpec[]): ParameterSpec[][] {
+  const out: ParameterSpec[][] = [];
+  const bySwitchText = new Map<string, ParameterSpec[]>();
+  for (const p of params) {
+    const shared = p.type === 'switch' && !p.aliases?.length ? bySwitchText.get(p.description) : undefined;
+    if (shared) shared.push(p);
+    else {
+      const entry = [p];
+      out.push(entry);
+      if (p.type === 'switch') bySwitchText.set(p.description, entry);
+    }
+  }
+  return out;
+}
+
 /** The one-line usage: positional parameters in order, then named ones, then switches. */
 export function syntaxLine(spec: CommandSpec): string {
   const rank = (p: ParameterSpec): number => (p.position !== undefined ? p.position : p.conditions ? 1000 : p.type === 'switch' ? 3000 : 2000);
-  const params = [...spec.parameters].sort((a, b) => rank(a) - rank(b));
-  return [spec.name, ...params.map(syntaxPart)].join(' ');
+  const groups = entries(spec.parameters).sort((a, b) => rank(a[0]!) - rank(b[0]!));
+  const parts = groups.map((g) => (g.length > 1 ? `[${g.map((p) => `-${p.name}`).join('|')}]` : syntaxPart(g[0]!)));
+  return [spec.name, ...parts].join(' ');
 }
 
 function parameterLines(p: ParameterSpec): string[] {
@@ -32,11 +52,12 @@ function parameterLines(p: ParameterSpec): string[] {
   if (p.required) facts.push('required');
   if (p.position !== undefined) facts.push(`position ${p.position}${p.remaining ? ' and after' : ''}`);
   if (p.fromPipeline) facts.push(`from the pipeline ${{ value: 'by value', property: 'by property name', both: 'by property name or by value' }[p.fromPipeline]}`);
-  if (p.values && p.values.length > 0) facts.push(`one of: ${p.values.join(', ')}`);
+  if (p.values && placeholder(p) !== p.values.join('|')) facts.push(`one of: ${p.values.join(', ')}`);
   if (p.aliases && p.aliases.length > 0) facts.push(`aliases: ${p.aliases.map((a) => `-${a}`).join(', ')}`);
   const value = placeholder(p);
   const head = p.conditions ? `  ${value}…` : `  -${p.name}${value ? ` ${value}` : ''}`;
-  return [facts.length > 0 ? `${head}  (${facts.join('; ')})` : head, `      ${p.description}`];
+  const first = facts.length > 0 ? `${head}  (${facts.join('; ')})` : head;
+  return p.description.trim() === '' ? [first] : [first, `      ${p.description}`];
 }
 
 /** The full help text of one command. */
@@ -49,7 +70,10 @@ export function commandHelp(info: CommandInfo): string {
   lines.push('', 'Syntax:', `  ${syntaxLine(spec)}`);
   if (spec.parameters.length > 0) {
     lines.push('', 'Parameters:');
-    for (const p of spec.parameters) lines.push(...parameterLines(p));
+    for (const group of entries(spec.parameters)) {
+      if (group.length === 1) lines.push(...parameterLines(group[0]!));
+      else lines.push(`  ${group.map((p) => `-${p.name}`).join(' ')}`, `      ${group[0]!.description}`);
+    }
   }
   const common = ['-erroraction stop|continue|silentlycontinue (-ea)'];
   if (spec.changesState) common.push('-whatif');

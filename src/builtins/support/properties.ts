@@ -60,7 +60,9 @@ export function keyReader(ctx: CommandContext, param: string, key: Value): KeyRe
 /**
  * A text key equal for values that deepEquals() calls equal: groupKey() for scalars,
  * and for records their case-insensitive keys in any order, so `unique` can keep a set of
- * keys instead of every item it has seen.
+ * keys instead of every item it has seen. Two edges keep groupKey()'s stricter view:
+ * `$true` equals any true value in equals(), which is not transitive, so no key could follow
+ * it; and a date is not the same item as its ISO text.
  */
 export function uniqueKey(v: unknown): string {
   if (Array.isArray(v)) return JSON.stringify(['a', v.map(uniqueKey)]);

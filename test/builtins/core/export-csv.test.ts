@@ -77,4 +77,17 @@ describe('export-csv', () => {
     await expect(runCommand(exportCsv, { path: 'none/x.csv' }, { input: [], cwd: dir })).rejects.toMatchObject({ code: 'FileError', message: expect.stringContaining("'none/x.csv'") });
     await expect(runCommand(exportCsv, { path: 'x.csv', delimiter: '' }, { input: [], cwd: dir })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-delimiter') });
   });
+
+  it('writes nothing under -whatif and says what it would do', async () => {
+    const run = await runCommand(exportCsv, { path: 'w.csv' }, { input: [new ShellRecord({ a: 1 }), new ShellRecord({ a: 2 })], cwd: dir, whatIf: true });
+    expect(fs.existsSync(path.join(dir, 'w.csv'))).toBe(false);
+    expect(run.host.lines).toEqual(["what if: write 2 rows to 'w.csv'"]);
+  });
+
+  it('reports a folder that does not exist when appending as a write problem', async () => {
+    await expect(runCommand(exportCsv, { path: 'none/x.csv', append: true }, { input: [], cwd: dir })).rejects.toMatchObject({
+      code: 'FileError',
+      message: "export-csv: cannot write 'none/x.csv': its folder does not exist",
+    });
+  });
 });

@@ -72,4 +72,11 @@ describe('tee', () => {
     await expect(runCommand(tee, {}, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });
     await expect(runCommand(tee, { filepath: 'a', variable: 'b' }, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });
   });
+
+  it('passes items through but writes no file under -whatif', async () => {
+    const run = await runCommand(tee, { filepath: 'w.txt' }, { input: [1, 2], cwd: dir, whatIf: true });
+    expect(run.output).toEqual([1, 2]);
+    expect(fs.existsSync(path.join(dir, 'w.txt'))).toBe(false);
+    expect(run.host.lines).toEqual(["what if: write the items to 'w.txt'"]);
+  });
 });

@@ -133,6 +133,13 @@ describe('where', () => {
     });
   });
 
+  it('asks for the value an operator compares with', async () => {
+    await expect(runCommand(where, { property: 'type', eq: true }, { input: [] })).rejects.toMatchObject({
+      code: 'MissingArgument',
+      message: expect.stringContaining('-eq needs a property before it and a value after it'),
+    });
+  });
+
   it('asks for a test when given none', async () => {
     await expect(runCommand(where, {}, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });
     await expect(runCommand(where, { eq: true, value: 1 }, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });

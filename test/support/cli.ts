@@ -1,0 +1,35 @@
+// Runs the built CLI (dist/authsh.js) as a child process, as a user or a scheduler would.
+import { spawnSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const cliPath = join(root, 'dist/authsh.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { input?: string; cwd?: string; env?: Record<string, string>; timeout?: number } = {}): CliResult {
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    cwd: opts.cwd ?? root,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    timeout: opts.timeout ?? 20_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts the CLI without waiting, for tests that signal it mid-run. */
+export function startCli(args: string[]) {
+  return spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** stdout as JSON values, one a line (for --output jsonl). */
+export function jsonLines(stdout: string): unknown[] {
+  return stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
