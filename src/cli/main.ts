@@ -36,6 +36,7 @@ export function makeSession(opts: CliOptions, interactive: boolean): Session {
   const errColor = color && process.stderr.isTTY === true;
   const host: Host = {
     info: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    write: (text) => process.stderr.write(text),
     warn: (text) => process.stderr.write(formatWarning(text, { color: errColor }) + '\n'),
     isTerminal: interactive,
     columns,

@@ -55,7 +55,9 @@ export const AtParen = createToken({ name: 'AtParen', pattern: /@\(/, push_mode:
 export const AtCurly = createToken({ name: 'AtCurly', pattern: /@\{/, push_mode: 'main', label: "'@{'" });
 
 // Dash words: operators in expressions, parameters in arguments (both categories).
-const OP_BOUNDARY = '(?![\\w-])';
+// A dash may follow (`$a -eq-1`, `1 -and-1`): parameter names stop at a dash anyway, so
+// `-in-place` lexes as two dash words either way, and excluding it only broke expressions.
+const OP_BOUNDARY = '(?!\\w)';
 export const LogicalOp = createToken({
   name: 'LogicalOp',
   pattern: sticky(new RegExp(`-(?:and|or|xor)${OP_BOUNDARY}`, 'i')),
@@ -123,7 +125,8 @@ export const LSquare = createToken({ name: 'LSquare', pattern: /\[/, label: "'['
 export const RSquare = createToken({ name: 'RSquare', pattern: /\]/, label: "']'" });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, categories: [StatementEnd], label: "';'" });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
+/** `,` builds arrays and, as in PowerShell, binds tighter than every binary operator. */
+export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [BinaryOp], label: "','" });
 export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, categories: [BinaryOp], label: "'..'" });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
 export const PlusAssign = createToken({ name: 'PlusAssign', pattern: /\+=/, categories: [AssignOp], label: "'+='" });

@@ -182,6 +182,8 @@ export interface IndexAccess extends NodeBase {
 export interface ArrayLiteral extends NodeBase {
   kind: 'ArrayLiteral';
   items: Expression[];
+  /** Written with commas (`a, b`), as opposed to built from an argument list. */
+  fromCommas?: boolean;
 }
 
 /** `@( … )` (always an array) and `$( … )` (the statements' output as one value). */

@@ -1,6 +1,8 @@
 // The expression half of the CST → AST builder: literals, strings with interpolation,
 // postfix access, and operator precedence (LANGUAGE.md §3, lowest first):
-//   -or -xor < -and < -not ! < comparison < .. < + - < * / % < unary - + [type] < postfix
+//   -or -xor < -and < -not ! < comparison < .. < + - < * / % < , < unary - + [type] < postfix
+// The comma binds tighter than any binary operator, as in PowerShell, so that
+// `'{0} {1}' -f $a, $b`, `$x -in 'a', 'b'` and `$s -replace 'l', 'L'` mean what they say.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { SourceFile, span, type Span } from './span.js';
@@ -8,7 +10,7 @@ import { ShellError } from '../runtime/errors.js';
 import { CAST_TYPES } from '../runtime/values.js';
 import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 
-const PRECEDENCE: Record<string, number> = { '-or': 1, '-xor': 1, '-and': 2, '..': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7 };
+const PRECEDENCE: Record<string, number> = { '-or': 1, '-xor': 1, '-and': 2, '..': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, ',': 8 };
 const NOT_LEVEL = 3;
 const COMPARISON_LEVEL = 4;
 
@@ -70,16 +72,8 @@ export abstract class ExpressionBuilder {
     return body;
   }
 
-  /** `a, b, c` in a node (expressionList, or a pipeline's head): one value, or an array literal. */
-  expressions(cst: CstNode): A.Expression {
-    const exprs = nodes(cst, 'expression');
-    if (exprs.length === 1) return this.expression(exprs[0]!);
-    const items = exprs.map((e) => this.expression(e));
-    return { kind: 'ArrayLiteral', items, span: this.join(items[0]!.span, items[items.length - 1]!.span) };
-  }
-
   expressionList(cst: CstNode): A.Expression {
-    return this.expressions(cst);
+    return this.expression(child(cst, 'expression')!);
   }
 
   protected number(t: IToken, sp: Span): A.Literal {
@@ -109,6 +103,12 @@ export abstract class ExpressionBuilder {
       while (o < ops.length && precedence(ops[o]!.image.toLowerCase()) >= min) {
         const op = ops[o++]!.image.toLowerCase();
         const right = parseAt(precedence(op) + 1);
+        if (op === ',') {
+          // `a, b, c` is one array literal, however many commas.
+          const items = left.kind === 'ArrayLiteral' && left.fromCommas ? [...left.items, right] : [left, right];
+          left = { kind: 'ArrayLiteral', items, span: this.join(left.span, right.span), fromCommas: true };
+          continue;
+        }
         left = { kind: 'Binary', op, left, right, span: this.join(left.span, right.span) };
       }
       return left;
@@ -146,6 +146,9 @@ export abstract class ExpressionBuilder {
       if (!isToken(p)) continue;
       if (p.tokenType.name === 'Dot') {
         const nameElement = parts[++k]!;
+        // The grammar checks that the dot touches the value; the name must touch the dot too,
+        // or `$a. b` would read as `$a.b` (member access only when touching, LANGUAGE.md §2).
+        if (startOf(nameElement) !== endOf(p) + 1) throw this.error("expected a property or method name right after '.' (no space)", this.tokenSpan(p));
         const name = this.memberName(nameElement);
         const next = parts[k + 1];
         if (next && isToken(next) && next.tokenType.name === 'LParen') {
@@ -154,7 +157,7 @@ export abstract class ExpressionBuilder {
           const maybeList = parts[k];
           if (maybeList && !isToken(maybeList)) {
             const list = this.expressionList(maybeList);
-            args = list.kind === 'ArrayLiteral' && !this.text(maybeList).trim().startsWith('@(') ? list.items : [list];
+            args = list.kind === 'ArrayLiteral' && list.fromCommas ? list.items : [list];
             k++;
           }
           const end = parts[k]!;

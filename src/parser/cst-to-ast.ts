@@ -89,7 +89,7 @@ export class AstBuilder extends ExpressionBuilder {
 
   override pipeline(cst: CstNode): A.Pipeline {
     const head = child(cst, 'command');
-    const first: A.Expression | A.CommandCall = head ? this.command(head) : this.expressions(cst);
+    const first: A.Expression | A.CommandCall = head ? this.command(head) : this.expression(child(cst, 'expression')!);
     const rest = nodes(cst, 'pipedCommand').map((c) => this.command(c));
     return { kind: 'Pipeline', elements: [first, ...rest], span: this.spanOf(cst) };
   }
@@ -236,12 +236,21 @@ export class AstBuilder extends ExpressionBuilder {
       this.checkType(t);
       type = t.image.slice(1, -1).toLowerCase();
     }
-    // [Parameter(Mandatory)] or [Parameter(Mandatory = $true)]
-    const words = tokens(cst, 'Word').map((w) => w.image.toLowerCase());
-    const conds = tokens(cst, 'ConditionStart').map((c) => c.image.toLowerCase());
     const vars = tokens(cst, 'Variable');
     const varToken = vars[vars.length - 1]!;
-    const mandatory = words.includes('mandatory') || (conds.includes('mandatory=') && vars.slice(0, -1).some((v) => /^\$true$/i.test(v.image)));
+    // [Parameter(Mandatory)], [Parameter(Mandatory=$true)] or [Parameter(Mandatory = $false)]:
+    // read the attribute's tokens in order (those before the parameter's own variable).
+    const attribute = [...tokens(cst, 'Word'), ...tokens(cst, 'ConditionStart'), ...tokens(cst, 'Assign'), ...vars]
+      .filter((t) => t.startOffset < varToken.startOffset)
+      .sort((a, b) => a.startOffset - b.startOffset);
+    const isTrue = (t: IToken | undefined) => t !== undefined && /^\$true$/i.test(t.image);
+    let mandatory = false;
+    attribute.forEach((t, k) => {
+      if (t.tokenType.name === 'ConditionStart' && /^mandatory=$/i.test(t.image)) mandatory = isTrue(attribute[k + 1]);
+      else if (t.tokenType.name === 'Word' && /^mandatory$/i.test(t.image)) {
+        mandatory = attribute[k + 1]?.tokenType.name === 'Assign' ? isTrue(attribute[k + 2]) : true;
+      }
+    });
     const def = child(cst, 'expression');
     return {
       name: this.variableName(varToken).name,

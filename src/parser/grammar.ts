@@ -32,6 +32,8 @@ const messages: IParserErrorMessageProvider = {
       pipeline: 'a command or a value',
       pipedCommand: "a command after '|'",
       expressionList: 'a value',
+      // the closing quote is the only way on once the input ends inside "…" or @"…"@
+      expandableString: "the string's closing quote",
     };
     return `expected ${what[ruleName] ?? 'something else'} but found ${found}`;
   },
@@ -126,21 +128,9 @@ export class AuthshParser extends CstParser {
     ]);
   });
 
-  // pipeline := (command | expression (',' nl* expression)*) (nl* '|' nl* pipedCommand)*
+  // pipeline := (command | expression) (nl* '|' nl* pipedCommand)*
   public pipeline = this.RULE('pipeline', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.command) },
-      {
-        ALT: () => {
-          this.SUBRULE(this.expression);
-          this.MANY2(() => {
-            this.CONSUME(T.Comma);
-            this.nl(3);
-            this.SUBRULE2(this.expression);
-          });
-        },
-      },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]);
     this.MANY({
       GATE: () => this.nextAfterNewlines() === T.Pipe,
       DEF: () => {
@@ -198,28 +188,28 @@ export class AuthshParser extends CstParser {
     return alts;
   }
 
-  // expressionList := expression (',' nl* expression)*
+  // expressionList := expression   (a comma list is one expression: ',' is an operator)
   public expressionList = this.RULE('expressionList', () => {
     this.SUBRULE(this.expression);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.nl(1);
-      this.SUBRULE2(this.expression);
-    });
   });
 
   // expression := prefixOp* postfixExpr (binaryOp nl* prefixOp* postfixExpr)*    (precedence applied later)
-  //   prefixOp := '-not' | '!' | '-' | '+' | [type]
+  //   prefixOp := '-not' | '!' | '-' | '+' | [type] ; binaryOp includes ',' (array construction)
   public expression = this.RULE('expression', () => {
     this.MANY(() => this.CONSUME(T.PrefixOp));
     this.SUBRULE(this.postfixExpr);
-    this.MANY2(() => {
+    this.MANY2({
+      // In param(…) a comma ends a default value: `param($a = 1, $b)`.
+      GATE: () => this.commaEndsExpression === 0 || this.LA(1).tokenType !== T.Comma,
+      DEF: () => {
       this.CONSUME(T.BinaryOp);
       this.nl(1);
       this.MANY3(() => this.CONSUME2(T.PrefixOp));
       this.SUBRULE2(this.postfixExpr);
+      },
     });
   });
+  private commaEndsExpression = 0;
 
   // postfixExpr := primary (<touching> ('.' memberName (<touching> '(' expressionList? ')')? | '[' expressionList ']'))*
   // primary := Number | string | Variable | '(' pipeline ')' | '$(' statementList ')' | '@(' statementList ')'
@@ -457,6 +447,8 @@ export class AuthshParser extends CstParser {
                 { ALT: () => this.CONSUME(T.ConditionStart) },
                 { ALT: () => this.CONSUME(T.Variable) },
                 { ALT: () => this.CONSUME(T.Comma) },
+                // `Mandatory = $true`, with spaces (lexed as Word '=' Variable, not a condition)
+                { ALT: () => this.CONSUME2(T.Assign) },
               ]);
             });
             this.CONSUME(T.RParen);
@@ -468,7 +460,9 @@ export class AuthshParser extends CstParser {
     this.CONSUME2(T.Variable);
     this.OPTION2(() => {
       this.CONSUME(T.Assign);
+      this.ACTION(() => this.commaEndsExpression++);
       this.SUBRULE(this.expression);
+      this.ACTION(() => this.commaEndsExpression--);
     });
   });
 

@@ -13,7 +13,15 @@ export const MAX_NESTING = 100;
 
 const OPENERS = new Set(['LParen', 'AtParen', 'SubExprOpen', 'LCurly', 'AtCurly', 'LSquare', 'DqOpen', 'HereDqOpen']);
 const CLOSERS = new Set(['RParen', 'RCurly', 'RSquare', 'DqClose', 'HereDqClose']);
-const UNCLOSED = new Set(['UnclosedSq', 'UnclosedComment', 'UnclosedHereSq']);
+/** What to say about a string or comment the input never closes (reported where it starts). */
+const UNCLOSED_MESSAGES: Record<string, string> = {
+  UnclosedSq: "this string is never closed: a ' is missing at its end",
+  UnclosedComment: 'this comment is never closed: a #> is missing at its end',
+  UnclosedHereSq: "this here-string is never closed: a line starting with '@ is missing at its end",
+};
+const UNCLOSED = new Set(Object.keys(UNCLOSED_MESSAGES));
+/** Prefix operators: a run of them nests the AST one level per operator. */
+const PREFIXES = new Set(['NotOp', 'Bang', 'Minus', 'Plus', 'TypeLiteral']);
 
 let parser: AuthshParser | undefined;
 
@@ -27,16 +35,18 @@ export interface ParseResult {
 
 function nestingError(tokens: IToken[], source: SourceFile): ShellError | undefined {
   let depth = 0;
-  let binary = 0;
+  let prefixes = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const name = t.tokenType.name;
     if (OPENERS.has(name)) depth++;
     else if (CLOSERS.has(name)) depth--;
-    // Long chains of unary prefixes nest too (`- - - - 1`, `-not -not …`).
-    if (name === 'NotOp' || name === 'Bang') binary++;
-    else if (name !== 'Minus' && name !== 'Plus') binary = 0;
-    if (depth > MAX_NESTING || binary > MAX_NESTING) {
+    // Long runs of prefixes nest too (`- - - 1`, `-not -not …`, `[int][int]…`): the AST builder
+    // and the interpreter recurse once per prefix. (A run of 100 dashes in an argument is
+    // refused as well; no real script has one.)
+    if (PREFIXES.has(name)) prefixes++;
+    else prefixes = 0;
+    if (depth > MAX_NESTING || prefixes > MAX_NESTING) {
       return new ShellError('TooDeep', `the script nests more than ${MAX_NESTING} levels deep here; split it into smaller pieces`, {
         span: span(source, t.startOffset, (t.endOffset ?? t.startOffset) + 1),
       });
@@ -100,7 +110,7 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
     try {
       cst = parser!.script();
     } catch (e) {
-      errors.push(toShellError(e, 'SyntaxError'));
+      errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
       return;
     }
     if (parser!.errors.length > 0) {
@@ -114,13 +124,29 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
       if (n > 0 && script.params) throw new ShellError('SyntaxError', 'param(…) must be the first statement of the script', { span: script.body[0]?.span ?? script.span });
       scripts.push(script);
     } catch (e) {
-      errors.push(toShellError(e, 'SyntaxError'));
+      errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
     }
   });
-  if (errors.length > 0) return { script: undefined, errors, incomplete, source };
+  if (errors.length > 0) return { script: undefined, errors: inSourceOrder(errors, lexed.errors.length), incomplete, source };
   const [first] = scripts;
   const body = scripts.flatMap((s) => s.body);
   return { script: { kind: 'Script', params: first?.params, body, span: span(source, 0, text.length) }, errors: [], incomplete: false, source };
+}
+
+/** An unexpected failure (a stack overflow, say) still points somewhere: at the chunk it came from. */
+function spanned(err: ShellError, source: SourceFile, piece: IToken[]): ShellError {
+  const start = piece[0]?.startOffset ?? 0;
+  return err.at(span(source, start, Math.min(start + 1, source.text.length)));
+}
+
+/**
+ * Errors in source order. Lexer errors come first in the list; a parser error at the same spot
+ * only repeats one (`echo )`: "nothing is open" and "unexpected ')'"), so it is dropped.
+ */
+function inSourceOrder(errors: ShellError[], lexerErrors: number): ShellError[] {
+  const spots = new Set(errors.slice(0, lexerErrors).map((e) => e.span?.start));
+  const kept = errors.filter((e, i) => i < lexerErrors || !spots.has(e.span?.start));
+  return kept.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
 }
 
 function isAtEnd(t: IToken): boolean {
@@ -135,7 +161,7 @@ function syntaxErrors(parserErrors: { token: IToken; message: string }[], text: 
     const offset = t.tokenType === EOF || Number.isNaN(t.startOffset) ? endOfInput(text) : t.startOffset;
     if (seen.has(offset)) return; // recovery can report one spot more than once
     seen.add(offset);
-    const message = UNCLOSED.has(t.tokenType.name) ? `${t.tokenType.LABEL ?? 'this'} is not closed` : e.message;
+    const message = UNCLOSED_MESSAGES[t.tokenType.name] ?? e.message;
     out.push(new ShellError(incomplete && i === 0 ? 'IncompleteInput' : 'SyntaxError', message, { span: span(source, offset, offset + 1) }));
   });
   return out;

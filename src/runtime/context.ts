@@ -59,7 +59,7 @@ export class CommandContextImpl implements CommandContext {
       throw error;
     }
     if (action === 'silentlycontinue') {
-      this.interp.lastSuccess = false;
+      this.interp.silencedError();
       return;
     }
     this.interp.reportError(error);

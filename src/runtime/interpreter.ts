@@ -47,22 +47,47 @@ export class Interpreter {
   pendingExit: number | undefined;
   /** `$?`: did the last statement succeed (write no error)? */
   lastSuccess = true;
+  /** Errors written to stderr (they decide the exit code). */
   errorsWritten = 0;
+  /** Every error raised, silenced ones too (they decide `$?`). */
+  errorsRaised = 0;
 
   constructor(readonly rt: RuntimeServices) {}
+
+  private lastBreath = performance.now();
 
   checkAbort(): void {
     if (this.rt.signal.aborted) throw new ShellError('Interrupted', 'interrupted', { fatal: true });
   }
 
+  /**
+   * Checks for an abort, and every ~25 ms lets the event loop run. A busy pipeline awaits only
+   * promises that are already settled, which never yields to timers or signal handlers: without
+   * this, Ctrl-C (or any AbortSignal fired by a timer) could not stop `1..1e9 | foreach {…}`.
+   */
+  async breathe(): Promise<void> {
+    this.checkAbort();
+    const now = performance.now();
+    if (now - this.lastBreath < 25) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.lastBreath = performance.now();
+    this.checkAbort();
+  }
+
   reportError(err: ShellError): void {
     this.errorsWritten++;
+    this.errorsRaised++;
     this.rt.reportError(err);
+  }
+
+  /** An error silenced by -erroraction silentlycontinue: not shown, but `$?` turns false. */
+  silencedError(): void {
+    this.errorsRaised++;
   }
 
   async *execBlock(statements: readonly A.Statement[], frame: Frame): AsyncGenerator<Value, Completion> {
     for (const s of statements) {
-      this.checkAbort();
+      await this.breathe();
       const c = yield* this.execStatement(s, frame);
       if (c.type !== 'normal') return c;
       if (this.pendingExit !== undefined) return { type: 'exit', code: this.pendingExit };
@@ -71,10 +96,10 @@ export class Interpreter {
   }
 
   async *execStatement(s: A.Statement, frame: Frame): AsyncGenerator<Value, Completion> {
-    const before = this.errorsWritten;
+    const before = this.errorsRaised;
     try {
       const c = yield* this.statement(s, frame);
-      this.lastSuccess = this.errorsWritten === before;
+      this.lastSuccess = this.errorsRaised === before;
       return c;
     } catch (e) {
       const err = toShellError(e).at(s.span);
@@ -103,7 +128,7 @@ export class Interpreter {
         return yield* this.foreachLoop(s, frame);
       case 'While':
         while (truthy(await pipelineValue(this, s.condition, frame))) {
-          this.checkAbort();
+          await this.breathe();
           const c = yield* this.execBlock(s.body.body, frame);
           if (c.type === 'break') break;
           if (c.type === 'return' || c.type === 'exit') return c;
@@ -147,7 +172,7 @@ export class Interpreter {
 
   private async *foreachLoop(s: A.ForeachStatement, frame: Frame): AsyncGenerator<Value, Completion> {
     for await (const item of this.iterate(s.iterable, frame)) {
-      this.checkAbort();
+      await this.breathe();
       frame.scope.set(s.variable, item);
       const c = yield* this.execBlock(s.body.body, frame);
       if (c.type === 'break') break;
@@ -215,7 +240,7 @@ export class Interpreter {
       const to = await evaluate(this, e.right, frame);
       let n = 0;
       for (const x of lazyRange(from, to)) {
-        if ((++n & 1023) === 0) this.checkAbort();
+        if ((++n & 255) === 0) await this.breathe();
         yield x;
       }
       return;

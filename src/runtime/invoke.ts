@@ -87,7 +87,7 @@ async function* invokeBuiltin(
     return;
   }
   for await (const item of input) {
-    interp.checkAbort();
+    await interp.breathe();
     const itemCtx = ctx.forItem(item);
     let bound;
     try {

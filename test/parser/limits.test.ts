@@ -2,6 +2,7 @@
 // overflow the stack, nesting up to MAX_NESTING still parses, and very long flat input parses
 // (or reports errors) without throwing. No timing assertions: the machine is shared and noisy.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { MAX_NESTING, parse } from '../../src/parser/parse.js';
 
 /** parse() must return, not throw; every error must carry a span. */
@@ -165,4 +166,89 @@ describe('limits: long flat input', () => {
     },
     600_000,
   );
+});
+
+describe('limits: a long script is read in pieces, with the same result as one piece', () => {
+  /** Statements that run over several lines, so that any wrong place to cut would show. */
+  const SNIPPETS = [
+    'if ($a) { 1 }\nelse { 2 }',
+    'if ($a)\n{\n  1\n}\n\nelseif ($b) { 2 }',
+    'get-user\n| where type=phone\n\n| first',
+    'get-user |\n  first',
+    '$x = 1 +\n  2',
+    '$x =\n  3',
+    '$x +=\n  3',
+    'try { 1 }\ncatch { 2 }\nfinally { 3 }',
+    'function f\n{\n  param($n)\n  $n\n}',
+    'echo a,\n  b',
+    '$a -and\n  $b -or\n $c',
+    '$x = 1..\n3',
+    'foreach ($u in 1..3)\n{ $u }',
+    'while ($i -lt 3)\n{ $i += 1 }',
+    '$h = @{\n  a = 1\n  b = 2\n}',
+    '"multi\nline $x"',
+    "@'\nhere\n'@",
+    '@"\nhere $x\n"@',
+    'echo a `\n  b',
+    '# a comment',
+    '<# a\nblock #>',
+    'x; y',
+    '$(1\n2)',
+    '@(\n1\n2\n)',
+  ];
+  const SEPARATORS = ['\n', '\n\n', ';\n', '\n# note\n', ' ;\n\n'];
+
+  function strip(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) if (k !== 'span' && k !== 'nameSpan' && k !== 'text' && v !== undefined) out[k] = strip(v);
+      return out;
+    }
+    return value;
+  }
+
+  it('parses long random sequences of multi-line statements as the statements one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(SNIPPETS.length - 1), fc.nat(SEPARATORS.length - 1)), { minLength: 400, maxLength: 900 }),
+        (picks) => {
+          const text = picks.map(([s, sep]) => SNIPPETS[s]! + SEPARATORS[sep]!).join('');
+          const whole = safeParse(text);
+          expect(whole.errors.map((e) => e.message)).toEqual([]);
+          const oneByOne = picks.flatMap(([s]) => parse(SNIPPETS[s]!).script!.body);
+          expect(strip(whole.script!.body)).toEqual(strip(oneByOne));
+        },
+      ),
+      { seed: 20261121, numRuns: 25 },
+    );
+  });
+
+  it('reports an error far into a long script at its own line and column', () => {
+    const r = safeParse('$x = 1\n'.repeat(5_000) + '$y = 1 + * 2\n' + '$x = 1\n'.repeat(100));
+    expect(r.errors.map((e) => [e.span!.source.position(e.span!.start), e.message])).toEqual([[{ line: 5_001, column: 10 }, "expected a value but found '*'"]]);
+  });
+
+  it('reports errors from several pieces of a long script', () => {
+    const r = safeParse('$y = 1 + * 2\n' + '$x = 1\n'.repeat(5_000) + '$z = )\n');
+    expect(r.errors.map((e) => e.span!.source.position(e.span!.start).line)).toEqual([1, 5_002]);
+  });
+
+  it('calls a long script that stops inside an if block incomplete', () => {
+    const r = safeParse('$x = 1\n'.repeat(5_000) + 'if ($x) {\n  1\n');
+    expect(r.incomplete).toBe(true);
+    expect(r.errors[0]!.code).toBe('IncompleteInput');
+  });
+
+  it('calls a long script with an error early on and an open block at the end wrong, not incomplete', () => {
+    const r = safeParse('$y = 1 + * 2\n' + '$x = 1\n'.repeat(5_000) + 'if ($x) {\n');
+    expect(r.incomplete).toBe(false);
+    expect(r.errors.every((e) => e.code !== 'IncompleteInput')).toBe(true);
+  });
+
+  it('refuses param() that is not at the start of a long script', () => {
+    const r = safeParse('$x = 1\n'.repeat(5_000) + 'param($a)\n');
+    expect(r.script).toBeUndefined();
+    expect(r.errors.length).toBeGreaterThan(0);
+  });
 });

@@ -40,6 +40,48 @@ const soupText = fc
   .array(fc.tuple(fc.constantFrom(...FRAGMENTS), fc.constantFrom('', ' ', ' ')), { maxLength: 40 })
   .map((parts) => parts.map(([f, sep]) => f + sep).join(''));
 
+/**
+ * Small programs built from the grammar, so the run phase sees real control flow, functions,
+ * records and operators rather than the near-empty scripts random text mostly parses into.
+ * Loops are bounded by construction; the deadline stops anything that still runs long.
+ */
+const OPS = ['+', '-', '*', '/', '%', '-eq', '-ne', '-gt', '-le', '-like', '-match', '-and', '-or', '-xor', '..', '-f', '-replace', '-join', '-split', '-contains', '-in', '-is'];
+const VARS = ['$x', '$y', '$h', '$a', '$_', '$null', '$true', '$false', '$args', '$matches'];
+const { program } = fc.letrec<{ expr: string; statement: string; statements: string; program: string }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.integer({ min: -20, max: 20 }).map(String),
+    fc.constantFrom('3.5', '0x1F', '1e3', "'a'", "'A@b.com'", "''", '"t $x"', '@()', '@{}', "'*a*'", "'^a'", "'{0}-{1}'", "'int'"),
+    fc.constantFrom(...VARS),
+    fc.tuple(tie('expr'), fc.constantFrom(...OPS), tie('expr')).map(([l, op, r]) => `(${l} ${op} ${r})`),
+    fc.tuple(fc.constantFrom('-not ', '!', '-', '[int]', '[string]', '[bool]', '[array]', '[datetime]'), tie('expr')).map(([p, e]) => `${p}${e}`),
+    fc.tuple(tie('expr'), fc.constantFrom('.Length', '.Count', '[0]', '[-1]', "['k']", '.ToUpper()', ".Split('@')", '.Trim()', '.k', '.Substring(1)', '.AddDays(1)')).map(([e, p]) => `(${e})${p}`),
+    fc.array(tie('expr'), { maxLength: 3 }).map((xs) => `@(${xs.join(', ')})`),
+    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `@{ k = ${a}; n = ${b} }`),
+    tie('expr').map((e) => `"v: $(${e}) $x"`),
+    tie('statements').map((b) => `{ ${b} }`),
+    tie('statements').map((b) => `$(${b})`),
+    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `(g ${a} -q ${b})`),
+  ),
+  statement: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('expr'),
+    fc.tuple(fc.constantFrom('$x', '$y', '$h', '$a', '$h.k', '$a[0]', '$env:AUTHSH_FUZZ'), fc.constantFrom('=', '+=', '-='), tie('expr')).map(([t, op, e]) => `${t} ${op} ${e}`),
+    fc.tuple(tie('expr'), tie('statements'), tie('statements')).map(([c, a, b]) => `if (${c}) { ${a} } else { ${b} }`),
+    fc.tuple(tie('expr'), tie('statements')).map(([e, b]) => `foreach ($i in ${e}) { ${b} }`),
+    // Each loop has its own counter, so a nested loop cannot reset an outer one's.
+    fc.tuple(fc.nat(9999), tie('statements')).map(([n, b]) => `$w${n} = 0; while ($w${n} -lt 3) { $w${n} += 1; ${b} }`),
+    fc.tuple(tie('statements'), tie('statements')).map(([a, b]) => `try { ${a} } catch { $_.message; ${b} } finally { $y }`),
+    // $gd counts the call depth (a function's assignment makes a local copy of the caller's
+    // value), so a body that calls g several times cannot fan out exponentially.
+    tie('statements').map((b) => `function g($p, $q = 1) { $gd += 1; if ($gd -gt 2) { return }; ${b} }`),
+    fc.tuple(tie('expr'), fc.constantFrom('count', 'g -p', 'where k=1')).map(([e, c]) => `${e} | ${c}`),
+    fc.constantFrom('break', 'continue', 'return 1', "throw 'x'", 'exit 0', 'exit 300', '$?'),
+  ),
+  statements: fc.array(tie('statement'), { minLength: 1, maxLength: 3 }).map((xs) => xs.join('; ')),
+  program: fc.array(tie('statement'), { minLength: 1, maxLength: 5 }).map((xs) => xs.join('\n')),
+}));
+
 /** Arbitrary bytes read as latin1: control characters, NUL, \r, and everything above 0x7f. */
 const latin1Text = fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1'));
 
@@ -109,6 +151,7 @@ const sources = [
   ['random strings over the language alphabet', alphabetText],
   ['token soup', soupText],
   ['random latin1 bytes', latin1Text],
+  ['small generated programs', program],
 ] as const;
 
 describe('fuzz: parse() never throws', () => {
