@@ -211,6 +211,22 @@ export class AuthshParser extends CstParser {
   });
   private commaEndsExpression = 0;
 
+  /** Inside brackets a comma builds arrays again, even within a param() default. */
+  private withCommas(parse: () => void): void {
+    const saved = this.ACTION(() => {
+      const outer = this.commaEndsExpression;
+      this.commaEndsExpression = 0;
+      return outer;
+    });
+    parse();
+    this.ACTION(() => (this.commaEndsExpression = saved ?? 0));
+  }
+
+  override reset(): void {
+    super.reset();
+    this.commaEndsExpression = 0;
+  }
+
   // postfixExpr := primary (<touching> ('.' memberName (<touching> '(' expressionList? ')')? | '[' expressionList ']'))*
   // primary := Number | string | Variable | '(' pipeline ')' | '$(' statementList ')' | '@(' statementList ')'
   //          | '@{' entries '}' | '{' statementList '}'
@@ -228,19 +244,19 @@ export class AuthshParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.LParen);
-            this.SUBRULE(this.pipeline);
+            this.withCommas(() => this.SUBRULE(this.pipeline));
             this.CONSUME(T.RParen);
           },
         },
         {
           ALT: () => {
             this.OR2([{ ALT: () => this.CONSUME(T.SubExprOpen) }, { ALT: () => this.CONSUME(T.AtParen) }]);
-            this.SUBRULE(this.statementList);
+            this.withCommas(() => this.SUBRULE(this.statementList));
             this.CONSUME2(T.RParen);
           },
         },
-        { ALT: () => this.SUBRULE(this.hashLiteral) },
-        { ALT: () => this.SUBRULE(this.block) },
+        { ALT: () => this.withCommas(() => this.SUBRULE(this.hashLiteral)) },
+        { ALT: () => this.withCommas(() => this.SUBRULE(this.block)) },
       ],
     );
     this.MANY({

@@ -65,6 +65,8 @@ const pos = (value: unknown) => ({ kind: 'Positional', value });
 const named = (name: string, value?: unknown) => (value === undefined ? { kind: 'Named', name } : { kind: 'Named', name, value });
 const block = (...statements: unknown[]) => ({ kind: 'Block', body: statements });
 const bare = (...parts: unknown[]) => ({ kind: 'BareArgument', parts });
+/** `a, b` written with commas in an expression (an argument list `select a, b` has no flag). */
+const commas = (...items: unknown[]) => ({ kind: 'ArrayLiteral', items, fromCommas: true });
 
 describe('parser: pipelines', () => {
   it('parses an expression at the head of a pipeline followed by commands', () => {
@@ -82,7 +84,7 @@ describe('parser: pipelines', () => {
   });
 
   it('parses a comma list at the head of a pipeline as one array', () => {
-    expect(body('1, 2, 3 | count')).toEqual([pipe({ kind: 'ArrayLiteral', items: [lit(1), lit(2), lit(3)] }, cmd('count'))]);
+    expect(body('1, 2, 3 | count')).toEqual([pipe(commas(lit(1), lit(2), lit(3)), cmd('count'))]);
   });
 
   it('continues a pipeline on the next line when the line ends with |', () => {
@@ -291,7 +293,22 @@ describe('parser: precedence (LANGUAGE.md §3 and §7)', () => {
   it('parses comparison words with -c and -i forms and -f, -replace, -join', () => {
     expect(only("'a' -ceq 'A'")).toEqual(bin('-ceq', lit('a'), lit('A')));
     expect(only("'{0}' -f 1")).toEqual(bin('-f', lit('{0}'), lit(1)));
-    expect(only("$s -replace 'a', 'b'")).toEqual({ kind: 'ArrayLiteral', items: [bin('-replace', v('s'), lit('a')), lit('b')] });
+  });
+
+  it("binds the comma tighter than binary operators, as PowerShell does ($s -replace 'a', 'b'; 1, 2 + 3)", () => {
+    expect(only("$s -replace 'a', 'b'")).toEqual(bin('-replace', v('s'), commas(lit('a'), lit('b'))));
+    expect(only('1, 2 + 3')).toEqual(bin('+', commas(lit(1), lit(2)), lit(3)));
+    expect(only('1,2 -eq 2')).toEqual(bin('-eq', commas(lit(1), lit(2)), lit(2)));
+    expect(only('-not 1, 2')).toEqual(not(commas(lit(1), lit(2))));
+  });
+
+  it('binds casts, unary minus and postfix access tighter than the comma', () => {
+    expect(only('[int]1, -2, $a.b')).toEqual(commas({ kind: 'Cast', type: 'int', operand: lit(1) }, lit(-2), { kind: 'Member', object: v('a'), name: 'b' }));
+  });
+
+  it('keeps commas inside ( ), @( ) and method calls to their own list', () => {
+    expect(only('($a, 1) + 2')).toEqual(bin('+', { kind: 'Paren', pipeline: pipe(commas(v('a'), lit(1))) }, lit(2)));
+    expect(only("$s.Replace('a', 'b') + 1")).toEqual(bin('+', { kind: 'MethodCall', object: v('s'), name: 'Replace', args: [lit('a'), lit('b')] }, lit(1)));
   });
 
   it('continues an expression on the next line after a binary operator', () => {
@@ -657,10 +674,10 @@ describe('parser: assignment', () => {
         kind: 'Assignment',
         target: v('x'),
         op: '=',
-        value: pipe({ kind: 'ArraySubexpression', body: [pipe({ kind: 'ArrayLiteral', items: [lit(1), lit(2)] })] }),
+        value: pipe({ kind: 'ArraySubexpression', body: [pipe(commas(lit(1), lit(2)))] }),
       },
     ]);
-    expect(body('$x = 1, 2')).toEqual([{ kind: 'Assignment', target: v('x'), op: '=', value: pipe({ kind: 'ArrayLiteral', items: [lit(1), lit(2)] }) }]);
+    expect(body('$x = 1, 2')).toEqual([{ kind: 'Assignment', target: v('x'), op: '=', value: pipe(commas(lit(1), lit(2))) }]);
   });
 
   it('rejects a literal, an expression, a method call or a ( ) as an assignment target', () => {
