@@ -47,17 +47,31 @@ export const DqOpen = createToken({ name: 'DqOpen', pattern: /"/, push_mode: 'dq
 export const SqString = createToken({ name: 'SqString', pattern: /'(?:[^']|'')*'/, line_breaks: true, label: 'a string' });
 export const UnclosedSq = createToken({ name: 'UnclosedSq', pattern: /'(?:[^']|'')*/, line_breaks: true, label: "a string that is never closed (')" });
 
+/**
+ * The letters of names, as in Word: ASCII and Latin-1 to Latin Extended-B, so `$prénom`,
+ * `-prénom` and `prénom=x` are one name each (not `$pr` followed by the word `énom`).
+ */
+const NAME_START = 'A-Za-z_\\u00c0-\\u024f';
+const NAME_CHAR = '\\w\\u00c0-\\u024f';
+const NAME_START_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'].concat(
+  Array.from({ length: 0x24f - 0xc0 + 1 }, (_, i) => String.fromCharCode(0xc0 + i)),
+);
+
 // Variables and sub-expressions
 export const SubExprOpen = createToken({ name: 'SubExprOpen', pattern: /\$\(/, push_mode: 'main', label: "'$('" });
 export const BracedVariable = createToken({ name: 'BracedVariable', pattern: /\$\{[^}\r\n]*\}/, label: 'a variable' });
-export const Variable = createToken({ name: 'Variable', pattern: /\$(?:env:)?[A-Za-z_][\w]*|\$\?|\$\$|\$\^/i, label: 'a variable' });
+export const Variable = createToken({
+  name: 'Variable',
+  pattern: new RegExp(`\\$(?:env:)?[${NAME_START}][${NAME_CHAR}]*|\\$\\?|\\$\\$|\\$\\^`, 'i'),
+  label: 'a variable',
+});
 export const AtParen = createToken({ name: 'AtParen', pattern: /@\(/, push_mode: 'main', label: "'@('" });
 export const AtCurly = createToken({ name: 'AtCurly', pattern: /@\{/, push_mode: 'main', label: "'@{'" });
 
 // Dash words: operators in expressions, parameters in arguments (both categories).
 // A dash may follow (`$a -eq-1`, `1 -and-1`): parameter names stop at a dash anyway, so
 // `-in-place` lexes as two dash words either way, and excluding it only broke expressions.
-const OP_BOUNDARY = '(?!\\w)';
+const OP_BOUNDARY = `(?![${NAME_CHAR}])`;
 export const LogicalOp = createToken({
   name: 'LogicalOp',
   pattern: sticky(new RegExp(`-(?:and|or|xor)${OP_BOUNDARY}`, 'i')),
@@ -78,16 +92,18 @@ export const CompareWord = createToken({
   categories: [ParameterLike, ComparisonOp, BinaryOp],
   label: 'a comparison operator',
 });
-export const Parameter = createToken({ name: 'Parameter', pattern: /-[A-Za-z_][\w]*:?/, categories: [ParameterLike], label: 'a parameter' });
+export const Parameter = createToken({ name: 'Parameter', pattern: new RegExp(`-[${NAME_START}][${NAME_CHAR}]*:?`), categories: [ParameterLike], label: 'a parameter' });
 export const DashDash = createToken({ name: 'DashDash', pattern: sticky(/--(?=[\s;|)}]|$)/), start_chars_hint: ['-'], label: "'--'" });
 
 export const Number = createToken({ name: 'Number', pattern: /0x[0-9a-f]+|(?:\d+\.\d+|\d+)(?:e[+-]?\d+)?/i, label: 'a number' });
 
 /** `FIELD=VALUE` and friends, written without spaces (LANGUAGE.md §1): the field and the operator. */
+const conditionStart = sticky(new RegExp(`[${NAME_START}][${NAME_CHAR}.-]*?(?:!=|<=|>=|=|<|>|~)(?!=)`));
 export const ConditionStart = createToken({
   name: 'ConditionStart',
-  pattern: sticky(/[A-Za-z_][\w.-]*?(?:!=|<=|>=|=|<|>|~)(?!=)/),
-  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'],
+  // Never right after a '.': in `$r.k=2` the k is a member name and the = an assignment.
+  pattern: (text, offset, tokens, groups) => (text.charCodeAt(offset - 1) === 0x2e ? null : conditionStart(text, offset, tokens, groups)),
+  start_chars_hint: NAME_START_CHARS,
   label: 'a condition (FIELD=VALUE)',
 });
 

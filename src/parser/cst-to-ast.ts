@@ -3,8 +3,8 @@
 // assigned to, where param(…) may stand, known type names, a condition's missing value.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { SourceFile, span, type Span } from './span.js';
-import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
+import { SourceFile, span } from './span.js';
+import { child, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 import { ExpressionBuilder } from './cst-expressions.js';
 
 

@@ -21,8 +21,10 @@ const messages: IParserErrorMessageProvider = {
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `unexpected ${describeToken(firstRedundant)}: a statement ends at a new line or ';'`;
   },
-  buildNoViableAltMessage({ actual, ruleName }) {
+  buildNoViableAltMessage({ actual, previous, ruleName }) {
     const found = describeToken(actual[0]!);
+    // The member name is written inline in postfixExpr, so only the '.' before it tells it apart.
+    if (previous?.tokenType === T.Dot) return `expected a property or method name but found ${found}`;
     const what: Record<string, string> = {
       expression: 'a value',
       postfixExpr: 'a value',

@@ -149,7 +149,8 @@ export function comparison(op: string, a: Value, b: Value): ComparisonResult {
     }
     case 'replace': {
       const [pattern, replacement] = Array.isArray(b) ? [b[0] ?? '', b[1] ?? ''] : [b, ''];
-      const re = new RegExp(regex(pattern, cs).source, cs ? 'gu' : 'giu');
+      const checked = regex(pattern, cs); // the same validation and fallback as -match
+      const re = new RegExp(checked.source, `${checked.flags}g`);
       const one = (x: Value) => toText(x).replace(re, toText(replacement));
       return { value: Array.isArray(a) ? a.map(one) : one(a) };
     }

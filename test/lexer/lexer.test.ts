@@ -230,6 +230,15 @@ describe('lexer: condition tokens (FIELD<op>VALUE without spaces)', () => {
     expect(types('a==b')).toEqual(['Word', 'Assign', 'Assign', 'Word']);
   });
 
+  it('does not lex a member name after a dot as a condition ($r.k=2 is an assignment)', () => {
+    expect(lex('$r.k=2')).toEqual(['Variable($r)', 'Dot(.)', 'Word(k)', 'Assign(=)', 'Number(2)']);
+    expect(lex('$h.a.b=2')).toEqual(['Variable($h)', 'Dot(.)', 'Word(a)', 'Dot(.)', 'Word(b)', 'Assign(=)', 'Number(2)']);
+  });
+
+  it('lexes a field with accented letters as one condition (prénom=x)', () => {
+    expect(lex('prénom=x')).toEqual(['ConditionStart(prénom=)', 'Word(x)']);
+  });
+
   it('does not lex type = phone (with spaces) as a condition', () => {
     expect(lex('type = phone')).toEqual(['Word(type)', 'Assign(=)', 'Word(phone)']);
   });
@@ -440,6 +449,25 @@ describe('lexer: comments and line structure', () => {
   });
 });
 
+describe('lexer: types', () => {
+  it('lexes [int] and [Parameter as a type token and a bracket with a word', () => {
+    expect(lex('[int]$x [Parameter(Mandatory)]')).toEqual([
+      'TypeLiteral([int])',
+      'Variable($x)',
+      'LSquare([)',
+      'Word(Parameter)',
+      'LParen(()',
+      'Word(Mandatory)',
+      'RParen())',
+      'RSquare(])',
+    ]);
+  });
+
+  it('lexes [0] and [ int ] as brackets, not types', () => {
+    expect(types('$a[0] [ int ]')).toEqual(['Variable', 'LSquare', 'Number', 'RSquare', 'LSquare', 'Word', 'RSquare']);
+  });
+});
+
 describe('lexer: variables', () => {
   it('lexes $_, $?, $$, $^, $env:PATH and ${a b}', () => {
     expect(lex('$_ $? $$ $^ $env:PATH ${a b}')).toEqual([
@@ -450,6 +478,11 @@ describe('lexer: variables', () => {
       'Variable($env:PATH)',
       'BracedVariable(${a b})',
     ]);
+  });
+
+  it('lexes accented letters as part of a variable or parameter name, as in a word', () => {
+    expect(lex('$prénom -prénom:x café')).toEqual(['Variable($prénom)', 'Parameter(-prénom:)', 'Word(x)', 'Word(café)']);
+    expect(lex('"hi $prénom!"')).toEqual(['DqOpen(")', 'DqText(hi )', 'Variable($prénom)', 'DqText(!)', 'DqClose(")']);
   });
 
   it('lexes $a.b[0] as variable, dot, word, brackets', () => {

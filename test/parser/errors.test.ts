@@ -123,6 +123,15 @@ describe('syntax errors: messages and positions', () => {
     expect(firstError('if ($x) {\n  1\n')).toMatchObject({ code: 'IncompleteInput', line: 2, column: 4, message: "expected '}' but found the end of the input" });
   });
 
+  it("reports a missing property name after '.'", () => {
+    expect(firstError('$a.')).toMatchObject({ code: 'IncompleteInput', line: 1, column: 4, message: 'expected a property or method name but found the end of the input' });
+    expect(firstError('$a.+')).toMatchObject({ code: 'SyntaxError', message: "expected a property or method name but found '+'" });
+  });
+
+  it('reports a property name separated from its dot ($a. b) at the dot', () => {
+    expect(report('$a. b')).toEqual(["1:3 expected a property or method name right after '.' (no space)"]);
+  });
+
   it("reports a missing command after '|'", () => {
     expect(firstError('get-user | | x').message).toBe("expected a command after '|' but found '|'");
   });

@@ -656,6 +656,13 @@ describe('parser: assignment', () => {
     ]);
   });
 
+  it('parses an assignment to a property written without spaces ($r.k=2, $h.a.b=3)', () => {
+    expect(body('$r.k=2; $h.a.b=3')).toEqual([
+      { kind: 'Assignment', target: { kind: 'Member', object: v('r'), name: 'k' }, op: '=', value: pipe(lit(2)) },
+      { kind: 'Assignment', target: { kind: 'Member', object: { kind: 'Member', object: v('h'), name: 'a' }, name: 'b' }, op: '=', value: pipe(lit(3)) },
+    ]);
+  });
+
   it('parses += and -=', () => {
     expect(body('$x += 1; $x -= 2')).toEqual([
       { kind: 'Assignment', target: v('x'), op: '+=', value: pipe(lit(1)) },
