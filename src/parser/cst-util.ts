@@ -6,18 +6,36 @@ export function isToken(e: CstElement): e is IToken {
 }
 
 export function startOf(e: CstElement): number {
-  return isToken(e) ? e.startOffset : (e.location?.startOffset ?? 0);
+  const offset = (e as IToken).startOffset;
+  return offset !== undefined ? offset : ((e as CstNode).location?.startOffset ?? 0);
 }
 
 export function endOf(e: CstElement): number {
   return isToken(e) ? (e.endOffset ?? e.startOffset) : (e.location?.endOffset ?? e.location?.startOffset ?? 0);
 }
 
-/** Every child of a node, tokens and sub-nodes alike, in source order. */
+/**
+ * Every child of a node, tokens and sub-nodes alike, in source order. Each kind's list is
+ * already in order, and nodes have few children, so an insertion sort on cached offsets beats
+ * Array.prototype.sort with a comparator (this runs for most nodes of a big script).
+ */
 export function ordered(node: CstNode): CstElement[] {
   const all: CstElement[] = [];
-  for (const list of Object.values(node.children)) if (list) all.push(...list);
-  return all.sort((a, b) => startOf(a) - startOf(b));
+  const offsets: number[] = [];
+  for (const key in node.children) {
+    for (const e of node.children[key]!) {
+      const offset = startOf(e);
+      let i = all.length;
+      while (i > 0 && offsets[i - 1]! > offset) {
+        all[i] = all[i - 1]!;
+        offsets[i] = offsets[i - 1]!;
+        i--;
+      }
+      all[i] = e;
+      offsets[i] = offset;
+    }
+  }
+  return all;
 }
 
 export function tokens(node: CstNode, name: string): IToken[] {
