@@ -178,40 +178,30 @@ export const HereText = createToken({ name: 'HereText', pattern: /(?:[^$`\r\n]|\
 
 const stringInner = [SubExprOpen, BracedVariable, Variable, StrEscape];
 
-export const allTokens: TokenType[] = [
-  WhiteSpace, LineContinuation, BlockComment, UnclosedComment, LineComment, Newline, ParenNewline,
+/** The default mode, in matching order (the first pattern that matches wins). */
+const mainMode: TokenType[] = [
+  WhiteSpace, LineContinuation, BlockComment, UnclosedComment, LineComment, Newline,
   HereSqString, UnclosedHereSq, HereDqOpen, DqOpen, SqString, UnclosedSq,
   SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
   DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
   Number, ConditionStart, ...keywords, Word,
   LParen, RParen, LCurly, RCurly, TypeLiteral, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
   PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
-  DqClose, DqQuote, StrEscape, DqText, HereDqClose, HereText,
-  ParameterLike, ComparisonOp, Keyword, AssignOp, StatementEnd, BinaryOp, PrefixOp,
 ];
 
 export const lexerDefinition = {
   defaultMode: 'main',
   modes: {
-    main: [
-      WhiteSpace, LineContinuation, BlockComment, UnclosedComment, LineComment, Newline,
-      HereSqString, UnclosedHereSq, HereDqOpen, DqOpen, SqString, UnclosedSq,
-      SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
-      DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
-      Number, ConditionStart, ...keywords, Word,
-      LParen, RParen, LCurly, RCurly, TypeLiteral, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
-      PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
-    ],
-    paren: [
-      WhiteSpace, LineContinuation, BlockComment, UnclosedComment, LineComment, ParenNewline,
-      HereSqString, UnclosedHereSq, HereDqOpen, DqOpen, SqString, UnclosedSq,
-      SubExprOpen, BracedVariable, Variable, AtParen, AtCurly,
-      DashDash, LogicalOp, NotOp, CompareWord, Parameter, MinusAssign,
-      Number, ConditionStart, ...keywords, Word,
-      LParen, RParen, LCurly, RCurly, TypeLiteral, LSquare, RSquare, Pipe, Semicolon, Comma, DotDot, Dot,
-      PlusAssign, Assign, Plus, Minus, Star, Slash, Percent, Bang, BareSymbol,
-    ],
+    main: mainMode,
+    // Inside ( … ) the same tokens, except that a line break is skipped.
+    paren: mainMode.map((t) => (t === Newline ? ParenNewline : t)),
     dq: [DqQuote, DqClose, ...stringInner, DqText],
     here: [HereDqClose, ...stringInner, HereText],
   },
 };
+
+/** Every token type the parser knows: those of all modes, and the categories. */
+export const allTokens: TokenType[] = [
+  ...new Set(Object.values(lexerDefinition.modes).flat()),
+  ParameterLike, ComparisonOp, Keyword, AssignOp, StatementEnd, BinaryOp, PrefixOp,
+];
