@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session } from '../src/runtime/session.js';
+import { Session } from '../src/cli/session.js';
 import { root } from './support/cli.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');

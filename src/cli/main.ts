@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
-import { Session, EXIT } from '../runtime/session.js';
+import { Session, EXIT } from './session.js';
 import { formatWarning } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
 

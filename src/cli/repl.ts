@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import pc from 'picocolors';
 import { parse } from '../parser/parse.js';
-import type { Session } from '../runtime/session.js';
+import type { Session } from './session.js';
 
 export function authshHome(): string {
   return process.env['AUTHSH_HOME'] ?? join(homedir(), '.authsh');

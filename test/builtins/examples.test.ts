@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinCommands } from '../../src/builtins/registry.js';
-import { Session } from '../../src/runtime/session.js';
+import { Session } from '../../src/cli/session.js';
 import { toPlain, type Value } from '../../src/runtime/values.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsh-examples-'));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from '../../src/parser/parse.js';
 import { ShellError } from '../../src/runtime/errors.js';
-import { Session } from '../../src/runtime/session.js';
+import { Session } from '../../src/cli/session.js';
 import type { Host } from '../../src/runtime/command.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);

@@ -1,5 +1,5 @@
 // Runs authsh source through a real Session and collects what it emits and writes, for tests.
-import { Session } from '../../src/runtime/session.js';
+import { Session } from '../../src/cli/session.js';
 import { toPlain, type Value } from '../../src/runtime/values.js';
 import type { CommandSpec } from '../../src/runtime/command.js';
 
