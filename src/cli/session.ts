@@ -1,16 +1,16 @@
-// A Session runs scripts: it parses (nothing runs if anything is wrong), binds a script's
+// A Session runs scripts (the CLI's job: text in, exit code out): it parses (nothing runs if anything is wrong), binds a script's
 // param(…) to its command-line arguments, runs the statements, sends output values to the
 // output writer and diagnostics to stderr, and turns the outcome into an exit code
 // (LANGUAGE.md §6). A REPL keeps one Session, so functions and variables persist between lines.
 import { parse } from '../parser/parse.js';
-import { ShellError, toShellError } from './errors.js';
-import { Scope } from './scope.js';
-import { Interpreter, type Frame, type RuntimeServices } from './interpreter.js';
-import { Binder, type EvaluatedArgument } from './binder.js';
-import { bindParameters } from './invoke.js';
-import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from './format/index.js';
-import type { CommandSpec, Host } from './command.js';
-import type { Value } from './values.js';
+import { ShellError, toShellError } from '../runtime/errors.js';
+import { Scope } from '../runtime/scope.js';
+import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interpreter.js';
+import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
+import { bindParameters } from '../runtime/invoke.js';
+import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
+import type { CommandSpec, Host } from '../runtime/command.js';
+import type { Value } from '../runtime/values.js';
 import type { ParamDecl } from '../parser/ast.js';
 import type { Span } from '../parser/span.js';
 import { builtinCommands } from '../builtins/registry.js';
