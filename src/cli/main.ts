@@ -69,7 +69,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`authsh ${VERSION}\n`);
     return EXIT.ok;
   }
-  if (opts.mode === 'emulator') return fail('the emulator is not part of this build yet');
+  if (opts.mode === 'emulator') {
+    const { runEmulatorCommand } = await import('./emulator-command.js');
+    return runEmulatorCommand(opts.scriptArgs);
+  }
   if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
   if (opts.mode === 'repl') {
     const { startRepl } = await import('./repl.js');

@@ -82,3 +82,6 @@ export function errorBody(code: string, message: string, requestId: string, clie
     },
   };
 }
+
+/** One `$batch` item, run by the server through the same pipeline (principal, throttle, routes). */
+export type SubDispatch = (item: { method: string; url: string; headers: Record<string, string>; body: unknown }, parent: EmuRequest) => Promise<EmuResponse>;

@@ -40,7 +40,7 @@ export class Router {
   }
 
   /** The handler and params for a request, or a Graph error (404 no route, 405 wrong method). */
-  match(method: string, path: string, version: GraphVersion): { handler: Handler; params: Record<string, string> } {
+  match(method: string, path: string, version: GraphVersion): { handler: Handler; params: Record<string, string>; pattern: string } {
     const parts = path.split('/').filter(Boolean);
     let pathMatched = false;
     for (const route of this.routes) {
@@ -48,7 +48,8 @@ export class Router {
       if (!params) continue;
       if (!route.versions.includes(version)) continue;
       pathMatched = true;
-      if (route.method === method.toUpperCase()) return { handler: route.handler, params };
+      // `pattern` lets the server count requests per route (Counters.byRoute).
+      if (route.method === method.toUpperCase()) return { handler: route.handler, params, pattern: '/' + route.segments.join('/') };
     }
     if (pathMatched) throw new GraphError(405, 'Request_BadRequest', `The HTTP method '${method.toUpperCase()}' is not allowed on this resource.`);
     throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${parts[parts.length - 1] ?? ''}'.`);

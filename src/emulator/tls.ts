@@ -56,6 +56,31 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
   return seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 }
 
+/**
+ * A self-signed certificate (PEM) for any EC P-256 or RSA key pair, with `commonName` as
+ * subject and issuer. The emulator's tests use it with RSA keys to register certificate
+ * credentials on an application (MSAL signs client assertions with RS256/PS256).
+ */
+export function createSelfSignedCertificate(privateKey: KeyObject, publicKey: KeyObject, commonName: string, days = 7): string {
+  const rsa = privateKey.asymmetricKeyType === 'rsa';
+  // sha256WithRSAEncryption takes an explicit NULL parameter; ecdsa-with-SHA256 takes none.
+  const alg = rsa ? seq(oid('1.2.840.113549.1.1.11'), Buffer.from([0x05, 0x00])) : ECDSA_SHA256;
+  const now = Date.now();
+  const subject = name(commonName);
+  const tbs = seq(
+    explicit(0, integer(Buffer.from([2]))),
+    integer(randomBytes(16)),
+    alg,
+    subject,
+    seq(time(new Date(now - 60_000)), time(new Date(now + days * 86_400_000))),
+    subject,
+    publicKey.export({ type: 'spki', format: 'der' }),
+  );
+  const certificate = seq(tbs, alg, bits(sign('sha256', tbs, privateKey)));
+  const pem = certificate.toString('base64').replace(/.{1,64}/g, '$&\n');
+  return `-----BEGIN CERTIFICATE-----\n${pem}-----END CERTIFICATE-----\n`;
+}
+
 /** Makes a fresh key and a self-signed certificate for 127.0.0.1 and localhost, valid for `days`. */
 export function createTlsIdentity(days = 7): TlsIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

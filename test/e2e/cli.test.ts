@@ -152,7 +152,7 @@ describe('the command line itself', () => {
     expect(r.stderr).toContain('unknown option --frobnicate');
   });
 
-  it('accepts --demo and --demo-users now, for the emulator to come', () => {
+  it('accepts --demo and --demo-users', () => {
     expect(runCli(['--demo', '--demo-users', '5', '-c', "'ok'"]).code).toBe(0);
   });
 });
