@@ -9,18 +9,10 @@ import type { Counters, Faults } from './faults.js';
 
 export const VERSIONS: readonly GraphVersion[] = ['v1.0', 'beta'];
 
-export interface GraphCall {
-  method: string;
+/** A request before routing: an EmuRequest whose path is still raw and has no route params yet. */
+export interface GraphCall extends Omit<EmuRequest, 'path' | 'params'> {
   /** Path below the version root, still percent-encoded. */
   rawPath: string;
-  version: GraphVersion;
-  query: URLSearchParams;
-  headers: Record<string, string>;
-  body: unknown;
-  principal: Principal;
-  requestId: string;
-  baseUrl: string;
-  inBatch: boolean;
 }
 
 export const throttledError = (retryAfter: string, appId: string, tenantId: string) =>
