@@ -3,7 +3,7 @@
 // (faults, latency, token validation, throttling) are in server.ts; items reuse the parent's
 // principal and get their own throttle check here.
 import { randomUUID } from 'node:crypto';
-import { GraphError, errorBody, type EmuRequest, type EmuResponse, type GraphVersion, type Principal, type SubDispatch } from './http.js';
+import { GraphError, errorBody, type EmuRequest, type EmuResponse, type GraphVersion, type SubDispatch } from './http.js';
 import type { Router } from './router.js';
 import type { Counters, Faults } from './faults.js';
 
