@@ -10,6 +10,7 @@ import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
 import { bindParameters } from '../runtime/invoke.js';
 import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
+import type { GraphClient } from '../graph/types.js';
 import type { Value } from '../runtime/values.js';
 import type { ParamDecl } from '../parser/ast.js';
 import type { Span } from '../parser/span.js';
@@ -32,6 +33,8 @@ export interface SessionOptions {
   cwd?: string;
   whatIf?: boolean;
   commands?: readonly CommandSpec[];
+  /** Signs in to Graph the first time a command needs it. */
+  connect?: () => Promise<GraphClient>;
 }
 
 export interface RunOptions {
@@ -68,6 +71,7 @@ export class Session {
       whatIf: opts.whatIf ?? false,
       cwd: opts.cwd ?? process.cwd(),
       builtins: this.builtins,
+      graph: () => this.graph(),
       reportError: (err) => opts.stderr(formatDiagnostic(err, { color: opts.color }) + '\n'),
       render: (values, format) => {
         let text = '';
@@ -77,6 +81,19 @@ export class Session {
         return text.replace(/\n$/, '');
       },
     };
+  }
+
+  private client: Promise<GraphClient> | undefined;
+
+  /** The session's one Graph client: connected on first use, shared by every later command. */
+  graph(): Promise<GraphClient> {
+    if (!this.client) {
+      const connect = this.opts.connect;
+      if (!connect) return Promise.reject(new ShellError('NotConnected', 'this session has no Graph connection'));
+      this.client = connect();
+      this.client.catch(() => (this.client = undefined)); // a failed sign-in may be retried
+    }
+    return this.client;
   }
 
   /** Runs a script or a REPL entry; resolves to its exit code. */

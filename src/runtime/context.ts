@@ -5,6 +5,7 @@ import type * as A from '../parser/ast.js';
 import { ShellError } from './errors.js';
 import type { Binding } from './binder.js';
 import type { CommandContext, CommandInfo, CommandSpec, Host } from './command.js';
+import type { GraphClient } from '../graph/types.js';
 import type { Span } from '../parser/span.js';
 import type { ScriptBlock, Value } from './values.js';
 import { collect } from './expressions.js';
@@ -87,6 +88,10 @@ export class CommandContextImpl implements CommandContext {
 
   render(values: Value[], format: 'table' | 'list' | 'text' | 'json' | 'jsonl' | 'csv'): string {
     return this.interp.rt.render(values, format);
+  }
+
+  graph(): Promise<GraphClient> {
+    return this.interp.rt.graph();
   }
 
   listCommands(): CommandInfo[] {

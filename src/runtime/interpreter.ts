@@ -12,6 +12,7 @@ import { assignTo, evaluate, pipelineValue } from './expressions.js';
 import { commandStream } from './invoke.js';
 import { arithmetic, lazyRange } from './operators.js';
 import type { CommandSpec, Host } from './command.js';
+import type { GraphClient } from '../graph/types.js';
 
 export type Completion =
   | { type: 'normal' }
@@ -38,6 +39,8 @@ export interface RuntimeServices {
   reportError(err: ShellError): void;
   render(values: Value[], format: 'table' | 'list' | 'text' | 'json' | 'jsonl' | 'csv'): string;
   builtins: ReadonlyMap<string, CommandSpec>;
+  /** The Graph client, signed in on first use. */
+  graph(): Promise<GraphClient>;
 }
 
 export const MAX_CALL_DEPTH = 150;

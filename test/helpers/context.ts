@@ -90,6 +90,8 @@ export function makeContext(spec: CommandSpec, opts: TestOptions = {}, item?: Va
     host: run.host,
     whatIf: opts.whatIf ?? false,
     writeError: (e) => void run.errors.push(e),
+    // Core commands never call Graph; Graph commands are tested against the emulator instead.
+    graph: () => Promise.reject(new Error('no Graph client in core command unit tests')),
     invoke,
     async evaluate(b, it) {
       const out: Value[] = [];
