@@ -27,6 +27,53 @@ import where from './core/where.js';
 import writeError from './core/write-error.js';
 import writeHost from './core/write-host.js';
 import writeOutput from './core/write-output.js';
+import getUser from './graph/get-user.js';
+import getUsers from './graph/get-users.js';
+import getMethods from './graph/get-methods.js';
+import getMethod from './graph/get-method.js';
+import removeMethod from './graph/remove-method.js';
+import getPhone from './graph/get-phone.js';
+import addPhone from './graph/add-phone.js';
+import setPhone from './graph/set-phone.js';
+import removePhone from './graph/remove-phone.js';
+import enableSmssignin from './graph/enable-smssignin.js';
+import disableSmssignin from './graph/disable-smssignin.js';
+import getEmail from './graph/get-email.js';
+import addEmail from './graph/add-email.js';
+import setEmail from './graph/set-email.js';
+import removeEmail from './graph/remove-email.js';
+import getPassword from './graph/get-password.js';
+import resetPassword from './graph/reset-password.js';
+import getOperation from './graph/get-operation.js';
+import connect from './graph/connect.js';
+import disconnect from './graph/disconnect.js';
+import getContext from './graph/get-context.js';
+import getTap from './graph/get-tap.js';
+import newTap from './graph/new-tap.js';
+import removeTap from './graph/remove-tap.js';
+import getFido2 from './graph/get-fido2.js';
+import removeFido2 from './graph/remove-fido2.js';
+import getAuthenticator from './graph/get-authenticator.js';
+import removeAuthenticator from './graph/remove-authenticator.js';
+import getPasswordless from './graph/get-passwordless.js';
+import removePasswordless from './graph/remove-passwordless.js';
+import getWhfb from './graph/get-whfb.js';
+import removeWhfb from './graph/remove-whfb.js';
+import getOath from './graph/get-oath.js';
+import removeOath from './graph/remove-oath.js';
+import getHardwareOath from './graph/get-hardware-oath.js';
+import removeHardwareOath from './graph/remove-hardware-oath.js';
+import getPlatformCredential from './graph/get-platform-credential.js';
+import removePlatformCredential from './graph/remove-platform-credential.js';
+import getQrcodepin from './graph/get-qrcodepin.js';
+import newQrcodepin from './graph/new-qrcodepin.js';
+import removeQrcodepin from './graph/remove-qrcodepin.js';
+import getExternal from './graph/get-external.js';
+import addExternal from './graph/add-external.js';
+import getPolicy from './graph/get-policy.js';
+import setPolicy from './graph/set-policy.js';
+import getRegistration from './graph/get-registration.js';
+import invokeGraph from './graph/invoke-graph.js';
 
 export const coreCommands: readonly CommandSpec[] = [
   where, select, sort, first, last, skip, count, measure, group, unique, foreach, tee,
@@ -34,4 +81,17 @@ export const coreCommands: readonly CommandSpec[] = [
   writeOutput, writeError, writeHost, getDate, sleep, help, getCommand,
 ];
 
-export const builtinCommands: readonly CommandSpec[] = [...coreCommands];
+/** Users, methods, phone, email and password (src/builtins/graph). */
+export const userMethodCommands: readonly CommandSpec[] = [
+  getUser, getUsers, getMethods, getMethod, removeMethod, getPhone, addPhone, setPhone, removePhone, enableSmssignin, disableSmssignin, getEmail, addEmail, setEmail, removeEmail, getPassword, resetPassword, getOperation,
+];
+
+/** Sign-in state (src/builtins/graph/connect.ts, disconnect.ts, get-context.ts). */
+export const connectionCommands: readonly CommandSpec[] = [connect, disconnect, getContext];
+
+/** Other method types, the methods policy, the registration report and raw requests (src/builtins/graph). */
+export const methodFamilyCommands: readonly CommandSpec[] = [
+  getTap, newTap, removeTap, getFido2, removeFido2, getAuthenticator, removeAuthenticator, getPasswordless, removePasswordless, getWhfb, removeWhfb, getOath, removeOath, getHardwareOath, removeHardwareOath, getPlatformCredential, removePlatformCredential, getQrcodepin, newQrcodepin, removeQrcodepin, getExternal, addExternal, getPolicy, setPolicy, getRegistration, invokeGraph,
+];
+
+export const builtinCommands: readonly CommandSpec[] = [...coreCommands, ...userMethodCommands, ...connectionCommands, ...methodFamilyCommands];

@@ -7,11 +7,17 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { Session, EXIT } from './session.js';
 import { formatWarning } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
+import { createConnector, type Connector } from './connect.js';
 
 // Parsing allocates many short-lived objects (tokens, CST nodes); a larger young generation
 // lets them die there instead of being promoted, which cuts garbage-collection time on big
 // scripts by about a third (scripts/bench/parse). It costs nothing until the space is used.
 setFlagsFromString('--max-semi-space-size=32');
+// undici parses HTTP with llhttp compiled to WebAssembly. V8 first compiles it with its baseline
+// compiler (Liftoff), then re-compiles hot functions with TurboFan on background threads — and
+// the process cannot exit until those finish: 200–400 ms after every Graph script on a busy
+// machine. Liftoff code parses a response header in microseconds anyway, so keep to it.
+setFlagsFromString('--liftoff-only');
 
 declare const AUTHSH_VERSION: string | undefined;
 const VERSION = typeof AUTHSH_VERSION === 'string' ? AUTHSH_VERSION : '0.0.0-dev';
@@ -28,6 +34,9 @@ function readStdin(): string {
     return '';
   }
 }
+
+/** The connectors made for sessions; closed (emulator stopped) before the process leaves. */
+const connectors: Connector[] = [];
 
 export function makeSession(opts: CliOptions, interactive: boolean): Session {
   const tty = process.stdout.isTTY === true;
@@ -50,7 +59,15 @@ export function makeSession(opts: CliOptions, interactive: boolean): Session {
     color,
     columns,
     whatIf: opts.whatIf,
+    ...graphConnection(opts),
   });
+}
+
+/** Sign-in on first Graph use: environment credentials, else the embedded demo tenant (connect.ts). */
+function graphConnection(opts: CliOptions): { connect: Connector['connect']; disconnect: () => Promise<void> } {
+  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, stderr: (line) => process.stderr.write(line + '\n') });
+  connectors.push(connector);
+  return { connect: (req) => connector.connect(req), disconnect: () => connector.close() };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -76,7 +93,9 @@ async function main(argv: string[]): Promise<number> {
   if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
   if (opts.mode === 'repl') {
     const { startRepl } = await import('./repl.js');
-    return startRepl(makeSession(opts, true), VERSION);
+    const replCode = await startRepl(makeSession(opts, true), VERSION);
+    await Promise.allSettled(connectors.map((c) => c.close()));
+    return replCode;
   }
 
   let text: string;
@@ -107,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   const code = await session.run(text, { fileName, args: opts.scriptArgs, signal: controller.signal });
   session.end();
+  await Promise.allSettled(connectors.map((c) => c.close()));
   return code;
 }
 

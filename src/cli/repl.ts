@@ -2,16 +2,15 @@
 // multi-line entry (decided synchronously, as repl requires), entries run one at a time through
 // our own queue, Ctrl-C aborts the running pipeline, and history persists with mode 0600.
 import repl from 'node:repl';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import pc from 'picocolors';
 import { parse } from '../parser/parse.js';
 import type { Session } from './session.js';
 
-export function authshHome(): string {
-  return process.env['AUTHSH_HOME'] ?? join(homedir(), '.authsh');
-}
+// One rule for authsh's home (history here, the token cache in src/graph/auth): AUTHSH_HOME or ~/.authsh.
+import { authshHome } from '../graph/home.js';
+export { authshHome };
 
 export function startRepl(session: Session, version: string): Promise<number> {
   const prompt = pc.cyan('authsh> ');

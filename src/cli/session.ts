@@ -10,7 +10,7 @@ import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
 import { bindParameters } from '../runtime/invoke.js';
 import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
-import type { GraphClient } from '../graph/types.js';
+import { SignInError, type ConnectOptions, type ConnectionControl, type GraphClient } from '../graph/types.js';
 import type { Value } from '../runtime/values.js';
 import type { ParamDecl } from '../parser/ast.js';
 import type { Span } from '../parser/span.js';
@@ -33,8 +33,10 @@ export interface SessionOptions {
   cwd?: string;
   whatIf?: boolean;
   commands?: readonly CommandSpec[];
-  /** Signs in to Graph the first time a command needs it. */
-  connect?: () => Promise<GraphClient>;
+  /** Signs in to Graph the first time a command needs it (and for `connect`, with its options). */
+  connect?: (opts?: ConnectOptions) => Promise<GraphClient>;
+  /** Drops the sign-in (`disconnect`): closes connections, stops the embedded emulator. */
+  disconnect?: () => Promise<void>;
 }
 
 export interface RunOptions {
@@ -72,7 +74,12 @@ export class Session {
       cwd: opts.cwd ?? process.cwd(),
       builtins: this.builtins,
       graph: () => this.graph(),
-      reportError: (err) => opts.stderr(formatDiagnostic(err, { color: opts.color }) + '\n'),
+      connection: () => this.connection(),
+      reportError: (err) => {
+        // A written sign-in or permission error makes the script's exit code 3 (LANGUAGE.md §6).
+        if (AUTH_CODES.has(String(err.code))) this.authFailed = true;
+        opts.stderr(formatDiagnostic(err, { color: opts.color }) + '\n');
+      },
       render: (values, format) => {
         let text = '';
         const w = createOutputWriter({ format, write: (c) => (text += c), columns: opts.columns, color: opts.color });
@@ -84,16 +91,41 @@ export class Session {
   }
 
   private client: Promise<GraphClient> | undefined;
+  private authFailed = false;
 
   /** The session's one Graph client: connected on first use, shared by every later command. */
   graph(): Promise<GraphClient> {
-    if (!this.client) {
-      const connect = this.opts.connect;
-      if (!connect) return Promise.reject(new ShellError('NotConnected', 'this session has no Graph connection'));
-      this.client = connect();
-      this.client.catch(() => (this.client = undefined)); // a failed sign-in may be retried
-    }
-    return this.client;
+    if (!this.client) this.startConnect(undefined);
+    return this.client!;
+  }
+
+  private startConnect(req: ConnectOptions | undefined): Promise<GraphClient> {
+    const connect = this.opts.connect;
+    if (!connect) return (this.client = Promise.reject(new ShellError('NotConnected', 'this session has no Graph connection')));
+    // A SignInError becomes the shell's 'SignInFailed' (exit 3), with MSAL's reason as the message.
+    const client = connect(req).catch((e: unknown) => {
+      if (this.client === client) this.client = undefined; // a failed sign-in may be retried
+      throw e instanceof SignInError ? new ShellError('SignInFailed', e.message, { cause: e }) : e;
+    });
+    this.client = client;
+    return client;
+  }
+
+  /** connect / disconnect / get-context. */
+  connection(): ConnectionControl {
+    return {
+      connect: async (req) => {
+        const old = this.client;
+        this.client = undefined;
+        if (old) await this.opts.disconnect?.();
+        return (await this.startConnect(req)).connection;
+      },
+      disconnect: async () => {
+        this.client = undefined;
+        await this.opts.disconnect?.();
+      },
+      current: async () => (this.client ? (await this.client.catch(() => undefined))?.connection : undefined),
+    };
   }
 
   /** Runs a script or a REPL entry; resolves to its exit code. */
@@ -104,6 +136,7 @@ export class Session {
       return EXIT.usage;
     }
     this.signal = options.signal ?? new AbortController().signal;
+    this.authFailed = false;
     const interp = new Interpreter(this.services());
     const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
     const emit = options.onValue ?? ((v: Value) => this.output.write(v));
@@ -133,7 +166,7 @@ export class Session {
       interp.reportError(err);
       return AUTH_CODES.has(String(err.code)) ? EXIT.auth : EXIT.errors;
     }
-    return interp.errorsWritten > 0 ? EXIT.errors : EXIT.ok;
+    return interp.errorsWritten > 0 ? (this.authFailed ? EXIT.auth : EXIT.errors) : EXIT.ok;
   }
 
   /** `authsh script.authsh -Name x -Loud`: the script's param(…) bound like a function's. */

@@ -25,9 +25,16 @@ const set = (...items: Buffer[]) => der(0x31, Buffer.concat(items));
 const explicit = (n: number, inner: Buffer) => der(0xa0 + n, inner);
 const bool = (v: boolean) => der(0x01, Buffer.from([v ? 0xff : 0]));
 const octets = (b: Buffer) => der(0x04, b);
-const bits = (b: Buffer) => der(0x03, Buffer.concat([Buffer.from([0]), b]));
+/** A BIT STRING; `unused` trailing bits of the last byte are not part of it (DER requires that count for named-bit lists). */
+const bits = (b: Buffer, unused = 0) => der(0x03, Buffer.concat([Buffer.from([unused]), b]));
 const utf8 = (s: string) => der(0x0c, Buffer.from(s, 'utf8'));
-const integer = (b: Buffer) => der(0x02, b[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+/** A non-negative INTEGER in minimal DER form: no leading zero bytes, one 0x00 if the top bit is set. */
+function integer(b: Buffer): Buffer {
+  let i = 0;
+  while (i < b.length - 1 && b[i] === 0) i++;
+  const minimal = b.subarray(i);
+  return der(0x02, minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
+}
 
 function oid(dotted: string): Buffer {
   const parts = dotted.split('.').map(Number);
@@ -99,7 +106,7 @@ export function createTlsIdentity(days = 7): TlsIdentity {
       3,
       seq(
         extension('2.5.29.19', true, seq(bool(true))), // basicConstraints: CA
-        extension('2.5.29.15', true, bits(Buffer.from([0x86]))), // keyUsage: digitalSignature, keyCertSign, cRLSign
+        extension('2.5.29.15', true, bits(Buffer.from([0x86]), 1)), // keyUsage: digitalSignature, keyCertSign, cRLSign
         extension('2.5.29.17', false, san), // subjectAltName
       ),
     ),

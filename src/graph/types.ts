@@ -69,4 +69,30 @@ export interface GraphClient {
   items<T = unknown>(req: GraphRequest): AsyncGenerator<T>;
   /** A URL safe to print: the request with secrets masked (for -whatif and --verbose). */
   describe(req: GraphRequest): string;
+  /** Closes the keep-alive connections (the CLI calls it on exit; a no-op when shared). */
+  close?(): Promise<void>;
+}
+
+/** What `connect` asks for; anything left out comes from the environment (AZURE_*), else the demo tenant. */
+export interface ConnectOptions {
+  demo?: boolean;
+  tenantId?: string;
+  clientId?: string;
+  deviceCode?: boolean;
+}
+
+/** The session's sign-in state, for the connect, disconnect and get-context commands. */
+export interface ConnectionControl {
+  /** Signs in (replacing any current connection) and returns who authsh now is. */
+  connect(opts: ConnectOptions): Promise<ConnectionInfo>;
+  /** Forgets the connection; the next Graph command signs in again (environment, else demo). */
+  disconnect(): Promise<void>;
+  /** The current connection, without signing in. */
+  current(): Promise<ConnectionInfo | undefined>;
+}
+
+/** Where the client gets its bearer token: MSAL (src/graph/auth), or a fixed one in tests. */
+export interface TokenSource {
+  /** A valid access token for Graph; MSAL answers from its cache until the token nears expiry. */
+  token(signal?: AbortSignal): Promise<string>;
 }

@@ -5,7 +5,7 @@
 import type { ShellError } from './errors.js';
 import type { ScriptBlock, Value } from './values.js';
 import type { Span } from '../parser/span.js';
-import type { GraphClient } from '../graph/types.js';
+import type { ConnectionControl, GraphClient } from '../graph/types.js';
 
 export type ParamType =
   | 'string' // text; numbers and booleans are turned into text
@@ -120,6 +120,8 @@ export interface CommandContext {
   render(values: Value[], format: 'table' | 'list' | 'text' | 'json' | 'jsonl' | 'csv'): string;
   /** The signed-in Graph client (signing in on first use: the demo tenant when no credentials are set). */
   graph(): Promise<GraphClient>;
+  /** The session's sign-in state (connect, disconnect, get-context); absent in unit-test contexts. */
+  connection?(): ConnectionControl;
   /** Every command and function known to the session, for help and get-command. */
   listCommands(): CommandInfo[];
   findCommand(name: string): CommandInfo | undefined;

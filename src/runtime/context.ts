@@ -5,7 +5,7 @@ import type * as A from '../parser/ast.js';
 import { ShellError } from './errors.js';
 import type { Binding } from './binder.js';
 import type { CommandContext, CommandInfo, CommandSpec, Host } from './command.js';
-import type { GraphClient } from '../graph/types.js';
+import type { ConnectionControl, GraphClient } from '../graph/types.js';
 import type { Span } from '../parser/span.js';
 import type { ScriptBlock, Value } from './values.js';
 import { collect } from './expressions.js';
@@ -92,6 +92,12 @@ export class CommandContextImpl implements CommandContext {
 
   graph(): Promise<GraphClient> {
     return this.interp.rt.graph();
+  }
+
+  connection(): ConnectionControl {
+    const rt = this.interp.rt;
+    if (!rt.connection) throw new ShellError('NotConnected', 'this session cannot change its Graph connection');
+    return rt.connection();
   }
 
   listCommands(): CommandInfo[] {

@@ -12,7 +12,7 @@ import { assignTo, evaluate, pipelineValue } from './expressions.js';
 import { commandStream } from './invoke.js';
 import { arithmetic, lazyRange } from './operators.js';
 import type { CommandSpec, Host } from './command.js';
-import type { GraphClient } from '../graph/types.js';
+import type { ConnectionControl, GraphClient } from '../graph/types.js';
 
 export type Completion =
   | { type: 'normal' }
@@ -41,6 +41,8 @@ export interface RuntimeServices {
   builtins: ReadonlyMap<string, CommandSpec>;
   /** The Graph client, signed in on first use. */
   graph(): Promise<GraphClient>;
+  /** Sign-in state for connect/disconnect/get-context. */
+  connection?(): ConnectionControl;
 }
 
 export const MAX_CALL_DEPTH = 150;

@@ -1,6 +1,7 @@
 // Every example in a command's help is run through a real Session and must emit exactly the
-// output it documents. Examples without `output` (they touch files, the clock or Graph) are
-// only shown, not run.
+// output it documents. Examples without `output` (they touch files or the clock) are only
+// shown, not run. A Graph command's example runs against a fresh in-process emulator with the
+// demo tenant, signed in as the demo admin, so examples that change the tenant cannot meet.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,14 +9,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtinCommands } from '../../src/builtins/registry.js';
 import { Session } from '../../src/cli/session.js';
 import { toPlain, type Value } from '../../src/runtime/values.js';
+import { startEmulator } from '../../src/emulator/index.js';
+import { clientFor } from './graph/harness.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsh-examples-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const cases = builtinCommands.flatMap((spec) => spec.examples.filter((ex) => ex.output).map((ex) => ({ command: spec.name, ...ex })));
+const cases = builtinCommands.flatMap((spec) => spec.examples.filter((ex) => ex.output).map((ex) => ({ command: spec.name, graph: spec.category === 'graph', ...ex })));
 
 describe('command examples', () => {
-  it.each(cases)('$command: $title', async ({ code, output }) => {
+  it.each(cases)('$command: $title', async ({ code, output, graph }) => {
+    const emu = graph ? await startEmulator() : undefined;
+    const client = emu ? clientFor(emu) : undefined;
     const values: Value[] = [];
     const stderr: string[] = [];
     const session = new Session({
@@ -26,8 +31,14 @@ describe('command examples', () => {
       color: false,
       columns: 80,
       cwd: dir,
+      ...(client ? { connect: async () => client } : {}),
     });
-    await session.run(code, { onValue: (v) => void values.push(v) });
+    try {
+      await session.run(code, { onValue: (v) => void values.push(v) });
+    } finally {
+      await client?.close?.();
+      await emu?.stop();
+    }
     expect(values.map((v) => toPlain(v)), stderr.join('')).toEqual(output);
   });
 });

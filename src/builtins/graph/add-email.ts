@@ -1,0 +1,38 @@
+// add-email: register the email address a user can reset their password with. Emits the record.
+import type { CommandSpec } from '../../runtime/command.js';
+import { collectionPath, methodTypeOf } from '../../graph/catalogue.js';
+import { graphOf } from './support/client.js';
+import { change } from './support/methods.js';
+import { methodRecord } from './support/records.js';
+import { resolveUser, userParam } from './support/user.js';
+import { validateEmail } from './support/validate.js';
+
+const EMAIL = methodTypeOf('email')!;
+
+const addEmail: CommandSpec = {
+  name: 'add-email',
+  category: 'graph',
+  synopsis: 'Add the email method a user can reset their password with.',
+  description:
+    'POST /users/{id}/authentication/emailMethods with {emailAddress}. A user has at most one (a second is 409). Not for ' +
+    'one\'s own account. Emits the created record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also ' +
+    'Authentication Administrator or Privileged Authentication Administrator).',
+  input: 'item',
+  changesState: true,
+  parameters: [
+    { name: 'emailAddress', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['email'], placeholder: 'ADDRESS', description: 'The address, e.g. kim@fabrikam.com.' },
+    userParam({}),
+  ],
+  examples: [
+    { title: 'Add a reset email', code: "get-user CameronW@contoso.com | add-email cameron@fabrikam.com | foreach { $_.emailAddress }", output: ['cameron@fabrikam.com'] },
+  ],
+  async *run(ctx, args) {
+    const emailAddress = validateEmail(ctx, args.emailAddress);
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    const r = await change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, EMAIL), body: { emailAddress } });
+    if (r) yield methodRecord(r.body, userId, 'email');
+  },
+};
+
+export default addEmail;

@@ -1,0 +1,44 @@
+// add-external: registers an external (third-party MFA provider) method for a user
+// (POST …/externalAuthenticationMethods, REFERENCE.md §2 row 46, §8 External): the provider is
+// a configuration of the methods policy, named by its id; admin-only.
+import type { CommandSpec } from '../../runtime/command.js';
+import { collectionPath } from '../../graph/catalogue.js';
+import { typeInfo } from './method-family.js';
+import { graphOf } from './support/client.js';
+import { change } from './support/methods.js';
+import { methodRecord } from './support/records.js';
+import { resolveUser, userParam } from './support/user.js';
+
+const info = typeInfo('external');
+
+const addExternal: CommandSpec = {
+  name: 'add-external',
+  category: 'graph',
+  synopsis: 'Register an external authentication method (a third-party MFA provider) for a user.',
+  description:
+    'Graph: POST /users/{id}/authentication/externalAuthenticationMethods. Permission: UserAuthMethod-External.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All; ' +
+    "not on your own account. -configurationid is the id of an external method configuration in the methods policy (get-policy lists them). Emits the created record.",
+  input: 'item',
+  changesState: true,
+  parameters: [
+    userParam({ position: 0 }),
+    { name: 'configurationid', type: 'string', required: true, fromPipeline: 'property', placeholder: 'ID', description: "The external method configuration's id in the tenant's methods policy." },
+    { name: 'displayname', type: 'string', required: true, fromPipeline: 'property', placeholder: 'NAME', description: 'A display name for the method, such as the provider name.' },
+  ],
+  examples: [
+    {
+      title: 'Register the demo tenant\'s Adatum provider',
+      code: "add-external CameronW@contoso.com -configurationid (get-policy | where displayName=Adatum).id -displayname Adatum | foreach { $_.displayName }",
+      output: ['Adatum'],
+    },
+  ],
+  async *run(ctx, args) {
+    const graph = await graphOf(ctx);
+    const userId = await resolveUser(ctx, graph, args.user);
+    const body = { configurationId: String(args.configurationid), displayName: String(args.displayname) };
+    const created = await change<Record<string, unknown>>(ctx, graph, { method: 'POST', path: collectionPath(userId, info), version: info.version, body });
+    if (created) yield methodRecord(created.body, userId, info.type);
+  },
+};
+
+export default addExternal;

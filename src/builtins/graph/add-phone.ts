@@ -1,0 +1,47 @@
+// add-phone: register a phone for a user. The number and type are checked before anything is
+// sent (REFERENCE.md §8: `+{cc} {number}[x{ext}]`, mobile|alternateMobile|office); Graph then
+// enforces one phone per type and "alternateMobile needs a mobile". Emits the created record.
+import type { CommandSpec } from '../../runtime/command.js';
+import { ShellError } from '../../runtime/errors.js';
+import { PHONE_TYPES } from '../../graph/catalogue.js';
+import { graphOf } from './support/client.js';
+import { change } from './support/methods.js';
+import { PHONE, phoneTypeOf, phoneTypeParam } from './support/phone.js';
+import { methodRecord } from './support/records.js';
+import { collectionPath } from '../../graph/catalogue.js';
+import { resolveUser, userParam } from './support/user.js';
+import { validatePhone } from './support/validate.js';
+
+const addPhone: CommandSpec = {
+  name: 'add-phone',
+  category: 'graph',
+  synopsis: 'Add a phone method (mobile, alternateMobile or office) to a user.',
+  description:
+    'POST /users/{id}/authentication/phoneMethods with {phoneNumber, phoneType}. The number must read +<country code> ' +
+    '<number>[x<extension>], e.g. +1 5555551234; a user has at most one phone per type, and an alternateMobile needs a ' +
+    'mobile first. Emits the created phone record (each type has a fixed id). Permission: UserAuthenticationMethod.ReadWrite.All ' +
+    '(delegated: also Authentication Administrator or Privileged Authentication Administrator).',
+  input: 'item',
+  changesState: true,
+  parameters: [
+    { name: 'phoneNumber', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['number'], placeholder: 'NUMBER', description: 'The number, e.g. +1 2065555555 or +44 2071234567x12.' },
+    phoneTypeParam('The phone type: mobile, alternateMobile or office.'),
+    userParam({}),
+  ],
+  examples: [
+    { title: 'Add a mobile phone', code: "get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile | foreach { $_.id }", output: ['3179e48a-750b-4051-897c-87b9720928f7'] },
+    { title: 'Add phones from a CSV file (columns userPrincipalName, phoneNumber, phoneType)', code: 'import-csv phones.csv | add-phone' },
+    { title: 'See the request without sending it', code: "add-phone '+1 4255550100' -type office -user IsaiahL@contoso.com -whatif", output: [] },
+  ],
+  async *run(ctx, args) {
+    const phoneNumber = validatePhone(ctx, args.phoneNumber);
+    const phoneType = phoneTypeOf(ctx, args);
+    if (!phoneType) throw new ShellError('MissingArgument', `add-phone: -type is required: one of ${PHONE_TYPES.join(', ')}`, { span: ctx.span });
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    const r = await change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType } });
+    if (r) yield methodRecord(r.body, userId, 'phone');
+  },
+};
+
+export default addPhone;

@@ -1,0 +1,4 @@
+// enable-smssignin: SMS sign-in on for a user's mobile phone (support/sms.ts holds both halves).
+import { smsSignInCommand } from './support/sms.js';
+
+export default smsSignInCommand(true);

@@ -1,0 +1,43 @@
+// get-method: one authentication method by id. With -type it reads that type's own collection
+// (…/phoneMethods/{id}); without, the polymorphic GET …/methods/{id} (beta, every type).
+import type { CommandSpec } from '../../runtime/command.js';
+import { METHOD_TYPE_NAMES, authenticationPath, seg } from '../../graph/catalogue.js';
+import { graphOf } from './support/client.js';
+import { methodById, read } from './support/methods.js';
+import { methodRecord } from './support/records.js';
+import { resolveUser, userParam } from './support/user.js';
+import { validateId, validateMethodType } from './support/validate.js';
+
+const getMethod: CommandSpec = {
+  name: 'get-method',
+  category: 'graph',
+  synopsis: 'Read one authentication method by id.',
+  description:
+    'GET /users/{id}/authentication/methods/{methodId} (beta), or with -type that type\'s collection, e.g. ' +
+    '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. Permission: UserAuthenticationMethod.Read.All ' +
+    '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
+  input: 'item',
+  parameters: [
+    userParam({ position: 0 }),
+    { name: 'id', type: 'string', position: 1, required: true, fromPipeline: 'property', placeholder: 'ID', description: 'The method id.' },
+    { name: 'type', type: 'string', values: METHOD_TYPE_NAMES, fromPipeline: 'property', description: "The method's type, to read it from its own collection." },
+  ],
+  examples: [
+    { title: "Read a user's password method", code: 'get-method AdeleV@contoso.com 28c10230-6103-485e-b985-444c60001490 | foreach { $_.type }', output: ['password'] },
+    { title: 'Read a phone from the phone collection', code: 'get-method MeganB@contoso.com b6332ec1-7057-4abe-9331-3d72feddfe41 -type phone | foreach { $_.phoneType }', output: ['alternateMobile'] },
+  ],
+  async *run(ctx, args) {
+    const id = validateId(ctx, args.id);
+    const info = args.type === undefined || args.type === null ? undefined : validateMethodType(ctx, args.type);
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    if (info) {
+      yield await methodById(ctx, client, userId, info, id);
+      return;
+    }
+    const r = await read(ctx, client, { path: `${authenticationPath(userId)}/methods/${seg(id)}`, version: 'beta' });
+    yield methodRecord(r.body, userId);
+  },
+};
+
+export default getMethod;

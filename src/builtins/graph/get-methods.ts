@@ -1,0 +1,40 @@
+// get-methods: every authentication method a user has, one record each, with `type` and
+// `userId` so any of them can be piped on (remove-method). Reads beta, which lists every type
+// (v1.0 leaves out passwordless Authenticator and hardware OATH: REFERENCE.md §2 row 1).
+import type { CommandSpec } from '../../runtime/command.js';
+import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
+import { graphOf } from './support/client.js';
+import { allMethods } from './support/methods.js';
+import { resolveUser, userParam } from './support/user.js';
+import { validateMethodType } from './support/validate.js';
+
+const getMethods: CommandSpec = {
+  name: 'get-methods',
+  category: 'graph',
+  synopsis: "List a user's authentication methods.",
+  description:
+    'GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph\'s properties ' +
+    'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
+    'platformCredential, qrCodePin, external) and userId. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
+    '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
+  input: 'item',
+  parameters: [
+    userParam({ position: 0 }),
+    { name: 'type', type: 'string', values: METHOD_TYPE_NAMES, description: 'Only methods of this type.' },
+  ],
+  examples: [
+    { title: "List a user's method types", code: 'get-user AdeleV@contoso.com | get-methods | foreach { $_.type }', output: ['password', 'phone', 'authenticator', 'email'] },
+    { title: 'Only one type', code: "get-methods AlexW@contoso.com -type fido2 | foreach { $_.model }", output: ['YubiKey 5 NFC'] },
+    { title: 'Count phones across the tenant', code: 'get-users -all | get-methods -type phone | count', output: [6] },
+  ],
+  async *run(ctx, args) {
+    const type = args.type === undefined ? undefined : validateMethodType(ctx, args.type).type;
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    for await (const m of allMethods(ctx, client, userId)) {
+      if (type === undefined || m.get('type') === type) yield m;
+    }
+  },
+};
+
+export default getMethods;

@@ -1,0 +1,34 @@
+// get-phone: a user's phone methods (at most one per phoneType), as records with type 'phone'.
+import type { CommandSpec } from '../../runtime/command.js';
+import { graphOf } from './support/client.js';
+import { methodsOfType } from './support/methods.js';
+import { PHONE, phoneTypeParam } from './support/phone.js';
+import { resolveUser, userParam } from './support/user.js';
+import { validatePhoneType } from './support/validate.js';
+
+const getPhone: CommandSpec = {
+  name: 'get-phone',
+  category: 'graph',
+  synopsis: "List a user's phone methods.",
+  description:
+    'GET /users/{id}/authentication/phoneMethods. Each record has phoneType (mobile, alternateMobile, office), phoneNumber, ' +
+    'smsSignInState, id, type (phone) and userId. An Authentication Administrator sees other users\' numbers masked. ' +
+    'Permission: UserAuthenticationMethod.Read.All (or UserAuthMethod-Phone.Read.All; delegated: also an authentication ' +
+    'administrator role or Global Reader).',
+  input: 'item',
+  parameters: [userParam({ position: 0 }), { ...phoneTypeParam('Only the phone of this type.'), description: 'Only the phone of this type.' }],
+  examples: [
+    { title: "List a user's phones", code: "get-phone MeganB@contoso.com | foreach { $_.phoneType }", output: ['mobile', 'alternateMobile'] },
+    { title: 'Only the mobile phone', code: "get-user AdeleV@contoso.com | get-phone -type mobile | foreach { $_.smsSignInState }" },
+  ],
+  async *run(ctx, args) {
+    const type = args.type === undefined || args.type === null ? undefined : validatePhoneType(ctx, args.type);
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    for await (const p of methodsOfType(ctx, client, userId, PHONE)) {
+      if (type === undefined || p.get('phoneType') === type) yield p;
+    }
+  },
+};
+
+export default getPhone;

@@ -1,0 +1,32 @@
+// remove-email: delete a user's email method (its id is fixed). Emits nothing unless -passthru.
+import type { CommandSpec } from '../../runtime/command.js';
+import { EMAIL_METHOD_ID, methodTypeOf } from '../../graph/catalogue.js';
+import { graphOf } from './support/client.js';
+import { deleteMethod } from './support/methods.js';
+import { resolveUser, userParam } from './support/user.js';
+
+const EMAIL = methodTypeOf('email')!;
+
+const removeEmail: CommandSpec = {
+  name: 'remove-email',
+  category: 'graph',
+  synopsis: "Remove a user's email method.",
+  description:
+    'DELETE /users/{id}/authentication/emailMethods/3ddfcfc8-9383-446f-83cc-3ab9be4be18f. -passthru emits the removed ' +
+    'record when one was piped in. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
+    'Administrator or Privileged Authentication Administrator).',
+  input: 'item',
+  changesState: true,
+  parameters: [userParam({ position: 0 }), { name: 'passthru', type: 'switch', description: 'Emit the removed record.' }],
+  examples: [
+    { title: "Remove a user's reset email", code: 'remove-email LynneR@contoso.com; get-email LynneR@contoso.com | count', output: [0] },
+  ],
+  async *run(ctx, args) {
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    const done = await deleteMethod(ctx, client, userId, EMAIL, EMAIL_METHOD_ID);
+    if (done && args.passthru === true && ctx.item !== undefined) yield ctx.item;
+  },
+};
+
+export default removeEmail;

@@ -1,0 +1,13 @@
+// remove-fido2: deletes a user's FIDO2 security key method (-whatif, one error per failed item). The command
+// is data (type, permission, examples); the DELETE logic is in method-family.ts.
+import { removeCommand } from './method-family.js';
+
+export default removeCommand({
+  name: 'remove-fido2',
+  type: 'fido2',
+  permission: 'UserAuthMethod-Passkey.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All',
+  examples: [
+    { title: 'Show what would be removed', code: "get-fido2 AlexW@contoso.com | remove-fido2 -whatif" },
+    { title: 'Remove them', code: "get-fido2 AlexW@contoso.com | remove-fido2" },
+  ],
+});

@@ -1,0 +1,44 @@
+// remove-method: DELETE whatever method record it is given (DESIGN.md: "any method record can
+// be piped to remove-method"). The record's `type` picks the collection through the catalogue,
+// its `id` the method, its `userId` the user. Emits nothing unless -passthru.
+import type { CommandSpec } from '../../runtime/command.js';
+import { ShellError } from '../../runtime/errors.js';
+import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
+import { graphOf } from './support/client.js';
+import { deleteMethod } from './support/methods.js';
+import { resolveUser, userParam } from './support/user.js';
+import { validateId, validateMethodType } from './support/validate.js';
+
+const removeMethod: CommandSpec = {
+  name: 'remove-method',
+  category: 'graph',
+  synopsis: 'Remove an authentication method (any type), e.g. a record from get-methods.',
+  description:
+    'DELETE /users/{id}/authentication/{collection}/{methodId}, the collection chosen by the method type (phoneMethods, ' +
+    'fido2Methods, …; qrCodePinMethod has no id; passwordless and hardwareOath are on beta). A password cannot be removed. ' +
+    '-passthru emits the removed record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
+    'Administrator or Privileged Authentication Administrator).',
+  input: 'item',
+  changesState: true,
+  parameters: [
+    userParam({}),
+    { name: 'type', type: 'string', required: true, values: METHOD_TYPE_NAMES, fromPipeline: 'property', description: "The method's type." },
+    { name: 'id', type: 'string', position: 0, fromPipeline: 'property', placeholder: 'ID', description: 'The method id (not needed for qrCodePin).' },
+    { name: 'passthru', type: 'switch', description: 'Emit the removed method record.' },
+  ],
+  examples: [
+    { title: "Remove a user's Windows Hello for Business keys", code: 'get-user AlexW@contoso.com | get-methods -type whfb | remove-method' },
+    { title: 'See what would be sent', code: 'get-methods AlexW@contoso.com -type fido2 | remove-method -whatif', output: [] },
+  ],
+  async *run(ctx, args) {
+    const info = validateMethodType(ctx, args.type);
+    if (!info.deletable) throw new ShellError('InvalidArgument', `remove-method: a ${info.title} method cannot be removed (use reset-password to change a password)`, { span: ctx.span });
+    const id = info.singleton ? undefined : validateId(ctx, args.id);
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    const done = await deleteMethod(ctx, client, userId, info, id);
+    if (done && args.passthru === true && ctx.item !== undefined) yield ctx.item;
+  },
+};
+
+export default removeMethod;

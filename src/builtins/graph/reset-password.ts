@@ -1,0 +1,99 @@
+// reset-password: an administrator resets a user's password. Graph answers 202 with a Location
+// naming a long-running operation; this command polls it (honouring Retry-After) until it
+// succeeds or fails and emits the final operation record, or with -nowait the operation as it
+// stands. When Graph generated the password, the record carries `newPassword` — shown this once,
+// with a warning on stderr. A failed operation is also written as an error (exit code 1).
+import type { CommandContext, CommandSpec } from '../../runtime/command.js';
+import { ShellError } from '../../runtime/errors.js';
+import { PASSWORD_METHOD_ID, authenticationPath, seg } from '../../graph/catalogue.js';
+import type { GraphClient } from '../../graph/types.js';
+import { graphOf } from './support/client.js';
+import { change, read } from './support/methods.js';
+import { operationRecord } from './support/records.js';
+import { resolveUser, userParam } from './support/user.js';
+
+type Op = Record<string, unknown>;
+const FINAL = new Set(['succeeded', 'failed']);
+/** Graph's request timeout for these APIs is 60 s (REFERENCE.md §1): wait no longer than that for a result. */
+const MAX_WAIT_MS = 60_000;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}
+
+/** The operation URL from Location, or the operations path from its id when Location is relative or absent. */
+function operationUrl(location: string | undefined, userId: string): string | undefined {
+  if (!location) return undefined;
+  if (/^https?:\/\//i.test(location)) return location;
+  const id = /operations\/([^/?]+)/.exec(location)?.[1];
+  return id ? `${authenticationPath(userId)}/operations/${id}` : undefined;
+}
+
+/** Reads the operation until it is final (or the wait runs out); returns the last state. */
+async function poll(ctx: CommandContext, client: GraphClient, url: string, firstWait: number, once: boolean): Promise<Op> {
+  const started = Date.now();
+  let wait = firstWait;
+  for (;;) {
+    if (!once) await sleep(wait, ctx.signal);
+    const r = await read<Op>(ctx, client, { path: url });
+    if (once || FINAL.has(String(r.body.status)) || ctx.signal.aborted || Date.now() - started > MAX_WAIT_MS) return r.body;
+    const after = Number(r.headers['retry-after']);
+    wait = Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 10_000) : 1000;
+  }
+}
+
+const resetPassword: CommandSpec = {
+  name: 'reset-password',
+  category: 'graph',
+  synopsis: "Reset a user's password (waits until the reset is done).",
+  description:
+    'POST /users/{id}/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword with {newPassword} (or {} ' +
+    'to let Graph generate one), then GET the operation in Location (users/{id}/authentication/operations/{opId}) until it ' +
+    'succeeded or failed. Emits the operation record (status, statusDetail, …, newPassword when Graph generated it, shown ' +
+    'once). The user must change the password at next sign-in. Not on one\'s own account; delegated sign-in only. ' +
+    'Permission: UserAuthenticationMethod.ReadWrite.All (delegated: Authentication Administrator, Privileged Authentication ' +
+    'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
+  input: 'item',
+  changesState: true,
+  parameters: [
+    userParam({ position: 0 }),
+    { name: 'newPassword', type: 'string', aliases: ['password'], placeholder: 'PASSWORD', description: 'The new password; without it Graph generates one (cloud-only users).' },
+    { name: 'nowait', type: 'switch', description: 'Emit the operation at once instead of waiting for it to end (see get-operation).' },
+  ],
+  examples: [
+    { title: 'Reset to a chosen password and wait', code: "(reset-password CameronW@contoso.com -newpassword 'Cor-rect-Horse-Battery-9').status", output: ['succeeded'] },
+    { title: 'Let Graph generate the password (shown once)', code: 'get-user IsaiahL@contoso.com | reset-password | select status, newPassword' },
+    { title: 'Start the reset and check on it later', code: '$op = reset-password AdeleV@contoso.com -newpassword \'Blue-Kettle-Morning-42\' -nowait\n($op | get-operation).status' },
+  ],
+  async *run(ctx, args) {
+    const newPassword = args.newPassword;
+    if (newPassword !== undefined && newPassword !== null && (typeof newPassword !== 'string' || newPassword === '')) {
+      throw new ShellError('InvalidArgument', 'reset-password: -newPassword must be a non-empty text', { span: ctx.span });
+    }
+    const client = await graphOf(ctx);
+    const userId = await resolveUser(ctx, client, args.user);
+    const body = typeof newPassword === 'string' ? { newPassword } : {};
+    const path = `${authenticationPath(userId)}/methods/${seg(PASSWORD_METHOD_ID)}/resetPassword`;
+    const r = await change<Op | null>(ctx, client, { method: 'POST', path, body });
+    if (!r) return;
+    const generated = r.body && typeof r.body.newPassword === 'string' ? r.body.newPassword : undefined;
+    const url = operationUrl(r.headers['location'], userId);
+    const after = Number(r.headers['retry-after']);
+    const op: Op = url
+      ? await poll(ctx, client, url, Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 10_000) : 1000, args.nowait === true)
+      : { status: 'succeeded' };
+    const extra = generated === undefined ? {} : { newPassword: generated };
+    if (generated !== undefined) ctx.host.warn('reset-password: this is the only time the new password is shown: it will not be shown again');
+    const record = operationRecord(op, userId, extra);
+    yield record;
+    // Non-terminating: the record above still reaches the pipeline (and `$op.status` reads 'failed').
+    if (op.status === 'failed') {
+      ctx.writeError(new ShellError('PasswordResetFailed', `reset-password: the password reset failed${op.statusDetail ? `: ${String(op.statusDetail)}` : ''}`, { span: ctx.span, target: record }));
+    }
+  },
+};
+
+export default resetPassword;

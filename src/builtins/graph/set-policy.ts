@@ -1,0 +1,108 @@
+// set-policy: changes one method configuration of the tenant's authentication methods policy
+// (PATCH …/authenticationMethodConfigurations/{id}, REFERENCE.md §3). Graph requires the
+// configuration's `@odata.type` in the body, so the configuration is read first (which also
+// resolves METHOD case-insensitively and keeps existing target settings such as Sms's
+// isUsableForSignIn for groups already targeted). -setting values are typed: numbers and
+// booleans are sent as JSON numbers and booleans, since Graph rejects "true" for a boolean.
+import type { CommandContext, CommandSpec } from '../../runtime/command.js';
+import { ShellError } from '../../runtime/errors.js';
+import { ShellRecord } from '../../runtime/record.js';
+import { toPlain, toText } from '../../runtime/values.js';
+import { POLICY_PATH, findConfiguration, readConfigurations, type Configuration } from './get-policy.js';
+import { graphError, graphOf } from './support/client.js';
+import { graphRecord } from './support/records.js';
+import { whatIf } from './support/whatif.js';
+
+type Target = Record<string, unknown> & { id: string };
+
+/** Targets for these group ids, keeping what the configuration already says about each one. */
+function targets(current: unknown, ids: string[], extra: Record<string, unknown>): Target[] {
+  const existing = Array.isArray(current) ? (current as Target[]) : [];
+  return ids.map((id) => existing.find((t) => String(t.id).toLowerCase() === id.toLowerCase()) ?? { id, targetType: 'group', ...extra });
+}
+
+/** A -setting value as JSON: true/false, numbers, JSON arrays/objects, else text. */
+function typed(v: unknown): unknown {
+  if (typeof v !== 'string') return toPlain(v);
+  const s = v.trim();
+  if (/^(true|false)$/i.test(s)) return s.toLowerCase() === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (/^[[{]/.test(s)) {
+    try {
+      return JSON.parse(s);
+    } catch {
+      return v;
+    }
+  }
+  return v;
+}
+
+/** -setting as name → value: 'name=value' texts or one record; names take the configuration's spelling. */
+function settings(ctx: CommandContext, raw: unknown, config: Configuration): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const put = (name: string, value: unknown) => {
+    const spelled = Object.keys(config).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+    out[spelled] = typed(value);
+  };
+  const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
+  for (const s of list) {
+    if (s instanceof ShellRecord) {
+      for (const [k, v] of s) put(k, v);
+      continue;
+    }
+    const m = /^\s*([A-Za-z][\w]*)\s*=(.*)$/s.exec(toText(s));
+    if (!m) throw new ShellError('InvalidArgument', `${ctx.command.name}: -setting '${toText(s)}' is not valid: expected name=value, e.g. 'defaultLifetimeInMinutes=120' (quoted), or @{ name = value }`, { span: ctx.span });
+    put(m[1]!, m[2]!);
+  }
+  return out;
+}
+
+const setPolicy: CommandSpec = {
+  name: 'set-policy',
+  category: 'graph',
+  synopsis: 'Change one method configuration of the authentication methods policy.',
+  description:
+    'Graph: PATCH /beta/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id} with its @odata.type. ' +
+    'Permission: Policy.ReadWrite.AuthenticationMethod (role: Authentication Policy Administrator). -include and -exclude replace the target lists with these groups ' +
+    "('all_users' is every user). -setting takes quoted 'name=value' texts or a record; values are typed. Emits nothing unless -passthru.",
+  input: 'item',
+  changesState: true,
+  parameters: [
+    { name: 'method', type: 'string', position: 0, required: true, aliases: ['id'], fromPipeline: 'property', placeholder: 'METHOD', description: "The configuration: its id (any case), a short name such as tap, or an external provider's displayName; binds from a policy record's id." },
+    { name: 'state', type: 'string', values: ['enabled', 'disabled'], description: 'Switch the method on or off for the tenant.' },
+    { name: 'include', type: 'strings', placeholder: 'GROUP', description: "Group ids the method applies to ('all_users' for everyone); replaces includeTargets." },
+    { name: 'exclude', type: 'strings', placeholder: 'GROUP', description: 'Group ids the method never applies to; replaces excludeTargets.' },
+    { name: 'setting', type: 'any', placeholder: "'NAME=VALUE'", description: "Method settings, e.g. 'maximumLifetimeInMinutes=240' or @{ isUsableOnce = $true }." },
+    { name: 'passthru', type: 'switch', description: 'Emit the configuration as it is after the change.' },
+  ],
+  examples: [
+    { title: 'Allow Temporary Access Passes of up to 8 hours', code: "set-policy TemporaryAccessPass -setting 'maximumLifetimeInMinutes=480' -passthru | foreach { $_.maximumLifetimeInMinutes }", output: [480] },
+    { title: 'Show the request for switching hardware OATH on', code: 'set-policy HardwareOath -state enabled -include all_users -whatif' },
+  ],
+  async *run(ctx, args) {
+    const graph = await graphOf(ctx);
+    const name = String(args.method);
+    const config = findConfiguration(ctx, await readConfigurations(ctx, graph), name);
+    const body: Record<string, unknown> = { '@odata.type': config['@odata.type'] };
+    if (typeof args.state === 'string') body.state = args.state;
+    if (Array.isArray(args.include)) body.includeTargets = targets(config.includeTargets, args.include as string[], { isRegistrationRequired: false });
+    if (Array.isArray(args.exclude)) body.excludeTargets = targets(config.excludeTargets, args.exclude as string[], {});
+    Object.assign(body, settings(ctx, args.setting, config));
+    if (Object.keys(body).length === 1) {
+      throw new ShellError('MissingArgument', `${ctx.command.name}: nothing to change for '${config.id}': give -state, -include, -exclude or -setting`, { span: ctx.span, target: name });
+    }
+    const path = `${POLICY_PATH}/authenticationMethodConfigurations/${encodeURIComponent(config.id)}`;
+    const req = { method: 'PATCH' as const, path, version: 'beta' as const, body, signal: ctx.signal };
+    if (whatIf(ctx, graph, req)) return;
+    try {
+      await graph.request(req);
+      if (args.passthru !== true) return;
+      const r = await graph.request<Record<string, unknown>>({ method: 'GET', path, version: 'beta', signal: ctx.signal });
+      yield graphRecord(r.body, ['id', 'state']);
+    } catch (e) {
+      throw graphError(e, ctx.item ?? config.id, ctx);
+    }
+  },
+};
+
+export default setPolicy;

@@ -1,0 +1,48 @@
+// How a Graph command gets its client and turns Graph failures into the user's ShellError
+// (DESIGN.md "Error records": code = Graph's code, status, requestId, target = the item).
+// A failed sign-in is script-terminating (LANGUAGE.md §5) with code SignInFailed (exit 3).
+import type { CommandContext } from '../../../runtime/command.js';
+import { ShellError, isShellError } from '../../../runtime/errors.js';
+import { GraphRequestError, SignInError, type GraphClient } from '../../../graph/types.js';
+
+/** The session's signed-in client; a sign-in failure ends the script (exit 3). */
+export async function graphOf(ctx: CommandContext): Promise<GraphClient> {
+  try {
+    return await ctx.graph();
+  } catch (e) {
+    throw graphError(e, undefined, ctx);
+  }
+}
+
+/**
+ * Any failure of a Graph call as a ShellError: a GraphRequestError keeps Graph's code, the
+ * HTTP status and the request-id (the diagnostic prints them); a 403 says what permission and
+ * role the call needs; a sign-in failure is fatal with code SignInFailed. `item` becomes the
+ * error's target, so `$_.target` in a catch names what failed.
+ */
+export function graphError(e: unknown, item?: unknown, ctx?: CommandContext): ShellError {
+  const span = ctx?.span;
+  const command = ctx?.command.name;
+  const target = item === undefined ? {} : { target: item };
+  if (e instanceof GraphRequestError) {
+    let message = e.message;
+    if (e.status === 403 && e.needs && !message.includes(e.needs.split(';')[0]!)) message += ` It needs ${e.needs}.`;
+    // status 0 is a network failure or a refused host: no HTTP call failed with a status.
+    const status = e.status > 0 ? e.status : null;
+    return new ShellError(e.code, message, { span, command, status, requestId: e.requestId, cause: e, ...target });
+  }
+  if (e instanceof SignInError) {
+    return new ShellError('SignInFailed', `sign-in failed: ${e.message}`, { span, command, fatal: true, cause: e });
+  }
+  if (isShellError(e)) {
+    if (e.target === undefined && item !== undefined) e.target = item;
+    return e.at(span);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new ShellError('RuntimeException', message, { span, command, cause: e, ...target });
+}
+
+/** True for a Graph 404 (the thing named does not exist). */
+export function isNotFound(e: unknown): boolean {
+  return e instanceof GraphRequestError && e.status === 404;
+}

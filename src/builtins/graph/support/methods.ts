@@ -1,0 +1,72 @@
+// Calls shared by the per-user method commands: reading a user's methods of one type (or all
+// of them) as method records, reading one, and sending a change through -whatif. Errors come
+// out as ShellErrors with Graph's code, status and request-id (client.ts).
+import type { CommandContext } from '../../../runtime/command.js';
+import type { ShellRecord } from '../../../runtime/record.js';
+import { authenticationPath, collectionPath, methodPath, type MethodTypeInfo } from '../../../graph/catalogue.js';
+import type { GraphClient, GraphRequest, GraphResponse, GraphVersion } from '../../../graph/types.js';
+import { graphError } from './client.js';
+import { methodRecord } from './records.js';
+import { whatIf } from './whatif.js';
+
+type GraphObject = Record<string, unknown>;
+
+/** One read request; a failure becomes the user's ShellError. */
+export async function read<T = GraphObject>(ctx: CommandContext, client: GraphClient, req: Omit<GraphRequest, 'method'> & { method?: 'GET' }): Promise<GraphResponse<T>> {
+  try {
+    return await client.request<T>({ ...req, method: 'GET', signal: ctx.signal });
+  } catch (e) {
+    throw graphError(e, undefined, ctx);
+  }
+}
+
+/**
+ * One change, unless -whatif: then the plan is written to stderr and undefined comes back
+ * (the caller emits nothing). A failure becomes the user's ShellError.
+ */
+export async function change<T = GraphObject>(ctx: CommandContext, client: GraphClient, req: GraphRequest): Promise<GraphResponse<T> | undefined> {
+  if (whatIf(ctx, client, req)) return undefined;
+  try {
+    return await client.request<T>({ ...req, signal: ctx.signal });
+  } catch (e) {
+    throw graphError(e, undefined, ctx);
+  }
+}
+
+/** A user's methods of one type as records (`GET …/{segment}`; a singleton yields its one method, or none on 404). */
+export async function* methodsOfType(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo): AsyncGenerator<ShellRecord> {
+  const req: GraphRequest = { method: 'GET', path: collectionPath(userId, info), version: info.version, signal: ctx.signal };
+  try {
+    if (info.singleton) {
+      const r = await client.request<GraphObject>(req);
+      yield methodRecord(r.body, userId, info.type);
+      return;
+    }
+    for await (const m of client.items<GraphObject>(req)) yield methodRecord(m, userId, info.type);
+  } catch (e) {
+    if (info.singleton && (e as { status?: number }).status === 404) return;
+    throw graphError(e, undefined, ctx);
+  }
+}
+
+/** Every method of a user (`GET …/authentication/methods`), on beta by default: it lists every type. */
+export async function* allMethods(ctx: CommandContext, client: GraphClient, userId: string, version: GraphVersion = 'beta'): AsyncGenerator<ShellRecord> {
+  try {
+    for await (const m of client.items<GraphObject>({ method: 'GET', path: `${authenticationPath(userId)}/methods`, version, signal: ctx.signal })) {
+      yield methodRecord(m, userId);
+    }
+  } catch (e) {
+    throw graphError(e, undefined, ctx);
+  }
+}
+
+/** One method of a known type by id, as a record. */
+export async function methodById(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo, id: string): Promise<ShellRecord> {
+  const r = await read(ctx, client, { path: methodPath(userId, info, id), version: info.version });
+  return methodRecord(r.body, userId, info.type);
+}
+
+/** DELETE one method (through -whatif). True when it was removed. */
+export async function deleteMethod(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo, id: string | undefined): Promise<boolean> {
+  return (await change(ctx, client, { method: 'DELETE', path: methodPath(userId, info, id), version: info.version })) !== undefined;
+}

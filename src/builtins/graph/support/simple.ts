@@ -1,0 +1,35 @@
+// A factory for the plainest Graph command: list a user's methods of one type (get-email,
+// get-password, and the read commands of other method types). One call, one record per method.
+import type { CommandExample, CommandSpec } from '../../../runtime/command.js';
+import { methodTypeOf, type MethodTypeName } from '../../../graph/catalogue.js';
+import { graphOf } from './client.js';
+import { methodsOfType } from './methods.js';
+import { resolveUser, userParam } from './user.js';
+
+export interface ListCommandOptions {
+  name: string;
+  type: MethodTypeName;
+  synopsis: string;
+  /** Said after the Graph call in the description: the permission it needs and any rule. */
+  details: string;
+  examples: readonly CommandExample[];
+}
+
+/** `get-X [-user] U`: GET /users/{id}/authentication/{segment}, one record per method. */
+export function listCommand(o: ListCommandOptions): CommandSpec {
+  const info = methodTypeOf(o.type)!;
+  return {
+    name: o.name,
+    category: 'graph',
+    synopsis: o.synopsis,
+    description: `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type} and userId. ${o.details}`,
+    input: 'item',
+    parameters: [userParam({ position: 0 })],
+    examples: o.examples,
+    async *run(ctx, args) {
+      const client = await graphOf(ctx);
+      const userId = await resolveUser(ctx, client, args.user);
+      yield* methodsOfType(ctx, client, userId, info);
+    },
+  };
+}

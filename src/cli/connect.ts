@@ -1,0 +1,110 @@
+// The session's Graph connector: credentials from the environment (the Azure SDK names), a
+// managed identity when the host has one, else — or with --demo — the embedded emulator,
+// signed in to through the same MSAL code as the demo tenant's admin (device code, which the
+// emulator approves at once). The emulator is imported only here, lazily, when a Graph
+// command first needs it, so scripts that never touch Graph never start it.
+import { readFileSync } from 'node:fs';
+import type { Dispatcher } from 'undici';
+import { authshHome } from '../graph/home.js';
+import type { Credential } from '../graph/auth/signin.js';
+import type { ConnectOptions, GraphClient } from '../graph/types.js';
+
+// undici and MSAL are loaded on first sign-in: a script that never calls Graph never pays for them.
+const graphModules = () => Promise.all([import('../graph/http.js'), import('../graph/client.js'), import('../graph/auth/signin.js')]).then(([http, client, auth]) => ({ ...http, ...client, ...auth }));
+
+/** Microsoft Graph Command Line Tools: a public client the emulator (and Entra) accept for device code. */
+export const GRAPH_CLI_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
+
+export interface ConnectorOptions {
+  demo?: boolean;
+  demoUsers?: number;
+  verbose?: boolean;
+  /** stderr, for the one-line notice, device-code prompts and --verbose traces. */
+  stderr: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export type ConnectRequest = ConnectOptions;
+
+export interface Connector {
+  connect(req?: ConnectRequest): Promise<GraphClient>;
+  /** Stops the emulator and closes connections (process exit, disconnect). */
+  close(): Promise<void>;
+}
+
+interface Emu {
+  url: string;
+  tenantId: string;
+  ca: string;
+  stop(): Promise<void>;
+}
+
+export function createConnector(opts: ConnectorOptions): Connector {
+  const env = opts.env ?? process.env;
+  const trace = opts.verbose ? (line: string) => opts.stderr(`verbose: ${line}`) : undefined;
+  let emulator: Promise<Emu> | undefined;
+  const agents: Dispatcher[] = [];
+  const clients: GraphClient[] = [];
+
+  async function connectDemo(): Promise<GraphClient> {
+    emulator ??= import('../emulator/index.js').then((m) => m.startEmulator({ demoUsers: opts.demoUsers }));
+    // Load the client and MSAL while the emulator makes its keys and starts listening.
+    const [emu, { createAgent, createGraphClient, signIn }] = await Promise.all([emulator, graphModules()]);
+    const agent = createAgent({ ca: emu.ca, onlyCa: true });
+    agents.push(agent);
+    // The delegated demo admin, through the same MSAL device-code code path a real tenant uses.
+    const { tokens, connection } = await signIn({
+      credential: { kind: 'device-code', tenantId: emu.tenantId, clientId: GRAPH_CLI_CLIENT_ID, onMessage: () => undefined },
+      authorityHost: emu.url,
+      graphUrl: emu.url,
+      agent,
+      demo: true,
+      trace,
+    });
+    opts.stderr(`authsh: no credentials set — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
+    return track(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }));
+  }
+
+  function track(c: GraphClient): GraphClient {
+    clients.push(c);
+    return c;
+  }
+
+  function credentialFrom(req: ConnectRequest): Credential | undefined {
+    const tenantId = req.tenantId ?? env['AZURE_TENANT_ID'];
+    const clientId = req.clientId ?? env['AZURE_CLIENT_ID'];
+    if (req.deviceCode) return { kind: 'device-code', tenantId: tenantId ?? 'organizations', clientId: clientId ?? GRAPH_CLI_CLIENT_ID, onMessage: (m) => opts.stderr(m) };
+    if (tenantId && clientId && env['AZURE_CLIENT_SECRET']) return { kind: 'client-secret', tenantId, clientId, secret: env['AZURE_CLIENT_SECRET'] };
+    if (tenantId && clientId && env['AZURE_CLIENT_CERTIFICATE_PATH']) return { kind: 'certificate', tenantId, clientId, certificatePath: env['AZURE_CLIENT_CERTIFICATE_PATH'] };
+    if (env['IDENTITY_ENDPOINT'] || env['MSI_ENDPOINT']) return { kind: 'managed-identity', clientId, tenantId };
+    return undefined;
+  }
+
+  return {
+    async connect(req = {}) {
+      const credential = req.demo || (opts.demo && !req.deviceCode && !req.tenantId) ? undefined : credentialFrom(req);
+      if (!credential) return connectDemo();
+      const { createAgent, createGraphClient, signIn } = await graphModules();
+      const caFile = env['AUTHSH_CA_FILE'];
+      const agent = createAgent({ ca: caFile ? readFileSync(caFile, 'utf8') : undefined });
+      agents.push(agent);
+      const graphUrl = env['AUTHSH_GRAPH_URL'] ?? 'https://graph.microsoft.com';
+      const { tokens, connection } = await signIn({
+        credential,
+        authorityHost: env['AZURE_AUTHORITY_HOST'] ?? 'https://login.microsoftonline.com',
+        graphUrl,
+        agent,
+        cacheHome: authshHome(env),
+        trace,
+      });
+      return track(createGraphClient({ graphUrl, agent, tokens, connection, trace }));
+    },
+    async close() {
+      await Promise.allSettled(agents.splice(0).map((a) => a.close()));
+      clients.length = 0;
+      const emu = emulator;
+      emulator = undefined;
+      if (emu) await (await emu).stop();
+    },
+  };
+}

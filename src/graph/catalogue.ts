@@ -1,0 +1,114 @@
+// The method-type catalogue (DESIGN.md "Layers": src/graph owns it): for each authentication
+// method type, authsh's short `type` name, Graph's `@odata.type`, the collection segment under
+// `/users/{id}/authentication/`, the Graph versions that know it, its fixed ids, and the
+// permission family. Commands map between records and URLs only through this table, so a
+// record from any list can be sent back to its own collection (remove-method). Graph facts:
+// shared/graph/REFERENCE.md §2 and §8. The emulator keeps its own copy on purpose.
+import type { GraphVersion } from './types.js';
+
+export type MethodTypeName =
+  | 'password' | 'phone' | 'email' | 'fido2' | 'authenticator' | 'passwordless' | 'softwareOath'
+  | 'hardwareOath' | 'tap' | 'whfb' | 'platformCredential' | 'qrCodePin' | 'external';
+
+export interface MethodTypeInfo {
+  /** authsh's short name, as records carry it in `type`. */
+  type: MethodTypeName;
+  /** Graph's `@odata.type`, e.g. `#microsoft.graph.phoneAuthenticationMethod`. */
+  odataType: string;
+  /** Collection segment under `/authentication/` (for qrCodePin: the singleton's segment). */
+  segment: string;
+  /** Versions that have this collection; `beta` only for passwordless and hardware OATH. */
+  versions: readonly GraphVersion[];
+  /** The version commands use for it: v1.0 when it exists there, else beta. */
+  version: GraphVersion;
+  /** A single method addressed without an id (qrCodePinMethod). */
+  singleton?: boolean;
+  /** Graph lets an administrator remove it by DELETE (password cannot be deleted). */
+  deletable: boolean;
+  /** Human name for help and messages. */
+  title: string;
+  /** Granular permission family (`UserAuthMethod-<family>.*`), when Graph has one (REFERENCE.md §9). */
+  family?: string;
+}
+
+export const PASSWORD_METHOD_ID = '28c10230-6103-485e-b985-444c60001490';
+export const EMAIL_METHOD_ID = '3ddfcfc8-9383-446f-83cc-3ab9be4be18f';
+/** Phone method ids are fixed per phoneType (REFERENCE.md §8). */
+export const PHONE_METHOD_IDS = {
+  mobile: '3179e48a-750b-4051-897c-87b9720928f7',
+  alternateMobile: 'b6332ec1-7057-4abe-9331-3d72feddfe41',
+  office: 'e37fc753-ff3b-4958-9484-eaa9425c82bc',
+} as const;
+export type PhoneType = keyof typeof PHONE_METHOD_IDS;
+export const PHONE_TYPES: readonly PhoneType[] = ['mobile', 'alternateMobile', 'office'];
+
+const BOTH: readonly GraphVersion[] = ['v1.0', 'beta'];
+const BETA: readonly GraphVersion[] = ['beta'];
+
+function entry(type: MethodTypeName, graphName: string, segment: string, title: string, extra: Partial<MethodTypeInfo> = {}): MethodTypeInfo {
+  const versions = extra.versions ?? BOTH;
+  return { type, odataType: `#microsoft.graph.${graphName}AuthenticationMethod`, segment, versions, version: versions[0]!, deletable: true, title, ...extra };
+}
+
+export const METHOD_TYPES: readonly MethodTypeInfo[] = [
+  entry('password', 'password', 'passwordMethods', 'password', { deletable: false }),
+  entry('phone', 'phone', 'phoneMethods', 'phone', { family: 'Phone' }),
+  entry('email', 'email', 'emailMethods', 'email', { family: 'Email' }),
+  entry('fido2', 'fido2', 'fido2Methods', 'FIDO2 security key', { family: 'Passkey' }),
+  entry('authenticator', 'microsoftAuthenticator', 'microsoftAuthenticatorMethods', 'Microsoft Authenticator', { family: 'MicrosoftAuthApp' }),
+  entry('passwordless', 'passwordlessMicrosoftAuthenticator', 'passwordlessMicrosoftAuthenticatorMethods', 'passwordless Microsoft Authenticator', { versions: BETA, family: 'MicrosoftAuthApp' }),
+  entry('softwareOath', 'softwareOath', 'softwareOathMethods', 'software OATH token', { family: 'SoftwareOATH' }),
+  entry('hardwareOath', 'hardwareOath', 'hardwareOathMethods', 'hardware OATH token', { versions: BETA }),
+  entry('tap', 'temporaryAccessPass', 'temporaryAccessPassMethods', 'Temporary Access Pass', { family: 'TAP' }),
+  entry('whfb', 'windowsHelloForBusiness', 'windowsHelloForBusinessMethods', 'Windows Hello for Business', { family: 'WindowsHello' }),
+  entry('platformCredential', 'platformCredential', 'platformCredentialMethods', 'platform credential', { family: 'PlatformCred' }),
+  entry('qrCodePin', 'qrCodePin', 'qrCodePinMethod', 'QR code + PIN', { singleton: true, family: 'QR' }),
+  entry('external', 'external', 'externalAuthenticationMethods', 'external authentication method', { family: 'External' }),
+];
+
+export const METHOD_TYPE_NAMES: readonly MethodTypeName[] = METHOD_TYPES.map((m) => m.type);
+
+const byType = new Map(METHOD_TYPES.map((m) => [m.type.toLowerCase(), m]));
+const byOdata = new Map(METHOD_TYPES.map((m) => [m.odataType.toLowerCase(), m]));
+
+/** The entry for a short type name (case-insensitive), or undefined. */
+export function methodTypeOf(type: string): MethodTypeInfo | undefined {
+  return byType.get(type.toLowerCase());
+}
+
+/** The entry for an `@odata.type` (with or without the leading `#`), or undefined. */
+export function methodTypeOfOdata(odataType: string): MethodTypeInfo | undefined {
+  const t = odataType.toLowerCase();
+  return byOdata.get(t.startsWith('#') ? t : `#${t}`);
+}
+
+/** The short type name for an `@odata.type`, or undefined for one authsh does not know. */
+export function shortType(odataType: string): MethodTypeName | undefined {
+  return methodTypeOfOdata(odataType)?.type;
+}
+
+/** `encodeURIComponent` for one path segment (ids and UPNs: `#` → `%23`, `@` → `%40`). */
+export function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** `/users/{user}/authentication` for a user id or userPrincipalName. */
+export function authenticationPath(user: string): string {
+  return `/users/${seg(user)}/authentication`;
+}
+
+/** The collection of a type for a user: `/users/{u}/authentication/phoneMethods`. */
+export function collectionPath(user: string, info: MethodTypeInfo): string {
+  return `${authenticationPath(user)}/${info.segment}`;
+}
+
+/** One method of a type: `…/phoneMethods/{id}` (a singleton has no id segment). */
+export function methodPath(user: string, info: MethodTypeInfo, id?: string): string {
+  return info.singleton || id === undefined ? collectionPath(user, info) : `${collectionPath(user, info)}/${seg(id)}`;
+}
+
+/** The phone type a fixed phone id stands for. */
+export function phoneTypeOfId(id: string): PhoneType | undefined {
+  const lower = id.toLowerCase();
+  return PHONE_TYPES.find((t) => PHONE_METHOD_IDS[t] === lower);
+}

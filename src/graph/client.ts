@@ -1,0 +1,201 @@
+// The Graph client: undici over one keep-alive Agent, bearer token from a TokenSource, retries
+// (retry.ts), paging over @odata.nextLink, Graph errors turned into GraphRequestError.
+//
+// USAGE (for the Graph command authors):
+//   const graph = await ctx.graph();                                  // a GraphClient
+//   const r = await graph.request<User>({ method: 'GET', path: `/users/${encodeURIComponent(id)}`,
+//                                         query: { $select: 'id,displayName' }, signal: ctx.signal });
+//   r.body / r.status / r.requestId
+//   for await (const u of graph.items<User>({ method: 'GET', path: '/users', query: { $top: '999' },
+//                                              headers: { ConsistencyLevel: 'eventual' } })) yield u;
+//   graph.describe(req)  → 'GET https://graph.microsoft.com/v1.0/users?$top=999' (for -whatif)
+//   Errors: GraphRequestError { status, code (Graph's), message, requestId, request, needs (403) };
+//   code 'ForeignHost' when a nextLink or an absolute `path` is not on the Graph host;
+//   code 'NetworkError' (status 0) when the connection failed after retries.
+//   `path` may also be an absolute URL on the Graph host (invoke-graph); its version is kept.
+//   Tests: createGraphClient({ graphUrl: emu.graphUrl, ca: emu.ca, tokens: staticToken(t), connection }).
+import { randomUUID } from 'node:crypto';
+import type { Dispatcher } from 'undici';
+import { GraphRequestError, type ConnectionInfo, type GraphClient, type GraphRequest, type GraphResponse, type TokenSource } from './types.js';
+import { createAgent } from './http.js';
+import { RETRY_STATUSES, backoffMs, parseRetryAfter, sleep, type RetryOptions } from './retry.js';
+import { describeNeeds, needsFor } from './permissions.js';
+
+export interface GraphClientOptions {
+  /** Graph's root, e.g. https://graph.microsoft.com (no version). */
+  graphUrl: string;
+  /** Extra CA to trust (ignored when `agent` is given: it has its own). */
+  ca?: string;
+  /** The shared Agent (sign-in uses it too); one is made when absent. */
+  agent?: Dispatcher;
+  tokens: TokenSource;
+  connection: ConnectionInfo;
+  /** --verbose: one line per request and per retry decision; never a header value. */
+  trace?: (line: string) => void;
+  retry?: RetryOptions;
+}
+
+/** A TokenSource with a fixed token (tests, and tokens minted by the emulator). */
+export function staticToken(token: string): TokenSource {
+  return { token: async () => token };
+}
+
+interface Wire {
+  method: string;
+  /** Parsed, for the origin and path; `href` is what is sent and printed. */
+  url: URL;
+  /** The URL as built: the WHATWG parser would turn ' into %27, which reads badly in -whatif. */
+  href: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
+
+export function createGraphClient(opts: GraphClientOptions): GraphClient {
+  const root = new URL(opts.graphUrl.replace(/\/+$/, '') + '/');
+  const ownAgent = opts.agent ? undefined : createAgent({ ca: opts.ca });
+  const agent: Dispatcher = opts.agent ?? ownAgent!;
+  const trace = opts.trace;
+  const retry = opts.retry ?? {};
+
+  /** The absolute URL of a request; refuses a URL on another origin (the token goes only to Graph). */
+  function urlOf(req: GraphRequest): string {
+    let href: string;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(req.path)) {
+      checkHost(new URL(req.path), req.method);
+      href = req.path;
+    } else {
+      const path = req.path.startsWith('/') ? req.path : '/' + req.path;
+      href = `${root.href}${req.version ?? 'v1.0'}${path}`;
+    }
+    // Query values encoded with %20 (not '+'), keys left readable ($select, $filter).
+    const extra = Object.entries(req.query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    if (extra.length) href += (href.includes('?') ? '&' : '?') + extra.join('&');
+    return href;
+  }
+
+  function checkHost(url: URL, method: string): void {
+    if (url.origin !== root.origin) {
+      throw new GraphRequestError(0, 'ForeignHost', `refusing to send the Graph token to ${url.origin}: only ${root.origin} (the configured Graph host) receives it`, null, { method, url: url.origin + url.pathname });
+    }
+  }
+
+  async function send<T>(w: Wire): Promise<GraphResponse<T>> {
+    const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
+    const maxTotalMs = retry.maxTotalMs ?? 60_000;
+    const started = performance.now();
+    // One client-request-id for the logical request: its retries share it, so Graph's logs tie them together.
+    const clientRequestId = randomUUID();
+    const payload = w.body === undefined ? undefined : typeof w.body === 'string' ? w.body : JSON.stringify(w.body);
+    for (let attempt = 1; ; attempt++) {
+      const t0 = performance.now();
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        'user-agent': 'authsh',
+        ...w.headers,
+        'client-request-id': clientRequestId,
+        authorization: `Bearer ${await opts.tokens.token(w.signal)}`,
+      };
+      if (payload !== undefined) headers['content-type'] ??= 'application/json';
+      let status: number;
+      let resHeaders: Record<string, string>;
+      let text: string;
+      try {
+        const res = await agent.request({ origin: w.url.origin, path: w.href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/', method: w.method as Dispatcher.HttpMethod, headers, body: payload, signal: w.signal });
+        status = res.statusCode;
+        resHeaders = flatHeaders(res.headers);
+        text = await res.body.text();
+      } catch (e) {
+        if (w.signal?.aborted) throw e;
+        const reason = e instanceof Error ? ((e as { code?: string }).code ?? e.message) : String(e);
+        const wait = backoffMs(attempt, retry);
+        // A dropped connection may have carried out a POST/PATCH: only idempotent calls are re-sent.
+        if (IDEMPOTENT.has(w.method) && attempt < maxAttempts && performance.now() - started + wait <= maxTotalMs) {
+          trace?.(`${w.method} ${w.href} failed (${reason}); retry ${attempt}/${maxAttempts - 1} in ${wait} ms`);
+          await sleep(wait, w.signal);
+          continue;
+        }
+        throw new GraphRequestError(0, 'NetworkError', `could not reach ${w.url.origin}: ${reason}`, null, { method: w.method, url: w.href });
+      }
+      const requestId = resHeaders['request-id'] ?? null;
+      trace?.(`${w.method} ${w.href} → ${status} ${Math.round(performance.now() - t0)} ms request-id=${requestId ?? '-'}`);
+      if (RETRY_STATUSES.has(status) && attempt < maxAttempts) {
+        const after = parseRetryAfter(resHeaders['retry-after']);
+        const wait = after ?? backoffMs(attempt, retry);
+        if (performance.now() - started + wait <= maxTotalMs) {
+          trace?.(`retry ${attempt}/${maxAttempts - 1} after ${wait} ms (${status}, ${after !== undefined ? `Retry-After ${resHeaders['retry-after']}` : 'backoff'})`);
+          await sleep(wait, w.signal);
+          continue;
+        }
+        trace?.(`giving up: waiting ${wait} ms would pass the ${maxTotalMs} ms retry budget`);
+      }
+      const body = parseBody(text, resHeaders['content-type']);
+      if (status >= 400) throw toError(status, body, requestId, w);
+      return { status, headers: resHeaders, body: body as T, requestId };
+    }
+  }
+
+  function wire(req: GraphRequest): Wire {
+    const href = urlOf(req);
+    return { method: req.method, url: new URL(href), href, headers: req.headers ?? {}, body: req.body, signal: req.signal };
+  }
+
+  return {
+    connection: opts.connection,
+    // async, so a refused URL is a rejected promise like any other failure
+    request: async <T>(req: GraphRequest) => send<T>(wire(req)),
+    async *items<T>(req: GraphRequest): AsyncGenerator<T> {
+      let w: Wire | undefined = wire(req);
+      while (w) {
+        const page: GraphResponse<{ value?: T[]; '@odata.nextLink'?: string }> = await send(w);
+        const body = page.body ?? {};
+        for (const item of body.value ?? []) yield item;
+        const next = body['@odata.nextLink'];
+        if (!next) return;
+        const url: URL = new URL(next, w.url);
+        checkHost(url, 'GET');
+        // Graph does not carry ConsistencyLevel (or any header) into the nextLink: re-send them all (REFERENCE.md §5).
+        w = { method: 'GET', url, href: /^https?:\/\//i.test(next) ? next : url.href, headers: req.headers ?? {}, signal: req.signal };
+      }
+    },
+    describe: (req) => `${req.method} ${urlOf(req)}`,
+    close: async () => {
+      if (ownAgent) await ownAgent.close();
+    },
+  };
+}
+
+function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return null;
+  if (/json/i.test(contentType ?? '') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+interface GraphErrorBody {
+  error?: { code?: string; message?: string; innerError?: Record<string, string>; innererror?: Record<string, string> };
+}
+
+function toError(status: number, body: unknown, headerRequestId: string | null, w: Wire): GraphRequestError {
+  const err = (body as GraphErrorBody | null)?.error;
+  const inner = err?.innerError ?? err?.innererror;
+  const code = err?.code ?? `HTTP${status}`;
+  const message = err?.message ?? (typeof body === 'string' && body ? body.slice(0, 200) : `Graph answered ${status}`);
+  const requestId = headerRequestId ?? inner?.['request-id'] ?? null;
+  const rel = w.url.pathname.replace(/^\/(v1\.0|beta)/i, '');
+  const needs = status === 403 ? needsFor(w.method, rel) : undefined;
+  return new GraphRequestError(status, code, message, requestId, { method: w.method, url: w.href }, needs ? describeNeeds(needs) : undefined);
+}

@@ -1,0 +1,73 @@
+// What a Graph call needs, from REFERENCE.md §9: the least-privileged permission (application
+// or delegated, same name) and, for delegated calls on other users, the directory roles. The
+// client attaches it to a 403 so the error says what to grant instead of only "insufficient
+// privileges". Route patterns match the path below the version root; first match wins.
+
+export interface Needs {
+  permission: string;
+  /** Any one of these directory roles (delegated sign-in only). */
+  roles: readonly string[];
+}
+
+type Verb = 'read' | 'write';
+
+const METHOD_READ_ROLES = ['Authentication Administrator', 'Privileged Authentication Administrator', 'Global Reader'];
+const METHOD_WRITE_ROLES = ['Authentication Administrator', 'Privileged Authentication Administrator'];
+
+const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
+  {
+    pattern: /^\/users\/[^/]+\/authentication\/methods\/[^/]+\/resetPassword$/i,
+    needs: {
+      read: { permission: 'UserAuthenticationMethod.ReadWrite.All', roles: METHOD_WRITE_ROLES },
+      // The beta page also lets User/Helpdesk/Password Administrators reset non-admin users.
+      write: { permission: 'UserAuthenticationMethod.ReadWrite.All (delegated only)', roles: [...METHOD_WRITE_ROLES, 'Helpdesk Administrator', 'Password Administrator', 'User Administrator'] },
+    },
+  },
+  {
+    pattern: /^\/users\/[^/]+\/authentication(\/|$)/i,
+    needs: {
+      read: { permission: 'UserAuthenticationMethod.Read.All', roles: METHOD_READ_ROLES },
+      write: { permission: 'UserAuthenticationMethod.ReadWrite.All', roles: METHOD_WRITE_ROLES },
+    },
+  },
+  {
+    pattern: /^\/me\/authentication(\/|$)/i,
+    needs: {
+      read: { permission: 'UserAuthenticationMethod.Read', roles: [] },
+      write: { permission: 'UserAuthenticationMethod.ReadWrite', roles: [] },
+    },
+  },
+  {
+    pattern: /^\/policies\/authenticationMethodsPolicy(\/|$)/i,
+    needs: {
+      read: { permission: 'Policy.Read.All', roles: ['Authentication Policy Administrator', 'Global Reader'] },
+      write: { permission: 'Policy.ReadWrite.AuthenticationMethod', roles: ['Authentication Policy Administrator'] },
+    },
+  },
+  {
+    pattern: /^\/reports\/authenticationMethods(\/|$)/i,
+    needs: {
+      read: { permission: 'AuditLog.Read.All', roles: ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'] },
+      write: { permission: 'AuditLog.Read.All', roles: ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'] },
+    },
+  },
+  {
+    pattern: /^\/(users|me)(\/|$|\?)/i,
+    needs: {
+      read: { permission: 'User.Read.All', roles: [] },
+      write: { permission: 'User.ReadWrite.All', roles: ['User Administrator'] },
+    },
+  },
+];
+
+/** What `METHOD path` needs, or undefined for a route §9 does not cover. */
+export function needsFor(method: string, path: string): Needs | undefined {
+  const verb: Verb = method.toUpperCase() === 'GET' ? 'read' : 'write';
+  const p = path.split('?')[0]!;
+  return TABLE.find((r) => r.pattern.test(p))?.needs[verb];
+}
+
+/** "UserAuthenticationMethod.ReadWrite.All; delegated: one of the roles A, B". */
+export function describeNeeds(n: Needs): string {
+  return n.roles.length ? `${n.permission}; delegated sign-in also needs one of the roles ${n.roles.join(', ')}` : n.permission;
+}

@@ -1,0 +1,95 @@
+// get-policy / set-policy against the emulator: every configuration from beta (HardwareOath
+// included), one by any spelling, a PATCH that round-trips with typed settings and targets,
+// -whatif changing nothing, and errors for an unknown method, a bad value and a reader app.
+import { describe, expect, it } from 'vitest';
+import { runOn, withEmulator } from './harness.js';
+
+describe('get-policy', () => {
+  it('lists one record per configuration, from beta, and finds one by id in any case or by short name', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `get-policy | foreach { $_.id } | where { $_ -notlike '*-*' }
+(get-policy temporaryaccesspass).minimumLifetimeInMinutes
+(get-policy tap).maximumLifetimeInMinutes
+get-policy | where state=disabled | foreach { $_.id } | sort`);
+      expect(r.stderr).toBe('');
+      expect(r.plain).toEqual(['Fido2', 'MicrosoftAuthenticator', 'Sms', 'Voice', 'Email', 'TemporaryAccessPass', 'SoftwareOath', 'HardwareOath', 'X509Certificate', 60, 480, 'HardwareOath', 'X509Certificate']);
+      expect(Object.keys(emu.counters.byRoute).filter((k) => k.includes('authenticationMethodsPolicy')).every((k) => !k.includes('v1.0'))).toBe(true);
+    });
+  });
+
+  it('names the known configurations for an unknown method', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `get-policy Carrier-Pigeon`);
+      expect(r.stderr).toMatch(/'Carrier-Pigeon' is not a method configuration.*TemporaryAccessPass/);
+      expect(r.code).toBe(1);
+    });
+  });
+
+  it('needs Policy.Read.All: the reader app gets a 403', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `get-policy`, 'reader');
+      expect(r.stderr).toMatch(/status 403/);
+    });
+  });
+});
+
+describe('set-policy', () => {
+  it('round-trips state, targets and typed settings; -passthru emits the result', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `set-policy HardwareOath -state enabled -include all_users
+(get-policy HardwareOath).state
+(get-policy HardwareOath).includeTargets[0].id
+$p = set-policy tap -setting 'maximumLifetimeInMinutes=240', 'isUsableOnce=true' -passthru
+$p.maximumLifetimeInMinutes; $p.isUsableOnce
+set-policy tap -setting @{ defaultLength = 12 }
+(get-policy tap).defaultLength
+set-policy Sms -exclude g-blocked
+(get-policy sms).excludeTargets[0].id`);
+      expect(r.stderr).toBe('');
+      expect(r.plain).toEqual(['enabled', 'all_users', 240, true, 12, 'g-blocked']);
+    });
+  });
+
+  it('keeps what a configuration says about a group it already targets', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `set-policy Sms -include all_users, g2\n(get-policy Sms).includeTargets | foreach { "$($_.id) $($_.isUsableForSignIn)" }`);
+      expect(r.stderr).toBe('');
+      expect(r.plain).toEqual(['all_users False', 'g2 True']);
+    });
+  });
+
+  it('takes the configuration from a piped policy record', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `get-policy | where state=disabled | set-policy -state enabled\nget-policy | where state=disabled | count`);
+      expect(r.stderr).toBe('');
+      expect(r.plain).toEqual([0]);
+    });
+  });
+
+  it('-whatif prints the PATCH with @odata.type and changes nothing', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `set-policy tap -state disabled -whatif\n(get-policy tap).state`);
+      expect(r.plain).toEqual(['enabled']);
+      expect(r.info).toMatch(/what if: PATCH \S+\/beta\/policies\/authenticationMethodsPolicy\/authenticationMethodConfigurations\/TemporaryAccessPass \{"@odata.type":"#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration","state":"disabled"\}/);
+    });
+  });
+
+  it('reports Graph rejecting a value, a malformed -setting, and nothing to change', async () => {
+    await withEmulator(async (emu) => {
+      const bad = await runOn(emu, `set-policy tap -setting 'defaultLength=4'`);
+      expect(bad.stderr).toMatch(/defaultLength.*status 400/);
+      const malformed = await runOn(emu, `set-policy tap -setting 'defaultLength'`);
+      expect(malformed.stderr).toMatch(/-setting 'defaultLength' is not valid: expected name=value/);
+      const nothing = await runOn(emu, `set-policy tap`);
+      expect(nothing.stderr).toMatch(/nothing to change/);
+    });
+  });
+
+  it('needs Policy.ReadWrite.AuthenticationMethod: the reader app cannot change it', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(emu, `set-policy tap -state disabled`, 'reader');
+      expect(r.stderr).toMatch(/status 403/);
+      expect((await runOn(emu, `(get-policy tap).state`)).plain).toEqual(['enabled']);
+    });
+  });
+});

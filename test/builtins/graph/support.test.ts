@@ -1,0 +1,39 @@
+// The Graph command support pieces that need no server: secret masking for -whatif, method
+// records (type first, annotations dropped, userId last), and Graph errors as ShellErrors.
+import { describe, expect, it } from 'vitest';
+import { maskSecrets } from '../../../src/builtins/graph/support/whatif.js';
+import { methodRecord } from '../../../src/builtins/graph/support/records.js';
+import { graphError } from '../../../src/builtins/graph/support/client.js';
+import { searchClause } from '../../../src/builtins/graph/get-users.js';
+import { GraphRequestError, SignInError } from '../../../src/graph/types.js';
+import { toPlain } from '../../../src/runtime/values.js';
+
+describe('Graph command support', () => {
+  it('masks secrets at any depth and keeps everything else', () => {
+    expect(maskSecrets({ newPassword: 'p', clientSecret: 's', phoneNumber: '+1 5555551234', pin: { code: '12345678' }, nested: [{ temporaryAccessPass: 'x' }] }))
+      .toEqual({ newPassword: '********', clientSecret: '********', phoneNumber: '+1 5555551234', pin: { code: '********' }, nested: [{ temporaryAccessPass: '********' }] });
+    expect(maskSecrets({ newPassword: null })).toEqual({ newPassword: null });
+  });
+
+  it('makes method records: type first, view columns next, no @odata keys, userId last', () => {
+    const r = methodRecord({ '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: 'x', smsSignInState: 'ready', phoneNumber: '+1 5', phoneType: 'mobile' }, 'u1');
+    expect(r.keys()).toEqual(['type', 'phoneType', 'phoneNumber', 'smsSignInState', 'id', 'userId']);
+    expect(toPlain(r)).toMatchObject({ type: 'phone', userId: 'u1' });
+    expect(methodRecord({ id: 'y' }, 'u2', 'email').get('type')).toBe('email');
+  });
+
+  it("turns Graph errors into ShellErrors with Graph's code, status, request-id and the item", () => {
+    const e = graphError(new GraphRequestError(403, 'Authorization_RequestDenied', 'Insufficient privileges.', 'rid', { method: 'DELETE', url: 'u' }, 'UserAuthenticationMethod.ReadWrite.All'), 'item');
+    expect([e.code, e.status, e.requestId, e.target]).toEqual(['Authorization_RequestDenied', 403, 'rid', 'item']);
+    expect(e.message).toContain('UserAuthenticationMethod.ReadWrite.All');
+    const s = graphError(new SignInError('bad secret', 'invalid_client'));
+    expect([s.code, s.fatal]).toEqual(['SignInFailed', true]);
+    expect(graphError(new GraphRequestError(0, 'NetworkError', 'down', null, { method: 'GET', url: 'u' })).status).toBeNull();
+  });
+
+  it('turns plain search text into $search clauses', () => {
+    expect(searchClause('wa')).toBe('"displayName:wa" OR "mail:wa" OR "userPrincipalName:wa"');
+    expect(searchClause('department:sales')).toBe('"department:sales"');
+    expect(searchClause('"displayName:a" OR "mail:b"')).toBe('"displayName:a" OR "mail:b"');
+  });
+});
