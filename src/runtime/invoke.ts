@@ -6,7 +6,7 @@ import type * as A from '../parser/ast.js';
 import { ShellError, toShellError } from './errors.js';
 import { Scope } from './scope.js';
 import { Binder, type Binding, type EvaluatedArgument } from './binder.js';
-import { castTo, type ScriptBlock, type Value } from './values.js';
+import { castTo, describe, type ScriptBlock, type Value } from './values.js';
 import { evaluate, collect } from './expressions.js';
 import { nearest } from './suggest.js';
 import { CommandContextImpl } from './context.js';
@@ -78,7 +78,7 @@ async function* invokeBuiltin(
   const ctx = new CommandContextImpl(interp, spec, call, binding, frame, input);
   if (spec.input === 'none' && input) {
     for await (const item of input) {
-      throw new ShellError('InvalidArgument', `${spec.name} takes no pipeline input (it got ${JSON.stringify(String(item)).slice(0, 40)})`, { span: call.nameSpan });
+      throw new ShellError('InvalidArgument', `${spec.name} takes no pipeline input (it got ${describe(item)}); give it its values as arguments`, { span: call.nameSpan });
     }
   }
   if (spec.input !== 'item' || !input) {
