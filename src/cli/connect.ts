@@ -4,6 +4,7 @@
 // emulator approves at once). The emulator is imported only here, lazily, when a Graph
 // command first needs it, so scripts that never touch Graph never start it.
 import { readFileSync } from 'node:fs';
+import { SignInError } from '../graph/types.js';
 import type { Dispatcher } from 'undici';
 import { authshHome } from '../graph/home.js';
 import type { Credential } from '../graph/auth/signin.js';
@@ -77,6 +78,16 @@ export function createConnector(opts: ConnectorOptions): Connector {
     if (tenantId && clientId && env['AZURE_CLIENT_SECRET']) return { kind: 'client-secret', tenantId, clientId, secret: env['AZURE_CLIENT_SECRET'] };
     if (tenantId && clientId && env['AZURE_CLIENT_CERTIFICATE_PATH']) return { kind: 'certificate', tenantId, clientId, certificatePath: env['AZURE_CLIENT_CERTIFICATE_PATH'] };
     if (env['IDENTITY_ENDPOINT'] || env['MSI_ENDPOINT']) return { kind: 'managed-identity', clientId, tenantId };
+    // Half a configuration must not quietly become the demo tenant: a scheduled job meant for
+    // a real tenant would then "succeed" against Contoso. Only no configuration at all means demo.
+    const given = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'].filter((n) => env[n]);
+    if (given.length > 0 || req.tenantId || req.clientId) {
+      const missing = [!tenantId && 'AZURE_TENANT_ID', !clientId && 'AZURE_CLIENT_ID', !env['AZURE_CLIENT_SECRET'] && !env['AZURE_CLIENT_CERTIFICATE_PATH'] && 'AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH'].filter(Boolean);
+      throw new SignInError(
+        `the sign-in settings are incomplete: ${given.length ? `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, but` : ''} ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing, and no managed identity is available (set them, or use --demo for the demo tenant)`.replace(/\s+/g, ' '),
+        'IncompleteCredentials',
+      );
+    }
     return undefined;
   }
 

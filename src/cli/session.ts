@@ -105,7 +105,8 @@ export class Session {
     // A SignInError becomes the shell's 'SignInFailed' (exit 3), with MSAL's reason as the message.
     const client = connect(req).catch((e: unknown) => {
       if (this.client === client) this.client = undefined; // a failed sign-in may be retried
-      throw e instanceof SignInError ? new ShellError('SignInFailed', e.message, { cause: e }) : e;
+      // Script-terminating (LANGUAGE.md §5): nothing after a failed sign-in should run.
+      throw e instanceof SignInError ? new ShellError('SignInFailed', e.message, { cause: e, fatal: true }) : e;
     });
     this.client = client;
     return client;
