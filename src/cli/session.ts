@@ -8,6 +8,7 @@ import { Scope } from '../runtime/scope.js';
 import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interpreter.js';
 import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
 import { bindParameters } from '../runtime/invoke.js';
+import { parameterSpecs } from '../runtime/functions.js';
 import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
 import { SignInError, type ConnectOptions, type ConnectionControl, type GraphClient } from '../graph/types.js';
@@ -172,15 +173,7 @@ export class Session {
 
   /** `authsh script.authsh -Name x -Loud`: the script's param(…) bound like a function's. */
   private async bindScriptParams(interp: Interpreter, params: ParamDecl[], argv: readonly string[], frame: Frame, span: Span): Promise<void> {
-    let position = 0;
-    const specs = params.map((p) => ({
-      name: p.name,
-      type: p.type === 'switch' ? ('switch' as const) : ('any' as const),
-      description: '',
-      ...(p.type === 'switch' ? {} : { position: position++ }),
-      ...(p.mandatory ? { required: true } : {}),
-    }));
-    const binder = new Binder('script', specs);
+    const binder = new Binder('script', parameterSpecs(params));
     const args: EvaluatedArgument[] = [];
     for (const a of argv) {
       const m = /^-([A-Za-z_]\w*)(?::(.*))?$/.exec(a);

@@ -3,7 +3,7 @@
 // very error it came from.
 import { ShellError } from './errors.js';
 import { ShellRecord } from './record.js';
-import { toText, type Value } from './values.js';
+import type { Value } from './values.js';
 
 const origin = new WeakMap<ShellRecord, ShellError>();
 
@@ -25,8 +25,5 @@ export const errorRecord = {
   },
   unwrap(v: Value): ShellError | undefined {
     return v instanceof ShellRecord ? origin.get(v) : undefined;
-  },
-  text(v: Value): string {
-    return toText(v);
   },
 };

@@ -3,18 +3,18 @@
 import type * as A from '../parser/ast.js';
 import type { CommandSpec, ParamType, ParameterSpec } from './command.js';
 
-const TYPES: Record<string, ParamType> = { int: 'any', long: 'any', double: 'any', string: 'any', switch: 'switch', bool: 'any', datetime: 'any' };
-
 const specs = new WeakMap<A.FunctionDefinition, CommandSpec>();
 
-export function functionSpec(fn: A.FunctionDefinition): CommandSpec {
-  let spec = specs.get(fn);
-  if (spec) return spec;
+/**
+ * The binder's view of declared parameters (a function's, or a script's param(…)): switches
+ * by name only, the rest by position in order. Values are cast to their declared type when the
+ * function starts (bindParameters), with the declaration's span in any error, so the binder
+ * passes them through untouched ('any').
+ */
+export function parameterSpecs(params: readonly A.ParamDecl[]): ParameterSpec[] {
   let position = 0;
-  const parameters: ParameterSpec[] = fn.params.map((p) => {
-    // Values are cast to the declared type when the function starts (bindParameters), with the
-    // declaration's span in the error, so the binder passes them through untouched.
-    const type = (p.type && TYPES[p.type]) || 'any';
+  return params.map((p) => {
+    const type: ParamType = p.type === 'switch' ? 'switch' : 'any';
     return {
       name: p.name,
       type,
@@ -23,6 +23,12 @@ export function functionSpec(fn: A.FunctionDefinition): CommandSpec {
       ...(p.mandatory ? { required: true } : {}),
     };
   });
+}
+
+export function functionSpec(fn: A.FunctionDefinition): CommandSpec {
+  let spec = specs.get(fn);
+  if (spec) return spec;
+  const parameters = parameterSpecs(fn.params);
   spec = {
     name: fn.name,
     category: 'core',

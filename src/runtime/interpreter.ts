@@ -6,7 +6,7 @@
 import type * as A from '../parser/ast.js';
 import { ShellError, toShellError } from './errors.js';
 import { Scope } from './scope.js';
-import { truthy, type Value } from './values.js';
+import { toText, truthy, type Value } from './values.js';
 import { errorRecord } from './error-record.js';
 import { assignTo, evaluate, pipelineValue } from './expressions.js';
 import { commandStream } from './invoke.js';
@@ -171,7 +171,7 @@ export class Interpreter {
       rec.fatal = true;
       return rec;
     }
-    const message = v === null ? 'the script stopped (throw)' : typeof v === 'string' ? v : String(errorRecord.text(v));
+    const message = v === null ? 'the script stopped (throw)' : typeof v === 'string' ? v : toText(v);
     return new ShellError('RuntimeException', message, { span: s.span, fatal: true, target: v === null || typeof v === 'string' ? undefined : v });
   }
 
