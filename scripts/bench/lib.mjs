@@ -1,5 +1,8 @@
 // Shared helpers for the benchmark scripts: run a command N times, interleaved with its
 // baseline so both see the same machine load, and report medians and their ratio.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
@@ -34,3 +37,15 @@ export function verdict(value, target, lowerIsBetter = true) {
   const ok = lowerIsBetter ? value <= target : value >= target;
   return ok ? 'meets target' : 'MISSES target';
 }
+
+/** The repository root and the built CLI; exits 2 (a harness failure) when it has not been built. */
+export function builtCli() {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+  const cli = join(root, 'dist/authsh.js');
+  if (!existsSync(cli)) {
+    console.error('dist/authsh.js is missing: run npm run build first');
+    process.exit(2);
+  }
+  return { root, cli };
+}
+

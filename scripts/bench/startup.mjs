@@ -1,17 +1,9 @@
 #!/usr/bin/env node
 // Start-up benchmark (issue 2, target ≤ 2.5×; issue 4's demo Graph pipeline, target ≤ 4×): median wall time of `authsh -c "1 + 1"` as a
 // ratio to `node -e 0`, measured in one run, interleaved, on the built bundle (npm run build).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { compare, verdict } from './lib.mjs';
+import { builtCli, compare, verdict } from './lib.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = join(root, 'dist/authsh.js');
-if (!existsSync(cli)) {
-  console.error('dist/authsh.js is missing: run npm run build first');
-  process.exit(2);
-}
+const { cli } = builtCli();
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const node = process.execPath;
 const baseline = [node, ['-e', '0']];

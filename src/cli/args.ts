@@ -13,6 +13,7 @@ export interface CliOptions {
   demoUsers?: number;
   verbose: boolean;
   whatIf: boolean;
+  checkpoint?: string;
 }
 
 export class UsageError extends Error {}
@@ -63,6 +64,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--whatif':
         opts.whatIf = true;
         break;
+      case '--checkpoint':
+        opts.checkpoint = take();
+        break;
       case '-h':
       case '--help':
         opts.mode = 'help';
@@ -106,6 +110,9 @@ Options:
   --demo                use the built-in demo tenant even when credentials are set
   --demo-users N        add N generated users to the demo tenant
   --whatif              every command that changes something plans instead of acting
+  --checkpoint FILE     record each change made in FILE; after a kill, the same command
+                        line with the same FILE does only what is left (FILE is removed
+                        when the run ends with exit 0)
   --verbose             trace what authsh does on stderr
   -V, --version         print the version
   -h, --help            this help

@@ -11,7 +11,8 @@ import type { Credential } from '../graph/auth/signin.js';
 import type { ConnectOptions, GraphClient } from '../graph/types.js';
 
 // undici and MSAL are loaded on first sign-in: a script that never calls Graph never pays for them.
-const graphModules = () => Promise.all([import('../graph/http.js'), import('../graph/client.js'), import('../graph/auth/signin.js')]).then(([http, client, auth]) => ({ ...http, ...client, ...auth }));
+const graphModules = () =>
+  Promise.all([import('../graph/http.js'), import('../graph/client.js'), import('../graph/auth/signin.js'), import('../graph/bulk/executor.js')]).then(([http, client, auth, bulk]) => ({ ...http, ...client, ...auth, ...bulk }));
 
 /** Microsoft Graph Command Line Tools: a public client the emulator (and Entra) accept for device code. */
 export const GRAPH_CLI_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
@@ -50,7 +51,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
   async function connectDemo(): Promise<GraphClient> {
     emulator ??= import('../emulator/index.js').then((m) => m.startEmulator({ demoUsers: opts.demoUsers }));
     // Load the client and MSAL while the emulator makes its keys and starts listening.
-    const [emu, { createAgent, createGraphClient, signIn }] = await Promise.all([emulator, graphModules()]);
+    const [emu, { createAgent, createGraphClient, createBulkExecutor, signIn }] = await Promise.all([emulator, graphModules()]);
     const agent = createAgent({ ca: emu.ca, onlyCa: true });
     agents.push(agent);
     // The delegated demo admin, through the same MSAL device-code code path a real tenant uses.
@@ -63,7 +64,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
       trace,
     });
     opts.stderr(`authsh: no credentials set — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
-    return track(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }));
+    return track(createBulkExecutor(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }), { trace }));
   }
 
   function track(c: GraphClient): GraphClient {
@@ -95,7 +96,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
     async connect(req = {}) {
       const credential = req.demo || (opts.demo && !req.deviceCode && !req.tenantId) ? undefined : credentialFrom(req);
       if (!credential) return connectDemo();
-      const { createAgent, createGraphClient, signIn } = await graphModules();
+      const { createAgent, createGraphClient, createBulkExecutor, signIn } = await graphModules();
       const caFile = env['AUTHSH_CA_FILE'];
       const agent = createAgent({ ca: caFile ? readFileSync(caFile, 'utf8') : undefined });
       agents.push(agent);
@@ -108,7 +109,8 @@ export function createConnector(opts: ConnectorOptions): Connector {
         cacheHome: authshHome(env),
         trace,
       });
-      return track(createGraphClient({ graphUrl, agent, tokens, connection, trace }));
+      // Every Graph command talks to the bulk executor: it batches what arrives together.
+      return track(createBulkExecutor(createGraphClient({ graphUrl, agent, tokens, connection, trace }), { trace }));
     },
     async close() {
       await Promise.allSettled(agents.splice(0).map((a) => a.close()));

@@ -8,7 +8,8 @@ import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
 import { authshHome } from './repl.js';
 
 export const EMULATOR_USAGE = `usage: authsh emulator [--port P] [--demo-users N] [--latency MS] [--jitter MS] [--throttle N[/s]]
-                       [--faults RATE] [--drop RATE] [--seed S] [--state FILE] [--ca-file FILE]`;
+                       [--faults RATE] [--drop RATE] [--item-faults RATE] [--seed S] [--state FILE]
+                       [--ca-file FILE]`;
 
 class UsageError extends Error {}
 
@@ -41,6 +42,7 @@ export function parseEmulatorArgs(argv: string[]): Parsed {
       case '--throttle': o.throttlePerSecond = number(flag, value(), (n) => n >= 0, 'requests per second per app, e.g. 50 or 50/s'); break;
       case '--faults': o.faultRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.05'); break;
       case '--drop': o.dropRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.01'); break;
+      case '--item-faults': o.itemFaultRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.05'); break;
       case '--seed': o.seed = number(flag, value(), Number.isInteger, 'a whole number'); break;
       case '--state': { const v = value(); if (!v) throw new UsageError('--state needs a file name'); o.stateFile = v; break; }
       case '--ca-file': { const v = value(); if (!v) throw new UsageError('--ca-file needs a file name'); o.caFile = v; break; }

@@ -48,6 +48,7 @@ export function makeSession(opts: CliOptions, interactive: boolean): Session {
     write: (text) => process.stderr.write(text),
     warn: (text) => process.stderr.write(formatWarning(text, { color: errColor }) + '\n'),
     isTerminal: interactive,
+    progress: process.stderr.isTTY === true,
     columns,
     color,
   };
@@ -59,6 +60,7 @@ export function makeSession(opts: CliOptions, interactive: boolean): Session {
     color,
     columns,
     whatIf: opts.whatIf,
+    checkpoint: opts.checkpoint,
     ...graphConnection(opts),
   });
 }

@@ -2,12 +2,14 @@
 // param(…) to its command-line arguments, runs the statements, sends output values to the
 // output writer and diagnostics to stderr, and turns the outcome into an exit code
 // (LANGUAGE.md §6). A REPL keeps one Session, so functions and variables persist between lines.
+import { resolve } from 'node:path';
 import { parse } from '../parser/parse.js';
 import { ShellError, toShellError } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interpreter.js';
 import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
 import { bindParameters } from '../runtime/invoke.js';
+import { Checkpoint } from '../runtime/checkpoint.js';
 import { parameterSpecs } from '../runtime/functions.js';
 import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
@@ -38,6 +40,10 @@ export interface SessionOptions {
   connect?: (opts?: ConnectOptions) => Promise<GraphClient>;
   /** Drops the sign-in (`disconnect`): closes connections, stops the embedded emulator. */
   disconnect?: () => Promise<void>;
+  /** --checkpoint FILE: every change the script makes is recorded there (see runtime/checkpoint.ts). */
+  checkpoint?: string;
+  /** Items a bulk command keeps in flight (default 4,096). */
+  bulkWindow?: number;
 }
 
 export interface RunOptions {
@@ -76,6 +82,10 @@ export class Session {
       builtins: this.builtins,
       graph: () => this.graph(),
       connection: () => this.connection(),
+      graphStats: () => this.connected?.stats?.(),
+      bulkWindow: opts.bulkWindow,
+      scriptCheckpoint: opts.checkpoint === undefined ? undefined : this.checkpointFile(opts.checkpoint),
+      checkpointFile: (path) => this.checkpointFile(path),
       reportError: (err) => {
         // A written sign-in or permission error makes the script's exit code 3 (LANGUAGE.md §6).
         if (AUTH_CODES.has(String(err.code))) this.authFailed = true;
@@ -92,7 +102,30 @@ export class Session {
   }
 
   private client: Promise<GraphClient> | undefined;
+  /** The client once signed in (for the bulk summaries' request counts). */
+  private connected: GraphClient | undefined;
   private authFailed = false;
+  /** Checkpoint files opened by this run, by absolute path. */
+  private checkpoints = new Map<string, Checkpoint>();
+
+  private checkpointFile(path: string): Checkpoint {
+    const abs = resolve(this.opts.cwd ?? process.cwd(), path);
+    let c = this.checkpoints.get(abs);
+    if (!c) this.checkpoints.set(abs, (c = Checkpoint.open(abs)));
+    return c;
+  }
+
+  /**
+   * A run that ended with exit 0 has nothing left to do: its checkpoint files go, so the next
+   * run (tomorrow's schedule) starts afresh. Otherwise they stay for the re-run to resume from.
+   */
+  private settleCheckpoints(code: number): void {
+    for (const c of this.checkpoints.values()) {
+      if (code === EXIT.ok) c.remove();
+      else c.close();
+    }
+    this.checkpoints.clear();
+  }
 
   /** The session's one Graph client: connected on first use, shared by every later command. */
   graph(): Promise<GraphClient> {
@@ -104,7 +137,7 @@ export class Session {
     const connect = this.opts.connect;
     if (!connect) return (this.client = Promise.reject(new ShellError('NotConnected', 'this session has no Graph connection')));
     // A SignInError becomes the shell's 'SignInFailed' (exit 3), with MSAL's reason as the message.
-    const client = connect(req).catch((e: unknown) => {
+    const client = connect(req).then((c) => (this.connected = c)).catch((e: unknown) => {
       if (this.client === client) this.client = undefined; // a failed sign-in may be retried
       // Script-terminating (LANGUAGE.md §5): nothing after a failed sign-in should run.
       throw e instanceof SignInError ? new ShellError('SignInFailed', e.message, { cause: e, fatal: true }) : e;
@@ -132,6 +165,16 @@ export class Session {
 
   /** Runs a script or a REPL entry; resolves to its exit code. */
   async run(text: string, options: RunOptions = {}): Promise<number> {
+    let code: number = EXIT.errors;
+    try {
+      code = await this.runScript(text, options);
+    } finally {
+      this.settleCheckpoints(code);
+    }
+    return code;
+  }
+
+  private async runScript(text: string, options: RunOptions): Promise<number> {
     const parsed = parse(text, options.fileName ?? '<command>');
     if (!parsed.script) {
       for (const err of parsed.errors) this.opts.stderr(formatDiagnostic(err, { color: this.opts.color }) + '\n');
@@ -139,7 +182,14 @@ export class Session {
     }
     this.signal = options.signal ?? new AbortController().signal;
     this.authFailed = false;
-    const interp = new Interpreter(this.services());
+    let services: RuntimeServices;
+    try {
+      services = this.services();
+    } catch (e) {
+      this.opts.stderr(formatDiagnostic(toShellError(e), { color: this.opts.color }) + '\n');
+      return EXIT.usage;
+    }
+    const interp = new Interpreter(services);
     const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
     const emit = options.onValue ?? ((v: Value) => this.output.write(v));
     try {

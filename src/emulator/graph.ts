@@ -1,11 +1,11 @@
 // The Graph request pipeline, shared by HTTP requests and $batch items: path decoding, the
 // `/me` rewrite, routing, and turning GraphErrors into Graph's error body. The HTTP-only steps
 // (faults, latency, token validation, throttling) are in server.ts; items reuse the parent's
-// principal and get their own throttle check here.
+// principal and get their own item fault (503 unrun) and throttle checks here.
 import { randomUUID } from 'node:crypto';
 import { GraphError, errorBody, type EmuRequest, type EmuResponse, type GraphVersion, type SubDispatch } from './http.js';
 import type { Router } from './router.js';
-import type { Counters, Faults } from './faults.js';
+import { ITEM_FAULT_RETRY_AFTER, type Counters, type Faults } from './faults.js';
 
 export const VERSIONS: readonly GraphVersion[] = ['v1.0', 'beta'];
 
@@ -62,6 +62,12 @@ export class GraphPipeline {
   readonly dispatch: SubDispatch = async (item, parent) => {
     this.counters.batchItems++;
     try {
+      // Drawn for every dispatched item, first, so the item sequence does not depend on its content.
+      if (this.faults.nextItemFault()) {
+        this.counters.faults++;
+        this.counters.itemFaults++;
+        throw new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.', { 'Retry-After': ITEM_FAULT_RETRY_AFTER });
+      }
       const rel = item.url.replace(/^\/+/, '');
       const q = rel.indexOf('?');
       const rawPath = q < 0 ? rel : rel.slice(0, q);

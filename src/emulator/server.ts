@@ -1,7 +1,9 @@
 // The emulator's HTTPS server on 127.0.0.1: identity endpoints (auth/identity.ts) and Graph
 // under /v1.0 and /beta. Per Graph request: request-id + client-request-id, fault/latency
 // injection, token → principal (401s), throttle per app (429), body parsing, then the shared
-// pipeline (graph.ts). The TLS certificate and the token-signing key are made at start.
+// pipeline (graph.ts). A drop destroys the connection before all that (nothing happens) or
+// after it (the change is made, the answer is lost). The TLS certificate and the token-signing
+// key are made at start.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { createSigningKey } from './auth/keys.js';
 import { TokenIssuer } from './auth/tokens.js';
 import { IdentityService } from './auth/identity.js';
 import { principalFrom } from './auth/principal.js';
-import { Counters, Faults, type FaultOptions } from './faults.js';
+import { Counters, Faults, type FaultOptions, type Outcome } from './faults.js';
 import { GraphPipeline, VERSIONS, errorResponse, throttledError } from './graph.js';
 import { GraphError, type EmuResponse, type GraphVersion } from './http.js';
 import type { Router } from './router.js';
@@ -98,40 +100,53 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!version) return send(res, counters, errorResponse(new GraphError(400, 'BadRequest', `Invalid version: ${first}`), requestId, clientRequestId), ids);
 
     const outcome = faults.next();
-    if (outcome.kind === 'drop') {
+    if (outcome.kind === 'drop' && !outcome.after) {
       counters.dropped++;
-      req.socket.destroy();
+      drop(req);
       return;
     }
     if (outcome.delayMs > 0) await new Promise((r) => setTimeout(r, outcome.delayMs));
+    let r: EmuResponse;
     try {
-      if (outcome.kind === 'fault') {
-        counters.faults++;
-        throw outcome.status === 503
-          ? new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.', outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : {})
-          : new GraphError(504, 'gatewayTimeout', 'The request timed out before the service could answer.');
-      }
-      const principal = principalFrom(headers['authorization'], { key, tenantId, url });
-      const rawPath = u.pathname.slice(first.length + 1);
-      // A $batch is not throttled as a whole: Graph evaluates each item (graph.ts dispatch).
-      const retryAfter = /^\/\$batch\/?$/i.test(rawPath) ? undefined : faults.throttle(principal.appId);
-      if (retryAfter !== undefined) {
-        counters.throttled++;
-        throw throttledError(retryAfter, principal.appId, tenantId);
-      }
-      let body: unknown;
-      if (raw.length > 0) {
-        try {
-          body = JSON.parse(raw.toString('utf8'));
-        } catch {
-          throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
-        }
-      }
-      const r = await pipeline.run({ method: req.method ?? 'GET', rawPath, version: version as GraphVersion, query: u.searchParams, headers, body, principal, requestId, baseUrl: `${url}/${version}`, inBatch: false });
-      send(res, counters, r, ids);
+      r = await graph(req, u, headers, raw, first, version, requestId, outcome);
     } catch (e) {
-      send(res, counters, errorResponse(e, requestId, clientRequestId), ids);
+      r = errorResponse(e, requestId, clientRequestId);
     }
+    if (outcome.kind === 'drop') {
+      // Lost answer: the request took effect (for a $batch every item ran), nothing is written.
+      counters.dropped++;
+      counters.droppedAfter++;
+      drop(req);
+      return;
+    }
+    send(res, counters, r, ids);
+  }
+
+  /** A Graph request after fault injection: 503/504, token, throttle, body, then the pipeline. */
+  async function graph(req: IncomingMessage, u: URL, headers: Record<string, string>, raw: Buffer, first: string, version: GraphVersion, requestId: string, outcome: Outcome): Promise<EmuResponse> {
+    if (outcome.kind === 'fault') {
+      counters.faults++;
+      throw outcome.status === 503
+        ? new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.', outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : {})
+        : new GraphError(504, 'gatewayTimeout', 'The request timed out before the service could answer.');
+    }
+    const principal = principalFrom(headers['authorization'], { key, tenantId, url });
+    const rawPath = u.pathname.slice(first.length + 1);
+    // A $batch is not throttled as a whole: Graph evaluates each item (graph.ts dispatch).
+    const retryAfter = /^\/\$batch\/?$/i.test(rawPath) ? undefined : faults.throttle(principal.appId);
+    if (retryAfter !== undefined) {
+      counters.throttled++;
+      throw throttledError(retryAfter, principal.appId, tenantId);
+    }
+    let body: unknown;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+      }
+    }
+    return pipeline.run({ method: req.method ?? 'GET', rawPath, version, query: u.searchParams, headers, body, principal, requestId, baseUrl: `${url}/${version}`, inBatch: false });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -171,6 +186,14 @@ function lowerHeaders(req: IncomingMessage): Record<string, string> {
 
 /** `/contoso.com/oauth2/v2.0/token` → `/{tenant}/oauth2/v2.0/token`, for the counters. */
 const identityRoute = (path: string) => path.replace(/^\/[^/]+/, '/{tenant}');
+
+/**
+ * Loses the answer: the connection is destroyed with nothing of the response written (no status
+ * line, no headers), so the client sees the connection close with no response at all.
+ */
+function drop(req: IncomingMessage): void {
+  req.socket.destroy();
+}
 
 function send(res: ServerResponse, counters: Counters, r: EmuResponse, extra: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;

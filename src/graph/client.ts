@@ -19,7 +19,7 @@ import type { Dispatcher } from 'undici';
 import { GraphRequestError, type ConnectionInfo, type GraphClient, type GraphRequest, type GraphResponse, type TokenSource } from './types.js';
 import { createAgent } from './http.js';
 import { RETRY_STATUSES, backoffMs, parseRetryAfter, sleep, type RetryOptions } from './retry.js';
-import { describeNeeds, needsFor } from './permissions.js';
+import { flatHeaders, graphFailure, parseBody } from './responses.js';
 
 export interface GraphClientOptions {
   /** Graph's root, e.g. https://graph.microsoft.com (no version). */
@@ -49,6 +49,7 @@ interface Wire {
   headers: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+  retry?: false;
 }
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
@@ -83,12 +84,13 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   }
 
   async function send<T>(w: Wire): Promise<GraphResponse<T>> {
-    const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
+    const maxAttempts = w.retry === false ? 1 : Math.max(1, retry.maxAttempts ?? 5);
     const maxTotalMs = retry.maxTotalMs ?? 60_000;
     const started = performance.now();
     // One client-request-id for the logical request: its retries share it, so Graph's logs tie them together.
     const clientRequestId = randomUUID();
     const payload = w.body === undefined ? undefined : typeof w.body === 'string' ? w.body : JSON.stringify(w.body);
+    let freshToken = false;
     for (let attempt = 1; ; attempt++) {
       const t0 = performance.now();
       const headers: Record<string, string> = {
@@ -96,7 +98,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         'user-agent': 'authsh',
         ...w.headers,
         'client-request-id': clientRequestId,
-        authorization: `Bearer ${await opts.tokens.token(w.signal)}`,
+        authorization: `Bearer ${await opts.tokens.token(w.signal, freshToken ? { fresh: true } : undefined)}`,
       };
       if (payload !== undefined) headers['content-type'] ??= 'application/json';
       let status: number;
@@ -121,7 +123,16 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       }
       const requestId = resHeaders['request-id'] ?? null;
       trace?.(`${w.method} ${w.href} → ${status} ${Math.round(performance.now() - t0)} ms request-id=${requestId ?? '-'}`);
-      if (RETRY_STATUSES.has(status) && attempt < maxAttempts) {
+      // A cached token Graph refuses (its key rotated, a stale cache): one more try with a new one.
+      // A 401 was not carried out, so this is safe for any method.
+      if (status === 401 && !freshToken) {
+        freshToken = true;
+        trace?.('401: asking for a fresh token and trying once more');
+        attempt--;
+        continue;
+      }
+      // A 504 to a write says nothing of whether it was made: re-sending could make it twice.
+      if (RETRY_STATUSES.has(status) && attempt < maxAttempts && (status !== 504 || IDEMPOTENT.has(w.method))) {
         const after = parseRetryAfter(resHeaders['retry-after']);
         const wait = after ?? backoffMs(attempt, retry);
         if (performance.now() - started + wait <= maxTotalMs) {
@@ -132,14 +143,18 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         trace?.(`giving up: waiting ${wait} ms would pass the ${maxTotalMs} ms retry budget`);
       }
       const body = parseBody(text, resHeaders['content-type']);
-      if (status >= 400) throw toError(status, body, requestId, w);
+      if (status >= 400) {
+        const err = graphFailure(status, body, requestId, w.method, w.href);
+        err.retryAfter = resHeaders['retry-after'];
+        throw err;
+      }
       return { status, headers: resHeaders, body: body as T, requestId };
     }
   }
 
   function wire(req: GraphRequest): Wire {
     const href = urlOf(req);
-    return { method: req.method, url: new URL(href), href, headers: req.headers ?? {}, body: req.body, signal: req.signal };
+    return { method: req.method, url: new URL(href), href, headers: req.headers ?? {}, body: req.body, signal: req.signal, retry: req.retry };
   }
 
   return {
@@ -165,37 +180,4 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       if (ownAgent) await ownAgent.close();
     },
   };
-}
-
-function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-function parseBody(text: string, contentType: string | undefined): unknown {
-  if (text === '') return null;
-  if (/json/i.test(contentType ?? '') || /^\s*[[{]/.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
-interface GraphErrorBody {
-  error?: { code?: string; message?: string; innerError?: Record<string, string>; innererror?: Record<string, string> };
-}
-
-function toError(status: number, body: unknown, headerRequestId: string | null, w: Wire): GraphRequestError {
-  const err = (body as GraphErrorBody | null)?.error;
-  const inner = err?.innerError ?? err?.innererror;
-  const code = err?.code ?? `HTTP${status}`;
-  const message = err?.message ?? (typeof body === 'string' && body ? body.slice(0, 200) : `Graph answered ${status}`);
-  const requestId = headerRequestId ?? inner?.['request-id'] ?? null;
-  const rel = w.url.pathname.replace(/^\/(v1\.0|beta)/i, '');
-  const needs = status === 403 ? needsFor(w.method, rel) : undefined;
-  return new GraphRequestError(status, code, message, requestId, { method: w.method, url: w.href }, needs ? describeNeeds(needs) : undefined);
 }

@@ -14,6 +14,41 @@ export interface GraphRequest {
   headers?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+  /** false: one attempt, no retries (the bulk executor's own $batch calls; it retries per item). */
+  retry?: false;
+  /**
+   * For a write: finds out whether it was made, when its answer was lost (dropped connection, 504)
+   * or an earlier, killed run may have made it (`inDoubt`). A response means "it is there: this is
+   * the result"; undefined means "not made: send it". `since` is when the write was first sent
+   * (undefined for a write in doubt from an earlier run). Without it, a lost PUT/PATCH/DELETE is
+   * re-sent (a DELETE's 404 then counts as done) and a lost POST fails with code OutcomeUnknown,
+   * unless `idempotent` says sending it twice is harmless.
+   */
+  reconcile?: (since: number | undefined) => Promise<GraphResponse | undefined>;
+  /** An earlier run may have made this write already (its checkpoint says started, not finished). */
+  inDoubt?: boolean;
+  /** A POST that may safely be sent twice (an action such as enableSmsSignIn). */
+  idempotent?: boolean;
+}
+
+/** What the bulk executor has done so far in this session (counters only grow). */
+export interface BulkStats {
+  /** HTTP requests sent to Graph ($batch calls and single requests). */
+  requests: number;
+  /** $batch calls among them, and the items they carried. */
+  batches: number;
+  batchedItems: number;
+  /** Logical requests the commands asked for. */
+  submitted: number;
+  /** Re-sends: after a 429/503/504, a lost connection, or a reconcile that found nothing. */
+  retried: number;
+  /** 429 answers (whole calls or items). */
+  throttled: number;
+  /** Lost or in-doubt writes checked against the tenant's state before being re-sent. */
+  reconciled: number;
+  /** The concurrency limit now (batches in flight), and the paced rate in items/s (Infinity when unthrottled). */
+  concurrency: number;
+  rate: number;
 }
 
 export interface GraphResponse<T = unknown> {
@@ -37,6 +72,9 @@ export class GraphRequestError extends Error {
     super(message);
     this.name = 'GraphRequestError';
   }
+
+  /** The answer's Retry-After header, for a 429/503 (the bulk executor waits that long). */
+  retryAfter?: string;
 }
 
 /** Sign-in failed (wrong secret, unknown tenant, missing consent): the CLI exits 3. */
@@ -71,6 +109,8 @@ export interface GraphClient {
   describe(req: GraphRequest): string;
   /** Closes the keep-alive connections (the CLI calls it on exit; a no-op when shared). */
   close?(): Promise<void>;
+  /** The bulk executor's counters (absent on a client without one). */
+  stats?(): BulkStats;
 }
 
 /** What `connect` asks for; anything left out comes from the environment (AZURE_*), else the demo tenant. */
@@ -93,6 +133,9 @@ export interface ConnectionControl {
 
 /** Where the client gets its bearer token: MSAL (src/graph/auth), or a fixed one in tests. */
 export interface TokenSource {
-  /** A valid access token for Graph; MSAL answers from its cache until the token nears expiry. */
-  token(signal?: AbortSignal): Promise<string>;
+  /**
+   * A valid access token for Graph; MSAL answers from its cache until the token nears expiry.
+   * `fresh` skips the cache: Graph refused the cached token (401), e.g. its signing key changed.
+   */
+  token(signal?: AbortSignal, options?: { fresh?: boolean }): Promise<string>;
 }

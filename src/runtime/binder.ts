@@ -21,11 +21,13 @@ export interface CommonParameters {
   errorAction: ErrorAction;
   whatIf: boolean;
   confirm: boolean | undefined;
+  /** -checkpoint FILE (commands that run items concurrently). */
+  checkpoint: string | undefined;
 }
 
 const ERROR_ACTIONS = ['continue', 'stop', 'silentlycontinue', 'ignore'] as const;
 
-function commonSpecs(changesState: boolean): ParameterSpec[] {
+function commonSpecs(changesState: boolean, checkpoint: boolean): ParameterSpec[] {
   const specs: ParameterSpec[] = [
     { name: 'erroraction', aliases: ['ea'], type: 'string', values: ERROR_ACTIONS, description: 'What a non-terminating error does: continue, stop or silentlycontinue.' },
   ];
@@ -34,6 +36,9 @@ function commonSpecs(changesState: boolean): ParameterSpec[] {
       { name: 'whatif', type: 'switch', description: 'Show what would be sent, change nothing.' },
       { name: 'confirm', type: 'switch', description: 'Ask before changing anything.' },
     );
+  }
+  if (checkpoint) {
+    specs.push({ name: 'checkpoint', type: 'string', placeholder: 'FILE', description: 'Record each finished item in FILE; run again with the same FILE to do only what is left.' });
   }
   return specs;
 }
@@ -55,8 +60,9 @@ export class Binder {
     private readonly params: readonly ParameterSpec[],
     changesState = false,
     private readonly allowExtra = false,
+    checkpoint = false,
   ) {
-    this.all = [...params, ...commonSpecs(changesState)];
+    this.all = [...params, ...commonSpecs(changesState, checkpoint)];
   }
 
   private fail(code: string, message: string, span: Span | undefined): ShellError {
@@ -251,8 +257,10 @@ export class Binder {
     delete bound['erroraction'];
     const whatIf = bound['whatif'] === true;
     const confirm = bound['confirm'] as boolean | undefined;
+    const checkpoint = bound['checkpoint'] as string | undefined;
     delete bound['whatif'];
     delete bound['confirm'];
-    return { errorAction: ea === 'ignore' ? 'silentlycontinue' : ((ea as ErrorAction | undefined) ?? 'continue'), whatIf, confirm };
+    delete bound['checkpoint'];
+    return { errorAction: ea === 'ignore' ? 'silentlycontinue' : ((ea as ErrorAction | undefined) ?? 'continue'), whatIf, confirm, checkpoint };
   }
 }

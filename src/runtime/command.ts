@@ -39,6 +39,8 @@ export interface ParameterSpec {
   conditions?: boolean;
   /** Shown in help as the value's placeholder, e.g. 'MINUTES'. */
   placeholder?: string;
+  /** A password or pass: kept out of checkpoint keys, -whatif plans, history and transcripts. */
+  secret?: boolean;
 }
 
 export interface CommandExample {
@@ -77,6 +79,12 @@ export interface CommandSpec {
   input: InputMode;
   /** Changes something, so it takes -whatif (and -confirm). */
   changesState?: boolean;
+  /**
+   * Its items may run at once (each mostly waits on Graph): the runtime keeps many in flight,
+   * emits their results in input order, shows progress and a summary, and honours -checkpoint.
+   * Only for input 'item' commands whose items are independent of each other.
+   */
+  concurrent?: boolean;
   examples: readonly CommandExample[];
   run(ctx: CommandContext, args: BoundArgs): AsyncIterable<Value>;
 }
@@ -89,6 +97,8 @@ export interface Host {
   /** Text written as is, with no line break added (write-host -nonewline); hosts without it get info(). */
   write?(text: string): void;
   readonly isTerminal: boolean;
+  /** stderr is a terminal: progress lines may be drawn there (never in logs). */
+  readonly progress?: boolean;
   readonly columns: number;
   readonly color: boolean;
 }
@@ -103,6 +113,11 @@ export interface CommandContext {
   readonly hasInput: boolean;
   /** The item bound for this call when the command's input mode is 'item'. */
   readonly item: Value | undefined;
+  /**
+   * An earlier run of this job started this item and did not record it finished (checkpoint):
+   * its writes may already be made, so they are reconciled before being sent.
+   */
+  readonly inDoubt: boolean;
   readonly signal: AbortSignal;
   readonly host: Host;
   readonly whatIf: boolean;

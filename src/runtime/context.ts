@@ -15,6 +15,16 @@ import type { Frame, Interpreter } from './interpreter.js';
 
 async function* empty(): AsyncGenerator<Value> {}
 
+/** How one item's call differs from the command's: its own signal, doubt, and error sink. */
+export interface ItemOptions {
+  signal?: AbortSignal;
+  inDoubt?: boolean;
+  /** Collects the item's errors instead of writing them (the concurrent runner writes them in order). */
+  onError?: (error: ShellError) => void;
+  /** The host this item writes to (a bulk -whatif run counts the plan lines). */
+  host?: Host;
+}
+
 export class CommandContextImpl implements CommandContext {
   readonly span: Span;
   readonly input: AsyncIterable<Value>;
@@ -28,22 +38,30 @@ export class CommandContextImpl implements CommandContext {
     private readonly frame: Frame,
     input: AsyncIterable<Value> | undefined,
     readonly item: Value | undefined = undefined,
+    private readonly itemOptions: ItemOptions = {},
   ) {
     this.span = call.span;
     this.input = input ?? empty();
     this.hasInput = input !== undefined;
   }
 
-  forItem(item: Value): CommandContextImpl {
-    return new CommandContextImpl(this.interp, this.command, this.call, this.binding, this.frame, undefined, item);
+  forItem(item: Value, options: ItemOptions = {}): CommandContextImpl {
+    return new CommandContextImpl(this.interp, this.command, this.call, this.binding, this.frame, undefined, item, options);
   }
 
+  /** Errors this context wrote (or collected). */
+  errorsWritten = 0;
+
   get signal(): AbortSignal {
-    return this.interp.rt.signal;
+    return this.itemOptions.signal ?? this.interp.rt.signal;
+  }
+
+  get inDoubt(): boolean {
+    return this.itemOptions.inDoubt ?? false;
   }
 
   get host(): Host {
-    return this.interp.rt.host;
+    return this.itemOptions.host ?? this.interp.rt.host;
   }
 
   get whatIf(): boolean {
@@ -54,6 +72,8 @@ export class CommandContextImpl implements CommandContext {
     error.command ??= this.command.name;
     error.at(this.call.span);
     if (error.target === undefined && this.item !== undefined) error.target = this.item;
+    this.errorsWritten++;
+    if (this.itemOptions.onError) return this.itemOptions.onError(error);
     const action = this.binding.common.errorAction;
     if (action === 'stop') {
       error.fatal = true;

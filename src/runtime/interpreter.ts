@@ -12,7 +12,8 @@ import { assignTo, evaluate, pipelineValue } from './expressions.js';
 import { commandStream } from './invoke.js';
 import { arithmetic, lazyRange } from './operators.js';
 import type { CommandSpec, Host } from './command.js';
-import type { ConnectionControl, GraphClient } from '../graph/types.js';
+import type { BulkStats, ConnectionControl, GraphClient } from '../graph/types.js';
+import type { Checkpoint } from './checkpoint.js';
 
 export type Completion =
   | { type: 'normal' }
@@ -43,9 +44,20 @@ export interface RuntimeServices {
   graph(): Promise<GraphClient>;
   /** Sign-in state for connect/disconnect/get-context. */
   connection?(): ConnectionControl;
+  /** The bulk executor's counters, when the session is signed in (for bulk summaries). */
+  graphStats?(): BulkStats | undefined;
+  /** Items a concurrent command keeps in flight (the reorder buffer's bound); default 4,096. */
+  bulkWindow?: number;
+  /** --checkpoint FILE: where every change of the script is recorded. */
+  scriptCheckpoint?: Checkpoint;
+  /** The checkpoint kept in `path` (one per file for the session; a -checkpoint parameter). */
+  checkpointFile(path: string): Checkpoint;
 }
 
 export const MAX_CALL_DEPTH = 150;
+
+/** A pipeline's input whose length is known once its head has been evaluated. */
+type SizedStream = AsyncGenerator<Value> & { sizeHint?: number };
 
 export class Interpreter {
   /** Set by `exit N`; every block unwinds when it sees it. */
@@ -234,12 +246,17 @@ export class Interpreter {
   async *runPipeline(p: A.Pipeline, frame: Frame): AsyncGenerator<Value> {
     let stream: AsyncIterable<Value> | undefined;
     for (const el of p.elements) {
-      stream = el.kind === 'Command' ? commandStream(this, el, frame, stream) : this.expressionStream(el, frame);
+      if (el.kind === 'Command') stream = commandStream(this, el, frame, stream);
+      else {
+        // The head's size, once evaluated, lets a bulk command show "done/total" and an ETA.
+        const sized: SizedStream = this.expressionStream(el, frame, (n) => (sized.sizeHint = n));
+        stream = sized;
+      }
     }
     yield* stream!;
   }
 
-  private async *expressionStream(e: A.Expression, frame: Frame): AsyncGenerator<Value> {
+  private async *expressionStream(e: A.Expression, frame: Frame, size: (n: number) => void): AsyncGenerator<Value> {
     if (e.kind === 'Binary' && e.op === '..') {
       const from = await evaluate(this, e.left, frame);
       const to = await evaluate(this, e.right, frame);
@@ -252,6 +269,7 @@ export class Interpreter {
     }
     const v = await evaluate(this, e, frame);
     if (e.kind === 'Cast' && e.type === 'void') return;
+    size(Array.isArray(v) ? v.length : v === null ? 0 : 1);
     if (Array.isArray(v)) yield* v;
     else if (v !== null) yield v;
   }

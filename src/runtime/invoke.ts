@@ -13,13 +13,14 @@ import { CommandContextImpl } from './context.js';
 import { functionSpec } from './functions.js';
 import type { CommandSpec } from './command.js';
 import { MAX_CALL_DEPTH, type Frame, type Interpreter } from './interpreter.js';
+import { checkpointOf, checkpointed, runConcurrently, type Job } from './concurrent.js';
 
 const binders = new WeakMap<object, Binder>();
 
 export function binderFor(spec: CommandSpec, allowExtra = false): Binder {
   let b = binders.get(spec);
   if (!b) {
-    b = new Binder(spec.name, spec.parameters, spec.changesState ?? false, allowExtra);
+    b = new Binder(spec.name, spec.parameters, spec.changesState ?? false, allowExtra, spec.concurrent === true && spec.input === 'item');
     binders.set(spec, b);
   }
   return b;
@@ -81,9 +82,16 @@ async function* invokeBuiltin(
       throw new ShellError('InvalidArgument', `${spec.name} takes no pipeline input (it got ${describe(item)}); give it its values as arguments`, { span: call.nameSpan });
     }
   }
+  const checkpoint = checkpointOf(interp, spec, binding);
+  const job: Job = { interp, spec, ctx, binder, binding, call, checkpoint };
   if (spec.input !== 'item' || !input) {
     binder.checkRequired(binding.args, call.span);
-    yield* spec.run(ctx, binding.args);
+    if (checkpoint) yield* checkpointed(job, binding.args, undefined);
+    else yield* spec.run(ctx, binding.args);
+    return;
+  }
+  if (spec.concurrent) {
+    yield* runConcurrently(job, input);
     return;
   }
   for await (const item of input) {
@@ -98,7 +106,8 @@ async function* invokeBuiltin(
       continue;
     }
     try {
-      yield* spec.run(itemCtx, bound);
+      if (checkpoint) yield* checkpointed(job, bound, item);
+      else yield* spec.run(itemCtx, bound);
     } catch (e) {
       const err = toShellError(e);
       if (err.fatal || err.code === 'Interrupted') throw err;

@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { cliPath, runCli } from '../support/cli.js';
+import { parseEmulatorArgs } from '../../src/cli/emulator-command.js';
 
 describe('authsh emulator', () => {
   it('serves Graph on 127.0.0.1, writes the CA, and stops on SIGTERM saving its state', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'authsh-emu-'));
     const caFile = join(dir, 'ca.pem');
     const state = join(dir, 'state.json');
-    const child = spawn(process.execPath, [cliPath, 'emulator', '--port', '0', '--ca-file', caFile, '--state', state, '--latency', '1', '--seed', '3'], { env: { ...process.env, AUTHSH_HOME: dir } });
+    const child = spawn(process.execPath, [cliPath, 'emulator', '--port', '0', '--ca-file', caFile, '--state', state, '--latency', '1', '--seed', '3', '--item-faults', '0.5'], { env: { ...process.env, AUTHSH_HOME: dir } });
     let stderr = '';
     const line = await new Promise<string>((resolve, reject) => {
       child.stderr.on('data', (c: Buffer) => {
@@ -45,6 +46,17 @@ describe('authsh emulator', () => {
     expect(code).toBe(0);
     expect(existsSync(state)).toBe(true);
     expect(JSON.parse(readFileSync(state, 'utf8')).domain).toBe('contoso.com');
+  });
+
+  it('accepts --item-faults RATE (also as --item-faults=RATE) beside --drop, and lists it in the usage', () => {
+    expect(parseEmulatorArgs(['--item-faults', '0.25', '--drop', '0.1', '--seed', '4'])).toMatchObject({ itemFaultRate: 0.25, dropRate: 0.1, seed: 4 });
+    expect(parseEmulatorArgs(['--item-faults=1'])).toMatchObject({ itemFaultRate: 1 });
+    const bad = runCli(['emulator', '--item-faults', '1.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--item-faults '1.5' is not valid: expected a fraction between 0 and 1");
+    const help = runCli(['emulator', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('[--item-faults RATE]');
   });
 
   it('refuses a bad option value with exit 2 and says what it expected', () => {

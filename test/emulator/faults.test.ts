@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 beforeEach(() => {
-  emu.faults.set({ latencyMs: 0, jitterMs: 0, throttlePerSecond: 0, faultRate: 0, dropRate: 0, seed: 1 });
+  emu.faults.set({ latencyMs: 0, jitterMs: 0, throttlePerSecond: 0, faultRate: 0, dropRate: 0, itemFaultRate: 0, seed: 1 });
   emu.counters.reset();
 });
 
@@ -126,6 +126,84 @@ describe('faults', () => {
     expect(a).toMatch(/50[34]/);
   });
 
+  it('splits drops about evenly between before and after processing, counting both', async () => {
+    emu.faults.set({ dropRate: 0.2, seed: 5 });
+    let errors = 0;
+    for (let i = 0; i < 200; i++) {
+      try {
+        expect((await call(emu, 'GET', '/v1.0/probe', { token: app })).status).toBe(200);
+      } catch {
+        errors++;
+      }
+    }
+    const { dropped, droppedAfter } = emu.counters;
+    expect(dropped).toBe(errors);
+    expect(dropped).toBeGreaterThan(20);
+    expect(droppedAfter / dropped).toBeGreaterThan(0.3);
+    expect(droppedAfter / dropped).toBeLessThan(0.7);
+    // After-drops were routed (processed); before-drops never reached the router.
+    expect(emu.counters.byRoute['GET /probe']).toBe(200 - (dropped - droppedAfter));
+    expect(emu.counters.byStatus[200]).toBe(200 - dropped);
+  });
+
+  it('decides drops from the existing draws: a seed gives the same before/after split, ~50/50', () => {
+    const outcomes = (seed: number) => {
+      const f = new Faults({ dropRate: 0.2, faultRate: 0.3, seed });
+      return Array.from({ length: 5000 }, () => f.next());
+    };
+    const a = outcomes(11);
+    expect(outcomes(11)).toEqual(a);
+    const drops = a.filter((o) => o.kind === 'drop');
+    const after = drops.filter((o) => o.after).length;
+    expect(drops.length / a.length).toBeCloseTo(0.2, 1);
+    expect(after / drops.length).toBeGreaterThan(0.45);
+    expect(after / drops.length).toBeLessThan(0.55);
+  });
+
+  it('keeps the whole-request sequence whatever itemFaultRate is (items draw from their own PRNG)', () => {
+    const plain = new Faults({ dropRate: 0.1, faultRate: 0.3, seed: 3 });
+    const items = new Faults({ dropRate: 0.1, faultRate: 0.3, itemFaultRate: 0.5, seed: 3 });
+    for (let i = 0; i < 200; i++) {
+      for (let k = 0; k < i % 4; k++) items.nextItemFault();
+      expect(items.next()).toEqual(plain.next());
+    }
+  });
+
+  it('gives the same whole-request outcomes for a seed with itemFaultRate 0 and 0.5', async () => {
+    const batch = { requests: Array.from({ length: 4 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/probe' })) };
+    const run = async (itemFaultRate: number) => {
+      emu.faults.set({ faultRate: 0.3, dropRate: 0.2, itemFaultRate, seed: 42 });
+      emu.counters.reset();
+      const out: string[] = [];
+      const items: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        try {
+          const r = i % 3 === 0 ? await call(emu, 'POST', '/v1.0/$batch', { token: app, body: batch }) : await call(emu, 'GET', '/v1.0/probe', { token: app });
+          out.push(String(r.status));
+          if (i % 3 === 0 && r.status === 200) items.push(...(r.json.responses as { status: number }[]).map((x) => x.status));
+        } catch {
+          out.push('drop');
+        }
+      }
+      const { dropped, droppedAfter, itemFaults } = emu.counters;
+      return { outcomes: `${out.join(',')} dropped ${dropped} after ${droppedAfter}`, items, itemFaults };
+    };
+    const plain = await run(0);
+    const faulty = await run(0.5);
+    expect(faulty.outcomes).toBe(plain.outcomes);
+    expect(plain.outcomes).toMatch(/200.*drop|drop.*200/);
+    expect(plain.itemFaults).toBe(0);
+    expect(faulty.itemFaults).toBeGreaterThan(0);
+    expect(plain.items.every((s) => s === 200)).toBe(true);
+    expect(faulty.items).toHaveLength(plain.items.length);
+    // Items of a batch dropped after processing were faulted too, but nobody saw them.
+    const seen = faulty.items.filter((s) => s === 503).length;
+    expect(seen).toBeGreaterThan(0);
+    expect(seen).toBeLessThanOrEqual(faulty.itemFaults);
+    expect(faulty.items.every((s) => s === 200 || s === 503)).toBe(true);
+    expect((await run(0.5)).items).toEqual(faulty.items);
+  });
+
   it('draws from a seeded PRNG', () => {
     const a = mulberry32(9);
     const b = mulberry32(9);
@@ -143,6 +221,6 @@ describe('counters', () => {
     expect(emu.counters.byRoute['GET /probe']).toBe(1);
     expect(emu.counters.byRoute['GET /users/{id}/probe']).toBe(1);
     emu.counters.reset();
-    expect(emu.counters).toMatchObject({ requests: 0, byStatus: {}, byRoute: {}, batchItems: 0, throttled: 0, dropped: 0 });
+    expect(emu.counters).toMatchObject({ requests: 0, byStatus: {}, byRoute: {}, batchItems: 0, throttled: 0, faults: 0, itemFaults: 0, dropped: 0, droppedAfter: 0 });
   });
 });

@@ -86,6 +86,7 @@ export function makeContext(spec: CommandSpec, opts: TestOptions = {}, item?: Va
     input: fromIterable(opts.input ?? []),
     hasInput: opts.input !== undefined,
     item,
+    inDoubt: false,
     signal: opts.signal ?? new AbortController().signal,
     host: run.host,
     whatIf: opts.whatIf ?? false,

@@ -33,3 +33,26 @@ export function startCli(args: string[]) {
 export function jsonLines(stdout: string): unknown[] {
   return stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
+
+/**
+ * Runs the CLI without blocking this process's event loop: for tests whose emulator runs in
+ * this process (spawnSync would freeze it, and the CLI would wait for an answer forever).
+ */
+export function runCliAsync(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number; onStderr?: (chunk: string) => void } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? root, env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+      opts.onStderr?.(c);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

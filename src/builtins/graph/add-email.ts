@@ -2,9 +2,9 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change } from './support/methods.js';
+import { change, findCreated } from './support/methods.js';
 import { methodRecord } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { missingUser, userKey, userParam } from './support/user.js';
 import { validateEmail } from './support/validate.js';
 
 const EMAIL = methodTypeOf('email')!;
@@ -18,6 +18,7 @@ const addEmail: CommandSpec = {
     'one\'s own account. Emits the created record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also ' +
     'Authentication Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     { name: 'emailAddress', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['email'], placeholder: 'ADDRESS', description: 'The address, e.g. kim@fabrikam.com.' },
@@ -29,8 +30,9 @@ const addEmail: CommandSpec = {
   async *run(ctx, args) {
     const emailAddress = validateEmail(ctx, args.emailAddress);
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
-    const r = await change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, EMAIL), body: { emailAddress } });
+    const userId = await userKey(ctx, client, args.user);
+    const reconcile = findCreated(ctx, client, userId, EMAIL, (m) => String(m.emailAddress).toLowerCase() === emailAddress.toLowerCase());
+    const r = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, EMAIL), body: { emailAddress }, reconcile }));
     if (r) yield methodRecord(r.body, userId, 'email');
   },
 };

@@ -5,9 +5,9 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath } from '../../graph/catalogue.js';
 import { typeInfo } from './method-family.js';
 import { graphOf } from './support/client.js';
-import { change } from './support/methods.js';
+import { change, findCreated } from './support/methods.js';
 import { methodRecord } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { missingUser, userKey, userParam } from './support/user.js';
 
 const info = typeInfo('external');
 
@@ -19,6 +19,7 @@ const addExternal: CommandSpec = {
     'Graph: POST /users/{id}/authentication/externalAuthenticationMethods. Permission: UserAuthMethod-External.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All; ' +
     "not on your own account. -configurationid is the id of an external method configuration in the methods policy (get-policy lists them). Emits the created record.",
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     userParam({ position: 0 }),
@@ -34,9 +35,10 @@ const addExternal: CommandSpec = {
   ],
   async *run(ctx, args) {
     const graph = await graphOf(ctx);
-    const userId = await resolveUser(ctx, graph, args.user);
+    const userId = await userKey(ctx, graph, args.user);
     const body = { configurationId: String(args.configurationid), displayName: String(args.displayname) };
-    const created = await change<Record<string, unknown>>(ctx, graph, { method: 'POST', path: collectionPath(userId, info), version: info.version, body });
+    const reconcile = findCreated(ctx, graph, userId, info, (m) => m.configurationId === body.configurationId && m.displayName === body.displayName);
+    const created = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, graph, { method: 'POST', path: collectionPath(userId, info), version: info.version, body, reconcile }));
     if (created) yield methodRecord(created.body, userId, info.type);
   },
 };

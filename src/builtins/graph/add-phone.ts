@@ -5,11 +5,11 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { PHONE_TYPES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change } from './support/methods.js';
+import { change, findCreated } from './support/methods.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './support/phone.js';
 import { methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';
-import { resolveUser, userParam } from './support/user.js';
+import { missingUser, userKey, userParam } from './support/user.js';
 import { validatePhone } from './support/validate.js';
 
 const addPhone: CommandSpec = {
@@ -22,6 +22,7 @@ const addPhone: CommandSpec = {
     'mobile first. Emits the created phone record (each type has a fixed id). Permission: UserAuthenticationMethod.ReadWrite.All ' +
     '(delegated: also Authentication Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     { name: 'phoneNumber', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['number'], placeholder: 'NUMBER', description: 'The number, e.g. +1 2065555555 or +44 2071234567x12.' },
@@ -38,8 +39,11 @@ const addPhone: CommandSpec = {
     const phoneType = phoneTypeOf(ctx, args);
     if (!phoneType) throw new ShellError('MissingArgument', `add-phone: -type is required: one of ${PHONE_TYPES.join(', ')}`, { span: ctx.span });
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
-    const r = await change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType } });
+    const userId = await userKey(ctx, client, args.user);
+    // Digits only: Graph may store the number re-spaced.
+    const digits = (n: unknown) => String(n).replace(/\D/g, '');
+    const reconcile = findCreated(ctx, client, userId, PHONE, (m) => m.phoneType === phoneType && digits(m.phoneNumber) === digits(phoneNumber));
+    const r = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType }, reconcile }));
     if (r) yield methodRecord(r.body, userId, 'phone');
   },
 };

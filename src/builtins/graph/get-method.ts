@@ -17,6 +17,7 @@ const getMethod: CommandSpec = {
     '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. Permission: UserAuthenticationMethod.Read.All ' +
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
+  concurrent: true,
   parameters: [
     userParam({ position: 0 }),
     { name: 'id', type: 'string', position: 1, required: true, fromPipeline: 'property', placeholder: 'ID', description: 'The method id.' },

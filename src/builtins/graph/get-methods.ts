@@ -18,6 +18,7 @@ const getMethods: CommandSpec = {
     'platformCredential, qrCodePin, external) and userId. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
+  concurrent: true,
   parameters: [
     userParam({ position: 0 }),
     { name: 'type', type: 'string', values: METHOD_TYPE_NAMES, description: 'Only methods of this type.' },

@@ -17,6 +17,7 @@ const getOperation: CommandSpec = {
     'says why it failed. Delegated sign-in only. Permission: UserAuthenticationMethod.Read.All (delegated: also an ' +
     'authentication administrator role).',
   input: 'item',
+  concurrent: true,
   parameters: [
     userParam({ position: 0 }),
     { name: 'id', type: 'string', position: 1, required: true, fromPipeline: 'property', placeholder: 'ID', description: 'The operation id.' },

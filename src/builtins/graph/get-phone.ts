@@ -16,6 +16,7 @@ const getPhone: CommandSpec = {
     'Permission: UserAuthenticationMethod.Read.All (or UserAuthMethod-Phone.Read.All; delegated: also an authentication ' +
     'administrator role or Global Reader).',
   input: 'item',
+  concurrent: true,
   parameters: [userParam({ position: 0 }), { ...phoneTypeParam('Only the phone of this type.'), description: 'Only the phone of this type.' }],
   examples: [
     { title: "List a user's phones", code: "get-phone MeganB@contoso.com | foreach { $_.phoneType }", output: ['mobile', 'alternateMobile'] },

@@ -51,7 +51,9 @@ const getUsers: CommandSpec = {
       headers.ConsistencyLevel = 'eventual';
     }
     const all = args.all === true;
+    // Every page is a round trip: -all asks for Graph's largest page (999), not its default 100.
     if (top !== undefined) query.$top = String(Math.min(top, 999));
+    else if (all) query.$top = '999';
     const req: GraphRequest = { method: 'GET', path: '/users', query, headers, signal: ctx.signal };
     let n = 0;
     const firstPage = !all && top === undefined;

@@ -39,6 +39,7 @@ export function listCommand(o: FamilyOptions): CommandSpec {
       `${o.description ? o.description + ' ' : ''}Graph: GET /users/{id}/authentication/${info.segment}${versionNote(info)}. ` +
       `Permission: ${o.permission}. Each record carries type '${info.type}' and userId, so it pipes to remove-${o.name.slice(4)} and remove-method.`,
     input: 'item',
+    concurrent: true,
     parameters: [userParam({ position: 0 })],
     examples: o.examples,
     async *run(ctx, args) {
@@ -61,6 +62,7 @@ export function removeCommand(o: FamilyOptions & { removeAllWithoutId?: boolean 
       `Permission: ${o.permission}. ${o.removeAllWithoutId ? `Without -id it removes the user's ${info.title} (there is at most one). ` : ''}` +
       'Emits nothing. A failed item is reported and the others go on.',
     input: 'item',
+    concurrent: true,
     changesState: true,
     parameters: needsId ? [userParam({ position: 0 }), ID_PARAM] : [userParam({ position: 0 })],
     examples: o.examples,

@@ -23,10 +23,11 @@ const newQrCodePin: CommandSpec = {
     'A user has at most one: remove-qrcodepin first to replace it. The standard QR code lasts the policy default (365 days) unless -expire says otherwise (at most 395 days); ' +
     'the PIN is 8–20 digits, generated when -pin is not given, and must be changed at first sign-in.',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     userParam({ position: 0 }),
-    { name: 'pin', type: 'string', placeholder: 'DIGITS', description: 'The PIN, 8 to 20 digits (default: Graph generates one).' },
+    { name: 'pin', type: 'string', secret: true, placeholder: 'DIGITS', description: 'The PIN, 8 to 20 digits (default: Graph generates one).' },
     { name: 'start', type: 'datetime', placeholder: 'DATE', description: 'When the standard QR code becomes valid (default: now).' },
     { name: 'expire', type: 'datetime', placeholder: 'DATE', description: 'When the standard QR code expires (default: the policy lifetime).' },
   ],

@@ -16,6 +16,7 @@ const removeEmail: CommandSpec = {
     'record when one was piped in. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
     'Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [userParam({ position: 0 }), { name: 'passthru', type: 'switch', description: 'Emit the removed record.' }],
   examples: [

@@ -19,6 +19,7 @@ const removeMethod: CommandSpec = {
     '-passthru emits the removed record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
     'Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     userParam({}),

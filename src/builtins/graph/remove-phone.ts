@@ -16,6 +16,7 @@ const removePhone: CommandSpec = {
     'record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication Administrator or ' +
     'Privileged Authentication Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     userParam({ position: 0 }),

@@ -57,10 +57,11 @@ const resetPassword: CommandSpec = {
     'Permission: UserAuthenticationMethod.ReadWrite.All (delegated: Authentication Administrator, Privileged Authentication ' +
     'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     userParam({ position: 0 }),
-    { name: 'newPassword', type: 'string', aliases: ['password'], placeholder: 'PASSWORD', description: 'The new password; without it Graph generates one (cloud-only users).' },
+    { name: 'newPassword', type: 'string', aliases: ['password'], secret: true, placeholder: 'PASSWORD', description: 'The new password; without it Graph generates one (cloud-only users).' },
     { name: 'nowait', type: 'switch', description: 'Emit the operation at once instead of waiting for it to end (see get-operation).' },
   ],
   examples: [
@@ -77,7 +78,8 @@ const resetPassword: CommandSpec = {
     const userId = await resolveUser(ctx, client, args.user);
     const body = typeof newPassword === 'string' ? { newPassword } : {};
     const path = `${authenticationPath(userId)}/methods/${seg(PASSWORD_METHOD_ID)}/resetPassword`;
-    const r = await change<Op | null>(ctx, client, { method: 'POST', path, body });
+    // A reset whose answer was lost is sent again: the newest password is the one that counts.
+    const r = await change<Op | null>(ctx, client, { method: 'POST', path, body, idempotent: true });
     if (!r) return;
     const generated = r.body && typeof r.body.newPassword === 'string' ? r.body.newPassword : undefined;
     const url = operationUrl(r.headers['location'], userId);

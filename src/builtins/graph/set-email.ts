@@ -17,6 +17,7 @@ const setEmail: CommandSpec = {
     'own account. -passthru emits the updated record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also ' +
     'Authentication Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     { name: 'emailAddress', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['email'], placeholder: 'ADDRESS', description: 'The new address.' },

@@ -18,6 +18,7 @@ const setPhone: CommandSpec = {
     'Not for one\'s own account. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
     'Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     { name: 'phoneNumber', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['number'], placeholder: 'NUMBER', description: 'The new number, e.g. +1 2065555555.' },

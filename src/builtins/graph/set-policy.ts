@@ -66,6 +66,7 @@ const setPolicy: CommandSpec = {
     'Permission: Policy.ReadWrite.AuthenticationMethod (role: Authentication Policy Administrator). -include and -exclude replace the target lists with these groups ' +
     "('all_users' is every user). -setting takes quoted 'name=value' texts or a record; values are typed. Emits nothing unless -passthru.",
   input: 'item',
+  concurrent: true,
   changesState: true,
   parameters: [
     { name: 'method', type: 'string', position: 0, required: true, aliases: ['id'], fromPipeline: 'property', placeholder: 'METHOD', description: "The configuration: its id (any case), a short name such as tap, or an external provider's displayName; binds from a policy record's id." },

@@ -77,6 +77,7 @@ export function commandHelp(info: CommandInfo): string {
   }
   const common = ['-erroraction stop|continue|silentlycontinue (-ea)'];
   if (spec.changesState) common.push('-whatif');
+  if (spec.concurrent && spec.input === 'item') common.push('-checkpoint FILE (record finished items; run again with FILE to do only what is left)');
   lines.push('', `Common parameters: ${common.join(', ')}`);
   if (spec.examples.length > 0) {
     lines.push('', 'Examples:');

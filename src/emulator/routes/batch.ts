@@ -2,8 +2,9 @@
 // dependsOn?}`. Anything wrong with the envelope (too many items, a missing field, a duplicate id
 // in any case, a body without Content-Type, an unknown or circular dependsOn) fails the whole
 // batch with 400; otherwise the answer is 200 and each item carries its own status. Items run
-// through `dispatch` (the same pipeline as HTTP requests, incl. throttling → per-item 429) as
-// soon as their dependencies are done; an item whose prerequisite failed gets 424 unrun.
+// through `dispatch` (the same pipeline as HTTP requests, incl. throttling → per-item 429, and
+// item faults → 503 unrun) as soon as their dependencies are done; an item whose prerequisite
+// failed gets 424 unrun.
 import { GraphError, errorBody, json, type EmuRequest, type EmuResponse, type SubDispatch } from '../http.js';
 import type { Router } from '../router.js';
 

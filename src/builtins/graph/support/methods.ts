@@ -27,7 +27,7 @@ export async function read<T = GraphObject>(ctx: CommandContext, client: GraphCl
 export async function change<T = GraphObject>(ctx: CommandContext, client: GraphClient, req: GraphRequest): Promise<GraphResponse<T> | undefined> {
   if (whatIf(ctx, client, req)) return undefined;
   try {
-    return await client.request<T>({ ...req, signal: ctx.signal });
+    return await client.request<T>({ ...req, inDoubt: ctx.inDoubt, signal: ctx.signal });
   } catch (e) {
     throw graphError(e, undefined, ctx);
   }
@@ -69,4 +69,17 @@ export async function methodById(ctx: CommandContext, client: GraphClient, userI
 /** DELETE one method (through -whatif). True when it was removed. */
 export async function deleteMethod(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo, id: string | undefined): Promise<boolean> {
   return (await change(ctx, client, { method: 'DELETE', path: methodPath(userId, info, id), version: info.version })) !== undefined;
+}
+
+/**
+ * A reconcile (GraphRequest.reconcile) for a POST that creates a method: list the user's methods
+ * of that type and take the one that matches what was asked as the created one. Found means the
+ * lost (or in-doubt) POST was made; not found means it was not, and the executor sends it.
+ */
+export function findCreated(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo, matches: (m: GraphObject) => boolean): GraphRequest['reconcile'] {
+  return async () => {
+    const r = await client.request<{ value?: GraphObject[] }>({ method: 'GET', path: collectionPath(userId, info), version: info.version, signal: ctx.signal });
+    const found = (r.body?.value ?? []).find(matches);
+    return found ? { status: 201, headers: {}, body: found, requestId: r.requestId } : undefined;
+  };
 }

@@ -31,16 +31,31 @@ const isAnnotation = (k: string): boolean => k.startsWith('@odata.') || k.includ
 
 /** A Graph object as a record in Graph's key order, without OData annotations. */
 export function graphRecord(obj: GraphObject, first: readonly string[] = [], last: readonly string[] = []): ShellRecord {
-  const r = new ShellRecord();
-  const keys = Object.keys(obj).filter((k) => !isAnnotation(k));
-  const lower = new Set(keys.map((k) => k.toLowerCase()));
-  const put = (k: string) => r.set(k, fromPlain(obj[k]));
-  for (const k of first) if (lower.has(k.toLowerCase())) put(keys.find((x) => x.toLowerCase() === k.toLowerCase())!);
-  const tail = new Set(last.map((k) => k.toLowerCase()));
-  for (const k of keys) if (!r.has(k) && !tail.has(k.toLowerCase())) put(k);
-  for (const k of last) if (!r.has(k) && lower.has(k.toLowerCase())) put(keys.find((x) => x.toLowerCase() === k.toLowerCase())!);
+  return fill(new ShellRecord(), obj, first, last);
+}
+
+/**
+ * Puts `obj`'s properties into `r`: `first` in that order, then the rest in Graph's order, then
+ * `last`; OData annotations and the keys in `skip` (lower case) left out.
+ */
+function fill(r: ShellRecord, obj: GraphObject, first: readonly string[], last: readonly string[], skip?: ReadonlySet<string>): ShellRecord {
+  const byLower = new Map<string, string>();
+  for (const k of Object.keys(obj)) if (!isAnnotation(k) && !skip?.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
+  const done = new Set<string>();
+  const put = (lower: string) => {
+    const k = byLower.get(lower);
+    if (k === undefined || done.has(lower)) return;
+    done.add(lower);
+    r.set(k, fromPlain(obj[k]));
+  };
+  for (const k of first) put(k.toLowerCase());
+  const tail = last.map((k) => k.toLowerCase());
+  for (const lower of byLower.keys()) if (!tail.includes(lower)) put(lower);
+  for (const lower of tail) put(lower);
   return r;
 }
+
+const METHOD_SKIP: ReadonlySet<string> = new Set(['type', 'userid']);
 
 /**
  * A method as a record: `type` first, then its view columns and `createdDateTime`, then Graph's
@@ -50,10 +65,8 @@ export function graphRecord(obj: GraphObject, first: readonly string[] = [], las
 export function methodRecord(obj: GraphObject, userId: string, fallback?: MethodTypeName): ShellRecord {
   const odata = typeof obj['@odata.type'] === 'string' ? obj['@odata.type'] : undefined;
   const type = (odata ? methodTypeOfOdata(odata)?.type : undefined) ?? fallback ?? null;
-  const view = type ? METHOD_VIEW[type] : [];
-  const body = graphRecord(obj, [...view, 'createdDateTime'], ['id']);
   const r = new ShellRecord([['type', type as Value]]);
-  for (const [k, v] of body) if (k.toLowerCase() !== 'type' && k.toLowerCase() !== 'userid') r.set(k, v);
+  fill(r, obj, type ? [...METHOD_VIEW[type], 'createdDateTime'] : ['createdDateTime'], ['id'], METHOD_SKIP);
   r.set('userId', userId);
   return r;
 }

@@ -24,6 +24,7 @@ export function listCommand(o: ListCommandOptions): CommandSpec {
     synopsis: o.synopsis,
     description: `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type} and userId. ${o.details}`,
     input: 'item',
+    concurrent: true,
     parameters: [userParam({ position: 0 })],
     examples: o.examples,
     async *run(ctx, args) {

@@ -21,6 +21,7 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
       '-passthru emits the phone record with its new smsSignInState. Permission: UserAuthenticationMethod.ReadWrite.All ' +
       '(delegated: also Authentication Administrator or Privileged Authentication Administrator).',
     input: 'item',
+    concurrent: true,
     changesState: true,
     parameters: [
       userParam({ position: 0 }),
@@ -35,7 +36,8 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
       if (t !== 'mobile') throw new ShellError('InvalidArgument', `${name}: only a mobile phone can be used for SMS sign-in, not ${t}`, { span: ctx.span });
       const client = await graphOf(ctx);
       const userId = await resolveUser(ctx, client, args.user);
-      const r = await change(ctx, client, { method: 'POST', path: `${methodPath(userId, PHONE, PHONE_METHOD_IDS.mobile)}/${action}` });
+      // Turning SMS sign-in on (or off) twice leaves it on (or off): safe to send again.
+      const r = await change(ctx, client, { method: 'POST', path: `${methodPath(userId, PHONE, PHONE_METHOD_IDS.mobile)}/${action}`, idempotent: true });
       if (r && args.passthru === true) yield await methodById(ctx, client, userId, PHONE, PHONE_METHOD_IDS.mobile);
     },
   };

@@ -123,3 +123,28 @@ export async function resolveUser(ctx: CommandContext, client: GraphClient, valu
   }
   return String(found[0]!.id);
 }
+
+/**
+ * The key a command that creates something puts in its path for the user `value` names, with
+ * no lookup when Graph takes the text as it is: a record's id, a GUID, or a userPrincipalName
+ * (`/users/{upn}/…`). In a bulk run that halves the requests: one POST per row, not a GET and a
+ * POST. A missing user then shows as the POST's 404, which `missingUser` names by the text
+ * given. Display-name prefixes (and UPNs starting with `$`, which need Graph's key syntax) are
+ * still resolved first.
+ */
+export async function userKey(ctx: CommandContext, client: GraphClient, value: unknown): Promise<string> {
+  const { key, isId } = userText(ctx, value);
+  if (isId && value instanceof ShellRecord) return key;
+  if (isGuid(key) || (key.includes('@') && !key.startsWith('$'))) return key;
+  return resolveUser(ctx, client, value);
+}
+
+/** Runs a request on a collection of the user `label` names; its 404 means there is no such user. */
+export async function missingUser<T>(ctx: CommandContext, label: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (e) {
+    if ((e as { status?: unknown }).status === 404) throw notFound(ctx, label, e);
+    throw e;
+  }
+}

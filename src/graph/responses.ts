@@ -1,0 +1,40 @@
+// Reading Graph's answers, shared by single requests (client.ts) and $batch items (bulk/):
+// the body by its content type, and a failed answer as a GraphRequestError with Graph's code,
+// message and request-id, plus — for a 403 — the permission and role the call needs.
+import { GraphRequestError } from './types.js';
+import { describeNeeds, needsFor } from './permissions.js';
+
+export function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return null;
+  if (/json/i.test(contentType ?? '') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+interface GraphErrorBody {
+  error?: { code?: string; message?: string; innerError?: Record<string, string>; innererror?: Record<string, string> };
+}
+
+/** A failed answer (status ≥ 400) to `method href` as the error the commands turn into a ShellError. */
+export function graphFailure(status: number, body: unknown, headerRequestId: string | null, method: string, href: string): GraphRequestError {
+  const err = (body as GraphErrorBody | null)?.error;
+  const inner = err?.innerError ?? err?.innererror;
+  const code = err?.code ?? `HTTP${status}`;
+  const message = err?.message ?? (typeof body === 'string' && body ? body.slice(0, 200) : `Graph answered ${status}`);
+  const requestId = headerRequestId ?? inner?.['request-id'] ?? null;
+  const pathname = new URL(href, 'https://graph.invalid').pathname;
+  const rel = pathname.replace(/^\/(v1\.0|beta)/i, '');
+  const needs = status === 403 ? needsFor(method, rel) : undefined;
+  return new GraphRequestError(status, code, message, requestId, { method, url: href }, needs ? describeNeeds(needs) : undefined);
+}
+
+export function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}

@@ -1,0 +1,253 @@
+// Running a `concurrent` command's items many at a time (DESIGN.md "The bulk executor"), and
+// the checkpoint bookkeeping every unit of work shares. Items start in input order, each as its
+// own task; up to `window` of them are in flight while the first unfinished one holds the
+// output back — a bounded reorder buffer, so values and errors come out in input order and
+// memory stays flat whatever the input's size. The Graph requests the tasks make meet in the
+// bulk executor (src/graph/bulk), which packs them into $batch calls.
+//
+// One failed item is one non-terminating error, written when its turn comes; a fatal error or
+// Ctrl-C stops the run. On the way out, reads still in flight are cancelled and writes are let
+// finish (a write cut off mid-flight leaves its outcome unknown), then the summary is written.
+import { setMaxListeners } from 'node:events';
+import type * as A from '../parser/ast.js';
+import { ShellError, toShellError } from './errors.js';
+import type { Binder, Binding } from './binder.js';
+import type { CommandSpec, Host } from './command.js';
+import type { CommandContextImpl, ItemOptions } from './context.js';
+import type { Checkpoint } from './checkpoint.js';
+import type { Interpreter } from './interpreter.js';
+import { BulkReport, type BulkCounts } from './bulk-report.js';
+import type { Value } from './values.js';
+
+export interface Job {
+  interp: Interpreter;
+  spec: CommandSpec;
+  ctx: CommandContextImpl;
+  binder: Binder;
+  binding: Binding;
+  call: A.CommandCall;
+  checkpoint: Checkpoint | undefined;
+}
+
+/** The checkpoint a call records into: its own -checkpoint FILE, else the script's for changes. */
+export function checkpointOf(interp: Interpreter, spec: CommandSpec, binding: Binding): Checkpoint | undefined {
+  if (binding.common.whatIf || interp.rt.whatIf) return undefined;
+  if (binding.common.checkpoint !== undefined) return interp.rt.checkpointFile(binding.common.checkpoint);
+  return spec.changesState && spec.category === 'graph' ? interp.rt.scriptCheckpoint : undefined;
+}
+
+/**
+ * One unit of work under a checkpoint: skipped when the file says it is done, run "in doubt"
+ * when it says started, and recorded done when it ends without an error.
+ */
+export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: ItemOptions & { onSkip?: () => void } = {}): AsyncGenerator<Value> {
+  const ck = job.checkpoint;
+  const key = ck?.key(job.spec.name, args, job.spec.parameters);
+  const state = key ? ck!.status(key) : undefined;
+  if (state === 'done') {
+    ck!.skipped++;
+    options.onSkip?.();
+    return;
+  }
+  const ctx = job.ctx.forItem(item as Value, { signal: options.signal, onError: options.onError, host: options.host, inDoubt: state === 'started' });
+  if (key) ck!.started(key);
+  yield* job.spec.run(ctx, args);
+  if (key && ctx.errorsWritten === 0) ck!.finished(key);
+}
+
+interface Slot {
+  item: Value;
+  events: ({ value: Value } | { error: ShellError })[];
+  failed: boolean;
+  skipped: boolean;
+  fatal: ShellError | undefined;
+  finished: boolean;
+  done: Promise<void>;
+}
+
+/** -whatif lines shown in full before the rest are only counted. */
+const PLAN_SHOWN = 10;
+
+/** The host a -whatif bulk run's items write to: the first plan lines pass, the rest are counted. */
+function planHost(base: Host, plan: { lines: number }): Host {
+  return {
+    info: (text) => {
+      if (text.startsWith('what if: ') && ++plan.lines > PLAN_SHOWN) return;
+      base.info(text);
+    },
+    warn: (text) => base.warn(text),
+    write: base.write ? (text) => base.write!(text) : undefined,
+    isTerminal: base.isTerminal,
+    progress: base.progress,
+    columns: base.columns,
+    color: base.color,
+  };
+}
+
+async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: Host | undefined): Promise<void> {
+  const { binder, binding, call } = job;
+  const onError = (error: ShellError) => {
+    slot.failed = true;
+    slot.events.push({ error });
+  };
+  let bound;
+  try {
+    bound = binder.bindItem(binding, slot.item, call.span);
+    binder.checkRequired(bound, call.span, slot.item);
+  } catch (e) {
+    onError(toShellError(e));
+    return;
+  }
+  try {
+    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, onSkip: () => (slot.skipped = true) })) slot.events.push({ value });
+  } catch (e) {
+    if (signal.aborted) {
+      slot.fatal = new ShellError('Interrupted', 'interrupted', { fatal: true });
+      return;
+    }
+    const err = toShellError(e);
+    if (err.fatal || err.code === 'Interrupted') slot.fatal = err;
+    else onError(err);
+  }
+}
+
+/**
+ * Items in flight at most, by default. An item waiting out a Retry-After holds back every item
+ * after it (output is in input order), so the window must cover the items that finish
+ * meanwhile: a second or two at 2,000 items/s. Items are small (a row and a record or two), but
+ * each waiting one is also a few promises the garbage collector must trace, so the window starts
+ * at FIRST_WINDOW and doubles only when half of it is done and waiting on its head.
+ */
+const DEFAULT_WINDOW = 4096;
+const FIRST_WINDOW = 512;
+
+export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): AsyncGenerator<Value> {
+  const { interp, spec } = job;
+  const maxWindow = Math.max(1, interp.rt.bulkWindow ?? DEFAULT_WINDOW);
+  let window = Math.min(FIRST_WINDOW, maxWindow);
+  /** Slots finished but not yet emitted (they wait on an unfinished head). */
+  let waiting = 0;
+  const parent = interp.rt.signal;
+  const controller = new AbortController();
+  // Every request of every item in flight listens on it: hundreds, by design.
+  setMaxListeners(0, controller.signal);
+  const onAbort = () => controller.abort(parent.reason);
+  if (parent.aborted) onAbort();
+  else parent.addEventListener('abort', onAbort, { once: true });
+  const slots: Slot[] = [];
+  const it = input[Symbol.asyncIterator]();
+  const counts: BulkCounts = { done: 0, succeeded: 0, failed: 0, skipped: 0 };
+  const report = new BulkReport(spec.name, interp.rt.host, () => interp.rt.graphStats?.(), spec.changesState === true);
+  const plan = { lines: 0 };
+  const host = job.ctx.whatIf ? planHost(interp.rt.host, plan) : undefined;
+  let inputDone = false;
+  let exhausted = false;
+  let inputError: unknown;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let space: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const puller = (async () => {
+    try {
+      while (!stopped) {
+        if (slots.length >= window) {
+          await new Promise<void>((r) => (space = r));
+          continue;
+        }
+        const r = await it.next();
+        if (r.done) exhausted = true;
+        if (r.done || stopped) break;
+        await interp.breathe();
+        if (stopped) break;
+        const slot: Slot = { item: r.value, events: [], failed: false, skipped: false, fatal: undefined, finished: false, done: Promise.resolve() };
+        slots.push(slot);
+        slot.done = runItem(job, slot, controller.signal, host).finally(() => {
+          slot.finished = true;
+          waiting++;
+          // Head-of-line blocking: half the window is done behind a slow head. Widen it.
+          if (window < maxWindow && waiting >= window / 2 && slots.length >= window) {
+            window = Math.min(maxWindow, window * 2);
+            space?.();
+            space = undefined;
+          }
+          notify();
+        });
+      }
+    } catch (e) {
+      inputError = e;
+    } finally {
+      inputDone = true;
+      notify();
+    }
+  })();
+
+  try {
+    for (;;) {
+      const head = slots[0];
+      if (head?.finished) {
+        slots.shift();
+        waiting--;
+        space?.();
+        space = undefined;
+        if (head.fatal) throw head.fatal;
+        if (head.skipped) counts.skipped++;
+        else {
+          counts.done++;
+          if (head.failed) counts.failed++;
+          else counts.succeeded++;
+        }
+        for (const ev of head.events) {
+          if ('value' in ev) yield ev.value;
+          else job.ctx.forItem(head.item).writeError(ev.error);
+        }
+        report.progress(counts, (input as { sizeHint?: number }).sizeHint);
+        continue;
+      }
+      if (!head && inputDone) {
+        if (inputError !== undefined) throw inputError;
+        break;
+      }
+      await new Promise<void>((r) => (wake = r));
+    }
+  } finally {
+    stopped = true;
+    space?.();
+    // Reads still in flight are cancelled; writes finish, so their outcome is known and recorded.
+    if (!spec.changesState) controller.abort();
+    await Promise.allSettled(slots.map((s) => s.done));
+    // Items that finished after the stop made their changes too: count them, and say which
+    // changes failed (their output is not wanted any more, their errors are).
+    for (const s of slots) {
+      if (s.fatal || !s.finished) continue;
+      if (s.skipped) counts.skipped++;
+      else {
+        counts.done++;
+        if (s.failed) counts.failed++;
+        else counts.succeeded++;
+      }
+      if (!spec.changesState) continue;
+      for (const ev of s.events) {
+        if ('error' in ev) {
+          try {
+            job.ctx.forItem(s.item).writeError(ev.error);
+          } catch {
+            // -erroraction stop: the run is ending anyway
+          }
+        }
+      }
+    }
+    // Close the input (after a pending next(), if any): its own finally runs and settles.
+    if (!exhausted && inputError === undefined) await it.return?.(undefined);
+    await puller;
+    parent.removeEventListener('abort', onAbort);
+    if (plan.lines > 1) {
+      const more = plan.lines > PLAN_SHOWN ? ` (the first ${PLAN_SHOWN} are shown above)` : '';
+      interp.rt.host.info(`what if: ${spec.name} would send ${plan.lines} requests in about ${Math.ceil(plan.lines / 20)} $batch calls${more}`);
+    } else report.end(counts, parent.aborted);
+  }
+}
