@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // Start-up benchmark (issue 2, target ≤ 2.5×; issue 4's demo Graph pipeline, target ≤ 4×): median wall time of `authsh -c "1 + 1"` as a
-// ratio to `node -e 0`, measured in one run, interleaved, on the built bundle (npm run build).
-import { builtCli, compare, verdict } from './lib.mjs';
+// ratio to `node -e 0`, measured in one run, interleaved, on the built bundle (npm run build). Then the REPL's time to its
+// first prompt on a pseudo-terminal (util-linux `script`), against `node -e 0` run the same way (target: well under 0.5 s).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { builtCli, compare, median, verdict } from './lib.mjs';
 
 const { cli } = builtCli();
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -20,4 +26,67 @@ for (const c of cases) {
   console.log(
     `  ${c.name.padEnd(60)} ${r.subject.toFixed(1).padStart(7)} ms   node -e 0 ${r.baseline.toFixed(1).padStart(6)} ms   ratio ${r.ratio.toFixed(2)}× (target ≤ ${c.target}×: ${verdict(r.ratio, c.target)})`,
   );
+}
+
+// Time to the first prompt: `authsh` on a terminal (the demo tenant, a fresh AUTHSH_HOME, no credentials), from spawn
+// until the prompt (`> ` on a line after the banner) is on the terminal; then Ctrl-D. The baseline is `node -e 0`
+// under the same `script`, from spawn to exit, so the pseudo-terminal's own cost is in both.
+const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+// eslint-disable-next-line no-control-regex -- it matches terminal escape sequences on purpose
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]/g;
+const PROMPT = /authsh 0\.1\.0[^\n]*\n(?:[^\n]*\n)*[^\n]*> $/;
+const promptRuns = Number(process.env.BENCH_PROMPT_RUNS ?? 10);
+const env = { ...process.env, AUTHSH_HOME: mkdtempSync(join(tmpdir(), 'authsh-bench-')), TERM: process.env.TERM || 'xterm-256color' };
+for (const k of Object.keys(env)) if (k.startsWith('AZURE_') || k === 'NO_COLOR') delete env[k];
+
+/** ms from spawn until `until(output)` holds (then `bye` is typed), or until the process ends when `until` is absent. */
+function underPty(command, until, bye = '\x04') {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let ms;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no prompt within 15 s from ${command}; it printed:\n${out.replace(ANSI, '')}`));
+    }, 15_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      out += chunk;
+      if (until && ms === undefined && until.test(out.replace(ANSI, '').replace(/\r/g, ''))) {
+        ms = performance.now() - t0;
+        child.stdin.write(bye);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      if (!until) ms = performance.now() - t0;
+      if (ms === undefined) reject(new Error(`${command} ended before its prompt; it printed:\n${out.replace(ANSI, '')}`));
+      else resolve(ms);
+    });
+  });
+}
+
+if (spawnSync('script', ['-V']).error) {
+  console.log('  time to the first prompt: skipped (util-linux `script` is not installed)');
+} else {
+  try {
+    const repl = `${quote(node)} ${quote(cli)}`;
+    const base = `${quote(node)} -e 0`;
+    await underPty(repl, PROMPT);
+    await underPty(base);
+    const a = [];
+    const b = [];
+    for (let i = 0; i < promptRuns; i++) {
+      a.push(await underPty(repl, PROMPT));
+      b.push(await underPty(base));
+    }
+    const [subject, baseMs] = [median(a), median(b)];
+    const ratio = subject / baseMs;
+    console.log(
+      `  ${`authsh (REPL): time to the first prompt, ${promptRuns} runs`.padEnd(60)} ${subject.toFixed(1).padStart(7)} ms   node -e 0 ${baseMs.toFixed(1).padStart(6)} ms   ratio ${ratio.toFixed(2)}× (target < 500 ms: ${verdict(subject, 500)})`,
+    );
+  } catch (e) {
+    console.log(`  time to the first prompt: could not measure: ${e.message}`);
+  }
 }

@@ -10,6 +10,7 @@ import formatTable from './core/format-table.js';
 import fromJson from './core/from-json.js';
 import getCommand from './core/get-command.js';
 import getDate from './core/get-date.js';
+import clear from './core/clear.js';
 import group from './core/group.js';
 import help from './core/help.js';
 import importCsv from './core/import-csv.js';
@@ -78,7 +79,7 @@ import invokeGraph from './graph/invoke-graph.js';
 export const coreCommands: readonly CommandSpec[] = [
   where, select, sort, first, last, skip, count, measure, group, unique, foreach, tee,
   importCsv, exportCsv, fromJson, toJson, outFile, formatTable, formatList,
-  writeOutput, writeError, writeHost, getDate, sleep, help, getCommand,
+  writeOutput, writeError, writeHost, getDate, sleep, help, getCommand, clear,
 ];
 
 /** Users, methods, phone, email and password (src/builtins/graph). */

@@ -24,6 +24,23 @@ export interface ConnectorOptions {
   /** stderr, for the one-line notice, device-code prompts and --verbose traces. */
   stderr: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** Say on stderr that the demo tenant is used (the REPL's banner says it instead). */
+  announce?: boolean;
+}
+
+/**
+ * What a session will sign in to, told before signing in (the REPL's banner and prompt): the
+ * demo tenant when no credentials are set (or with --demo), else the tenant and app of the
+ * environment's credentials, or a managed identity.
+ */
+export function describeTarget(env: NodeJS.ProcessEnv, demo: boolean): { banner: string; tenant: string } {
+  const tenant = env['AZURE_TENANT_ID'];
+  const client = env['AZURE_CLIENT_ID'];
+  const creds = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'].some((n) => env[n]);
+  const managed = Boolean(env['IDENTITY_ENDPOINT'] || env['MSI_ENDPOINT']);
+  if (demo || (!creds && !managed)) return { banner: 'demo tenant (Contoso, contoso.com), signed in as its admin', tenant: 'contoso.com (demo)' };
+  const how = env['AZURE_CLIENT_SECRET'] ? 'client secret' : env['AZURE_CLIENT_CERTIFICATE_PATH'] ? 'certificate' : 'managed identity';
+  return { banner: `tenant ${tenant ?? '(from the managed identity)'}${client ? `, app ${client}` : ''} (${how})`, tenant: tenant ?? 'managed identity' };
 }
 
 export type ConnectRequest = ConnectOptions;
@@ -63,7 +80,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
       demo: true,
       trace,
     });
-    opts.stderr(`authsh: no credentials set — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
+    if (opts.announce !== false) opts.stderr(`authsh: no credentials set — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
     return track(createBulkExecutor(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }), { trace }));
   }
 

@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
-import { authshHome } from './repl.js';
+import { authshHome } from '../graph/home.js';
 
 export const EMULATOR_USAGE = `usage: authsh emulator [--port P] [--demo-users N] [--latency MS] [--jitter MS] [--throttle N[/s]]
                        [--faults RATE] [--drop RATE] [--item-faults RATE] [--seed S] [--state FILE]

@@ -2,12 +2,14 @@
 // and stderr to a Session, and turns the result into an exit code. No language or Graph logic
 // lives here.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { Session, EXIT } from './session.js';
 import { formatWarning } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
-import { createConnector, type Connector } from './connect.js';
+import { createConnector, describeTarget, type Connector } from './connect.js';
+import { authshHome } from '../graph/home.js';
 
 // Parsing allocates many short-lived objects (tokens, CST nodes); a larger young generation
 // lets them die there instead of being promoted, which cuts garbage-collection time on big
@@ -38,7 +40,7 @@ function readStdin(): string {
 /** The connectors made for sessions; closed (emulator stopped) before the process leaves. */
 const connectors: Connector[] = [];
 
-export function makeSession(opts: CliOptions, interactive: boolean): Session {
+export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Host['confirm']): Session {
   const tty = process.stdout.isTTY === true;
   const color = opts.color ?? (tty && !process.env['NO_COLOR']);
   const columns = process.stdout.columns || Number(process.env['COLUMNS']) || 120;
@@ -49,6 +51,7 @@ export function makeSession(opts: CliOptions, interactive: boolean): Session {
     warn: (text) => process.stderr.write(formatWarning(text, { color: errColor }) + '\n'),
     isTerminal: interactive,
     progress: process.stderr.isTTY === true,
+    ...(confirm ? { confirm } : {}),
     columns,
     color,
   };
@@ -61,13 +64,13 @@ export function makeSession(opts: CliOptions, interactive: boolean): Session {
     columns,
     whatIf: opts.whatIf,
     checkpoint: opts.checkpoint,
-    ...graphConnection(opts),
+    ...graphConnection(opts, !interactive),
   });
 }
 
 /** Sign-in on first Graph use: environment credentials, else the embedded demo tenant (connect.ts). */
-function graphConnection(opts: CliOptions): { connect: Connector['connect']; disconnect: () => Promise<void> } {
-  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, stderr: (line) => process.stderr.write(line + '\n') });
+function graphConnection(opts: CliOptions, announce: boolean): { connect: Connector['connect']; disconnect: () => Promise<void> } {
+  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, announce, stderr: (line) => process.stderr.write(line + '\n') });
   connectors.push(connector);
   return { connect: (req) => connector.connect(req), disconnect: () => connector.close() };
 }
@@ -94,8 +97,18 @@ async function main(argv: string[]): Promise<number> {
   }
   if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
   if (opts.mode === 'repl') {
-    const { startRepl } = await import('./repl.js');
-    const replCode = await startRepl(makeSession(opts, true), VERSION);
+    const { createRepl } = await import('./repl/index.js');
+    const target = describeTarget(process.env, opts.demo);
+    const repl = createRepl({
+      version: VERSION,
+      target: target.banner,
+      tenant: target.tenant,
+      historyFile: join(authshHome(), 'history'),
+      // Called once the prompt shows, when `session` below exists.
+      warmUp: () => void session.graph().catch(() => undefined),
+    });
+    const session = makeSession(opts, true, repl.hooks.confirm);
+    const replCode = await repl.start(session);
     await Promise.allSettled(connectors.map((c) => c.close()));
     return replCode;
   }

@@ -10,7 +10,7 @@ import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interp
 import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
 import { bindParameters } from '../runtime/invoke.js';
 import { Checkpoint } from '../runtime/checkpoint.js';
-import { parameterSpecs } from '../runtime/functions.js';
+import { functionSpec, parameterSpecs } from '../runtime/functions.js';
 import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
 import { SignInError, type ConnectOptions, type ConnectionControl, type GraphClient } from '../graph/types.js';
@@ -53,6 +53,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Receives output values instead of the output writer (tests, examples). */
   onValue?: (value: Value) => void;
+  /** Sees every output value on its way out (the REPL learns UPNs for Tab from it). */
+  observe?: (value: Value) => void;
 }
 
 export function commandTable(commands: readonly CommandSpec[]): Map<string, CommandSpec> {
@@ -99,6 +101,29 @@ export class Session {
         return text.replace(/\n$/, '');
       },
     };
+  }
+
+  /** Set when a script ran `exit` (the REPL then leaves with that code). */
+  exitRequested: number | undefined;
+
+  get cwd(): string {
+    return this.opts.cwd ?? process.cwd();
+  }
+
+  /** Every command the session knows — built-ins (once each) and the script's functions — for Tab. */
+  commandSpecs(): CommandSpec[] {
+    const specs = new Set(this.builtins.values());
+    const out = [...specs];
+    for (const name of this.scope.functionNames()) {
+      const fn = this.scope.findFunction(name);
+      if (fn) out.push(functionSpec(fn));
+    }
+    return out;
+  }
+
+  /** The session's variables (global scope), for Tab. */
+  variables(): Map<string, Value> {
+    return new Map(this.scope.names().map((n) => [n, this.scope.get(n)]));
   }
 
   private client: Promise<GraphClient> | undefined;
@@ -182,6 +207,7 @@ export class Session {
     }
     this.signal = options.signal ?? new AbortController().signal;
     this.authFailed = false;
+    this.exitRequested = undefined;
     let services: RuntimeServices;
     try {
       services = this.services();
@@ -191,7 +217,9 @@ export class Session {
     }
     const interp = new Interpreter(services);
     const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
-    const emit = options.onValue ?? ((v: Value) => this.output.write(v));
+    const write = options.onValue ?? ((v: Value) => this.output.write(v));
+    const observe = options.observe;
+    const emit = observe ? (v: Value) => (observe(v), write(v)) : write;
     try {
       if (parsed.script.params) await this.bindScriptParams(interp, parsed.script.params, options.args ?? [], frame, parsed.script.span);
       else if (options.args?.length) throw new ShellError('UsageError', `${parsed.source.name} declares no param(…), so it takes no arguments (got ${options.args.join(' ')})`);
@@ -205,7 +233,10 @@ export class Session {
         let r = await gen.next();
         for (; !r.done; r = await gen.next()) emit(r.value);
         if (!options.onValue) this.output.flush();
-        if (r.value.type === 'exit') return r.value.code;
+        if (r.value.type === 'exit') {
+          this.exitRequested = r.value.code;
+          return r.value.code;
+        }
         if (r.value.type !== 'normal') break; // break/continue/return at the top ends the script
       }
     } catch (e) {

@@ -1,5 +1,5 @@
-// authsh's per-user directory (history, token cache): AUTHSH_HOME, else ~/.authsh. The same
-// rule as src/cli/repl.ts, kept here so the graph layer need not import the CLI.
+// authsh's per-user directory (REPL history, token cache): AUTHSH_HOME, else ~/.authsh. It
+// lives in the graph layer so the token cache need not import the CLI to find it.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 

@@ -9,6 +9,8 @@ export interface BulkCounts {
   succeeded: number;
   failed: number;
   skipped: number;
+  /** Not confirmed (answered no) in an interactive session. */
+  declined: number;
 }
 
 // Not toLocaleString: its first call loads ICU data, some 30 ms.
@@ -61,13 +63,14 @@ export class BulkReport {
     const requests = now ? now.requests - was.requests : undefined;
     const retried = now ? now.retried - was.retried : 0;
     const throttled = now ? now.throttled - was.throttled : 0;
-    const worth = c.done + c.skipped > 1 && (this.changes || interrupted || elapsed >= 1000 || c.failed > 0 || retried > 0 || c.skipped > 0);
+    const worth = c.done + c.skipped + c.declined > 1 && (this.changes || interrupted || elapsed >= 1000 || c.failed > 0 || retried > 0 || c.skipped > 0);
     if (!worth) return;
     const parts = [`${fmt(c.succeeded)} succeeded`, `${fmt(c.failed)} failed`];
     if (c.skipped) parts.push(`${fmt(c.skipped)} skipped (done before, per the checkpoint)`);
+    if (c.declined) parts.push(`${fmt(c.declined)} not confirmed`);
     parts.push(`${fmt(retried)} retried${throttled ? ` (${fmt(throttled)} throttled)` : ''}`);
     const rate = c.done > 0 && elapsed > 0 ? `, ${fmt(c.done / (elapsed / 1000))} items/s` : '';
     const sent = requests !== undefined ? `; ${fmt(requests)} requests` : '';
-    this.host.info(`${this.command}: ${interrupted ? 'interrupted after ' : ''}${fmt(c.done + c.skipped)} items: ${parts.join(', ')}${sent} in ${seconds(elapsed)}${rate}`);
+    this.host.info(`${this.command}: ${interrupted ? 'interrupted after ' : ''}${fmt(c.done + c.skipped + c.declined)} items: ${parts.join(', ')}${sent} in ${seconds(elapsed)}${rate}`);
   }
 }

@@ -80,6 +80,16 @@ export interface CommandSpec {
   /** Changes something, so it takes -whatif (and -confirm). */
   changesState?: boolean;
   /**
+   * Removes or overwrites something that cannot be brought back (remove-*, reset-password,
+   * set-policy): an interactive session asks before each item, unless -confirm:$false.
+   */
+  destructive?: boolean;
+  /**
+   * The properties of the records it emits, for Tab completion of the next pipeline stage
+   * (`get-methods | where ph<Tab>`). Records may carry more; these are the ones worth offering.
+   */
+  emits?: readonly string[];
+  /**
    * Its items may run at once (each mostly waits on Graph): the runtime keeps many in flight,
    * emits their results in input order, shows progress and a summary, and honours -checkpoint.
    * Only for input 'item' commands whose items are independent of each other.
@@ -89,6 +99,8 @@ export interface CommandSpec {
   run(ctx: CommandContext, args: BoundArgs): AsyncIterable<Value>;
 }
 
+export type ConfirmAnswer = 'yes' | 'all' | 'no' | 'none';
+
 /** Where text that is not an output value goes (stderr unless said otherwise). */
 export interface Host {
   /** Informational text for people (write-host, notices): stderr. */
@@ -97,6 +109,11 @@ export interface Host {
   /** Text written as is, with no line break added (write-host -nonewline); hosts without it get info(). */
   write?(text: string): void;
   readonly isTerminal: boolean;
+  /**
+   * Asks the person at the keyboard (interactive sessions only; scripts have none, so they never
+   * ask): y = yes, a = yes to all, n = no, q = no to all.
+   */
+  confirm?(question: string): Promise<ConfirmAnswer>;
   /** stderr is a terminal: progress lines may be drawn there (never in logs). */
   readonly progress?: boolean;
   readonly columns: number;

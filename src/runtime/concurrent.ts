@@ -15,6 +15,7 @@ import type { Binder, Binding } from './binder.js';
 import type { CommandSpec, Host } from './command.js';
 import type { CommandContextImpl, ItemOptions } from './context.js';
 import type { Checkpoint } from './checkpoint.js';
+import type { Confirmation } from './confirm.js';
 import type { Interpreter } from './interpreter.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
 import type { Value } from './values.js';
@@ -27,6 +28,8 @@ export interface Job {
   binding: Binding;
   call: A.CommandCall;
   checkpoint: Checkpoint | undefined;
+  /** Interactive confirmation of destructive changes, when one is to be asked. */
+  confirmation?: Confirmation;
 }
 
 /** The checkpoint a call records into: its own -checkpoint FILE, else the script's for changes. */
@@ -40,7 +43,11 @@ export function checkpointOf(interp: Interpreter, spec: CommandSpec, binding: Bi
  * One unit of work under a checkpoint: skipped when the file says it is done, run "in doubt"
  * when it says started, and recorded done when it ends without an error.
  */
-export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: ItemOptions & { onSkip?: () => void } = {}): AsyncGenerator<Value> {
+export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: ItemOptions & { onSkip?: () => void; onDecline?: () => void } = {}): AsyncGenerator<Value> {
+  if (job.confirmation && !(await job.confirmation.allows(job.spec, args))) {
+    options.onDecline?.();
+    return;
+  }
   const ck = job.checkpoint;
   const key = ck?.key(job.spec.name, args, job.spec.parameters);
   const state = key ? ck!.status(key) : undefined;
@@ -60,6 +67,7 @@ interface Slot {
   events: ({ value: Value } | { error: ShellError })[];
   failed: boolean;
   skipped: boolean;
+  declined: boolean;
   fatal: ShellError | undefined;
   finished: boolean;
   done: Promise<void>;
@@ -99,7 +107,7 @@ async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: Host | u
     return;
   }
   try {
-    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, onSkip: () => (slot.skipped = true) })) slot.events.push({ value });
+    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true) })) slot.events.push({ value });
   } catch (e) {
     if (signal.aborted) {
       slot.fatal = new ShellError('Interrupted', 'interrupted', { fatal: true });
@@ -136,7 +144,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
   else parent.addEventListener('abort', onAbort, { once: true });
   const slots: Slot[] = [];
   const it = input[Symbol.asyncIterator]();
-  const counts: BulkCounts = { done: 0, succeeded: 0, failed: 0, skipped: 0 };
+  const counts: BulkCounts = { done: 0, succeeded: 0, failed: 0, skipped: 0, declined: 0 };
   const report = new BulkReport(spec.name, interp.rt.host, () => interp.rt.graphStats?.(), spec.changesState === true);
   const plan = { lines: 0 };
   const host = job.ctx.whatIf ? planHost(interp.rt.host, plan) : undefined;
@@ -164,7 +172,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
         if (r.done || stopped) break;
         await interp.breathe();
         if (stopped) break;
-        const slot: Slot = { item: r.value, events: [], failed: false, skipped: false, fatal: undefined, finished: false, done: Promise.resolve() };
+        const slot: Slot = { item: r.value, events: [], failed: false, skipped: false, declined: false, fatal: undefined, finished: false, done: Promise.resolve() };
         slots.push(slot);
         slot.done = runItem(job, slot, controller.signal, host).finally(() => {
           slot.finished = true;
@@ -196,6 +204,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
         space = undefined;
         if (head.fatal) throw head.fatal;
         if (head.skipped) counts.skipped++;
+        else if (head.declined) counts.declined++;
         else {
           counts.done++;
           if (head.failed) counts.failed++;
@@ -225,6 +234,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     for (const s of slots) {
       if (s.fatal || !s.finished) continue;
       if (s.skipped) counts.skipped++;
+      else if (s.declined) counts.declined++;
       else {
         counts.done++;
         if (s.failed) counts.failed++;

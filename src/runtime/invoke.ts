@@ -14,6 +14,7 @@ import { functionSpec } from './functions.js';
 import type { CommandSpec } from './command.js';
 import { MAX_CALL_DEPTH, type Frame, type Interpreter } from './interpreter.js';
 import { checkpointOf, checkpointed, runConcurrently, type Job } from './concurrent.js';
+import { Confirmation } from './confirm.js';
 
 const binders = new WeakMap<object, Binder>();
 
@@ -83,10 +84,12 @@ async function* invokeBuiltin(
     }
   }
   const checkpoint = checkpointOf(interp, spec, binding);
-  const job: Job = { interp, spec, ctx, binder, binding, call, checkpoint };
+  const confirmation = Confirmation.for(interp.rt.host, spec, { confirm: binding.common.confirm, whatIf: ctx.whatIf });
+  const job: Job = { interp, spec, ctx, binder, binding, call, checkpoint, confirmation };
+  const guarded = checkpoint !== undefined || confirmation !== undefined;
   if (spec.input !== 'item' || !input) {
     binder.checkRequired(binding.args, call.span);
-    if (checkpoint) yield* checkpointed(job, binding.args, undefined);
+    if (guarded) yield* checkpointed(job, binding.args, undefined);
     else yield* spec.run(ctx, binding.args);
     return;
   }
@@ -106,7 +109,7 @@ async function* invokeBuiltin(
       continue;
     }
     try {
-      if (checkpoint) yield* checkpointed(job, bound, item);
+      if (guarded) yield* checkpointed(job, bound, item);
       else yield* spec.run(itemCtx, bound);
     } catch (e) {
       const err = toShellError(e);

@@ -4,15 +4,14 @@
 // in input order, one bad row must not stop the others, and a job killed with SIGKILL must
 // finish from its checkpoint without doing anything twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import type { Emulator } from '../../src/emulator/index.js';
+import { emulatorWithEnv } from '../support/emulator-env.js';
 import type { StoredUser } from '../../src/emulator/store/tenant.js';
 import { cliPath, jsonLines, root, runCliAsync } from '../support/cli.js';
 
-const APP = { id: '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a', secret: 'demo-secret-not-for-production' };
 const POST_PHONE = 'POST /users/{user}/authentication/phoneMethods';
 
 let emu: Emulator;
@@ -20,14 +19,7 @@ let dir: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  emu = await startEmulator({ demoUsers: 6000, seed: 11 });
-  dir = mkdtempSync(join(tmpdir(), 'authsh-bulk-'));
-  const ca = join(dir, 'ca.pem');
-  writeFileSync(ca, emu.ca);
-  env = {
-    AUTHSH_GRAPH_URL: emu.url, AZURE_AUTHORITY_HOST: emu.url, AZURE_TENANT_ID: emu.tenantId,
-    AZURE_CLIENT_ID: APP.id, AZURE_CLIENT_SECRET: APP.secret, NODE_EXTRA_CA_CERTS: ca, AUTHSH_HOME: join(dir, 'home'),
-  };
+  ({ emu, dir, env } = await emulatorWithEnv({ demoUsers: 6000, seed: 11 }));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { change, findCreated } from './support/methods.js';
-import { methodRecord } from './support/records.js';
+import { methodProperties, methodRecord } from './support/records.js';
 import { missingUser, userKey, userParam } from './support/user.js';
 import { validateEmail } from './support/validate.js';
 
@@ -18,6 +18,7 @@ const addEmail: CommandSpec = {
     'one\'s own account. Emits the created record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also ' +
     'Authentication Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  emits: methodProperties('email'),
   concurrent: true,
   changesState: true,
   parameters: [

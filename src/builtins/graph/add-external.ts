@@ -6,7 +6,7 @@ import { collectionPath } from '../../graph/catalogue.js';
 import { typeInfo } from './method-family.js';
 import { graphOf } from './support/client.js';
 import { change, findCreated } from './support/methods.js';
-import { methodRecord } from './support/records.js';
+import { methodProperties, methodRecord } from './support/records.js';
 import { missingUser, userKey, userParam } from './support/user.js';
 
 const info = typeInfo('external');
@@ -19,6 +19,7 @@ const addExternal: CommandSpec = {
     'Graph: POST /users/{id}/authentication/externalAuthenticationMethods. Permission: UserAuthMethod-External.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All; ' +
     "not on your own account. -configurationid is the id of an external method configuration in the methods policy (get-policy lists them). Emits the created record.",
   input: 'item',
+  emits: methodProperties('external'),
   concurrent: true,
   changesState: true,
   parameters: [

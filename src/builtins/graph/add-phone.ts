@@ -7,7 +7,7 @@ import { PHONE_TYPES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { change, findCreated } from './support/methods.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './support/phone.js';
-import { methodRecord } from './support/records.js';
+import { methodProperties, methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';
 import { missingUser, userKey, userParam } from './support/user.js';
 import { validatePhone } from './support/validate.js';
@@ -22,6 +22,7 @@ const addPhone: CommandSpec = {
     'mobile first. Emits the created phone record (each type has a fixed id). Permission: UserAuthenticationMethod.ReadWrite.All ' +
     '(delegated: also Authentication Administrator or Privileged Authentication Administrator).',
   input: 'item',
+  emits: methodProperties('phone'),
   concurrent: true,
   changesState: true,
   parameters: [

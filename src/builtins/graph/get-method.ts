@@ -4,7 +4,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES, authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { methodById, read } from './support/methods.js';
-import { methodRecord } from './support/records.js';
+import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
 
@@ -17,6 +17,7 @@ const getMethod: CommandSpec = {
     '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. Permission: UserAuthenticationMethod.Read.All ' +
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
+  emits: methodProperties(),
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),

@@ -5,6 +5,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { allMethods } from './support/methods.js';
+import { methodProperties } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 import { validateMethodType } from './support/validate.js';
 
@@ -18,6 +19,7 @@ const getMethods: CommandSpec = {
     'platformCredential, qrCodePin, external) and userId. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
+  emits: methodProperties(),
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),

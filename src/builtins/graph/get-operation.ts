@@ -4,7 +4,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { read } from './support/methods.js';
-import { operationRecord } from './support/records.js';
+import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 import { validateId } from './support/validate.js';
 
@@ -17,6 +17,7 @@ const getOperation: CommandSpec = {
     'says why it failed. Delegated sign-in only. Permission: UserAuthenticationMethod.Read.All (delegated: also an ' +
     'authentication administrator role).',
   input: 'item',
+  emits: OPERATION_PROPERTIES,
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),

@@ -3,6 +3,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { graphOf } from './support/client.js';
 import { methodsOfType } from './support/methods.js';
 import { PHONE, phoneTypeParam } from './support/phone.js';
+import { methodProperties } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 import { validatePhoneType } from './support/validate.js';
 
@@ -16,6 +17,7 @@ const getPhone: CommandSpec = {
     'Permission: UserAuthenticationMethod.Read.All (or UserAuthMethod-Phone.Read.All; delegated: also an authentication ' +
     'administrator role or Global Reader).',
   input: 'item',
+  emits: methodProperties('phone'),
   concurrent: true,
   parameters: [userParam({ position: 0 }), { ...phoneTypeParam('Only the phone of this type.'), description: 'Only the phone of this type.' }],
   examples: [

@@ -7,7 +7,7 @@ import type { CommandContext, CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import type { GraphClient } from '../../graph/types.js';
 import { graphError, graphOf } from './support/client.js';
-import { graphRecord } from './support/records.js';
+import { graphRecord, POLICY_PROPERTIES } from './support/records.js';
 
 export type Configuration = Record<string, unknown> & { id: string; '@odata.type': string };
 export const POLICY_PATH = '/policies/authenticationMethodsPolicy';
@@ -44,6 +44,7 @@ const getPolicy: CommandSpec = {
     "Records keep Graph's names: id, @odata.type, state, includeTargets, excludeTargets and the method's own settings. " +
     'METHOD is a configuration id (TemporaryAccessPass, Fido2, …, any case), a short name (tap, fido2, authenticator, …) or an external provider\'s displayName.',
   input: 'none',
+  emits: POLICY_PROPERTIES,
   parameters: [{ name: 'method', type: 'string', position: 0, placeholder: 'METHOD', description: 'Only this configuration, e.g. TemporaryAccessPass or tap.' }],
   examples: [
     { title: 'The Temporary Access Pass limits', code: '(get-policy TemporaryAccessPass).maximumLifetimeInMinutes', output: [480] },

@@ -6,7 +6,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import type { GraphRequest } from '../../graph/types.js';
 import { graphError, graphOf } from './support/client.js';
-import { graphRecord } from './support/records.js';
+import { graphRecord, REGISTRATION_PROPERTIES } from './support/records.js';
 
 const PATH = '/reports/authenticationMethods/userRegistrationDetails';
 
@@ -19,6 +19,7 @@ const getRegistration: CommandSpec = {
     "Fields: id, userPrincipalName, userDisplayName, isMfaRegistered, isMfaCapable, isSsprRegistered, isPasswordlessCapable, methodsRegistered, … -filter takes Graph's OData filter: " +
     "eq on the booleans, startswith/eq on userPrincipalName and userDisplayName, methodsRegistered/any(m:m eq 'fido2').",
   input: 'none',
+  emits: REGISTRATION_PROPERTIES,
   parameters: [
     { name: 'filter', type: 'string', position: 0, placeholder: 'ODATA', description: "An OData filter, e.g. 'isMfaRegistered eq false'." },
     { name: 'all', type: 'switch', description: 'Read every page (default: the first page only).' },

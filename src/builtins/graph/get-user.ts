@@ -27,6 +27,7 @@ const getUser: CommandSpec = {
     'givenName, surname, jobTitle, department, accountEnabled, onPremisesSyncEnabled and usageLocation ($select; -property ' +
     'replaces the list). Strings and records from the pipeline are looked up one by one. Permission: User.Read.All (or User.ReadBasic.All).',
   input: 'item',
+  emits: USER_PROPERTIES,
   concurrent: true,
   parameters: [
     userParam({ position: 0, description: 'An id, a userPrincipalName, or the start of a display name, mail or userPrincipalName; or a record from the pipeline.' }),

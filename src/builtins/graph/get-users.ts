@@ -5,7 +5,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import type { GraphRequest } from '../../graph/types.js';
 import { graphError, graphOf } from './support/client.js';
-import { userRecord } from './support/records.js';
+import { USER_PROPERTIES, userRecord } from './support/records.js';
 import { selectList } from './get-user.js';
 
 /** `wa` → `"displayName:wa" OR "mail:wa" OR "userPrincipalName:wa"`; `displayName:wa` → quoted; quoted text as is. */
@@ -27,6 +27,7 @@ const getUsers: CommandSpec = {
     'displayName, mail and userPrincipalName). Without -all only the first page (100 users) is read; -top N stops after N. ' +
     'Pages are fetched only as the pipeline asks for more. Permission: User.Read.All (or User.ReadBasic.All).',
   input: 'none',
+  emits: USER_PROPERTIES,
   parameters: [
     { name: 'filter', type: 'string', placeholder: 'ODATA', description: "An OData filter, e.g. \"department eq 'Sales'\"." },
     { name: 'search', type: 'string', placeholder: 'TEXT', description: 'Text to search for (a word prefix), or "property:text" clauses.' },

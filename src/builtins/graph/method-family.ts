@@ -9,6 +9,7 @@ import { ShellRecord } from '../../runtime/record.js';
 import { methodTypeOf, type MethodTypeInfo, type MethodTypeName } from '../../graph/catalogue.js';
 import { graphError, graphOf } from './support/client.js';
 import { deleteMethod, methodsOfType } from './support/methods.js';
+import { methodProperties } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 import { ID_PARAM, idArg, isMethodRecord, userLabel } from './method-kit.js';
 
@@ -39,6 +40,7 @@ export function listCommand(o: FamilyOptions): CommandSpec {
       `${o.description ? o.description + ' ' : ''}Graph: GET /users/{id}/authentication/${info.segment}${versionNote(info)}. ` +
       `Permission: ${o.permission}. Each record carries type '${info.type}' and userId, so it pipes to remove-${o.name.slice(4)} and remove-method.`,
     input: 'item',
+    emits: methodProperties(o.type),
     concurrent: true,
     parameters: [userParam({ position: 0 })],
     examples: o.examples,
@@ -64,6 +66,7 @@ export function removeCommand(o: FamilyOptions & { removeAllWithoutId?: boolean 
     input: 'item',
     concurrent: true,
     changesState: true,
+    destructive: true,
     parameters: needsId ? [userParam({ position: 0 }), ID_PARAM] : [userParam({ position: 0 })],
     examples: o.examples,
     async *run(ctx, args) {

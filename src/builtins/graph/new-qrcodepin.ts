@@ -9,7 +9,7 @@ import { typeInfo } from './method-family.js';
 import { userLabel } from './method-kit.js';
 import { graphOf } from './support/client.js';
 import { change } from './support/methods.js';
-import { methodRecord } from './support/records.js';
+import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 
 const info = typeInfo('qrCodePin');
@@ -23,6 +23,7 @@ const newQrCodePin: CommandSpec = {
     'A user has at most one: remove-qrcodepin first to replace it. The standard QR code lasts the policy default (365 days) unless -expire says otherwise (at most 395 days); ' +
     'the PIN is 8–20 digits, generated when -pin is not given, and must be changed at first sign-in.',
   input: 'item',
+  emits: methodProperties('qrCodePin'),
   concurrent: true,
   changesState: true,
   parameters: [

@@ -13,7 +13,7 @@ import { typeInfo } from './method-family.js';
 import { userLabel } from './method-kit.js';
 import { graphError, graphOf } from './support/client.js';
 import { change } from './support/methods.js';
-import { methodRecord } from './support/records.js';
+import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 
 const info = typeInfo('tap');
@@ -64,6 +64,7 @@ const newTap: CommandSpec = {
     "(and Policy.Read.All to check -lifetime against the tenant's policy first; without it Graph checks). A new pass replaces the user's existing one. " +
     'Emits the created record including temporaryAccessPass, and warns on stderr that it will not be shown again; -whatif never shows a pass.',
   input: 'stream',
+  emits: [...methodProperties('tap'), 'temporaryAccessPass'],
   changesState: true,
   parameters: [
     // Not required here: with pipeline input the user comes from each item (bound in run).

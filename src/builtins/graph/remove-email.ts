@@ -18,6 +18,7 @@ const removeEmail: CommandSpec = {
   input: 'item',
   concurrent: true,
   changesState: true,
+  destructive: true,
   parameters: [userParam({ position: 0 }), { name: 'passthru', type: 'switch', description: 'Emit the removed record.' }],
   examples: [
     { title: "Remove a user's reset email", code: 'remove-email LynneR@contoso.com; get-email LynneR@contoso.com | count', output: [0] },

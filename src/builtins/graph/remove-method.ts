@@ -21,6 +21,7 @@ const removeMethod: CommandSpec = {
   input: 'item',
   concurrent: true,
   changesState: true,
+  destructive: true,
   parameters: [
     userParam({}),
     { name: 'type', type: 'string', required: true, values: METHOD_TYPE_NAMES, fromPipeline: 'property', description: "The method's type." },

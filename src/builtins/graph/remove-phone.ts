@@ -18,6 +18,7 @@ const removePhone: CommandSpec = {
   input: 'item',
   concurrent: true,
   changesState: true,
+  destructive: true,
   parameters: [
     userParam({ position: 0 }),
     phoneTypeParam('Which phone: mobile, alternateMobile or office.'),

@@ -9,7 +9,7 @@ import { PASSWORD_METHOD_ID, authenticationPath, seg } from '../../graph/catalog
 import type { GraphClient } from '../../graph/types.js';
 import { graphOf } from './support/client.js';
 import { change, read } from './support/methods.js';
-import { operationRecord } from './support/records.js';
+import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
 
 type Op = Record<string, unknown>;
@@ -57,8 +57,10 @@ const resetPassword: CommandSpec = {
     'Permission: UserAuthenticationMethod.ReadWrite.All (delegated: Authentication Administrator, Privileged Authentication ' +
     'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
   input: 'item',
+  emits: OPERATION_PROPERTIES,
   concurrent: true,
   changesState: true,
+  destructive: true,
   parameters: [
     userParam({ position: 0 }),
     { name: 'newPassword', type: 'string', aliases: ['password'], secret: true, placeholder: 'PASSWORD', description: 'The new password; without it Graph generates one (cloud-only users).' },

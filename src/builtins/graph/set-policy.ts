@@ -68,6 +68,7 @@ const setPolicy: CommandSpec = {
   input: 'item',
   concurrent: true,
   changesState: true,
+  destructive: true,
   parameters: [
     { name: 'method', type: 'string', position: 0, required: true, aliases: ['id'], fromPipeline: 'property', placeholder: 'METHOD', description: "The configuration: its id (any case), a short name such as tap, or an external provider's displayName; binds from a policy record's id." },
     { name: 'state', type: 'string', values: ['enabled', 'disabled'], description: 'Switch the method on or off for the tenant.' },

@@ -6,7 +6,7 @@
 // planned once and then used for further rows, which is how the writer streams long tables.
 import { ShellRecord } from '../record.js';
 import type { Value } from '../values.js';
-import { cellText, displayWidth, oneLine, padEnd, padStart, palette, trimRight, truncate } from './cells.js';
+import { cellText, displayWidth, highlight, isShownOnce, oneLine, padEnd, padStart, palette, trimRight, truncate } from './cells.js';
 
 export interface TableOptions {
   /** Terminal width; 0, NaN or Infinity means "no limit". */
@@ -37,6 +37,11 @@ const SEP = ' ';
  * MIN_WIDTH); a numeric column keeps its natural width (numbers are never cut).
  */
 const MIN_WIDTH = 6;
+/**
+ * On a wide terminal the floor rises (up to 14, an eighth of the width): eleven columns cut to
+ * `Cameron Wh…` read worse than eight whole ones and a note naming the rest.
+ */
+const minWidth = (avail: number) => Math.max(MIN_WIDTH, Math.min(14, Math.floor(avail / 8)));
 
 /** Records as they are; any other value becomes a one-column record `{ value }`. */
 export function toRows(values: readonly Value[] | readonly ShellRecord[]): ShellRecord[] {
@@ -114,6 +119,8 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
     }
     return any;
   });
+  // A number is never cut short, nor is a value shown only once (a new pass or password).
+  const fixed = keys.map((k, i) => numeric[i]! || rows.some((r) => isShownOnce(k, r.get(k))));
   const avail = opts.columns;
   let shown = keys.length;
   let widths = nat;
@@ -121,13 +128,13 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
     let used = 0;
     shown = 0;
     for (const [i, w] of nat.entries()) {
-      const need = (numeric[i] ? w : Math.min(w, MIN_WIDTH)) + (shown > 0 ? SEP.length : 0);
+      const need = (fixed[i] ? w : Math.min(w, minWidth(avail))) + (shown > 0 ? SEP.length : 0);
       if (used + need > avail) break;
       used += need;
       shown++;
     }
     shown = Math.max(1, Math.min(shown, keys.length));
-    widths = fit(nat.slice(0, shown), numeric.slice(0, shown), avail);
+    widths = fit(nat.slice(0, shown), fixed.slice(0, shown), avail);
   }
   return {
     columns: keys.slice(0, shown).map((key, i) => ({ key, width: widths[i]!, numeric: numeric[i]! })),
@@ -144,12 +151,14 @@ export function planTable(records: readonly ShellRecord[] | readonly Value[], op
   return plan(keys, rows.map((r) => keys.map((k) => cell(r, k))), rows, opts);
 }
 
-function renderCells(layout: TableLayout, texts: readonly string[]): string {
+function renderCells(layout: TableLayout, texts: readonly string[], record?: ShellRecord): string {
   const last = layout.columns.length - 1;
   const parts = layout.columns.map((col, i) => {
     if (col.numeric) return padStart(texts[i]!, col.width); // a number is never cut short
     const t = layout.truncate ? truncate(texts[i]!, col.width) : texts[i]!;
-    return i === last ? t : padEnd(t, col.width);
+    const padded = i === last ? t : padEnd(t, col.width);
+    // Highlighting after padding keeps the columns aligned (escape codes have no width).
+    return record && layout.color && isShownOnce(col.key, record.get(col.key)) ? highlight(t, true) + padded.slice(t.length) : padded;
   });
   return trimRight(parts.join(SEP));
 }
@@ -164,7 +173,7 @@ export function renderTableHeader(layout: TableLayout): string[] {
 
 /** One record as a row of the layout (keys it lacks are empty cells). */
 export function renderTableRow(layout: TableLayout, record: ShellRecord): string {
-  return renderCells(layout, layout.columns.map((col) => cell(record, col.key)));
+  return renderCells(layout, layout.columns.map((col) => cell(record, col.key)), record);
 }
 
 /** The note about dropped columns, if any (dim when colour is on). */

@@ -18,7 +18,8 @@ export const METHOD_VIEW: Record<MethodTypeName, readonly string[]> = {
   passwordless: ['displayName'],
   softwareOath: [],
   hardwareOath: ['displayName', 'serialNumber', 'manufacturer', 'model'],
-  tap: ['isUsable', 'methodUsabilityReason', 'lifetimeInMinutes', 'startDateTime', 'isUsableOnce'],
+  // The pass first: it is shown once, and a narrow table must not drop it.
+  tap: ['temporaryAccessPass', 'isUsable', 'methodUsabilityReason', 'lifetimeInMinutes', 'startDateTime', 'isUsableOnce'],
   whfb: ['displayName', 'keyStrength'],
   platformCredential: ['displayName', 'platform', 'keyStrength'],
   qrCodePin: ['standardQRCode', 'temporaryQRCode'],
@@ -87,8 +88,33 @@ export function userRecord(obj: GraphObject): ShellRecord {
 
 /** A long-running operation (resetPassword) as a record, with the user it concerns. */
 export function operationRecord(obj: GraphObject, userId: string, extra: Record<string, unknown> = {}): ShellRecord {
-  const r = graphRecord(obj, ['status', 'statusDetail', 'createdDateTime', 'lastActionDateTime']);
+  // Extras (a generated newPassword) come right after the status: shown once, never dropped.
+  const r = new ShellRecord();
+  for (const k of ['status', 'statusDetail']) if (k in obj) r.set(k, fromPlain(obj[k]));
   for (const [k, v] of Object.entries(extra)) r.set(k, fromPlain(v));
+  for (const [k, v] of graphRecord(obj, ['createdDateTime', 'lastActionDateTime'])) if (!r.has(k)) r.set(k, v);
   r.set('userId', userId);
   return r;
 }
+
+// What the record builders above produce, as property lists for CommandSpec.emits (Tab
+// completion of the next pipeline stage). Kept beside the builders so the two change together.
+
+/** A method record's properties: of one type (its view columns), or of any type (get-methods). */
+export function methodProperties(type?: MethodTypeName): string[] {
+  const view = type ? METHOD_VIEW[type] : Object.values(METHOD_VIEW).flat();
+  return [...new Set(['type', ...view, 'createdDateTime', 'id', 'userId'])];
+}
+
+/** An operation record (reset-password, get-operation); newPassword only when Graph generated one. */
+export const OPERATION_PROPERTIES: readonly string[] = ['status', 'statusDetail', 'createdDateTime', 'lastActionDateTime', 'resourceLocation', 'id', 'userId', 'newPassword'];
+
+/** A policy configuration record: what every configuration has (each method adds its own settings). */
+export const POLICY_PROPERTIES: readonly string[] = ['id', 'state', 'includeTargets', 'excludeTargets'];
+
+/** A registration report record (GET reports/authenticationMethods/userRegistrationDetails). */
+export const REGISTRATION_PROPERTIES: readonly string[] = [
+  'id', 'userPrincipalName', 'userDisplayName', 'userType', 'isAdmin', 'isSsprRegistered', 'isSsprEnabled', 'isSsprCapable',
+  'isMfaRegistered', 'isMfaCapable', 'isPasswordlessCapable', 'isSystemPreferredAuthenticationMethodEnabled',
+  'systemPreferredAuthenticationMethods', 'userPreferredMethodForSecondaryAuthentication', 'methodsRegistered', 'lastUpdatedDateTime',
+];

@@ -4,6 +4,7 @@ import type { CommandExample, CommandSpec } from '../../../runtime/command.js';
 import { methodTypeOf, type MethodTypeName } from '../../../graph/catalogue.js';
 import { graphOf } from './client.js';
 import { methodsOfType } from './methods.js';
+import { methodProperties } from './records.js';
 import { resolveUser, userParam } from './user.js';
 
 export interface ListCommandOptions {
@@ -24,6 +25,7 @@ export function listCommand(o: ListCommandOptions): CommandSpec {
     synopsis: o.synopsis,
     description: `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type} and userId. ${o.details}`,
     input: 'item',
+    emits: methodProperties(o.type),
     concurrent: true,
     parameters: [userParam({ position: 0 })],
     examples: o.examples,
