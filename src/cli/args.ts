@@ -14,6 +14,9 @@ export interface CliOptions {
   verbose: boolean;
   whatIf: boolean;
   checkpoint?: string;
+  transcript?: string;
+  log?: string;
+  lock?: string;
 }
 
 export class UsageError extends Error {}
@@ -67,6 +70,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--checkpoint':
         opts.checkpoint = take();
         break;
+      case '--transcript':
+        opts.transcript = take();
+        break;
+      case '--log':
+        opts.log = take();
+        break;
+      case '--lock':
+        opts.lock = take();
+        break;
       case '-h':
       case '--help':
         opts.mode = 'help';
@@ -113,9 +125,14 @@ Options:
   --checkpoint FILE     record each change made in FILE; after a kill, the same command
                         line with the same FILE does only what is left (FILE is removed
                         when the run ends with exit 0)
+  --transcript FILE     append everything the run prints to FILE, secrets masked
+  --log FILE            append one JSON line per change made (time, command, user,
+                        method, request, status, request-id, outcome) to FILE
+  --lock NAME           run only if no other run holds the lock NAME (else exit 4)
   --verbose             trace what authsh does on stderr
   -V, --version         print the version
   -h, --help            this help
 
 Exit codes: 0 success, 1 an error was written, 2 syntax or usage error,
-            3 sign-in or permission failure, 130 interrupted.`;
+            3 sign-in or permission failure, 4 the --lock is held by another run,
+            130 interrupted (SIGINT/SIGTERM: the requests in flight finish first).`;

@@ -9,6 +9,7 @@ import type { Dispatcher } from 'undici';
 import { authshHome } from '../graph/home.js';
 import type { Credential } from '../graph/auth/signin.js';
 import type { ConnectOptions, GraphClient } from '../graph/types.js';
+import type { WriteRecord } from '../graph/bulk/audit.js';
 
 // undici and MSAL are loaded on first sign-in: a script that never calls Graph never pays for them.
 const graphModules = () =>
@@ -26,6 +27,8 @@ export interface ConnectorOptions {
   env?: NodeJS.ProcessEnv;
   /** Say on stderr that the demo tenant is used (the REPL's banner says it instead). */
   announce?: boolean;
+  /** The change log: told of every write once settled (--log). */
+  onWrite?: (record: WriteRecord) => void;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface Connector {
   connect(req?: ConnectRequest): Promise<GraphClient>;
   /** Stops the emulator and closes connections (process exit, disconnect). */
   close(): Promise<void>;
+  /** A graceful stop: the clients send nothing new (GraphClient.drain). */
+  drain(): void;
 }
 
 interface Emu {
@@ -81,7 +86,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
       trace,
     });
     if (opts.announce !== false) opts.stderr(`authsh: no credentials set — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
-    return track(createBulkExecutor(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }), { trace }));
+    return track(createBulkExecutor(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }), { trace, onWrite: opts.onWrite }));
   }
 
   function track(c: GraphClient): GraphClient {
@@ -127,7 +132,10 @@ export function createConnector(opts: ConnectorOptions): Connector {
         trace,
       });
       // Every Graph command talks to the bulk executor: it batches what arrives together.
-      return track(createBulkExecutor(createGraphClient({ graphUrl, agent, tokens, connection, trace }), { trace }));
+      return track(createBulkExecutor(createGraphClient({ graphUrl, agent, tokens, connection, trace }), { trace, onWrite: opts.onWrite }));
+    },
+    drain() {
+      for (const c of clients) c.drain?.();
     },
     async close() {
       await Promise.allSettled(agents.splice(0).map((a) => a.close()));

@@ -1,7 +1,7 @@
 // The authsh executable: reads the command line, picks REPL / -c / FILE / stdin, wires stdout
 // and stderr to a Session, and turns the result into an exit code. No language or Graph logic
 // lives here.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
@@ -9,6 +9,9 @@ import { Session, EXIT } from './session.js';
 import { formatWarning } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
 import { createConnector, describeTarget, type Connector } from './connect.js';
+import { Transcript } from './transcript.js';
+import { acquireLock, lockName } from './lock.js';
+import type { WriteRecord } from '../graph/bulk/audit.js';
 import { authshHome } from '../graph/home.js';
 
 // Parsing allocates many short-lived objects (tokens, CST nodes); a larger young generation
@@ -40,15 +43,32 @@ function readStdin(): string {
 /** The connectors made for sessions; closed (emulator stopped) before the process leaves. */
 const connectors: Connector[] = [];
 
+/** Where the run's text goes: the terminal (or pipe), and with --transcript a masked copy. */
+let transcript: Transcript | undefined;
+const toStdout = (text: string) => {
+  process.stdout.write(text);
+  transcript?.write(text);
+};
+const toStderr = (text: string) => {
+  process.stderr.write(text);
+  transcript?.write(text);
+};
+
+/** --log FILE: one JSON line per change, appended with one write each (0600). */
+function changeLog(path: string): (record: WriteRecord) => void {
+  const fd = openSync(path, 'a', 0o600);
+  return (record) => writeSync(fd, JSON.stringify(record) + '\n');
+}
+
 export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Host['confirm']): Session {
   const tty = process.stdout.isTTY === true;
   const color = opts.color ?? (tty && !process.env['NO_COLOR']);
   const columns = process.stdout.columns || Number(process.env['COLUMNS']) || 120;
   const errColor = color && process.stderr.isTTY === true;
   const host: Host = {
-    info: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    write: (text) => process.stderr.write(text),
-    warn: (text) => process.stderr.write(formatWarning(text, { color: errColor }) + '\n'),
+    info: (text) => toStderr(text.endsWith('\n') ? text : text + '\n'),
+    write: (text) => toStderr(text),
+    warn: (text) => toStderr(formatWarning(text, { color: errColor }) + '\n'),
     isTerminal: interactive,
     progress: process.stderr.isTTY === true,
     ...(confirm ? { confirm } : {}),
@@ -57,8 +77,8 @@ export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Ho
   };
   return new Session({
     host,
-    stdout: (chunk) => process.stdout.write(chunk),
-    stderr: (chunk) => process.stderr.write(chunk),
+    stdout: toStdout,
+    stderr: toStderr,
     format: opts.output ?? (tty ? 'table' : 'text'),
     color,
     columns,
@@ -70,7 +90,8 @@ export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Ho
 
 /** Sign-in on first Graph use: environment credentials, else the embedded demo tenant (connect.ts). */
 function graphConnection(opts: CliOptions, announce: boolean): { connect: Connector['connect']; disconnect: () => Promise<void> } {
-  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, announce, stderr: (line) => process.stderr.write(line + '\n') });
+  const onWrite = opts.log ? changeLog(opts.log) : undefined;
+  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, announce, onWrite, stderr: (line) => toStderr(line + '\n') });
   connectors.push(connector);
   return { connect: (req) => connector.connect(req), disconnect: () => connector.close() };
 }
@@ -96,6 +117,21 @@ async function main(argv: string[]): Promise<number> {
     return runEmulatorCommand(opts.scriptArgs);
   }
   if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
+  if (opts.lock !== undefined) {
+    if (!lockName(opts.lock)) return fail(`--lock takes a name of letters, digits, '.', '_' and '-' (got '${opts.lock}')`);
+    const lock = await acquireLock(authshHome(), opts.lock);
+    if ('holder' in lock) {
+      const h = lock.holder;
+      process.stderr.write(`authsh: the job '${opts.lock}' is already running (pid ${h.pid} on ${h.host}, since ${h.started}); not starting a second run\n`);
+      return EXIT.locked;
+    }
+  }
+  try {
+    if (opts.transcript) transcript = new Transcript(opts.transcript);
+    if (opts.log) closeSync(openSync(opts.log, 'a', 0o600));
+  } catch (e) {
+    return fail(`cannot open ${opts.transcript && !transcript ? `the transcript ${opts.transcript}` : `the log ${opts.log}`}: ${(e as Error).message}`);
+  }
   if (opts.mode === 'repl') {
     const { createRepl } = await import('./repl/index.js');
     const target = describeTarget(process.env, opts.demo);
@@ -131,15 +167,23 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const session = makeSession(opts, false);
+  // SIGINT or SIGTERM (a scheduler stopping the job): nothing new starts, the requests in flight
+  // finish and are checkpointed, exit 130. A second signal cancels them; a third leaves at once.
+  const stop = new AbortController();
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = () => {
-    if (++interrupts > 1) process.exit(EXIT.interrupted);
-    controller.abort();
+    interrupts++;
+    if (interrupts === 1) {
+      toStderr('authsh: stopping: finishing the requests in flight (signal again to cancel them)\n');
+      stop.abort();
+      for (const c of connectors) c.drain();
+    } else if (interrupts === 2) controller.abort();
+    else process.exit(EXIT.interrupted);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const code = await session.run(text, { fileName, args: opts.scriptArgs, signal: controller.signal });
+  const code = await session.run(text, { fileName, args: opts.scriptArgs, signal: controller.signal, stop: stop.signal, ...(transcript ? { observe: transcript.observe } : {}) });
   session.end();
   await Promise.allSettled(connectors.map((c) => c.close()));
   return code;

@@ -19,7 +19,7 @@ import type { ParamDecl } from '../parser/ast.js';
 import type { Span } from '../parser/span.js';
 import { builtinCommands } from '../builtins/registry.js';
 
-export const EXIT = { ok: 0, errors: 1, usage: 2, auth: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, errors: 1, usage: 2, auth: 3, locked: 4, interrupted: 130 } as const;
 
 /** Error codes that mean sign-in or permission failed (exit 3). */
 const AUTH_CODES = new Set(['AuthenticationFailed', 'Authorization_RequestDenied', 'InvalidAuthenticationToken', 'SignInFailed']);
@@ -51,6 +51,8 @@ export interface RunOptions {
   /** Command-line arguments for the script's param(…): `-Name value`, switches, positionals. */
   args?: readonly string[];
   signal?: AbortSignal;
+  /** Asks for a graceful stop: no new statement or item starts; what is in flight finishes (exit 130). */
+  stop?: AbortSignal;
   /** Receives output values instead of the output writer (tests, examples). */
   onValue?: (value: Value) => void;
   /** Sees every output value on its way out (the REPL learns UPNs for Tab from it). */
@@ -68,6 +70,7 @@ export class Session {
   readonly output: OutputWriter;
   private readonly builtins: Map<string, CommandSpec>;
   private signal: AbortSignal = new AbortController().signal;
+  private stop: AbortSignal | undefined;
 
   constructor(private readonly opts: SessionOptions) {
     this.output = createOutputWriter({ format: opts.format, write: opts.stdout, columns: opts.columns, color: opts.color });
@@ -79,6 +82,7 @@ export class Session {
     return {
       host: opts.host,
       signal: this.signal,
+      stop: this.stop,
       whatIf: opts.whatIf ?? false,
       cwd: opts.cwd ?? process.cwd(),
       builtins: this.builtins,
@@ -206,6 +210,7 @@ export class Session {
       return EXIT.usage;
     }
     this.signal = options.signal ?? new AbortController().signal;
+    this.stop = options.stop;
     this.authFailed = false;
     this.exitRequested = undefined;
     let services: RuntimeServices;

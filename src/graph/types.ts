@@ -29,6 +29,8 @@ export interface GraphRequest {
   inDoubt?: boolean;
   /** A POST that may safely be sent twice (an action such as enableSmsSignIn). */
   idempotent?: boolean;
+  /** Who made the request, for the change log (`--log`): the command's name. */
+  audit?: { command: string };
 }
 
 /** What the bulk executor has done so far in this session (counters only grow). */
@@ -111,6 +113,11 @@ export interface GraphClient {
   close?(): Promise<void>;
   /** The bulk executor's counters (absent on a client without one). */
   stats?(): BulkStats;
+  /**
+   * A graceful stop (SIGTERM): requests on the wire finish, nothing not yet sent is sent — each
+   * is rejected with code `Stopped` — so what was done is known and nothing is cut off halfway.
+   */
+  drain?(): void;
 }
 
 /** What `connect` asks for; anything left out comes from the environment (AZURE_*), else the demo tenant. */

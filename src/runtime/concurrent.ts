@@ -109,7 +109,8 @@ async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: Host | u
   try {
     for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true) })) slot.events.push({ value });
   } catch (e) {
-    if (signal.aborted) {
+    // Cancelled, or stopping (SIGTERM: its requests were not sent): not this item's error.
+    if (signal.aborted || job.interp.rt.stop?.aborted) {
       slot.fatal = new ShellError('Interrupted', 'interrupted', { fatal: true });
       return;
     }
@@ -258,6 +259,6 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     if (plan.lines > 1) {
       const more = plan.lines > PLAN_SHOWN ? ` (the first ${PLAN_SHOWN} are shown above)` : '';
       interp.rt.host.info(`what if: ${spec.name} would send ${plan.lines} requests in about ${Math.ceil(plan.lines / 20)} $batch calls${more}`);
-    } else report.end(counts, parent.aborted);
+    } else report.end(counts, parent.aborted || interp.rt.stop?.aborted === true);
   }
 }

@@ -53,8 +53,15 @@ export class CommandContextImpl implements CommandContext {
   errorsWritten = 0;
 
   get signal(): AbortSignal {
-    return this.itemOptions.signal ?? this.interp.rt.signal;
+    if (this.itemOptions.signal) return this.itemOptions.signal;
+    const rt = this.interp.rt;
+    // A graceful stop lets Graph requests already sent finish; anything else (a sleep, a
+    // script block) is cut short at once.
+    if (rt.stop && this.command.category === 'core') return (this.combined ??= AbortSignal.any([rt.signal, rt.stop]));
+    return rt.signal;
   }
+
+  private combined: AbortSignal | undefined;
 
   get inDoubt(): boolean {
     return this.itemOptions.inDoubt ?? false;

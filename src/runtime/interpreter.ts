@@ -35,6 +35,11 @@ export interface Frame {
 export interface RuntimeServices {
   host: Host;
   signal: AbortSignal;
+  /**
+   * A graceful stop (SIGTERM in a scheduled job): nothing new starts — no statement, no item —
+   * while what is in flight finishes, so its outcome is known and checkpointed; then exit 130.
+   */
+  stop?: AbortSignal;
   whatIf: boolean;
   cwd: string;
   reportError(err: ShellError): void;
@@ -74,7 +79,7 @@ export class Interpreter {
   private lastBreath = performance.now();
 
   checkAbort(): void {
-    if (this.rt.signal.aborted) throw new ShellError('Interrupted', 'interrupted', { fatal: true });
+    if (this.rt.signal.aborted || this.rt.stop?.aborted) throw new ShellError('Interrupted', 'interrupted', { fatal: true });
   }
 
   /**

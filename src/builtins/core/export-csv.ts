@@ -2,15 +2,40 @@
 // record's keys (or, with -append to a file that has rows, from that file's header); a later
 // record missing a key gets '' and its extra keys are left out, as PowerShell does.
 // Rows are written in chunks as they arrive; nothing is emitted.
+// Formula injection guard (OWASP "CSV injection"): unless -noformulaguard, a cell whose text
+// starts with = + - @ tab or carriage return gets a leading ' so a spreadsheet shows it as
+// text instead of running it; numbers written from number values are left as they are.
 import * as fs from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { CommandSpec } from '../../runtime/command.js';
 import { ShellRecord } from '../../runtime/record.js';
-import { describe, toText } from '../../runtime/values.js';
+import { describe, toText, type Value } from '../../runtime/values.js';
 import { charArg, commandError, fileError, textArg } from '../support/errors.js';
+import { openForWriting } from '../support/files.js';
 
 const CHUNK = 64 * 1024;
+
+/** The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell this guard wrote: the quote, then one of those characters. */
+const GUARDED = /^'[=+\-@\t\r]/;
+
+/** The text of one cell: a leading ' for text a spreadsheet would run, unless the guard is off. */
+function cell(v: unknown, guard: boolean): string {
+  const text = toText(v);
+  if (!guard || (typeof v === 'number' && Number.isFinite(v))) return text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A record's value under a header cell. Appending to a file this command wrote, a guarded
+ * header cell ('=x) stands for the key =x.
+ */
+function valueUnder(item: ShellRecord, h: string, guard: boolean): Value {
+  if (!item.has(h) && guard && GUARDED.test(h)) return item.get(h.slice(1)) as Value;
+  return item.get(h) as Value;
+}
 
 /** The header and trailing-newline state of a file we append to; undefined when it is empty or absent. */
 async function existing(path: string, delimiter: string): Promise<{ header: string[]; newline: boolean } | undefined> {
@@ -43,7 +68,13 @@ const exportCsv: CommandSpec = {
   synopsis: 'Write records to a CSV file (emits nothing).',
   description:
     "The header is the first record's keys; a later record missing a key gets an empty cell. With -append to a file " +
-    'that has a header, that header is kept and no new one is written. Values are written as text ($null as empty).',
+    'that has a header, that header is kept and no new one is written. Values are written as text ($null as empty). ' +
+    "Formula guard: a cell (header or value) whose text starts with =, +, -, @, a tab or a carriage return is written " +
+    "with a leading ' so Excel, LibreOffice or Google Sheets show it as text instead of running it as a formula " +
+    "(OWASP CSV injection). This includes phone numbers such as '+1 4255550100', which Excel would otherwise try to " +
+    'compute, and a Temporary Access Pass that happens to start with one of them; number values (-5) are written as they are. import-csv reads a guarded cell back with its quote ' +
+    "('+1 4255550100): give -noformulaguard when the file is for a program rather than a spreadsheet. " +
+    'The file gets the default mode the process umask leaves (often readable by everyone) unless -private.',
   input: 'stream',
   changesState: true,
   parameters: [
@@ -51,12 +82,28 @@ const exportCsv: CommandSpec = {
     { name: 'append', type: 'switch', description: 'Add rows to the end of the file.' },
     { name: 'delimiter', type: 'string', placeholder: 'CHAR', description: "The cell separator (default ',')." },
     { name: 'notypeinformation', type: 'switch', aliases: ['nti'], description: 'Accepted for PowerShell habits; no type line is ever written.' },
+    { name: 'noformulaguard', type: 'switch', description: "Write cells as they are, without the leading ' that keeps spreadsheets from running =, +, -, @, tab or carriage-return cells as formulas." },
+    { name: 'private', type: 'switch', description: 'Make the file readable and writable by its owner only (mode 0600; an existing file is changed to 0600 before anything is written). Without it a new file gets the default mode of the process umask.' },
   ],
-  examples: [{ title: 'Save selected properties', code: 'import-csv users.csv | select upn, dept | export-csv sales.csv' }],
+  examples: [
+    { title: 'Save selected properties', code: 'import-csv users.csv | select upn, dept | export-csv sales.csv' },
+    {
+      title: "Cells a spreadsheet would run as formulas, phone numbers included, get a leading ' (numbers do not)",
+      code: "@{ phone = '+1 4255550100'; note = '=1+2'; n = -5 } | export-csv guarded.csv\nimport-csv guarded.csv",
+      output: [{ phone: "'+1 4255550100", note: "'=1+2", n: '-5' }],
+    },
+    {
+      title: 'Raw cells, for a program rather than a spreadsheet',
+      code: "@{ phone = '+1 4255550100' } | export-csv raw.csv -noformulaguard\nimport-csv raw.csv | foreach phone",
+      output: ['+1 4255550100'],
+    },
+    { title: 'Hand out passes in a file only you can read', code: 'import-csv users.csv | new-tap -lifetime 60 | select userId, temporaryAccessPass | export-csv taps.csv -private' },
+  ],
   async *run(ctx, args) {
     const file = textArg(ctx, args, 'path', 'a CSV file path');
     const delimiter = charArg(ctx, args, 'delimiter', ',');
     const target = ctx.resolvePath(file);
+    const guard = args.noformulaguard !== true;
     let handle: fs.FileHandle | undefined;
     let header: string[] | undefined;
     let pending = '';
@@ -81,7 +128,7 @@ const exportCsv: CommandSpec = {
         header = before?.header;
         if (before && !before.newline) pending = '\n';
         try {
-          handle = await fs.open(target, args.append === true ? 'a' : 'w');
+          handle = await openForWriting(target, { append: args.append === true, private: args.private === true });
         } catch (e) {
           throw fileError(ctx, 'write', file, e);
         }
@@ -94,9 +141,9 @@ const exportCsv: CommandSpec = {
         }
         if (!header) {
           header = item.keys();
-          pending += stringify([header], { delimiter });
+          pending += stringify([header.map((h) => cell(h, guard))], { delimiter });
         }
-        pending += stringify([header.map((h) => toText(item.get(h)))], { delimiter });
+        pending += stringify([header.map((h) => cell(valueUnder(item, h, guard), guard))], { delimiter });
         rows++;
         if (pending.length >= CHUNK) await flush();
       }

@@ -62,7 +62,7 @@ const invokeGraph: CommandSpec = {
     const fail = (why: string) => new ShellError('InvalidArgument', `${ctx.command.name}: -body is not valid: ${why}`, { span: ctx.span });
     const body = bodyOf(args.body, fail);
     const { path, query } = split(String(args.path));
-    const req: GraphRequest = { method, path, query, version: (args.version as GraphVersion | undefined) ?? 'v1.0', signal: ctx.signal, ...(body === undefined ? {} : { body }) };
+    const req: GraphRequest = { method, path, query, version: (args.version as GraphVersion | undefined) ?? 'v1.0', audit: { command: ctx.command.name }, signal: ctx.signal, ...(body === undefined ? {} : { body }) };
     const graph = await graphOf(ctx);
     if (whatIf(ctx, graph, req)) return;
     try {

@@ -94,7 +94,7 @@ const setPolicy: CommandSpec = {
       throw new ShellError('MissingArgument', `${ctx.command.name}: nothing to change for '${config.id}': give -state, -include, -exclude or -setting`, { span: ctx.span, target: name });
     }
     const path = `${POLICY_PATH}/authenticationMethodConfigurations/${encodeURIComponent(config.id)}`;
-    const req = { method: 'PATCH' as const, path, version: 'beta' as const, body, signal: ctx.signal };
+    const req = { method: 'PATCH' as const, path, version: 'beta' as const, body, audit: { command: ctx.command.name }, signal: ctx.signal };
     if (whatIf(ctx, graph, req)) return;
     try {
       await graph.request(req);

@@ -17,6 +17,7 @@ import { backoffMs } from '../retry.js';
 import { Pacer, type PacerOptions } from './pacer.js';
 import { errorOutcome, isWrite, itemOutcome, toItem, type BatchItem, type ItemAnswer, type Outcome } from './wire.js';
 import { RequestQueue, keyOf, type Entry } from './queue.js';
+import { writeRecord, type WriteRecord } from './audit.js';
 
 export interface ExecutorOptions extends PacerOptions {
   /** Tries after a 503/504 or a lost connection, the first included (default 6). */
@@ -26,6 +27,8 @@ export interface ExecutorOptions extends PacerOptions {
   /** First backoff step when Graph gives no Retry-After (default 250 ms, doubling). */
   baseDelayMs?: number;
   trace?: (line: string) => void;
+  /** Told of every write once it has settled (the change log). */
+  onWrite?: (record: WriteRecord) => void;
 }
 
 const aborted = (signal: AbortSignal | undefined) => signal?.aborted === true;
@@ -167,9 +170,20 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
     });
   }
 
+  /** A settled write, for the change log. */
+  function logWrite(e: Entry, outcome: WriteRecord['outcome'], status: number | null, requestId: string | null, code?: string): void {
+    if (e.write && opts.onWrite) opts.onWrite(writeRecord(e.req, base.describe(e.req), outcome, status, requestId, code));
+  }
+
   function settle(e: Entry, o: Outcome): void {
-    if (o.kind === 'done') return finish(e, () => e.resolve(o.response));
-    if (o.kind === 'failed') return finish(e, () => e.reject(o.error));
+    if (o.kind === 'done') {
+      logWrite(e, 'succeeded', o.response.status, o.response.requestId);
+      return finish(e, () => e.resolve(o.response));
+    }
+    if (o.kind === 'failed') {
+      logWrite(e, 'failed', o.error.status || null, o.error.requestId, o.error.code);
+      return finish(e, () => e.reject(o.error));
+    }
     if (aborted(e.req.signal)) return finish(e, () => e.reject(e.req.signal!.reason));
     const now = performance.now();
     if (o.kind === 'retry') {
@@ -177,17 +191,22 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
       const tooMany = o.throttled ? now - e.queuedAt > maxThrottledMs : e.attempts >= maxAttempts;
       if (tooMany) {
         const why = o.throttled ? 'Graph kept throttling it' : `Graph was unavailable ${e.attempts} times`;
+        logWrite(e, 'failed', o.throttled ? 429 : 503, null, o.throttled ? 'TooManyRequests' : 'serviceNotAvailable');
         return finish(e, () => e.reject(new GraphRequestError(o.throttled ? 429 : 503, o.throttled ? 'TooManyRequests' : 'serviceNotAvailable', `gave up after ${e.attempts} tries: ${why}`, null, { method: e.req.method, url: base.describe(e.req).replace(/^\S+ /, '') })));
       }
       // Short first steps: a waiting item holds back every later result (output is in input order).
       const wait = o.afterMs ?? backoffMs(e.attempts, { baseDelayMs: opts.baseDelayMs ?? 250 });
       trace?.(`${e.req.method} ${e.req.path}: ${o.throttled ? 'throttled' : 'unavailable'}, again in ${wait} ms`);
+      if (draining) return finish(e, () => e.reject(stopped(e.req)));
       e.notBefore = now + wait;
       hold(e.write ? e.key : undefined, -1);
       return enqueue(e);
     }
     // Lost: the write may have been made. Keep its key busy while we find out.
-    if (e.attempts >= maxAttempts) return finish(e, () => e.reject(outcomeUnknown(e)));
+    if (e.attempts >= maxAttempts) {
+      logWrite(e, 'unknown', null, null, 'OutcomeUnknown');
+      return finish(e, () => e.reject(outcomeUnknown(e)));
+    }
     e.lost = true;
     void recover(e);
   }
@@ -210,8 +229,12 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
       if (req.reconcile) {
         stats.reconciled++;
         const found = await req.reconcile(e.firstSentAt);
-        if (found) return finish(e, () => e.resolve(found));
+        if (found) {
+          logWrite(e, 'succeeded', found.status, found.requestId);
+          return finish(e, () => e.resolve(found));
+        }
       } else if (req.method === 'POST' && !req.idempotent) {
+        logWrite(e, 'unknown', null, null, 'OutcomeUnknown');
         return finish(e, () => e.reject(outcomeUnknown(e)));
       }
     } catch (err) {
@@ -257,8 +280,18 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
    * `urgent`: a collection's next page. It jumps the queue: the items waiting in it were made
    * from earlier pages, and the pipeline starves if the page that feeds it waits behind them.
    */
+  let draining = false;
+  const stopped = (req: GraphRequest) => new GraphRequestError(0, 'Stopped', 'not sent: the run is stopping', null, { method: req.method, url: base.describe(req).replace(/^\S+ /, '') });
+
+  /** Stop sending: what waits and was never sent (or was refused, so not made) is dropped. */
+  function drain(): void {
+    draining = true;
+    for (const e of queue.removeWhere((x) => !x.lost)) e.reject(stopped(e.req));
+  }
+
   function request<T>(req: GraphRequest, urgent = false): Promise<GraphResponse<T>> {
     if (aborted(req.signal)) return Promise.reject(req.signal!.reason);
+    if (draining) return Promise.reject(stopped(req));
     stats.submitted++;
     return new Promise<GraphResponse<T>>((resolve, reject) => {
       const write = isWrite(req);
@@ -308,5 +341,6 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
     describe: (req) => base.describe(req),
     close: () => base.close?.() ?? Promise.resolve(),
     stats: () => ({ ...stats, concurrency: pacer.limit, rate: pacer.rate }),
+    drain,
   };
 }

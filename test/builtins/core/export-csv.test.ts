@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import exportCsv from '../../../src/builtins/core/export-csv.js';
 import importCsv from '../../../src/builtins/core/import-csv.js';
@@ -13,6 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+const cells = (name: string) => parse(read(name)) as string[][];
+const mode = (name: string) => fs.statSync(path.join(dir, name)).mode & 0o777;
 
 describe('export-csv', () => {
   it("writes a header from the first record's keys and one row per record, emitting nothing", async () => {
@@ -88,6 +91,82 @@ describe('export-csv', () => {
     await expect(runCommand(exportCsv, { path: 'none/x.csv', append: true }, { input: [], cwd: dir })).rejects.toMatchObject({
       code: 'FileError',
       message: "export-csv: cannot write 'none/x.csv': its folder does not exist",
+    });
+  });
+
+  describe('formula guard', () => {
+    const risky = { '=h': '=1+2', '+h': '+1', '-h': '-1', '@h': '@SUM(A1)', '\th': '\tx', '\rh': '\rx' };
+
+    it("prefixes ' to values and headers starting with =, +, -, @, a tab or a carriage return", async () => {
+      await runCommand(exportCsv, { path: 'g.csv' }, { input: [new ShellRecord(risky)], cwd: dir });
+      expect(cells('g.csv')).toEqual([
+        ["'=h", "'+h", "'-h", "'@h", "'\th", "'\rh"],
+        ["'=1+2", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx"],
+      ]);
+    });
+
+    it('leaves ordinary text and number values, negative ones too, as they are', async () => {
+      const input = [new ShellRecord({ name: 'Ana', mid: 'a=b-c', n: -5, x: 1.5, neg: -0.25, ok: false, none: null })];
+      await runCommand(exportCsv, { path: 'plain.csv' }, { input, cwd: dir });
+      expect(read('plain.csv')).toBe('name,mid,n,x,neg,ok,none\nAna,a=b-c,-5,1.5,-0.25,False,\n');
+    });
+
+    it("guards a phone number given as text, such as '+1 4255550100', and a negative number given as text", async () => {
+      await runCommand(exportCsv, { path: 'p.csv' }, { input: [new ShellRecord({ phone: '+1 4255550100', n: '-5' })], cwd: dir });
+      expect(read('p.csv')).toBe("phone,n\n'+1 4255550100,'-5\n");
+    });
+
+    it('writes cells raw with -noformulaguard', async () => {
+      await runCommand(exportCsv, { path: 'raw.csv', noformulaguard: true }, { input: [new ShellRecord(risky)], cwd: dir });
+      expect(cells('raw.csv')).toEqual([Object.keys(risky), Object.values(risky)]);
+      expect(read('raw.csv').startsWith('=h,+h,-h,@h,')).toBe(true);
+    });
+
+    it("is read back by import-csv with the leading ' (the round-trip caveat), and without it under -noformulaguard", async () => {
+      const input = [new ShellRecord({ phone: '+1 4255550100', n: -5 })];
+      await runCommand(exportCsv, { path: 'rt.csv' }, { input, cwd: dir });
+      expect(await runPlain(importCsv, { path: 'rt.csv' }, { cwd: dir })).toEqual([{ phone: "'+1 4255550100", n: '-5' }]);
+      await runCommand(exportCsv, { path: 'rt.csv', noformulaguard: true }, { input, cwd: dir });
+      expect(await runPlain(importCsv, { path: 'rt.csv' }, { cwd: dir })).toEqual([{ phone: '+1 4255550100', n: '-5' }]);
+    });
+
+    it('appends under a guarded header to the keys it stands for', async () => {
+      await runCommand(exportCsv, { path: 'a.csv' }, { input: [new ShellRecord({ '=k': '1', v: 'a' })], cwd: dir });
+      await runCommand(exportCsv, { path: 'a.csv', append: true }, { input: [new ShellRecord({ '=k': '2', v: 'b' })], cwd: dir });
+      expect(read('a.csv')).toBe("'=k,v\n1,a\n2,b\n");
+    });
+  });
+
+  describe('-private', () => {
+    it('creates a new file with mode 0600', async () => {
+      await runCommand(exportCsv, { path: 'tap.csv', private: true }, { input: [new ShellRecord({ upn: 'a@x', pass: 'Xy7!' })], cwd: dir });
+      expect(mode('tap.csv')).toBe(0o600);
+      expect(read('tap.csv')).toBe('upn,pass\na@x,Xy7!\n');
+    });
+
+    it('changes an existing 0644 file to 0600 and replaces its contents', async () => {
+      fs.writeFileSync(path.join(dir, 'old.csv'), 'stale,rows\n1,2\n', { mode: 0o644 });
+      fs.chmodSync(path.join(dir, 'old.csv'), 0o644);
+      await runCommand(exportCsv, { path: 'old.csv', private: true }, { input: [new ShellRecord({ a: 1 })], cwd: dir });
+      expect(mode('old.csv')).toBe(0o600);
+      expect(read('old.csv')).toBe('a\n1\n');
+    });
+
+    it('keeps -append working: rows go under the existing header and the file becomes 0600', async () => {
+      fs.writeFileSync(path.join(dir, 'log.csv'), 'b,a\n1,2\n');
+      fs.chmodSync(path.join(dir, 'log.csv'), 0o644);
+      await runCommand(exportCsv, { path: 'log.csv', append: true, private: true }, { input: [new ShellRecord({ a: 'A', b: 'B' })], cwd: dir });
+      expect(mode('log.csv')).toBe(0o600);
+      expect(read('log.csv')).toBe('b,a\n1,2\nB,A\n');
+      await runCommand(exportCsv, { path: 'fresh.csv', append: true, private: true }, { input: [new ShellRecord({ a: 1 })], cwd: dir });
+      expect(mode('fresh.csv')).toBe(0o600);
+      expect(read('fresh.csv')).toBe('a\n1\n');
+    });
+
+    it("leaves the mode to the umask's default without it", async () => {
+      fs.writeFileSync(path.join(dir, 'reference'), '');
+      await runCommand(exportCsv, { path: 'open.csv' }, { input: [new ShellRecord({ a: 1 })], cwd: dir });
+      expect(mode('open.csv')).toBe(mode('reference'));
     });
   });
 });

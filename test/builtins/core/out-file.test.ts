@@ -12,6 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+const mode = (name: string) => fs.statSync(path.join(dir, name)).mode & 0o777;
 
 describe('out-file', () => {
   it('writes the items rendered as text, ending with a newline, and emits nothing', async () => {
@@ -49,5 +50,35 @@ describe('out-file', () => {
     const run = await runCommand(outFile, { filepath: 'w.txt' }, { input: ['a'], cwd: dir, whatIf: true });
     expect(fs.existsSync(path.join(dir, 'w.txt'))).toBe(false);
     expect(run.host.lines).toEqual(["what if: write 1 item to 'w.txt'"]);
+  });
+
+  describe('-private', () => {
+    it('creates a new file with mode 0600', async () => {
+      await runCommand(outFile, { filepath: 'tap.txt', private: true }, { input: ['Xy7!pass'], cwd: dir });
+      expect(mode('tap.txt')).toBe(0o600);
+      expect(read('tap.txt')).toBe('Xy7!pass\n');
+    });
+
+    it('changes an existing 0644 file to 0600 and replaces its contents', async () => {
+      fs.writeFileSync(path.join(dir, 'old.txt'), 'stale\n');
+      fs.chmodSync(path.join(dir, 'old.txt'), 0o644);
+      await runCommand(outFile, { filepath: 'old.txt', private: true }, { input: ['new'], cwd: dir });
+      expect(mode('old.txt')).toBe(0o600);
+      expect(read('old.txt')).toBe('new\n');
+    });
+
+    it('keeps -append working and makes the file 0600', async () => {
+      fs.writeFileSync(path.join(dir, 'log.txt'), 'old\n');
+      fs.chmodSync(path.join(dir, 'log.txt'), 0o644);
+      await runCommand(outFile, { filepath: 'log.txt', append: true, private: true }, { input: ['new'], cwd: dir });
+      expect(mode('log.txt')).toBe(0o600);
+      expect(read('log.txt')).toBe('old\nnew\n');
+    });
+
+    it("leaves the mode to the umask's default without it", async () => {
+      fs.writeFileSync(path.join(dir, 'reference'), '');
+      await runCommand(outFile, { filepath: 'open.txt' }, { input: ['x'], cwd: dir });
+      expect(mode('open.txt')).toBe(mode('reference'));
+    });
   });
 });

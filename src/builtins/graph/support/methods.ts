@@ -27,7 +27,7 @@ export async function read<T = GraphObject>(ctx: CommandContext, client: GraphCl
 export async function change<T = GraphObject>(ctx: CommandContext, client: GraphClient, req: GraphRequest): Promise<GraphResponse<T> | undefined> {
   if (whatIf(ctx, client, req)) return undefined;
   try {
-    return await client.request<T>({ ...req, inDoubt: ctx.inDoubt, signal: ctx.signal });
+    return await client.request<T>({ ...req, inDoubt: ctx.inDoubt, audit: { command: ctx.command.name }, signal: ctx.signal });
   } catch (e) {
     throw graphError(e, undefined, ctx);
   }
