@@ -67,13 +67,13 @@ export function commandTable(commands: readonly CommandSpec[]): Map<string, Comm
 
 export class Session {
   readonly scope = new Scope(undefined);
-  readonly output: OutputWriter;
+  private writer: OutputWriter;
   private readonly builtins: Map<string, CommandSpec>;
   private signal: AbortSignal = new AbortController().signal;
   private stop: AbortSignal | undefined;
 
   constructor(private readonly opts: SessionOptions) {
-    this.output = createOutputWriter({ format: opts.format, write: opts.stdout, columns: opts.columns, color: opts.color });
+    this.writer = createOutputWriter({ format: opts.format, write: opts.stdout, columns: opts.columns, color: opts.color });
     this.builtins = commandTable(opts.commands ?? builtinCommands);
   }
 
@@ -105,6 +105,19 @@ export class Session {
         return text.replace(/\n$/, '');
       },
     };
+  }
+
+  get output(): OutputWriter {
+    return this.writer;
+  }
+
+  /** The terminal changed width (REPL): tables from now on fit the new one. */
+  resize(columns: number): void {
+    // Only tables depend on the width; a json writer holds its array until the end.
+    if (!(columns > 0) || columns === this.opts.columns || this.opts.format !== 'table') return;
+    this.opts.columns = columns;
+    this.writer.flush();
+    this.writer = createOutputWriter({ format: this.opts.format, write: this.opts.stdout, columns, color: this.opts.color });
   }
 
   /** Set when a script ran `exit` (the REPL then leaves with that code). */

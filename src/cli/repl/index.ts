@@ -166,9 +166,12 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
     server.displayPrompt();
   });
 
+  const onResize = () => session.resize(process.stdout.columns);
+  process.stdout.on('resize', onResize);
   opts.warmUp?.();
   return new Promise((resolve) =>
     server.on('exit', () => {
+      process.stdout.off('resize', onResize);
       running?.abort();
       resolve(exitCode);
     }),
