@@ -9,7 +9,7 @@ import { ShellRecord } from '../../runtime/record.js';
 import { methodTypeOf, type MethodTypeInfo, type MethodTypeName } from '../../graph/catalogue.js';
 import { graphError, graphOf } from './support/client.js';
 import { deleteMethod, methodsOfType } from './support/methods.js';
-import { methodProperties } from './support/records.js';
+import { methodListSpec } from './support/simple.js';
 import { resolveUser, userParam } from './support/user.js';
 import { ID_PARAM, idArg, isMethodRecord, userLabel } from './method-kit.js';
 
@@ -32,24 +32,15 @@ const versionNote = (info: MethodTypeInfo) => (info.version === 'beta' ? ' (Grap
 
 export function listCommand(o: FamilyOptions): CommandSpec {
   const info = typeInfo(o.type);
-  return {
+  return methodListSpec({
     name: o.name,
-    category: 'graph',
+    type: o.type,
     synopsis: `List a user's ${info.title} methods.`,
     description:
       `${o.description ? o.description + ' ' : ''}Graph: GET /users/{id}/authentication/${info.segment}${versionNote(info)}. ` +
       `Permission: ${o.permission}. Each record carries type '${info.type}' and userId, so it pipes to remove-${o.name.slice(4)} and remove-method.`,
-    input: 'item',
-    emits: methodProperties(o.type),
-    concurrent: true,
-    parameters: [userParam({ position: 0 })],
     examples: o.examples,
-    async *run(ctx, args) {
-      const graph = await graphOf(ctx);
-      const userId = await resolveUser(ctx, graph, args.user);
-      yield* methodsOfType(ctx, graph, userId, info);
-    },
-  };
+  });
 }
 
 export function removeCommand(o: FamilyOptions & { removeAllWithoutId?: boolean }): CommandSpec {

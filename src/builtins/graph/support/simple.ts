@@ -19,11 +19,18 @@ export interface ListCommandOptions {
 /** `get-X [-user] U`: GET /users/{id}/authentication/{segment}, one record per method. */
 export function listCommand(o: ListCommandOptions): CommandSpec {
   const info = methodTypeOf(o.type)!;
+  const description = `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type} and userId. ${o.details}`;
+  return methodListSpec({ name: o.name, type: o.type, synopsis: o.synopsis, description, examples: o.examples });
+}
+
+/** The one shape of every "list a user's methods of a type" command; only its texts differ. */
+export function methodListSpec(o: { name: string; type: MethodTypeName; synopsis: string; description: string; examples: readonly CommandExample[] }): CommandSpec {
+  const info = methodTypeOf(o.type)!;
   return {
     name: o.name,
     category: 'graph',
     synopsis: o.synopsis,
-    description: `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type} and userId. ${o.details}`,
+    description: o.description,
     input: 'item',
     emits: methodProperties(o.type),
     concurrent: true,
