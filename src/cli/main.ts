@@ -1,7 +1,7 @@
 // The authsh executable: reads the command line, picks REPL / -c / FILE / stdin, wires stdout
 // and stderr to a Session, and turns the result into an exit code. No language or Graph logic
 // lives here.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
@@ -54,6 +54,9 @@ const toStderr = (text: string) => {
   transcript?.write(text);
 };
 
+/** --log FILE, opened once before the run: the connectors hand it every settled write. */
+let changes: ((record: WriteRecord) => void) | undefined;
+
 /** --log FILE: one JSON line per change, appended with one write each (0600). */
 function changeLog(path: string): (record: WriteRecord) => void {
   const fd = openSync(path, 'a', 0o600);
@@ -90,8 +93,7 @@ export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Ho
 
 /** Sign-in on first Graph use: environment credentials, else the embedded demo tenant (connect.ts). */
 function graphConnection(opts: CliOptions, announce: boolean): { connect: Connector['connect']; disconnect: () => Promise<void> } {
-  const onWrite = opts.log ? changeLog(opts.log) : undefined;
-  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, announce, onWrite, stderr: (line) => toStderr(line + '\n') });
+  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, announce, onWrite: changes, stderr: (line) => toStderr(line + '\n') });
   connectors.push(connector);
   return { connect: (req) => connector.connect(req), disconnect: () => connector.close() };
 }
@@ -128,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (opts.transcript) transcript = new Transcript(opts.transcript);
-    if (opts.log) closeSync(openSync(opts.log, 'a', 0o600));
+    if (opts.log) changes = changeLog(opts.log);
   } catch (e) {
     return fail(`cannot open ${opts.transcript && !transcript ? `the transcript ${opts.transcript}` : `the log ${opts.log}`}: ${(e as Error).message}`);
   }

@@ -10,7 +10,7 @@ import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interp
 import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
 import { bindParameters } from '../runtime/invoke.js';
 import { Checkpoint } from '../runtime/checkpoint.js';
-import { functionSpec, parameterSpecs } from '../runtime/functions.js';
+import { knownCommands, parameterSpecs } from '../runtime/functions.js';
 import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
 import { SignInError, type ConnectOptions, type ConnectionControl, type GraphClient } from '../graph/types.js';
@@ -129,13 +129,7 @@ export class Session {
 
   /** Every command the session knows — built-ins (once each) and the script's functions — for Tab. */
   commandSpecs(): CommandSpec[] {
-    const specs = new Set(this.builtins.values());
-    const out = [...specs];
-    for (const name of this.scope.functionNames()) {
-      const fn = this.scope.findFunction(name);
-      if (fn) out.push(functionSpec(fn));
-    }
-    return out;
+    return knownCommands(this.builtins, this.scope).map((c) => c.spec);
   }
 
   /** The session's variables (global scope), for Tab. */

@@ -5,10 +5,12 @@
 // (an error's diagnostic repeats its line, `-newpassword '…'` included).
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { ShellRecord } from '../runtime/record.js';
+import { isShownOnce } from '../runtime/format/index.js';
 import type { Value } from '../runtime/values.js';
 
 const MASK = '********';
-const SHOWN_ONCE = new Set(['temporaryaccesspass', 'newpassword', 'password', 'clientsecret', 'secret', 'pin']);
+/** Beyond the values shown once (format/cells.ts), keys whose values are secrets wherever they appear. */
+const SECRET_KEYS = new Set(['password', 'clientsecret', 'secret', 'pin']);
 const SECRET_ARGUMENT = /(-(?:new)?password|-pin|-clientsecret|-secret)(\s*:?\s*)('[^']*'|"[^"]*"|\S+)/gi;
 
 export class Transcript {
@@ -26,7 +28,9 @@ export class Transcript {
   /** Learns the secrets an output value carries, before it is written. */
   observe = (v: Value): void => {
     if (!(v instanceof ShellRecord)) return;
-    for (const [k, x] of v) if (typeof x === 'string' && x.length >= 4 && SHOWN_ONCE.has(k.toLowerCase())) this.secrets.add(x);
+    for (const [k, x] of v) {
+      if (typeof x === 'string' && x.length >= 4 && (isShownOnce(k, x) || SECRET_KEYS.has(k.toLowerCase()))) this.secrets.add(x);
+    }
   };
 
   mask(text: string): string {

@@ -10,7 +10,7 @@ import type { Span } from '../parser/span.js';
 import type { ScriptBlock, Value } from './values.js';
 import { collect } from './expressions.js';
 import { invokeBlock } from './invoke.js';
-import { functionSpec } from './functions.js';
+import { functionSpec, knownCommands } from './functions.js';
 import type { Frame, Interpreter } from './interpreter.js';
 
 async function* empty(): AsyncGenerator<Value> {}
@@ -128,18 +128,7 @@ export class CommandContextImpl implements CommandContext {
   }
 
   listCommands(): CommandInfo[] {
-    const seen = new Set<CommandSpec>();
-    const out: CommandInfo[] = [];
-    for (const spec of this.interp.rt.builtins.values()) {
-      if (seen.has(spec)) continue;
-      seen.add(spec);
-      out.push({ name: spec.name, kind: 'builtin', spec });
-    }
-    for (const name of this.frame.scope.functionNames()) {
-      const fn = this.frame.scope.findFunction(name)!;
-      out.push({ name: fn.name, kind: 'function', spec: functionSpec(fn) });
-    }
-    return out;
+    return knownCommands(this.interp.rt.builtins, this.frame.scope);
   }
 
   findCommand(name: string): CommandInfo | undefined {

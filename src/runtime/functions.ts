@@ -1,7 +1,8 @@
 // Script functions seen as commands: a CommandSpec derived from the declared parameters, so
 // the one binder serves built-ins and functions alike, and help/get-command list them too.
 import type * as A from '../parser/ast.js';
-import type { CommandSpec, ParamType, ParameterSpec } from './command.js';
+import type { CommandInfo, CommandSpec, ParamType, ParameterSpec } from './command.js';
+import type { Scope } from './scope.js';
 
 const specs = new WeakMap<A.FunctionDefinition, CommandSpec>();
 
@@ -42,4 +43,14 @@ export function functionSpec(fn: A.FunctionDefinition): CommandSpec {
   };
   specs.set(fn, spec);
   return spec;
+}
+
+/** Every command a scope can call: each built-in once (not per alias), then its functions. */
+export function knownCommands(builtins: ReadonlyMap<string, CommandSpec>, scope: Scope): CommandInfo[] {
+  const out: CommandInfo[] = [...new Set(builtins.values())].map((spec) => ({ name: spec.name, kind: 'builtin', spec }));
+  for (const name of scope.functionNames()) {
+    const fn = scope.findFunction(name);
+    if (fn) out.push({ name: fn.name, kind: 'function', spec: functionSpec(fn) });
+  }
+  return out;
 }

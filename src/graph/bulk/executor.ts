@@ -121,15 +121,11 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
 
   async function send(batch: Entry[], inFlightAtSend: number): Promise<void> {
     const t0 = performance.now();
-    const items = batch.length > 1 ? batch.map((e, i) => toItem(e.req, String(i + 1), root)) : [];
-    const asBatch = batch.length > 1 && items.every((x) => x !== undefined);
-    let outcomes: Outcome[];
-    if (!asBatch) {
-      // Unbatchable requests go one by one (they are rare: another host, a non-JSON body).
-      outcomes = await Promise.all(batch.map((e) => sendOne(e)));
-    } else {
-      outcomes = await sendBatch(batch, items.map((x) => x!.item), items[0]!.version);
-    }
+    // The queue hands out an unbatchable request (another host, a non-JSON body) alone.
+    const asBatch = batch.length > 1;
+    const outcomes: Outcome[] = asBatch
+      ? await sendBatch(batch, batch.map((e, i) => ({ ...e.form!.item, id: String(i + 1) })), batch[0]!.form!.version)
+      : [await sendOne(batch[0]!)];
     const accepted = outcomes.filter((o) => o.kind !== 'retry').length;
     const throttled = outcomes.some((o) => o.kind === 'retry' && o.throttled);
     // The call failed as a whole, or more than a quarter of its items did.
@@ -298,7 +294,7 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
       const signal = req.signal;
       const e: Entry = {
         seq: urgent ? urgentSeq++ : seq++, req, write, key: write ? keyOf(req, root) : undefined, attempts: 0, firstSentAt: undefined,
-        queuedAt: performance.now(), notBefore: 0, lost: false, deleteDone: false, version: toItem(req, '1', root)?.version,
+        queuedAt: performance.now(), notBefore: 0, lost: false, deleteDone: false, form: toItem(req, '', root),
         resolve: (r) => {
           if (signal) unwatch(signal);
           resolve(r as GraphResponse<T>);

@@ -3,6 +3,7 @@
 // over, its user has no write on the wire or earlier in line, and it fits the $batch being
 // filled (one Graph version per $batch; a request that cannot be batched goes alone).
 import type { GraphRequest, GraphResponse, GraphVersion } from '../types.js';
+import type { BatchItem } from './wire.js';
 
 export interface Entry {
   seq: number;
@@ -14,8 +15,8 @@ export interface Entry {
   firstSentAt: number | undefined;
   queuedAt: number;
   notBefore: number;
-  /** The $batch it can ride in, or undefined when it must go on its own. */
-  version: GraphVersion | undefined;
+  /** Its $batch item (id given when sent) and version, made once; undefined when it must go on its own. */
+  form: { version: GraphVersion; item: BatchItem } | undefined;
   /** The answer to an earlier try was lost: reconcile before sending again. */
   lost: boolean;
   /** A lost or in-doubt DELETE: a 404 now means it was done. */
@@ -68,9 +69,10 @@ export class RequestQueue {
       }
       if (e.notBefore > now) continue;
       // One $batch holds one version; a request that cannot be batched goes alone.
-      if (e.version === undefined ? out.length > 0 : (version ??= e.version) !== e.version) continue;
+      const v = e.form?.version;
+      if (v === undefined ? out.length > 0 : (version ??= v) !== v) continue;
       out.push(e);
-      if (e.version === undefined) {
+      if (v === undefined) {
         i++;
         break;
       }
