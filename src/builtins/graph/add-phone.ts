@@ -9,7 +9,7 @@ import { change, findCreated } from './support/methods.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './support/phone.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';
-import { missingUser, userKey, userParam } from './support/user.js';
+import { missingUser, userParam, userTarget } from './support/user.js';
 import { validatePhone } from './support/validate.js';
 
 const addPhone: CommandSpec = {
@@ -40,12 +40,12 @@ const addPhone: CommandSpec = {
     const phoneType = phoneTypeOf(ctx, args);
     if (!phoneType) throw new ShellError('MissingArgument', `add-phone: -type is required: one of ${PHONE_TYPES.join(', ')}`, { span: ctx.span });
     const client = await graphOf(ctx);
-    const userId = await userKey(ctx, client, args.user);
+    const { key: userId, identity } = await userTarget(ctx, client, args.user);
     // Digits only: Graph may store the number re-spaced.
     const digits = (n: unknown) => String(n).replace(/\D/g, '');
     const reconcile = findCreated(ctx, client, userId, PHONE, (m) => m.phoneType === phoneType && digits(m.phoneNumber) === digits(phoneNumber));
     const r = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType }, reconcile }));
-    if (r) yield methodRecord(r.body, userId, 'phone');
+    if (r) yield methodRecord(r.body, await identity(), 'phone');
   },
 };
 

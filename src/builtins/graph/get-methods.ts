@@ -5,8 +5,8 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { allMethods } from './support/methods.js';
-import { methodProperties } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { methodProperties, withUser } from './support/records.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateMethodType } from './support/validate.js';
 
 const getMethods: CommandSpec = {
@@ -33,9 +33,9 @@ const getMethods: CommandSpec = {
   async *run(ctx, args) {
     const type = args.type === undefined ? undefined : validateMethodType(ctx, args.type).type;
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
-    for await (const m of allMethods(ctx, client, userId)) {
-      if (type === undefined || m.get('type') === type) yield m;
+    const user = await resolveUserIdentity(ctx, client, args.user);
+    for await (const m of allMethods(ctx, client, user.id)) {
+      if (type === undefined || m.get('type') === type) yield withUser(m, user);
     }
   },
 };
