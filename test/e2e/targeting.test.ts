@@ -104,7 +104,7 @@ describe('records name their user by id and userPrincipalName', () => {
 add-phone '+1 4255550100' -type office -user meganb@contoso.com
 new-tap -user MeganB@contoso.com -lifetime 60 | select userId, userPrincipalName
 reset-password CameronW@contoso.com -newpassword 'Cor-rect-Horse-Battery-9' | select userId, userPrincipalName
-get-registration \"userPrincipalName eq 'MeganB@contoso.com'\" | select userId, userPrincipalName`);
+get-registration "userPrincipalName eq 'MeganB@contoso.com'" | select userId, userPrincipalName`);
     expect(r.stderr).not.toContain('error');
     const [phone, added, tap, op, reg] = jsonLines(r.stdout) as Record<string, unknown>[];
     expect(phone).toMatchObject({ userId: MEGAN_ID, userPrincipalName: 'MeganB@contoso.com' });

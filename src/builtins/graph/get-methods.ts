@@ -16,7 +16,7 @@ const getMethods: CommandSpec = {
   description:
     'GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph\'s properties ' +
     'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
-    'platformCredential, qrCodePin, external) and userId. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
+    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
   emits: methodProperties(),

@@ -14,7 +14,7 @@ const getPhone: CommandSpec = {
   synopsis: "List a user's phone methods.",
   description:
     'GET /users/{id}/authentication/phoneMethods. Each record has phoneType (mobile, alternateMobile, office), phoneNumber, ' +
-    'smsSignInState, id, type (phone) and userId. An Authentication Administrator sees other users\' numbers masked. ' +
+    'smsSignInState, id, type (phone), userId and userPrincipalName. An Authentication Administrator sees other users\' numbers masked. ' +
     'Permission: UserAuthenticationMethod.Read.All (or UserAuthMethod-Phone.Read.All; delegated: also an authentication ' +
     'administrator role or Global Reader).',
   input: 'item',

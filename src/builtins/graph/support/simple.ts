@@ -19,7 +19,7 @@ export interface ListCommandOptions {
 /** `get-X [-user] U`: GET /users/{id}/authentication/{segment}, one record per method. */
 export function listCommand(o: ListCommandOptions): CommandSpec {
   const info = methodTypeOf(o.type)!;
-  const description = `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type} and userId. ${o.details}`;
+  const description = `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type}, userId and userPrincipalName. ${o.details}`;
   return methodListSpec({ name: o.name, type: o.type, synopsis: o.synopsis, description, examples: o.examples });
 }
 
