@@ -33,6 +33,11 @@ const addPhone: CommandSpec = {
   examples: [
     { title: 'Add a mobile phone', code: "get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile | foreach { $_.id }", output: ['3179e48a-750b-4051-897c-87b9720928f7'] },
     { title: 'Add phones from a CSV file (columns userPrincipalName, phoneNumber, phoneType)', code: 'import-csv phones.csv | add-phone' },
+    {
+      title: 'A changing command takes an id or an exact userPrincipalName, not a name',
+      code: "try { add-phone '+1 4255550100' -type office -user megan } catch { $_.message }",
+      output: ["add-phone: 'megan' is not an id or a userPrincipalName; changing commands need one exactly — did you mean MeganB@contoso.com (Megan Bowen)?"],
+    },
     { title: 'See the request without sending it', code: "add-phone '+1 4255550100' -type office -user IsaiahL@contoso.com -whatif", output: [] },
   ],
   async *run(ctx, args) {

@@ -27,6 +27,7 @@ const getMethods: CommandSpec = {
   ],
   examples: [
     { title: "List a user's method types", code: 'get-user AdeleV@contoso.com | get-methods | foreach { $_.type }', output: ['password', 'phone', 'authenticator', 'email'] },
+    { title: 'Your own methods (delegated sign-in: me is the signed-in user)', code: 'get-methods me | foreach { $_.type } | sort', output: ['authenticator', 'fido2', 'password'] },
     { title: 'Only one type', code: "get-methods AlexW@contoso.com -type fido2 | foreach { $_.model }", output: ['YubiKey 5 NFC'] },
     { title: 'Count phones across the tenant', code: 'get-users -all | get-methods -type phone | count', output: [6] },
   ],

@@ -43,6 +43,7 @@ const getUser: CommandSpec = {
   examples: [
     { title: 'Look a user up by userPrincipalName', code: "get-user CameronW@contoso.com | foreach { $_.displayName }", output: ['Cameron White'] },
     { title: 'Find users whose name starts with some text', code: "get-user 'ad' | sort userPrincipalName | foreach { $_.userPrincipalName }", output: ['AdeleV@contoso.com', 'admin@contoso.com'] },
+    { title: 'Who am I signed in as (delegated sign-in)', code: 'get-user me | foreach { $_.userPrincipalName }', output: ['admin@contoso.com'] },
     { title: 'Ask for other properties', code: 'get-user AlexW@contoso.com -property id,department | foreach { $_.department }', output: ['Marketing'] },
   ],
   async *run(ctx, args) {
