@@ -70,6 +70,21 @@ describe('records carry userPrincipalName without extra lookups', () => {
     });
   });
 
+  it('add-phone from a CSV of userPrincipalNames looks its users up together: one GET /users a 15 rows, none each', async () => {
+    await withEmulator(async (emu) => {
+      const users = emu.store.data.users.filter((u) => !u.methods.some((m) => m.phoneType === 'office'));
+      const dir = mkdtempSync(join(tmpdir(), 'authsh-target-'));
+      const rows = users.map((u, i) => `${u.userPrincipalName.toLowerCase()},+1 42555501${String(i).padStart(2, '0')},office`);
+      writeFileSync(join(dir, 'rows.csv'), ['userPrincipalName,phoneNumber,phoneType', ...rows].join('\n') + '\n');
+      emu.counters.reset();
+      const r = await runOn(emu, 'import-csv rows.csv | add-phone | foreach { "$($_.userId) $($_.userPrincipalName)" }', 'admin', dir);
+      expect(r.stderr).toBe('');
+      expect(r.plain).toEqual(users.map((u) => `${u.id} ${u.userPrincipalName}`));
+      expect(emu.counters.byRoute[GET_USER]).toBeUndefined();
+      expect(emu.counters.byRoute['GET /users']).toBeLessThanOrEqual(Math.ceil(users.length / 15) + 1);
+    });
+  });
+
   it('a method record piped on keeps naming its user: get-phone | set-phone -passthru, reset-password -nowait | get-operation', async () => {
     await withEmulator(async (emu) => {
       emu.counters.reset();

@@ -15,6 +15,7 @@ import { seg } from '../../../graph/catalogue.js';
 import type { ConnectionInfo, GraphClient } from '../../../graph/types.js';
 import { graphError, isNotFound } from './client.js';
 import type { UserRef } from './records.js';
+import { lookUpUser } from './user-lookup.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -237,9 +238,9 @@ export async function userKey(ctx: CommandContext, client: GraphClient, value: u
 
 /**
  * userKey, and who the user is for the record the command emits. When only text was given, the
- * lookup (GET /users/{x}?$select=id,userPrincipalName,displayName) is sent now, beside the change
- * rather than before it, so the two travel in one $batch. If it fails while the change worked
- * (an app that may change methods but not read users), the record names the user by the text.
+ * lookup is sent now, beside the change rather than before it, grouped with the other rows' of a
+ * bulk run (user-lookup.ts). If it finds nothing while the change worked (an app that may change
+ * methods but not read users), the record names the user by the text given.
  */
 export async function userTarget(ctx: CommandContext, client: GraphClient, value: unknown): Promise<{ key: string; identity: () => Promise<UserIdentity> }> {
   const t = userText(ctx, value);
@@ -249,9 +250,7 @@ export async function userTarget(ctx: CommandContext, client: GraphClient, value
     return { key: who.id, identity: async () => who };
   }
   const fallback: UserIdentity = { id: t.key, userPrincipalName: t.userPrincipalName ?? (t.key.includes('@') ? t.key : null), displayName: t.displayName ?? null };
-  const lookup = client
-    .request<Record<string, unknown>>({ method: 'GET', path: userPath(t.key), query: { $select: IDENTITY_SELECT.join(',') }, signal: ctx.signal })
-    .then((r) => identityOf(r.body), () => fallback);
+  const lookup = lookUpUser(client, t.key).then((u) => (u ? identityOf(u) : fallback));
   return { key: t.key, identity: () => lookup };
 }
 
