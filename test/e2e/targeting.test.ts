@@ -164,8 +164,9 @@ describe("'me' when signed in as an application (app-only)", () => {
   });
 
   it('ids and userPrincipalNames still work', async () => {
-    const r = await runCliAsync(['--output', 'jsonl', '-c', 'get-phone MeganB@contoso.com | foreach { $_.userId }'], { env });
+    const script = "get-phone MeganB@contoso.com | foreach { $_.userId }; (add-phone '+1 4255550100' -type office -user meganb@contoso.com).userId";
+    const r = await runCliAsync(['--output', 'jsonl', '-c', script], { env });
     expect(r.stderr).toBe('');
-    expect(jsonLines(r.stdout)).toEqual([MEGAN_ID, MEGAN_ID]);
+    expect(jsonLines(r.stdout)).toEqual([MEGAN_ID, MEGAN_ID, MEGAN_ID]);
   });
 });
