@@ -51,11 +51,11 @@ describe('bulk writes through the executor', () => {
     emu.counters.reset();
     // ~10% of the traffic refused (429 from the bucket, 503/504 whole calls, 503 items) and 1% of connections lost.
     emu.faults.set({ throttlePerSecond: 800, faultRate: 0.05, itemFaultRate: 0.05, dropRate: 0.01, seed: 5 });
-    const r = await runCliAsync(['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userId }`], { env, timeout: 120_000 });
+    const r = await runCliAsync(['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userPrincipalName }`], { env, timeout: 120_000 });
     emu.faults.set({ throttlePerSecond: 0, faultRate: 0, itemFaultRate: 0, dropRate: 0 });
     expect(r.stderr).not.toMatch(/error:/);
     expect(r.code).toBe(0);
-    // In input order: add-phone by UPN names its record's user by the UPN it was given.
+    // In input order: each record names its user (userId is the id, userPrincipalName the UPN).
     expect(jsonLines(r.stdout)).toEqual(users.map((u) => u.userPrincipalName));
     // Every user has exactly the one phone asked for…
     users.forEach((u, i) => {
@@ -78,7 +78,7 @@ describe('bulk writes through the executor', () => {
     const rows = users.map((u, i) => `${u.userPrincipalName},${i === 2 ? '2065555555' : `+1 20655501${i}0`},mobile`);
     rows.splice(4, 0, 'nobody.here@contoso.com,+1 2065550199,mobile');
     writeFileSync(file, ['userPrincipalName,phoneNumber,phoneType', ...rows].join('\n') + '\n');
-    const r = await runCliAsync(['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userId }`], { env });
+    const r = await runCliAsync(['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userPrincipalName }`], { env });
     expect(r.code).toBe(1);
     const errors = r.stderr.split('\n').filter((l) => l.includes('error:'));
     expect(errors).toHaveLength(2);

@@ -4,7 +4,7 @@ import { collectionPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { change, findCreated } from './support/methods.js';
 import { methodProperties, methodRecord } from './support/records.js';
-import { missingUser, userKey, userParam } from './support/user.js';
+import { missingUser, userParam, userTarget } from './support/user.js';
 import { validateEmail } from './support/validate.js';
 
 const EMAIL = methodTypeOf('email')!;
@@ -31,10 +31,10 @@ const addEmail: CommandSpec = {
   async *run(ctx, args) {
     const emailAddress = validateEmail(ctx, args.emailAddress);
     const client = await graphOf(ctx);
-    const userId = await userKey(ctx, client, args.user);
+    const { key: userId, identity } = await userTarget(ctx, client, args.user);
     const reconcile = findCreated(ctx, client, userId, EMAIL, (m) => String(m.emailAddress).toLowerCase() === emailAddress.toLowerCase());
     const r = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, EMAIL), body: { emailAddress }, reconcile }));
-    if (r) yield methodRecord(r.body, userId, 'email');
+    if (r) yield methodRecord(r.body, await identity(), 'email');
   },
 };
 

@@ -7,7 +7,7 @@ import { typeInfo } from './method-family.js';
 import { graphOf } from './support/client.js';
 import { change, findCreated } from './support/methods.js';
 import { methodProperties, methodRecord } from './support/records.js';
-import { missingUser, userKey, userParam } from './support/user.js';
+import { missingUser, userParam, userTarget } from './support/user.js';
 
 const info = typeInfo('external');
 
@@ -36,11 +36,11 @@ const addExternal: CommandSpec = {
   ],
   async *run(ctx, args) {
     const graph = await graphOf(ctx);
-    const userId = await userKey(ctx, graph, args.user);
+    const { key: userId, identity } = await userTarget(ctx, graph, args.user);
     const body = { configurationId: String(args.configurationid), displayName: String(args.displayname) };
     const reconcile = findCreated(ctx, graph, userId, info, (m) => m.configurationId === body.configurationId && m.displayName === body.displayName);
     const created = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, graph, { method: 'POST', path: collectionPath(userId, info), version: info.version, body, reconcile }));
-    if (created) yield methodRecord(created.body, userId, info.type);
+    if (created) yield methodRecord(created.body, await identity(), info.type);
   },
 };
 

@@ -9,7 +9,7 @@ import { change, findCreated } from './support/methods.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './support/phone.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';
-import { missingUser, userKey, userParam } from './support/user.js';
+import { missingUser, userParam, userTarget } from './support/user.js';
 import { validatePhone } from './support/validate.js';
 
 const addPhone: CommandSpec = {
@@ -33,6 +33,11 @@ const addPhone: CommandSpec = {
   examples: [
     { title: 'Add a mobile phone', code: "get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile | foreach { $_.id }", output: ['3179e48a-750b-4051-897c-87b9720928f7'] },
     { title: 'Add phones from a CSV file (columns userPrincipalName, phoneNumber, phoneType)', code: 'import-csv phones.csv | add-phone' },
+    {
+      title: 'A changing command takes an id or an exact userPrincipalName, not a name',
+      code: "try { add-phone '+1 4255550100' -type office -user megan } catch { $_.message }",
+      output: ["add-phone: 'megan' is not an id or a userPrincipalName; changing commands need one exactly — did you mean MeganB@contoso.com (Megan Bowen)?"],
+    },
     { title: 'See the request without sending it', code: "add-phone '+1 4255550100' -type office -user IsaiahL@contoso.com -whatif", output: [] },
   ],
   async *run(ctx, args) {
@@ -40,12 +45,12 @@ const addPhone: CommandSpec = {
     const phoneType = phoneTypeOf(ctx, args);
     if (!phoneType) throw new ShellError('MissingArgument', `add-phone: -type is required: one of ${PHONE_TYPES.join(', ')}`, { span: ctx.span });
     const client = await graphOf(ctx);
-    const userId = await userKey(ctx, client, args.user);
+    const { key: userId, identity } = await userTarget(ctx, client, args.user);
     // Digits only: Graph may store the number re-spaced.
     const digits = (n: unknown) => String(n).replace(/\D/g, '');
     const reconcile = findCreated(ctx, client, userId, PHONE, (m) => m.phoneType === phoneType && digits(m.phoneNumber) === digits(phoneNumber));
     const r = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType }, reconcile }));
-    if (r) yield methodRecord(r.body, userId, 'phone');
+    if (r) yield methodRecord(r.body, await identity(), 'phone');
   },
 };
 

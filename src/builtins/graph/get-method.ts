@@ -4,8 +4,8 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES, authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { methodById, read } from './support/methods.js';
-import { methodProperties, methodRecord } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { methodProperties, methodRecord, withUser } from './support/records.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
 
 const getMethod: CommandSpec = {
@@ -32,13 +32,13 @@ const getMethod: CommandSpec = {
     const id = validateId(ctx, args.id);
     const info = args.type === undefined || args.type === null ? undefined : validateMethodType(ctx, args.type);
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
+    const user = await resolveUserIdentity(ctx, client, args.user);
     if (info) {
-      yield await methodById(ctx, client, userId, info, id);
+      yield withUser(await methodById(ctx, client, user.id, info, id), user);
       return;
     }
-    const r = await read(ctx, client, { path: `${authenticationPath(userId)}/methods/${seg(id)}`, version: 'beta' });
-    yield methodRecord(r.body, userId);
+    const r = await read(ctx, client, { path: `${authenticationPath(user.id)}/methods/${seg(id)}`, version: 'beta' });
+    yield methodRecord(r.body, user);
   },
 };
 

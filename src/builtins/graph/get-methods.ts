@@ -5,8 +5,8 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { allMethods } from './support/methods.js';
-import { methodProperties } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { methodProperties, withUser } from './support/records.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateMethodType } from './support/validate.js';
 
 const getMethods: CommandSpec = {
@@ -16,7 +16,7 @@ const getMethods: CommandSpec = {
   description:
     'GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph\'s properties ' +
     'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
-    'platformCredential, qrCodePin, external) and userId. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
+    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
   emits: methodProperties(),
@@ -27,15 +27,16 @@ const getMethods: CommandSpec = {
   ],
   examples: [
     { title: "List a user's method types", code: 'get-user AdeleV@contoso.com | get-methods | foreach { $_.type }', output: ['password', 'phone', 'authenticator', 'email'] },
+    { title: 'Your own methods (delegated sign-in: me is the signed-in user)', code: 'get-methods me | foreach { $_.type } | sort', output: ['authenticator', 'fido2', 'password'] },
     { title: 'Only one type', code: "get-methods AlexW@contoso.com -type fido2 | foreach { $_.model }", output: ['YubiKey 5 NFC'] },
     { title: 'Count phones across the tenant', code: 'get-users -all | get-methods -type phone | count', output: [6] },
   ],
   async *run(ctx, args) {
     const type = args.type === undefined ? undefined : validateMethodType(ctx, args.type).type;
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
-    for await (const m of allMethods(ctx, client, userId)) {
-      if (type === undefined || m.get('type') === type) yield m;
+    const user = await resolveUserIdentity(ctx, client, args.user);
+    for await (const m of allMethods(ctx, client, user.id)) {
+      if (type === undefined || m.get('type') === type) yield withUser(m, user);
     }
   },
 };

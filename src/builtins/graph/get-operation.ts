@@ -5,7 +5,7 @@ import { authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { read } from './support/methods.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId } from './support/validate.js';
 
 const getOperation: CommandSpec = {
@@ -29,9 +29,9 @@ const getOperation: CommandSpec = {
   async *run(ctx, args) {
     const id = validateId(ctx, args.id);
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
-    const r = await read(ctx, client, { path: `${authenticationPath(userId)}/operations/${seg(id)}` });
-    yield operationRecord(r.body, userId);
+    const user = await resolveUserIdentity(ctx, client, args.user);
+    const r = await read(ctx, client, { path: `${authenticationPath(user.id)}/operations/${seg(id)}` });
+    yield operationRecord(r.body, user);
   },
 };
 

@@ -4,7 +4,8 @@ import { graphOf } from './support/client.js';
 import { methodsOfType } from './support/methods.js';
 import { PHONE, phoneTypeParam } from './support/phone.js';
 import { methodProperties } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
+import { withUser } from './support/records.js';
 import { validatePhoneType } from './support/validate.js';
 
 const getPhone: CommandSpec = {
@@ -13,7 +14,7 @@ const getPhone: CommandSpec = {
   synopsis: "List a user's phone methods.",
   description:
     'GET /users/{id}/authentication/phoneMethods. Each record has phoneType (mobile, alternateMobile, office), phoneNumber, ' +
-    'smsSignInState, id, type (phone) and userId. An Authentication Administrator sees other users\' numbers masked. ' +
+    'smsSignInState, id, type (phone), userId and userPrincipalName. An Authentication Administrator sees other users\' numbers masked. ' +
     'Permission: UserAuthenticationMethod.Read.All (or UserAuthMethod-Phone.Read.All; delegated: also an authentication ' +
     'administrator role or Global Reader).',
   input: 'item',
@@ -27,9 +28,9 @@ const getPhone: CommandSpec = {
   async *run(ctx, args) {
     const type = args.type === undefined || args.type === null ? undefined : validatePhoneType(ctx, args.type);
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
-    for await (const p of methodsOfType(ctx, client, userId, PHONE)) {
-      if (type === undefined || p.get('phoneType') === type) yield p;
+    const user = await resolveUserIdentity(ctx, client, args.user);
+    for await (const p of methodsOfType(ctx, client, user.id, PHONE)) {
+      if (type === undefined || p.get('phoneType') === type) yield withUser(p, user);
     }
   },
 };

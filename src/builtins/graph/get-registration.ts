@@ -6,7 +6,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import type { GraphRequest } from '../../graph/types.js';
 import { graphError, graphOf } from './support/client.js';
-import { graphRecord, REGISTRATION_PROPERTIES } from './support/records.js';
+import { registrationRecord, REGISTRATION_PROPERTIES } from './support/records.js';
 
 const PATH = '/reports/authenticationMethods/userRegistrationDetails';
 
@@ -40,11 +40,11 @@ const getRegistration: CommandSpec = {
     const graph = await graphOf(ctx);
     try {
       if (args.all === true) {
-        for await (const r of graph.items(req)) yield graphRecord(r as Record<string, unknown>);
+        for await (const r of graph.items(req)) yield registrationRecord(r as Record<string, unknown>);
         return;
       }
       const page = await graph.request<{ value?: unknown[] }>(req);
-      for (const r of page.body.value ?? []) yield graphRecord(r as Record<string, unknown>);
+      for (const r of page.body.value ?? []) yield registrationRecord(r as Record<string, unknown>);
     } catch (e) {
       throw graphError(e, undefined, ctx);
     }

@@ -1,14 +1,15 @@
 // get-user: find users by id, userPrincipalName or the start of a name (DESIGN.md "get-user X
 // resolves X by its form"). A GUID or text with `@` is one GET /users/{X} (404 names X); other
 // text is a case-insensitive prefix search on displayName, mail and userPrincipalName and may
-// emit several users (none is an error naming X). Records keep Graph's property names.
+// emit several users (none is an error naming X); `me` is the signed-in user (delegated only).
+// Records keep Graph's property names.
 import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { toText } from '../../runtime/values.js';
 import { USER_PROPERTIES, userRecord } from './support/records.js';
 import { graphOf } from './support/client.js';
-import { getUserObject, isGuid, searchUsers, userParam } from './support/user.js';
+import { getUserObject, isGuid, isMe, searchUsers, signedInUser, userParam } from './support/user.js';
 
 /** The `$select` list: -property replaces the default one (DESIGN.md). */
 export function selectList(property: unknown): readonly string[] {
@@ -23,19 +24,26 @@ const getUser: CommandSpec = {
   description:
     'An id (GUID) or a userPrincipalName (text with @) is looked up directly: GET /users/{X}. Any other text is a ' +
     "case-insensitive prefix of displayName, mail or userPrincipalName: GET /users?$filter=startswith(displayName,'X') or … " +
-    'and may emit several users; none found is an error naming X. Records hold id, displayName, userPrincipalName, mail, ' +
+    "and may emit several users; none found is an error naming X. 'me' is the signed-in user (delegated sign-in only). " +
+    'Records hold id, displayName, userPrincipalName, mail, ' +
     'givenName, surname, jobTitle, department, accountEnabled, onPremisesSyncEnabled and usageLocation ($select; -property ' +
     'replaces the list). Strings and records from the pipeline are looked up one by one. Permission: User.Read.All (or User.ReadBasic.All).',
   input: 'item',
   emits: USER_PROPERTIES,
   concurrent: true,
   parameters: [
-    userParam({ position: 0, description: 'An id, a userPrincipalName, or the start of a display name, mail or userPrincipalName; or a record from the pipeline.' }),
+    userParam({
+      position: 0,
+      description:
+        "An id, a userPrincipalName, 'me' (the signed-in user), or the start of a display name, mail or userPrincipalName " +
+        '(every user it matches); or a record from the pipeline.',
+    }),
     { name: 'property', type: 'strings', placeholder: 'NAME,…', description: 'The properties to ask Graph for ($select), instead of the default list.' },
   ],
   examples: [
     { title: 'Look a user up by userPrincipalName', code: "get-user CameronW@contoso.com | foreach { $_.displayName }", output: ['Cameron White'] },
     { title: 'Find users whose name starts with some text', code: "get-user 'ad' | sort userPrincipalName | foreach { $_.userPrincipalName }", output: ['AdeleV@contoso.com', 'admin@contoso.com'] },
+    { title: 'Who am I signed in as (delegated sign-in)', code: 'get-user me | foreach { $_.userPrincipalName }', output: ['admin@contoso.com'] },
     { title: 'Ask for other properties', code: 'get-user AlexW@contoso.com -property id,department | foreach { $_.department }', output: ['Marketing'] },
   ],
   async *run(ctx, args) {
@@ -49,6 +57,7 @@ const getUser: CommandSpec = {
       key = k;
     } else key = toText(value).trim();
     if (key === '') throw new ShellError('InvalidArgument', "get-user: -user '' is not a user: expected an id, a userPrincipalName or a display name", { span: ctx.span });
+    if (isMe(key)) key = (await signedInUser(ctx, client)).id;
     if (isGuid(key) || key.includes('@')) {
       yield userRecord(await getUserObject(ctx, client, key, select));
       return;

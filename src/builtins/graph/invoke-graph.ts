@@ -1,7 +1,9 @@
 // invoke-graph: any Graph request, for what no command covers. PATH is relative to the version
 // root (`/users?$top=5`) or an absolute URL on the configured Graph host — the client refuses
 // any other host, so the token never leaves Graph. A collection's `value` items stream out as
-// records (every page with -all); any other body comes out as one record.
+// records (every page with -all); any other body comes out as one record. A path on `/me` needs a
+// delegated session, and a changing request (POST, PUT, PATCH, DELETE) on `/users/{x}` needs x to
+// be an id or a userPrincipalName, as every changing command does (support/user.ts).
 import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
@@ -9,6 +11,7 @@ import { toPlain } from '../../runtime/values.js';
 import type { GraphRequest, GraphVersion } from '../../graph/types.js';
 import { plainRecord } from './method-kit.js';
 import { graphError, graphOf } from './support/client.js';
+import { checkUserPath } from './support/user.js';
 import { whatIf } from './support/whatif.js';
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
@@ -43,7 +46,9 @@ const invokeGraph: CommandSpec = {
   synopsis: 'Send any Microsoft Graph request (only to the configured Graph host).',
   description:
     'PATH is below the version root, e.g. /users/{id}/authentication/methods, or a full URL on the Graph host (any other host is refused). ' +
-    "A collection response emits its `value` items (-all follows @odata.nextLink); another body is one record; 204 emits nothing. Permission: whatever the request needs.",
+    "A collection response emits its `value` items (-all follows @odata.nextLink); another body is one record; 204 emits nothing. " +
+    'A POST, PUT, PATCH or DELETE on /users/{x} takes x only as an id or a userPrincipalName (a name is refused, naming who ' +
+    "it matches); /me is the signed-in user (delegated sign-in only). Permission: whatever the request needs.",
   input: 'none',
   changesState: true,
   parameters: [
@@ -64,6 +69,7 @@ const invokeGraph: CommandSpec = {
     const { path, query } = split(String(args.path));
     const req: GraphRequest = { method, path, query, version: (args.version as GraphVersion | undefined) ?? 'v1.0', audit: { command: ctx.command.name }, signal: ctx.signal, ...(body === undefined ? {} : { body }) };
     const graph = await graphOf(ctx);
+    await checkUserPath(ctx, graph, String(args.path), method !== 'GET');
     if (whatIf(ctx, graph, req)) return;
     try {
       if (method === 'GET' && args.all === true) {

@@ -10,7 +10,7 @@ import { userLabel } from './method-kit.js';
 import { graphOf } from './support/client.js';
 import { change } from './support/methods.js';
 import { methodProperties, methodRecord } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
 
 const info = typeInfo('qrCodePin');
 
@@ -43,7 +43,8 @@ const newQrCodePin: CommandSpec = {
       throw new ShellError('InvalidArgument', `${ctx.command.name}: -pin is not valid: expected 8 to 20 digits, e.g. 12345678 (got ${typeof pin === 'string' ? pin.length : 0} characters)`, { span: ctx.span });
     }
     const graph = await graphOf(ctx);
-    const userId = await resolveUser(ctx, graph, args.user);
+    const user = await resolveUserIdentity(ctx, graph, args.user);
+    const userId = user.id;
     const standardQRCode: Record<string, string> = {};
     if (args.start instanceof Date) standardQRCode.startDateTime = args.start.toISOString();
     if (args.expire instanceof Date) standardQRCode.expireDateTime = args.expire.toISOString();
@@ -52,7 +53,7 @@ const newQrCodePin: CommandSpec = {
     const created = await change<Record<string, unknown>>(ctx, graph, { method: 'PUT', path: methodPath(userId, info), version: info.version, body });
     if (!created) return; // -whatif: the plan is on stderr, the PIN masked
     ctx.host.warn(`this QR code and PIN for ${userLabel(args.user)} will not be shown again: keep them now`);
-    yield methodRecord(created.body, userId, info.type);
+    yield methodRecord(created.body, user, info.type);
   },
 };
 

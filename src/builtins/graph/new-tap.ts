@@ -14,7 +14,7 @@ import { userLabel } from './method-kit.js';
 import { graphError, graphOf } from './support/client.js';
 import { change } from './support/methods.js';
 import { methodProperties, methodRecord } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
 
 const info = typeInfo('tap');
 const POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
@@ -91,7 +91,8 @@ const newTap: CommandSpec = {
         const fromItem = item instanceof ShellRecord && args.lifetime === undefined ? asNumber(item.get('lifetimeInMinutes')) : undefined;
         if (fromItem !== undefined) checkLifetime(ctx, fromItem, await rangeOnce(), item);
         const lifetime = typeof args.lifetime === 'number' ? args.lifetime : fromItem;
-        const userId = await resolveUser(ctx, graph, given);
+        const user = await resolveUserIdentity(ctx, graph, given);
+        const userId = user.id;
         const body: Record<string, unknown> = {};
         if (args.start instanceof Date) body.startDateTime = args.start.toISOString();
         if (lifetime !== undefined) body.lifetimeInMinutes = lifetime;
@@ -99,7 +100,7 @@ const newTap: CommandSpec = {
         const created = await change<Record<string, unknown>>(ctx, graph, { method: 'POST', path: collectionPath(userId, info), version: info.version, body });
         if (!created) continue; // -whatif: the plan is on stderr (the body never holds a pass)
         ctx.host.warn(`this Temporary Access Pass for ${userLabel(given)} will not be shown again: keep it now`);
-        yield methodRecord(created.body, userId, info.type);
+        yield methodRecord(created.body, user, info.type);
       } catch (e) {
         // One failed user is one non-terminating error naming it; the others still get their pass.
         const err = graphError(e, item ?? userLabel(args.user), ctx);

@@ -2,7 +2,10 @@
 // naming a long-running operation; this command polls it (honouring Retry-After) until it
 // succeeds or fails and emits the final operation record, or with -nowait the operation as it
 // stands. When Graph generated the password, the record carries `newPassword` — shown this once,
-// with a warning on stderr. A failed operation is also written as an error (exit code 1).
+// with a warning on stderr — only if the reset succeeded, or (-nowait, or still running after
+// the wait) has not failed yet: then the warning says it is not yet known to be set, since Graph
+// tells the password only in its first answer. A failed reset set no password: its record has
+// none, and the error says why (exit code 1).
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { PASSWORD_METHOD_ID, authenticationPath, seg } from '../../graph/catalogue.js';
@@ -10,7 +13,7 @@ import type { GraphClient } from '../../graph/types.js';
 import { graphOf } from './support/client.js';
 import { change, read } from './support/methods.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
-import { resolveUser, userParam } from './support/user.js';
+import { resolveUserIdentity, userParam, type UserIdentity } from './support/user.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -45,6 +48,21 @@ async function poll(ctx: CommandContext, client: GraphClient, url: string, first
   }
 }
 
+const who = (u: UserIdentity) => u.userPrincipalName ?? u.id;
+
+/** What to say on stderr about a generated password, by the operation's state; undefined: do not show it. */
+function passwordNotice(status: unknown, user: UserIdentity): string | undefined {
+  if (status === 'succeeded') {
+    return `reset-password: this is the only time the new password of ${who(user)} is shown: it will not be shown again`;
+  }
+  if (status === 'failed') return undefined;
+  const state = typeof status === 'string' ? status : 'not finished';
+  return (
+    `reset-password: the reset of ${who(user)} is ${state}: its new password takes effect only if the reset succeeds ` +
+    '(check with get-operation); this is the only time it is shown'
+  );
+}
+
 const resetPassword: CommandSpec = {
   name: 'reset-password',
   category: 'graph',
@@ -52,8 +70,8 @@ const resetPassword: CommandSpec = {
   description:
     'POST /users/{id}/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword with {newPassword} (or {} ' +
     'to let Graph generate one), then GET the operation in Location (users/{id}/authentication/operations/{opId}) until it ' +
-    'succeeded or failed. Emits the operation record (status, statusDetail, …, newPassword when Graph generated it, shown ' +
-    'once). The user must change the password at next sign-in. Not on one\'s own account; delegated sign-in only. ' +
+    'succeeded or failed. Emits the operation record (status, statusDetail, …, userId, userPrincipalName; newPassword when ' +
+    'Graph generated it, shown once: only when the reset succeeded, or with -nowait while it has not failed). The user must change the password at next sign-in. Not on one\'s own account; delegated sign-in only. ' +
     'Permission: UserAuthenticationMethod.ReadWrite.All (delegated: Authentication Administrator, Privileged Authentication ' +
     'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
   input: 'item',
@@ -77,7 +95,8 @@ const resetPassword: CommandSpec = {
       throw new ShellError('InvalidArgument', 'reset-password: -newPassword must be a non-empty text', { span: ctx.span });
     }
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
+    const user = await resolveUserIdentity(ctx, client, args.user);
+    const userId = user.id;
     const body = typeof newPassword === 'string' ? { newPassword } : {};
     const path = `${authenticationPath(userId)}/methods/${seg(PASSWORD_METHOD_ID)}/resetPassword`;
     // A reset whose answer was lost is sent again: the newest password is the one that counts.
@@ -89,13 +108,15 @@ const resetPassword: CommandSpec = {
     const op: Op = url
       ? await poll(ctx, client, url, Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 10_000) : 1000, args.nowait === true)
       : { status: 'succeeded' };
-    const extra = generated === undefined ? {} : { newPassword: generated };
-    if (generated !== undefined) ctx.host.warn('reset-password: this is the only time the new password is shown: it will not be shown again');
-    const record = operationRecord(op, userId, extra);
+    // A password Graph generated is shown only while it may be the user's: never after a failure.
+    const notice = generated === undefined ? undefined : passwordNotice(op.status, user);
+    if (notice) ctx.host.warn(notice);
+    const record = operationRecord(op, user, notice ? { newPassword: generated } : {});
     yield record;
     // Non-terminating: the record above still reaches the pipeline (and `$op.status` reads 'failed').
     if (op.status === 'failed') {
-      ctx.writeError(new ShellError('PasswordResetFailed', `reset-password: the password reset failed${op.statusDetail ? `: ${String(op.statusDetail)}` : ''}`, { span: ctx.span, target: record }));
+      const why = op.statusDetail ? `: ${String(op.statusDetail)}` : '';
+      ctx.writeError(new ShellError('PasswordResetFailed', `reset-password: the password reset of ${who(user)} failed, so no password was set${why}`, { span: ctx.span, target: record }));
     }
   },
 };

@@ -3,7 +3,8 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { EMAIL_METHOD_ID, methodPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { change, methodById } from './support/methods.js';
-import { resolveUser, userParam } from './support/user.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
+import { withUser } from './support/records.js';
 import { validateEmail } from './support/validate.js';
 
 const EMAIL = methodTypeOf('email')!;
@@ -30,9 +31,10 @@ const setEmail: CommandSpec = {
   async *run(ctx, args) {
     const emailAddress = validateEmail(ctx, args.emailAddress);
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
+    const user = await resolveUserIdentity(ctx, client, args.user);
+    const userId = user.id;
     const r = await change(ctx, client, { method: 'PATCH', path: methodPath(userId, EMAIL, EMAIL_METHOD_ID), body: { emailAddress } });
-    if (r && args.passthru === true) yield await methodById(ctx, client, userId, EMAIL, EMAIL_METHOD_ID);
+    if (r && args.passthru === true) yield withUser(await methodById(ctx, client, userId, EMAIL, EMAIL_METHOD_ID), user);
   },
 };
 

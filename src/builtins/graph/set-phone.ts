@@ -5,7 +5,8 @@ import { methodPath } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { change, methodById } from './support/methods.js';
 import { PHONE, phoneIdOf, phoneIdParam, phoneTypeParam } from './support/phone.js';
-import { resolveUser, userParam } from './support/user.js';
+import { resolveUserIdentity, userParam } from './support/user.js';
+import { withUser } from './support/records.js';
 import { validatePhone } from './support/validate.js';
 
 const setPhone: CommandSpec = {
@@ -35,9 +36,10 @@ const setPhone: CommandSpec = {
     const phoneNumber = validatePhone(ctx, args.phoneNumber);
     const { id } = phoneIdOf(ctx, args);
     const client = await graphOf(ctx);
-    const userId = await resolveUser(ctx, client, args.user);
+    const user = await resolveUserIdentity(ctx, client, args.user);
+    const userId = user.id;
     const r = await change(ctx, client, { method: 'PATCH', path: methodPath(userId, PHONE, id), body: { phoneNumber } });
-    if (r && args.passthru === true) yield await methodById(ctx, client, userId, PHONE, id);
+    if (r && args.passthru === true) yield withUser(await methodById(ctx, client, userId, PHONE, id), user);
   },
 };
 

@@ -29,7 +29,10 @@ export function clientFor(emu: Emulator, who: Identity = 'admin'): GraphClient {
     graphUrl: emu.url,
     ca: emu.ca,
     tokens: staticToken(tokenFor(emu, who)),
-    connection: { kind: 'demo', tenantId: emu.tenantId, graphUrl: emu.url, scopes: [] },
+    // The admin signs in as a person (delegated: `me` is them); the apps sign in as themselves.
+    connection: who === 'admin'
+      ? { kind: 'demo', tenantId: emu.tenantId, graphUrl: emu.url, account: ADMIN.userPrincipalName, scopes: [] }
+      : { kind: 'client-secret', tenantId: emu.tenantId, graphUrl: emu.url, clientId: who === 'reader' ? READER_APP : WRITER_APP, scopes: [] },
     retry: { maxAttempts: 2 },
   });
 }

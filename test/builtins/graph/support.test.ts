@@ -15,10 +15,10 @@ describe('Graph command support', () => {
     expect(maskSecrets({ newPassword: null })).toEqual({ newPassword: null });
   });
 
-  it('makes method records: type first, view columns next, no @odata keys, userId last', () => {
-    const r = methodRecord({ '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: 'x', smsSignInState: 'ready', phoneNumber: '+1 5', phoneType: 'mobile' }, 'u1');
-    expect(r.keys()).toEqual(['type', 'phoneType', 'phoneNumber', 'smsSignInState', 'id', 'userId']);
-    expect(toPlain(r)).toMatchObject({ type: 'phone', userId: 'u1' });
+  it('makes method records: type first, view columns next, no @odata keys, userId and userPrincipalName last', () => {
+    const r = methodRecord({ '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: 'x', smsSignInState: 'ready', phoneNumber: '+1 5', phoneType: 'mobile' }, { id: 'u1', userPrincipalName: 'U1@contoso.com' });
+    expect(r.keys()).toEqual(['type', 'phoneType', 'phoneNumber', 'smsSignInState', 'id', 'userId', 'userPrincipalName']);
+    expect(toPlain(r)).toMatchObject({ type: 'phone', userId: 'u1', userPrincipalName: 'U1@contoso.com' });
     expect(methodRecord({ id: 'y' }, 'u2', 'email').get('type')).toBe('email');
   });
 

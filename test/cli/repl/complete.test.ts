@@ -287,9 +287,9 @@ describe('what the Graph commands declare they emit', () => {
 
   it("gives a method family its view columns plus the method record's own keys", () => {
     const emits = (name: string) => builtinCommands.find((c) => c.name === name)!.emits;
-    expect(emits('get-fido2')).toEqual(['type', 'displayName', 'model', 'attestationLevel', 'createdDateTime', 'id', 'userId']);
-    expect(emits('get-password')).toEqual(['type', 'createdDateTime', 'id', 'userId']);
+    expect(emits('get-fido2')).toEqual(['type', 'displayName', 'model', 'attestationLevel', 'createdDateTime', 'id', 'userId', 'userPrincipalName']);
+    expect(emits('get-password')).toEqual(['type', 'createdDateTime', 'id', 'userId', 'userPrincipalName']);
     expect(emits('new-tap')).toContain('temporaryAccessPass');
-    expect(emits('get-methods')).toEqual(expect.arrayContaining(['phoneNumber', 'emailAddress', 'serialNumber', 'userId']));
+    expect(emits('get-methods')).toEqual(expect.arrayContaining(['phoneNumber', 'emailAddress', 'serialNumber', 'userId', 'userPrincipalName']));
   });
 });

@@ -3,7 +3,8 @@
 // `@odata.context`) are dropped: `type` says the same in authsh's words. Keys are ordered so
 // the table view, which keeps the leftmost columns when the terminal is narrow, shows a
 // readable default: `type`, the type's detail columns, `createdDateTime`, then the rest, with
-// `id` and `userId` last.
+// `id`, `userId` and `userPrincipalName` last. Every record that concerns a user names them by
+// both: `userId` (always the object id, for piping on) and `userPrincipalName` (for people).
 import { ShellRecord } from '../../../runtime/record.js';
 import { fromPlain, type Value } from '../../../runtime/values.js';
 import { methodTypeOfOdata, type MethodTypeName } from '../../../graph/catalogue.js';
@@ -56,20 +57,37 @@ function fill(r: ShellRecord, obj: GraphObject, first: readonly string[], last: 
   return r;
 }
 
-const METHOD_SKIP: ReadonlySet<string> = new Set(['type', 'userid']);
+const METHOD_SKIP: ReadonlySet<string> = new Set(['type', 'userid', 'userprincipalname']);
+
+/** The user a record concerns: the object id, and the userPrincipalName when known. */
+export interface UserRef {
+  id: string;
+  userPrincipalName: string | null;
+}
+
+/**
+ * Sets the record's `userId` and `userPrincipalName` (kept in place when the record has them,
+ * else added last): for records built where only the id was at hand (support/methods.ts).
+ */
+export function withUser(r: ShellRecord, user: UserRef): ShellRecord {
+  r.set('userId', user.id);
+  r.set('userPrincipalName', user.userPrincipalName);
+  return r;
+}
+
+const refOf = (user: string | UserRef): UserRef => (typeof user === 'string' ? { id: user, userPrincipalName: null } : user);
 
 /**
  * A method as a record: `type` first, then its view columns and `createdDateTime`, then Graph's
- * other properties, `id`, and `userId` (the user it belongs to, so it can be piped on).
- * `type` comes from `@odata.type`, or from `fallback` when a typed collection omits it.
+ * other properties, `id`, `userId` and `userPrincipalName` (the user it belongs to, so it can be
+ * piped on). `type` comes from `@odata.type`, or from `fallback` when a typed collection omits it.
  */
-export function methodRecord(obj: GraphObject, userId: string, fallback?: MethodTypeName): ShellRecord {
+export function methodRecord(obj: GraphObject, user: string | UserRef, fallback?: MethodTypeName): ShellRecord {
   const odata = typeof obj['@odata.type'] === 'string' ? obj['@odata.type'] : undefined;
   const type = (odata ? methodTypeOfOdata(odata)?.type : undefined) ?? fallback ?? null;
   const r = new ShellRecord([['type', type as Value]]);
   fill(r, obj, type ? [...METHOD_VIEW[type], 'createdDateTime'] : ['createdDateTime'], ['id'], METHOD_SKIP);
-  r.set('userId', userId);
-  return r;
+  return withUser(r, refOf(user));
 }
 
 /** The properties get-user and get-users ask for (DESIGN.md), in the order records show them. */
@@ -87,14 +105,13 @@ export function userRecord(obj: GraphObject): ShellRecord {
 }
 
 /** A long-running operation (resetPassword) as a record, with the user it concerns. */
-export function operationRecord(obj: GraphObject, userId: string, extra: Record<string, unknown> = {}): ShellRecord {
+export function operationRecord(obj: GraphObject, user: string | UserRef, extra: Record<string, unknown> = {}): ShellRecord {
   // Extras (a generated newPassword) come right after the status: shown once, never dropped.
   const r = new ShellRecord();
   for (const k of ['status', 'statusDetail']) if (k in obj) r.set(k, fromPlain(obj[k]));
   for (const [k, v] of Object.entries(extra)) r.set(k, fromPlain(v));
   for (const [k, v] of graphRecord(obj, ['createdDateTime', 'lastActionDateTime'])) if (!r.has(k)) r.set(k, v);
-  r.set('userId', userId);
-  return r;
+  return withUser(r, refOf(user));
 }
 
 // What the record builders above produce, as property lists for CommandSpec.emits (Tab
@@ -103,18 +120,27 @@ export function operationRecord(obj: GraphObject, userId: string, extra: Record<
 /** A method record's properties: of one type (its view columns), or of any type (get-methods). */
 export function methodProperties(type?: MethodTypeName): string[] {
   const view = type ? METHOD_VIEW[type] : Object.values(METHOD_VIEW).flat();
-  return [...new Set(['type', ...view, 'createdDateTime', 'id', 'userId'])];
+  return [...new Set(['type', ...view, 'createdDateTime', 'id', 'userId', 'userPrincipalName'])];
 }
 
 /** An operation record (reset-password, get-operation); newPassword only when Graph generated one. */
-export const OPERATION_PROPERTIES: readonly string[] = ['status', 'statusDetail', 'createdDateTime', 'lastActionDateTime', 'resourceLocation', 'id', 'userId', 'newPassword'];
+export const OPERATION_PROPERTIES: readonly string[] = ['status', 'statusDetail', 'createdDateTime', 'lastActionDateTime', 'resourceLocation', 'id', 'userId', 'userPrincipalName', 'newPassword'];
 
 /** A policy configuration record: what every configuration has (each method adds its own settings). */
 export const POLICY_PROPERTIES: readonly string[] = ['id', 'state', 'includeTargets', 'excludeTargets'];
 
-/** A registration report record (GET reports/authenticationMethods/userRegistrationDetails). */
+/**
+ * A registration report record (GET reports/authenticationMethods/userRegistrationDetails):
+ * Graph's `id` is the user's, and `userId` repeats it, as on every other record about a user.
+ */
+export function registrationRecord(obj: GraphObject): ShellRecord {
+  const r = graphRecord(obj);
+  if (typeof obj.id === 'string') r.set('userId', obj.id);
+  return r;
+}
+
 export const REGISTRATION_PROPERTIES: readonly string[] = [
-  'id', 'userPrincipalName', 'userDisplayName', 'userType', 'isAdmin', 'isSsprRegistered', 'isSsprEnabled', 'isSsprCapable',
+  'id', 'userId', 'userPrincipalName', 'userDisplayName', 'userType', 'isAdmin', 'isSsprRegistered', 'isSsprEnabled', 'isSsprCapable',
   'isMfaRegistered', 'isMfaCapable', 'isPasswordlessCapable', 'isSystemPreferredAuthenticationMethodEnabled',
   'systemPreferredAuthenticationMethods', 'userPreferredMethodForSecondaryAuthentication', 'methodsRegistered', 'lastUpdatedDateTime',
 ];

@@ -4,8 +4,8 @@ import type { CommandExample, CommandSpec } from '../../../runtime/command.js';
 import { methodTypeOf, type MethodTypeName } from '../../../graph/catalogue.js';
 import { graphOf } from './client.js';
 import { methodsOfType } from './methods.js';
-import { methodProperties } from './records.js';
-import { resolveUser, userParam } from './user.js';
+import { methodProperties, withUser } from './records.js';
+import { resolveUserIdentity, userParam } from './user.js';
 
 export interface ListCommandOptions {
   name: string;
@@ -19,7 +19,7 @@ export interface ListCommandOptions {
 /** `get-X [-user] U`: GET /users/{id}/authentication/{segment}, one record per method. */
 export function listCommand(o: ListCommandOptions): CommandSpec {
   const info = methodTypeOf(o.type)!;
-  const description = `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type} and userId. ${o.details}`;
+  const description = `GET /users/{id}/authentication/${info.segment}${info.version === 'beta' ? ' (beta)' : ''}. Records have type ${info.type}, userId and userPrincipalName. ${o.details}`;
   return methodListSpec({ name: o.name, type: o.type, synopsis: o.synopsis, description, examples: o.examples });
 }
 
@@ -38,8 +38,8 @@ export function methodListSpec(o: { name: string; type: MethodTypeName; synopsis
     examples: o.examples,
     async *run(ctx, args) {
       const client = await graphOf(ctx);
-      const userId = await resolveUser(ctx, client, args.user);
-      yield* methodsOfType(ctx, client, userId, info);
+      const user = await resolveUserIdentity(ctx, client, args.user);
+      for await (const m of methodsOfType(ctx, client, user.id, info)) yield withUser(m, user);
     },
   };
 }

@@ -6,7 +6,8 @@ import { PHONE_METHOD_IDS, methodPath } from '../../../graph/catalogue.js';
 import { graphOf } from './client.js';
 import { change, methodById } from './methods.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './phone.js';
-import { resolveUser, userParam } from './user.js';
+import { resolveUserIdentity, userParam } from './user.js';
+import { withUser } from './records.js';
 
 export function smsSignInCommand(enable: boolean): CommandSpec {
   const action = enable ? 'enableSmsSignIn' : 'disableSmsSignIn';
@@ -35,10 +36,11 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
       const t = phoneTypeOf(ctx, args) ?? 'mobile';
       if (t !== 'mobile') throw new ShellError('InvalidArgument', `${name}: only a mobile phone can be used for SMS sign-in, not ${t}`, { span: ctx.span });
       const client = await graphOf(ctx);
-      const userId = await resolveUser(ctx, client, args.user);
+      const user = await resolveUserIdentity(ctx, client, args.user);
+      const userId = user.id;
       // Turning SMS sign-in on (or off) twice leaves it on (or off): safe to send again.
       const r = await change(ctx, client, { method: 'POST', path: `${methodPath(userId, PHONE, PHONE_METHOD_IDS.mobile)}/${action}`, idempotent: true });
-      if (r && args.passthru === true) yield await methodById(ctx, client, userId, PHONE, PHONE_METHOD_IDS.mobile);
+      if (r && args.passthru === true) yield withUser(await methodById(ctx, client, userId, PHONE, PHONE_METHOD_IDS.mobile), user);
     },
   };
 }
