@@ -43,3 +43,24 @@ describe('size limits of the language', () => {
     expect(r.stderr.split('\n')[0]).toBe(`${file}:2:${2 + 15 * 999 + 1}: error: this pipeline has more than 1000 commands; split it into smaller pipelines`);
   });
 });
+
+describe('--demo-users bounds', () => {
+  it('refuses 5,000,000 demo users up front with the accepted range (exit 2), not a heap overflow', () => {
+    const r = runCli(['--demo-users', '5000000', '-c', 'get-users | count']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe("authsh: --demo-users takes a whole number of users from 0 to 500,000 (got '5000000')\n");
+  });
+
+  it('refuses a negative, fractional or non-numeric count the same way', () => {
+    for (const bad of ['-1', '2.5', 'lots', '1e3', '']) {
+      const r = runCli([`--demo-users=${bad}`, '-c', "'ran'"]);
+      expect(r.stderr, bad).toBe(`authsh: --demo-users takes a whole number of users from 0 to 500,000 (got '${bad}')\n`);
+      expect(r.code).toBe(2);
+    }
+  });
+
+  it('accepts the bounds themselves', () => {
+    expect(runCli(['--demo-users', '500000', '-c', "'ok'"])).toMatchObject({ code: 0, stdout: 'ok\n' });
+    expect(runCli(['--demo-users', '0', '-c', "'ok'"])).toMatchObject({ code: 0, stdout: 'ok\n' });
+  });
+});
