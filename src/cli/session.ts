@@ -261,6 +261,11 @@ export class Session {
       interp.reportError(err);
       return AUTH_CODES.has(String(err.code)) ? EXIT.auth : EXIT.errors;
     }
+    // A stop asked for during the last statement (which then finished) is still a stopped run.
+    if (this.stop?.aborted) {
+      this.opts.stderr('interrupted\n');
+      return EXIT.interrupted;
+    }
     return interp.errorsWritten > 0 ? (this.authFailed ? EXIT.auth : EXIT.errors) : EXIT.ok;
   }
 
