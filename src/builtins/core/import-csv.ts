@@ -173,8 +173,6 @@ const importCsv: CommandSpec = {
       throw fileError(ctx, 'read', file, e);
     }
     if (binary) throw commandError(ctx, 'InvalidCsv', `'${file}' is not a CSV text file: it holds ${binary}; import-csv reads comma-separated UTF-8 text`);
-    const bad = (line: number, reason: string, cells?: string[]) =>
-      ctx.writeError(commandError(ctx, 'InvalidCsv', `'${file}' line ${line}: ${reason}; this row is left out, the others still come out`, cells));
     let from = 0;
     for (let badRows = 0; ; badRows++) {
       let bad: BadRow | undefined;
