@@ -64,3 +64,18 @@ describe('--demo-users bounds', () => {
     expect(runCli(['--demo-users', '0', '-c', "'ok'"])).toMatchObject({ code: 0, stdout: 'ok\n' });
   });
 });
+
+describe('a URL path no URL can carry', () => {
+  it('is refused before sending, saying which character and how to write it — no retries, no 503s', () => {
+    const home = mkdtempSync(join(tmpdir(), 'authsh-bad-home-'));
+    const r = runCli(['--demo', '--verbose', '-c', 'invoke-graph GET "/users/a b"; invoke-graph GET "/users/a%zz"; (invoke-graph GET "/users/MeganB@contoso.com").displayName'], { env: { AUTHSH_HOME: home } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('Megan Bowen\n');
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('<command>'));
+    expect(errors).toEqual([
+      '<command>:1:1: error: invoke-graph: not sent: the request path "/users/a b" has a space at position 9, which a URL cannot carry as written: write it as %20',
+      `<command>:1:32: error: invoke-graph: not sent: the request path "/users/a%zz" has a '%' not followed by two hex digits at position 9, which a URL cannot carry as written: write it as %25`,
+    ]);
+    expect(r.stderr).not.toMatch(/503|retry|gave up|users\/a b →/);
+  });
+});
