@@ -7,6 +7,8 @@ import { asNumber, describe, toText, truthy, type Value } from './values.js';
 import { userRegex, type UserRegex } from './user-regex.js';
 
 export const MAX_RANGE = 10_000_000;
+/** The longest text an operator makes: well inside V8's limit (2^29 - 24 characters). */
+export const MAX_TEXT = 256 * 1024 * 1024;
 
 function regex(pattern: unknown, caseSensitive: boolean): UserRegex {
   return userRegex(toText(pattern), caseSensitive, describe(pattern));
@@ -52,8 +54,17 @@ export function arithmetic(op: string, a: Value, b: Value): Value {
       if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
       return numeric(op, a) - numeric(op, b);
     case '*': {
-      if (typeof a === 'string') return a.repeat(Math.max(0, Math.floor(numeric(op, b))));
-      if (Array.isArray(a)) return Array.from({ length: Math.max(0, Math.floor(numeric(op, b))) }, () => a).flat();
+      if (typeof a === 'string' || Array.isArray(a)) {
+        const times = Math.max(0, Math.floor(numeric(op, b)));
+        const size = a.length * times;
+        const max = typeof a === 'string' ? MAX_TEXT : MAX_RANGE;
+        // Checked first: past these V8 fails with "Invalid string length" or runs out of heap.
+        if (size > max) {
+          const what = typeof a === 'string' ? `text of ${size.toLocaleString('en-US')} characters` : `an array of ${size.toLocaleString('en-US')} items`;
+          throw new ShellError('TooLarge', `'*' would make ${what}; at most ${max.toLocaleString('en-US')} fit`);
+        }
+        return typeof a === 'string' ? a.repeat(times) : Array.from({ length: times }, () => a).flat();
+      }
       return numeric(op, a) * numeric(op, b);
     }
     case '/':

@@ -44,6 +44,26 @@ describe('size limits of the language', () => {
   });
 });
 
+describe('values past what the engine holds', () => {
+  it("refuses 'a' * 1e10 and @(1,2) * 3e8 up front, saying how much fits, instead of V8's message or a heap overflow", () => {
+    const r = runCli(['-c', "'a' * 1e10; @(1, 2) * 300000000; 'after'"]);
+    expect(r).toMatchObject({ code: 1, stdout: 'after\n' });
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('<command>'));
+    expect(errors).toEqual([
+      "<command>:1:1: error: '*' would make text of 10,000,000,000 characters; at most 268,435,456 fit",
+      "<command>:1:13: error: '*' would make an array of 600,000,000 items; at most 10,000,000 fit",
+    ]);
+  });
+
+  it('says text grew past the limit in its own words when doubling it does', () => {
+    const r = runCli(['-c', "$x = 'a'; foreach ($i in 1..30) { $x = $x + $x }; 'after'"]);
+    expect(r.stderr).not.toMatch(JS_NOISE);
+    expect(r.stderr).not.toContain('Invalid string length');
+    expect(r.stderr).toContain('the text would be larger than authsh can hold');
+    expect(r.stdout).toBe('after\n');
+  });
+});
+
 describe('--demo-users bounds', () => {
   it('refuses 5,000,000 demo users up front with the accepted range (exit 2), not a heap overflow', () => {
     const r = runCli(['--demo-users', '5000000', '-c', 'get-users | count']);
