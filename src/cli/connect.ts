@@ -41,7 +41,11 @@ export function describeTarget(env: NodeJS.ProcessEnv, demo: boolean): { banner:
   const client = env['AZURE_CLIENT_ID'];
   const creds = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'].some((n) => env[n]);
   const managed = Boolean(env['IDENTITY_ENDPOINT'] || env['MSI_ENDPOINT']);
-  if (demo || (!creds && !managed)) return { banner: 'demo tenant (Contoso, contoso.com), signed in as its admin', tenant: 'contoso.com (demo)' };
+  if (demo) {
+    const unused = creds || managed ? '; the credentials in the environment are not used' : '';
+    return { banner: `demo tenant (Contoso, contoso.com), as asked with --demo${unused}, signed in as its admin`, tenant: 'contoso.com (demo)' };
+  }
+  if (!creds && !managed) return { banner: 'demo tenant (Contoso, contoso.com): no credentials set, signed in as its admin', tenant: 'contoso.com (demo)' };
   const how = env['AZURE_CLIENT_SECRET'] ? 'client secret' : env['AZURE_CLIENT_CERTIFICATE_PATH'] ? 'certificate' : 'managed identity';
   return { banner: `tenant ${tenant ?? '(from the managed identity)'}${client ? `, app ${client}` : ''} (${how})`, tenant: tenant ?? 'managed identity' };
 }
@@ -85,7 +89,8 @@ export function createConnector(opts: ConnectorOptions): Connector {
       demo: true,
       trace,
     });
-    if (opts.announce !== false) opts.stderr(`authsh: no credentials set — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
+    const why = opts.demo ? 'as asked with --demo' : 'no credentials set';
+    if (opts.announce !== false) opts.stderr(`authsh: ${why} — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
     return track(createBulkExecutor(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }), { trace, onWrite: opts.onWrite }));
   }
 

@@ -10,6 +10,7 @@ import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interp
 import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
 import { bindParameters } from '../runtime/invoke.js';
 import { Checkpoint } from '../runtime/checkpoint.js';
+import { precheck } from '../runtime/precheck.js';
 import { knownCommands, parameterSpecs } from '../runtime/functions.js';
 import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
@@ -212,8 +213,10 @@ export class Session {
 
   private async runScript(text: string, options: RunOptions): Promise<number> {
     const parsed = parse(text, options.fileName ?? '<command>');
-    if (!parsed.script) {
-      for (const err of parsed.errors) this.opts.stderr(formatDiagnostic(err, { color: this.opts.color }) + '\n');
+    // A syntax error or a parameter no built-in has: the script is refused whole (exit 2).
+    const refused = parsed.script ? precheck(parsed.script, this.builtins, (name) => this.scope.findFunction(name) !== undefined) : parsed.errors;
+    if (!parsed.script || refused.length > 0) {
+      for (const err of refused) this.opts.stderr(formatDiagnostic(err, { color: this.opts.color }) + '\n');
       return EXIT.usage;
     }
     this.signal = options.signal ?? new AbortController().signal;
@@ -260,6 +263,11 @@ export class Session {
       }
       interp.reportError(err);
       return AUTH_CODES.has(String(err.code)) ? EXIT.auth : EXIT.errors;
+    }
+    // A stop asked for during the last statement (which then finished) is still a stopped run.
+    if (this.stop?.aborted) {
+      this.opts.stderr('interrupted\n');
+      return EXIT.interrupted;
     }
     return interp.errorsWritten > 0 ? (this.authFailed ? EXIT.auth : EXIT.errors) : EXIT.ok;
   }

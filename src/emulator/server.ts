@@ -1,6 +1,7 @@
 // The emulator's HTTPS server on 127.0.0.1: identity endpoints (auth/identity.ts) and Graph
 // under /v1.0 and /beta. Per Graph request: request-id + client-request-id, fault/latency
-// injection, token → principal (401s), throttle per app (429), body parsing, then the shared
+// injection, token → principal (401s), throttle per app (429), body parsing with Graph's limits
+// (body.ts: 413 past 4 MB, 400 past 64 levels of nesting), then the shared
 // pipeline (graph.ts). A drop destroys the connection before all that (nothing happens) or
 // after it (the change is made, the answer is lost). The TLS certificate and the token-signing
 // key are made at start.
@@ -19,6 +20,7 @@ import { GraphError, type EmuResponse, type GraphVersion } from './http.js';
 import type { Router } from './router.js';
 import type { SubDispatch } from './http.js';
 import { TenantStore } from './store/tenant.js';
+import { parseJsonBody, readBody, tooLargeError } from './body.js';
 
 export interface EmulatorOptions extends Partial<FaultOptions> {
   /** 0 (default) picks a free port. */
@@ -72,10 +74,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const server: Server = createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, (req, res) => {
     counters.requests++;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      handle(req, res, Buffer.concat(chunks)).catch((e: unknown) => send(res, counters, errorResponse(e, randomUUID(), randomUUID())));
+    readBody(req, (body) => {
+      if ('raw' in body) {
+        handle(req, res, body.raw).catch((e: unknown) => send(res, counters, errorResponse(e, randomUUID(), randomUUID())));
+        return;
+      }
+      // Too large: answer now and close the connection, so the rest of the body is never kept.
+      const requestId = randomUUID();
+      const clientRequestId = lowerHeaders(req)['client-request-id'] ?? requestId;
+      // Closing at once with bytes unread would reset the connection and lose the answer on the
+      // client's side: drain what is in flight without keeping it, and cut off a client that
+      // goes on sending regardless.
+      res.on('finish', () => {
+        req.resume();
+        const cut = setTimeout(() => req.socket.destroy(), 2_000).unref();
+        req.socket.once('close', () => clearTimeout(cut));
+      });
+      send(res, counters, errorResponse(tooLargeError(), requestId, clientRequestId), { 'request-id': requestId, 'client-request-id': clientRequestId, connection: 'close' });
     });
   });
 
@@ -138,14 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       counters.throttled++;
       throw throttledError(retryAfter, principal.appId, tenantId);
     }
-    let body: unknown;
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
-      }
-    }
+    const body = raw.length > 0 ? parseJsonBody(raw) : undefined;
     return pipeline.run({ method: req.method ?? 'GET', rawPath, version, query: u.searchParams, headers, body, principal, requestId, baseUrl: `${url}/${version}`, inBatch: false });
   }
 

@@ -14,6 +14,7 @@
 //   code 'NetworkError' (status 0) when the connection failed after retries.
 //   `path` may also be an absolute URL on the Graph host (invoke-graph); its version is kept.
 //   Tests: createGraphClient({ graphUrl: emu.graphUrl, ca: emu.ca, tokens: staticToken(t), connection }).
+import { checkRequestPath } from './url.js';
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { GraphRequestError, type ConnectionInfo, type GraphClient, type GraphRequest, type GraphResponse, type TokenSource } from './types.js';
@@ -71,6 +72,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       const path = req.path.startsWith('/') ? req.path : '/' + req.path;
       href = `${root.href}${req.version ?? 'v1.0'}${path}`;
     }
+    checkRequestPath(href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, ''), req.method); // (url.ts: refused before sending)
     // Query values encoded with %20 (not '+'), keys left readable ($select, $filter).
     const extra = Object.entries(req.query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
     if (extra.length) href += (href.includes('?') ? '&' : '?') + extra.join('&');

@@ -44,8 +44,39 @@ export const HereSqString = createToken({
 export const UnclosedHereSq = createToken({ name: 'UnclosedHereSq', pattern: /@'[ \t]*\r?\n[\s\S]*/, line_breaks: true, label: "'@'' (a here-string that is never closed)" });
 export const HereDqOpen = createToken({ name: 'HereDqOpen', pattern: /@"[ \t]*\r?\n/, push_mode: 'here', line_breaks: true, label: "'@\"'" });
 export const DqOpen = createToken({ name: 'DqOpen', pattern: /"/, push_mode: 'dq', label: "'\"'" });
-export const SqString = createToken({ name: 'SqString', pattern: /'(?:[^']|'')*'/, line_breaks: true, label: 'a string' });
-export const UnclosedSq = createToken({ name: 'UnclosedSq', pattern: /'(?:[^']|'')*/, line_breaks: true, label: "a string that is never closed (')" });
+/**
+ * Where the single-quoted string starting at `offset` ends ('' is a quote inside it), or -1 when
+ * it is never closed. A scan, not a regex: `'(?:[^']|'')*'` overflows V8's backtracking stack
+ * on a multi-megabyte literal ("Maximum call stack size exceeded").
+ */
+function sqEnd(text: string, offset: number): number {
+  let i = offset + 1;
+  for (;;) {
+    const q = text.indexOf("'", i);
+    if (q < 0) return -1;
+    if (text.charCodeAt(q + 1) !== 0x27) return q + 1;
+    i = q + 2;
+  }
+}
+const matched = (text: string, from: number, to: number) => [text.slice(from, to)] as unknown as RegExpExecArray;
+export const SqString = createToken({
+  name: 'SqString',
+  pattern: (text, offset) => {
+    if (text.charCodeAt(offset) !== 0x27) return null;
+    const end = sqEnd(text, offset);
+    return end < 0 ? null : matched(text, offset, end);
+  },
+  start_chars_hint: ["'"],
+  line_breaks: true,
+  label: 'a string',
+});
+export const UnclosedSq = createToken({
+  name: 'UnclosedSq',
+  pattern: (text, offset) => (text.charCodeAt(offset) === 0x27 && sqEnd(text, offset) < 0 ? matched(text, offset, text.length) : null),
+  start_chars_hint: ["'"],
+  line_breaks: true,
+  label: "a string that is never closed (')",
+});
 
 /**
  * The letters of names, as in Word: ASCII and Latin-1 to Latin Extended-B, so `$prénom`,
@@ -174,7 +205,23 @@ export const HereDqClose = createToken({
   pop_mode: true,
   label: "'\"@' (the end of the here-string)",
 });
-export const HereText = createToken({ name: 'HereText', pattern: /(?:[^$`\r\n]|\r(?!\n"@)|\n(?!"@))+|\$/, line_breaks: true, label: 'text' });
+/** Here-string text up to a `$`, an escape or the closing line; a scan, for the reason sqEnd gives. */
+export const HereText = createToken({
+  name: 'HereText',
+  pattern: (text, offset) => {
+    if (text.charCodeAt(offset) === 0x24) return matched(text, offset, offset + 1);
+    let i = offset;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (c === '$' || c === '`') break;
+      if (c === '\n' && text.startsWith('"@', i + 1)) break;
+      if (c === '\r' && text.startsWith('\n"@', i + 1)) break;
+    }
+    return i > offset ? matched(text, offset, i) : null;
+  },
+  line_breaks: true,
+  label: 'text',
+});
 
 const stringInner = [SubExprOpen, BracedVariable, Variable, StrEscape];
 

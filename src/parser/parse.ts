@@ -10,6 +10,11 @@ import type { Script } from './ast.js';
 
 /** Deeper nesting than this is refused up front, before any recursion can overflow the stack. */
 export const MAX_NESTING = 100;
+/**
+ * A pipeline of more commands than this is refused: each stage is a generator feeding the next,
+ * and a chain of ~10,000 of them overflows the stack when the first value passes through.
+ */
+export const MAX_PIPELINE = 1000;
 
 const OPENERS = new Set(['LParen', 'AtParen', 'SubExprOpen', 'LCurly', 'AtCurly', 'LSquare', 'DqOpen', 'HereDqOpen']);
 const CLOSERS = new Set(['RParen', 'RCurly', 'RSquare', 'DqClose', 'HereDqClose']);
@@ -36,11 +41,24 @@ export interface ParseResult {
 function nestingError(tokens: IToken[], source: SourceFile): ShellError | undefined {
   let depth = 0;
   let prefixes = 0;
+  // The number of `|` so far in the pipeline at each open bracket's level.
+  const pipes = [0];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const name = t.tokenType.name;
-    if (OPENERS.has(name)) depth++;
-    else if (CLOSERS.has(name)) depth--;
+    if (OPENERS.has(name)) {
+      depth++;
+      pipes.push(0);
+    } else if (CLOSERS.has(name)) {
+      depth--;
+      if (pipes.length > 1) pipes.pop();
+    } else if (name === 'Pipe') {
+      if (++pipes[pipes.length - 1]! >= MAX_PIPELINE) {
+        return new ShellError('TooLong', `this pipeline has more than ${MAX_PIPELINE} commands; split it into smaller pipelines`, {
+          span: span(source, t.startOffset, t.startOffset + 1),
+        });
+      }
+    } else if (name === 'Semicolon' || (name === 'Newline' && !continuesPipeline(tokens, i))) pipes[pipes.length - 1] = 0;
     // Long runs of prefixes nest too (`- - - 1`, `-not -not …`, `[int][int]…`): the AST builder
     // and the interpreter recurse once per prefix. (A run of 100 dashes in an argument is
     // refused as well; no real script has one.)
@@ -53,6 +71,14 @@ function nestingError(tokens: IToken[], source: SourceFile): ShellError | undefi
     }
   }
   return undefined;
+}
+
+/** A line break inside a pipeline: `a |⏎ b` or `a⏎| b`. */
+function continuesPipeline(tokens: IToken[], i: number): boolean {
+  if (tokens[i - 1]?.tokenType.name === 'Pipe') return true;
+  let j = i + 1;
+  while (tokens[j]?.tokenType.name === 'Newline') j++;
+  return tokens[j]?.tokenType.name === 'Pipe';
 }
 
 /** Tokens after which a statement goes on past a line break (`|`, an operator, `,`, `=`). */

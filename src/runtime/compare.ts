@@ -1,6 +1,7 @@
 // The comparison rules of LANGUAGE.md §3 and §7, shared by the operators, where, sort,
 // group and unique: numbers when both sides look numeric, datetimes when one side is a date,
 // otherwise text, case-insensitively unless a -c… operator asks for case.
+import { userRegex, type UserRegex } from './user-regex.js';
 import { ShellRecord } from './record.js';
 import { asNumber, isDate, parseDate, toText, truthy } from './values.js';
 
@@ -71,10 +72,13 @@ export function sortOrder(a: unknown, b: unknown, opts: CompareOptions = {}): nu
   return compare(a, b, opts);
 }
 
-const wildcardCache = new Map<string, RegExp>();
+const wildcardCache = new Map<string, UserRegex>();
 
-/** -like: `*` any run, `?` one character, `[abc]` a set; the whole text must match. */
-export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp {
+/**
+ * -like: `*` any run, `?` one character, `[abc]` a set; the whole text must match. Matched by
+ * the linear engine (user-regex.ts): `*a*a*a*…b` backtracks polynomially in V8's.
+ */
+export function wildcardToRegExp(pattern: string, caseSensitive = false): UserRegex {
   const key = `${caseSensitive ? 'c' : 'i'}${pattern}`;
   let re = wildcardCache.get(key);
   if (!re) {
@@ -92,7 +96,7 @@ export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp
         } else src += '\\[';
       } else src += escapeRegExp(ch);
     }
-    re = new RegExp(`^${src}$`, caseSensitive ? 'u' : 'iu');
+    re = userRegex(`^${src}$`, caseSensitive, `the wildcard pattern '${pattern}'`);
     if (wildcardCache.size > 500) wildcardCache.clear();
     wildcardCache.set(key, re);
   }

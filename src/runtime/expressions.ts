@@ -55,7 +55,10 @@ export async function evaluate(interp: Interpreter, e: A.Expression, frame: Fram
       return s;
     }
     case 'Binary':
-      return binary(interp, e, frame);
+    case 'Member':
+    case 'MethodCall':
+    case 'Index':
+      return chain(interp, e, frame);
     case 'Unary': {
       const v = await evaluate(interp, e.operand, frame);
       if (e.op === '-not') return !truthy(v);
@@ -63,19 +66,6 @@ export async function evaluate(interp: Interpreter, e: A.Expression, frame: Fram
     }
     case 'Cast':
       return castTo(e.type, await evaluate(interp, e.operand, frame));
-    case 'Member': {
-      const target = await evaluate(interp, e.object, frame);
-      const name = typeof e.name === 'string' ? e.name : toText(await evaluate(interp, e.name, frame));
-      return getMember(target, name);
-    }
-    case 'MethodCall': {
-      const target = await evaluate(interp, e.object, frame);
-      const args: Value[] = [];
-      for (const a of e.args) args.push(await evaluate(interp, a, frame));
-      return invokeMethod(target, e.name, args);
-    }
-    case 'Index':
-      return index(await evaluate(interp, e.object, frame), await evaluate(interp, e.index, frame));
     case 'ArrayLiteral': {
       const items: Value[] = [];
       for (const item of e.items) items.push(await evaluate(interp, item, frame));
@@ -112,14 +102,53 @@ function invokeMethod(target: Value, name: string, args: Value[]): Value {
   }
 }
 
-async function binary(interp: Interpreter, e: A.Binary, frame: Frame): Promise<Value> {
+type ChainLink = A.Binary | A.MemberAccess | A.MethodCall | A.IndexAccess;
+
+function isLink(e: A.Expression): e is ChainLink {
+  return e.kind === 'Binary' || e.kind === 'Member' || e.kind === 'MethodCall' || e.kind === 'Index';
+}
+
+/**
+ * A left-leaning chain (`1 + 1 + …`, `$a.b.c`, `$a[0][1]`, `$s.Trim().Split(…)`) evaluated in a
+ * loop from its innermost left operand outwards. Recursing once per link overflowed the stack
+ * at a few thousand terms (V8 then printed a PromiseRejectCallback excerpt, not an error).
+ */
+async function chain(interp: Interpreter, e: ChainLink, frame: Frame): Promise<Value> {
+  const links: ChainLink[] = [];
+  let base: A.Expression = e;
+  while (isLink(base)) {
+    links.push(base);
+    base = base.kind === 'Binary' ? base.left : base.object;
+  }
+  let value = await evaluate(interp, base, frame);
+  for (let i = links.length - 1; i >= 0; i--) value = await link(interp, links[i]!, value, frame);
+  return value;
+}
+
+async function link(interp: Interpreter, e: ChainLink, target: Value, frame: Frame): Promise<Value> {
+  switch (e.kind) {
+    case 'Binary':
+      return binary(interp, e, target, frame);
+    case 'Member':
+      return getMember(target, typeof e.name === 'string' ? e.name : toText(await evaluate(interp, e.name, frame)));
+    case 'MethodCall': {
+      const args: Value[] = [];
+      for (const a of e.args) args.push(await evaluate(interp, a, frame));
+      return invokeMethod(target, e.name, args);
+    }
+    case 'Index':
+      return index(target, await evaluate(interp, e.index, frame));
+  }
+}
+
+/** A binary operator applied to its left operand's value `a` (already evaluated). */
+async function binary(interp: Interpreter, e: A.Binary, a: Value, frame: Frame): Promise<Value> {
   const op = e.op;
   if (op === '-and' || op === '-or') {
-    const left = truthy(await evaluate(interp, e.left, frame));
+    const left = truthy(a);
     if (op === '-and' ? !left : left) return left;
     return truthy(await evaluate(interp, e.right, frame));
   }
-  const a = await evaluate(interp, e.left, frame);
   const b = await evaluate(interp, e.right, frame);
   switch (op) {
     case '-xor':

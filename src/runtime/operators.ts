@@ -4,19 +4,14 @@ import { ShellError } from './errors.js';
 import { ShellRecord } from './record.js';
 import { compare, equals, like } from './compare.js';
 import { asNumber, describe, toText, truthy, type Value } from './values.js';
+import { userRegex, type UserRegex } from './user-regex.js';
 
 export const MAX_RANGE = 10_000_000;
+/** The longest text an operator makes: well inside V8's limit (2^29 - 24 characters). */
+export const MAX_TEXT = 256 * 1024 * 1024;
 
-function regex(pattern: unknown, caseSensitive: boolean): RegExp {
-  try {
-    return new RegExp(toText(pattern), caseSensitive ? 'u' : 'iu');
-  } catch {
-    try {
-      return new RegExp(toText(pattern), caseSensitive ? '' : 'i');
-    } catch (e) {
-      throw new ShellError('InvalidArgument', `${describe(pattern)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
-    }
-  }
+function regex(pattern: unknown, caseSensitive: boolean): UserRegex {
+  return userRegex(toText(pattern), caseSensitive, describe(pattern));
 }
 
 /** The record $matches holds after a successful -match: 0 is the whole match, then groups. */
@@ -59,8 +54,17 @@ export function arithmetic(op: string, a: Value, b: Value): Value {
       if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
       return numeric(op, a) - numeric(op, b);
     case '*': {
-      if (typeof a === 'string') return a.repeat(Math.max(0, Math.floor(numeric(op, b))));
-      if (Array.isArray(a)) return Array.from({ length: Math.max(0, Math.floor(numeric(op, b))) }, () => a).flat();
+      if (typeof a === 'string' || Array.isArray(a)) {
+        const times = Math.max(0, Math.floor(numeric(op, b)));
+        const size = a.length * times;
+        const max = typeof a === 'string' ? MAX_TEXT : MAX_RANGE;
+        // Checked first: past these V8 fails with "Invalid string length" or runs out of heap.
+        if (size > max) {
+          const what = typeof a === 'string' ? `text of ${size.toLocaleString('en-US')} characters` : `an array of ${size.toLocaleString('en-US')} items`;
+          throw new ShellError('TooLarge', `'*' would make ${what}; at most ${max.toLocaleString('en-US')} fit`);
+        }
+        return typeof a === 'string' ? a.repeat(times) : Array.from({ length: times }, () => a).flat();
+      }
       return numeric(op, a) * numeric(op, b);
     }
     case '/':
@@ -149,13 +153,15 @@ export function comparison(op: string, a: Value, b: Value): ComparisonResult {
     }
     case 'replace': {
       const [pattern, replacement] = Array.isArray(b) ? [b[0] ?? '', b[1] ?? ''] : [b, ''];
-      const checked = regex(pattern, cs); // the same validation and fallback as -match
-      const re = new RegExp(checked.source, `${checked.flags}g`);
-      const one = (x: Value) => toText(x).replace(re, toText(replacement));
+      const re = regex(pattern, cs);
+      const one = (x: Value) => re.replaceAll(toText(x), toText(replacement));
       return { value: Array.isArray(a) ? a.map(one) : one(a) };
     }
     case 'split':
-      return { value: asList(a).flatMap((x) => toText(x).split(regex(b, cs))) };
+    {
+      const re = regex(b, cs);
+      return { value: asList(a).flatMap((x) => re.split(toText(x))) };
+    }
     case 'join':
       return { value: asList(a).map(toText).join(toText(b)) };
     case 'f': {

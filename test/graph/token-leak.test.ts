@@ -81,7 +81,7 @@ describe('tokens stay secret', () => {
     const r = await runCli(['--demo', '--verbose', '--output', 'jsonl', '-c', 'get-context'], { env: { AUTHSH_HOME: home } });
     expect(r.code).toBe(0);
     const notice = r.stderr.split('\n').filter((l) => l.startsWith('authsh: '));
-    expect(notice).toEqual(['authsh: no credentials set — using the built-in demo tenant (Contoso, signed in as admin@contoso.com)']);
+    expect(notice).toEqual(['authsh: as asked with --demo — using the built-in demo tenant (Contoso, signed in as admin@contoso.com)']);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'demo', account: 'admin@contoso.com' });
     for (const text of [r.stdout, r.stderr]) expect(text).not.toMatch(JWT);
   });

@@ -3,7 +3,7 @@
 // (or reports errors) without throwing. No timing assertions: the machine is shared and noisy.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_NESTING, parse } from '../../src/parser/parse.js';
+import { MAX_NESTING, MAX_PIPELINE, parse } from '../../src/parser/parse.js';
 
 /** parse() must return, not throw; every error must carry a span. */
 function safeParse(text: string) {
@@ -121,6 +121,25 @@ describe(`limits: nesting up to MAX_NESTING (${MAX_NESTING}) still parses`, () =
   });
 });
 
+describe(`limits: a pipeline of more than ${MAX_PIPELINE} commands is a TooLong diagnostic`, () => {
+  it('refuses 10,000 commands in one pipeline, on one line or over many, pointing at the first | past the limit', () => {
+    for (const sep of [' | ', '\n| ', ' |\n']) {
+      const r = safeParse('1' + `${sep}write-output`.repeat(10_000));
+      expect(r.script).toBeUndefined();
+      const e = r.errors.find((x) => x.code === 'TooLong')!;
+      expect(e.message).toBe(`this pipeline has more than ${MAX_PIPELINE} commands; split it into smaller pipelines`);
+      expect(e.span!.source.text.slice(0, e.span!.start).split('|')).toHaveLength(MAX_PIPELINE);
+    }
+  });
+
+  it('parses a pipeline of 1,000 commands, and 10,000 short pipelines one after another', () => {
+    expect(MAX_PIPELINE).toBe(1000);
+    expect(safeParse('1' + ' | write-output'.repeat(MAX_PIPELINE - 1)).errors).toEqual([]);
+    expect(safeParse('1 | write-output\n'.repeat(10_000)).errors).toEqual([]);
+    expect(safeParse('1 | foreach { 2 | write-output }; '.repeat(5_000)).errors).toEqual([]);
+  });
+});
+
 describe('limits: long flat input', () => {
   it('parses a sum of 20,000 terms', () => {
     expect(safeParse('1' + ' + 1'.repeat(20_000)).errors).toEqual([]);
@@ -136,7 +155,7 @@ describe('limits: long flat input', () => {
   });
 
   it('parses a pipeline of 10,000 commands and a command with 10,000 arguments', () => {
-    expect(safeParse('a' + ' | b'.repeat(10_000)).errors).toEqual([]);
+    expect(safeParse('a' + ' | b'.repeat(MAX_PIPELINE - 1)).errors).toEqual([]);
     expect(safeParse('echo' + ' x'.repeat(10_000)).errors).toEqual([]);
   });
 
@@ -144,6 +163,17 @@ describe('limits: long flat input', () => {
     expect(safeParse(`'${'x'.repeat(1 << 20)}'`).errors).toEqual([]);
     expect(safeParse(`"${'x '.repeat(1 << 19)}$y"`).errors).toEqual([]);
     expect(safeParse(`# ${'c'.repeat(1 << 20)}\n1`).errors).toEqual([]);
+  });
+
+  it('parses an 8 MB single-quoted literal, one full of doubled quotes, and an 8 MB here-string', () => {
+    const big = 'x'.repeat(8 << 20);
+    const sq = safeParse(`$x = '${big}'`);
+    expect(sq.errors).toEqual([]);
+    expect(sq.script!.body).toHaveLength(1);
+    expect(safeParse(`'${"''".repeat(4 << 20)}'`).errors).toEqual([]);
+    expect(safeParse(`@"\n${'ab\n'.repeat(3 << 20)}"@`).errors).toEqual([]);
+    const unclosed = safeParse(`'${big}`);
+    expect(unclosed.incomplete).toBe(true);
   });
 
   it('reports 10,000 errors in a long script without throwing', () => {

@@ -154,10 +154,15 @@ describe('errors (LANGUAGE.md §5)', () => {
     expect(r.stderr).toContain("unknown command 'selct'; did you mean select");
   });
 
-  it('explains a parameter that does not bind, naming it and the value', async () => {
-    const r = await run("first -count abc; first -nope 1; 'next'");
+  it('explains a parameter that does not bind, naming it and the value, and goes on', async () => {
+    const r = await run("first -count abc; 'next'");
     expect(r.plain).toEqual(['next']);
     expect(r.stderr).toMatch(/-count 'abc' is not a whole number/);
+  });
+
+  it('refuses a script that gives a built-in a parameter it does not have before running any of it', async () => {
+    const r = await run("'before'; first -nope 1; 'next'");
+    expect(r.plain).toEqual([]);
     expect(r.stderr).toMatch(/there is no parameter -nope/);
   });
 

@@ -7,22 +7,19 @@ import { compare, equals, like } from '../../runtime/compare.js';
 import { toText, type Value } from '../../runtime/values.js';
 import { flatten } from './properties.js';
 import { commandError } from './errors.js';
+import { userRegex, type UserRegex } from '../../runtime/user-regex.js';
+import { ShellError } from '../../runtime/errors.js';
 
 export const OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export type Test = (left: Value) => boolean;
 
-function regex(ctx: CommandContext, source: string, caseSensitive: boolean, shown: string): RegExp {
+function regex(ctx: CommandContext, source: string, caseSensitive: boolean, shown: string): UserRegex {
   try {
-    return new RegExp(source, caseSensitive ? 'u' : 'iu');
-  } catch {
-    try {
-      return new RegExp(source, caseSensitive ? '' : 'i');
-    } catch (e) {
-      const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
-      throw commandError(ctx, 'InvalidArgument', `${shown} '${source}' is not a valid regular expression: ${reason}`);
-    }
+    return userRegex(source, caseSensitive, `${shown} '${source}'`);
+  } catch (e) {
+    throw e instanceof ShellError ? commandError(ctx, 'InvalidArgument', e.message) : e;
   }
 }
 

@@ -9,7 +9,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
 import { SignInError, type ConnectionInfo, type TokenSource } from '../types.js';
-import { undiciNetworkClient } from './network.js';
+import { undiciNetworkClient, type NetworkProblem } from './network.js';
 import { fileCachePlugin } from './cache.js';
 
 export type Credential =
@@ -62,9 +62,29 @@ export function readCertificate(path: string): { privateKey: string; thumbprintS
   return { privateKey, thumbprintSha256, x5c: certPem };
 }
 
-/** An MSAL error → SignInError with the reason: the AADSTS code and its first sentence. */
-export function toSignInError(e: unknown): SignInError {
+/** What to tell about a failure on the wire (network.ts), which MSAL reports only vaguely. */
+function problemReason(p: NetworkProblem): string {
+  switch (p.kind) {
+    case 'tenant':
+      return `there is no tenant '${p.tenant}' at ${p.host}: check AZURE_TENANT_ID (the tenant's id, or a domain of it such as contoso.onmicrosoft.com)`;
+    case 'connect':
+      return `cannot connect to ${p.host} (${p.code}): check AZURE_AUTHORITY_HOST, the network and any proxy`;
+    case 'certificate':
+      return `the certificate of ${p.host} is not trusted (${p.code}): set AUTHSH_CA_FILE (or NODE_EXTRA_CA_CERTS) to the PEM file of the CA that issued it`;
+  }
+}
+
+/**
+ * An MSAL error → SignInError with the reason: the AADSTS code and its first sentence; or, when
+ * the network client saw what really failed (no such tenant, no connection, an untrusted
+ * certificate), that.
+ */
+export function toSignInError(e: unknown, problem?: NetworkProblem): SignInError {
   if (e instanceof SignInError) return e;
+  if (problem) {
+    const reason = problemReason(problem);
+    return new SignInError(`sign-in failed: ${reason}`, reason);
+  }
   const err = e as { errorCode?: string; errorMessage?: string; message?: string };
   const text = err.errorMessage || err.message || String(e);
   const aadsts = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
@@ -124,7 +144,8 @@ function tenantOf(token: string): string | undefined {
 export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   const c = opts.credential;
   const scope = graphScope(opts.graphUrl);
-  const system = { networkClient: undiciNetworkClient(opts.agent, opts.trace) };
+  const network = undiciNetworkClient(opts.agent, opts.trace);
+  const system = { networkClient: network };
   const cache = opts.cacheHome ? { cachePlugin: fileCachePlugin(opts.cacheHome) } : undefined;
   const host = new URL(opts.authorityHost);
   const base = (tenantId: string) => ({
@@ -166,7 +187,7 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
     const token = async (fresh: boolean) => (await app.acquireTokenSilent({ account, scopes: [scope], forceRefresh: fresh })).accessToken;
     return { tokens: guarded(token), connection: info('device-code', c.tenantId, first, { clientId: c.clientId, account: account.username }) };
   } catch (e) {
-    throw toSignInError(e);
+    throw toSignInError(e, network.problem);
   }
 }
 

@@ -2,6 +2,7 @@
 // its own (REFERENCE.md §6): URLs relative to the version root, a body only with its
 // Content-Type, headers compared in any case, and an answer sorted into one of four outcomes
 // the executor acts on.
+import { checkRequestPath } from '../url.js';
 import type { GraphRequest, GraphResponse, GraphVersion } from '../types.js';
 import { GraphRequestError } from '../types.js';
 import { graphFailure } from '../responses.js';
@@ -66,6 +67,7 @@ export function toItem(req: GraphRequest, id: string, root: URL): { version: Gra
     url = req.path.startsWith('/') ? req.path : '/' + req.path;
   }
   if (/^\/\$batch\b/i.test(url)) return undefined;
+  checkRequestPath(url, req.method); // a path no URL can carry is refused, not batched (url.ts)
   const q = queryOf(req);
   if (q) url += (url.includes('?') ? '&' : '?') + q;
   const headers: Record<string, string> = { ...(req.headers ?? {}) };
