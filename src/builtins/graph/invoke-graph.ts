@@ -10,6 +10,7 @@ import type { GraphRequest, GraphVersion } from '../../graph/types.js';
 import { plainRecord } from './method-kit.js';
 import { graphError, graphOf } from './support/client.js';
 import { whatIf } from './support/whatif.js';
+import { METHOD_SECRETS } from './support/secret-properties.js';
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
@@ -46,6 +47,7 @@ const invokeGraph: CommandSpec = {
     "A collection response emits its `value` items (-all follows @odata.nextLink); another body is one record; 204 emits nothing. Permission: whatever the request needs.",
   input: 'none',
   changesState: true,
+  secretProperties: METHOD_SECRETS,
   parameters: [
     { name: 'method', type: 'string', position: 0, required: true, values: METHODS, placeholder: 'METHOD', description: 'The HTTP method: GET, POST, PATCH, PUT or DELETE.' },
     { name: 'path', type: 'string', position: 1, required: true, aliases: ['uri', 'url'], placeholder: 'PATH', description: 'The path below /v1.0 (or /beta), with any query, or an absolute Graph URL.' },

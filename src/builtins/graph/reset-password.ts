@@ -11,6 +11,7 @@ import { graphOf } from './support/client.js';
 import { change, read } from './support/methods.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
+import { PASSWORD_SECRETS } from './support/secret-properties.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -58,6 +59,7 @@ const resetPassword: CommandSpec = {
     'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
   input: 'item',
   emits: OPERATION_PROPERTIES,
+  secretProperties: PASSWORD_SECRETS,
   concurrent: true,
   changesState: true,
   destructive: true,

@@ -29,6 +29,8 @@ export interface DisplayWriterOptions {
   color: boolean;
   /** Records of one shape held before the table layout is fixed and rows stream. Default 1000. */
   blockSize?: number;
+  /** Cells holding a value shown once (never cut short in a table). */
+  shownOnce?: (text: string) => boolean;
 }
 
 /** The key set of a record, order- and case-insensitive. */
@@ -44,7 +46,9 @@ export function createDisplayWriter(opts: DisplayWriterOptions): OutputWriter {
   const out = opts.write;
   const blockSize = Math.max(1, opts.blockSize ?? 1000);
   const tableOpts: TableOptions =
-    opts.mode === 'text' ? { columns: Infinity, color: false, truncate: false } : { columns: opts.columns, color: opts.color };
+    opts.mode === 'text'
+      ? { columns: Infinity, color: false, truncate: false }
+      : { columns: opts.columns, color: opts.color, ...(opts.shownOnce ? { shownOnce: opts.shownOnce } : {}) };
   let last: 'none' | 'scalar' | 'block' = 'none';
   let shape: string | undefined;
   let buffer: ShellRecord[] = [];

@@ -6,7 +6,7 @@
 // planned once and then used for further rows, which is how the writer streams long tables.
 import { ShellRecord } from '../record.js';
 import type { Value } from '../values.js';
-import { cellText, displayWidth, highlight, isShownOnce, oneLine, padEnd, padStart, palette, trimRight, truncate } from './cells.js';
+import { cellText, displayWidth, oneLine, padEnd, padStart, palette, trimRight, truncate } from './cells.js';
 
 export interface TableOptions {
   /** Terminal width; 0, NaN or Infinity means "no limit". */
@@ -14,6 +14,8 @@ export interface TableOptions {
   color: boolean;
   /** false: never truncate or drop (cells wider than their column push the row out). Default true. */
   truncate?: boolean;
+  /** True for a cell that holds a value shown once (the secret policy's): such a column is never cut short. */
+  shownOnce?: (text: string) => boolean;
 }
 
 export interface TableColumn {
@@ -120,7 +122,8 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
     return any;
   });
   // A number is never cut short, nor is a value shown only once (a new pass or password).
-  const fixed = keys.map((k, i) => numeric[i]! || rows.some((r) => isShownOnce(k, r.get(k))));
+  const once = opts.shownOnce;
+  const fixed = keys.map((_k, i) => numeric[i]! || (once !== undefined && cells.some((row) => once(row[i]!))));
   const avail = opts.columns;
   let shown = keys.length;
   let widths = nat;
@@ -151,14 +154,12 @@ export function planTable(records: readonly ShellRecord[] | readonly Value[], op
   return plan(keys, rows.map((r) => keys.map((k) => cell(r, k))), rows, opts);
 }
 
-function renderCells(layout: TableLayout, texts: readonly string[], record?: ShellRecord): string {
+function renderCells(layout: TableLayout, texts: readonly string[]): string {
   const last = layout.columns.length - 1;
   const parts = layout.columns.map((col, i) => {
     if (col.numeric) return padStart(texts[i]!, col.width); // a number is never cut short
     const t = layout.truncate ? truncate(texts[i]!, col.width) : texts[i]!;
-    const padded = i === last ? t : padEnd(t, col.width);
-    // Highlighting after padding keeps the columns aligned (escape codes have no width).
-    return record && layout.color && isShownOnce(col.key, record.get(col.key)) ? highlight(t, true) + padded.slice(t.length) : padded;
+    return i === last ? t : padEnd(t, col.width);
   });
   return trimRight(parts.join(SEP));
 }
@@ -173,7 +174,7 @@ export function renderTableHeader(layout: TableLayout): string[] {
 
 /** One record as a row of the layout (keys it lacks are empty cells). */
 export function renderTableRow(layout: TableLayout, record: ShellRecord): string {
-  return renderCells(layout, layout.columns.map((col) => cell(record, col.key)), record);
+  return renderCells(layout, layout.columns.map((col) => cell(record, col.key)));
 }
 
 /** The note about dropped columns, if any (dim when colour is on). */

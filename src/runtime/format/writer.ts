@@ -22,6 +22,8 @@ export interface OutputWriterOptions {
   color: boolean;
   /** table/text: records of one shape held before the layout is fixed and rows stream (default 1000). */
   blockSize?: number;
+  /** Cells holding a value shown once (the secret policy's): a table never cuts them short. */
+  shownOnce?: (text: string) => boolean;
 }
 
 export function createOutputWriter(opts: OutputWriterOptions): OutputWriter {
@@ -41,6 +43,7 @@ export function createOutputWriter(opts: OutputWriterOptions): OutputWriter {
         columns: opts.columns,
         color: opts.color,
         ...(opts.blockSize === undefined ? {} : { blockSize: opts.blockSize }),
+        ...(opts.shownOnce === undefined ? {} : { shownOnce: opts.shownOnce }),
       });
   }
 }
