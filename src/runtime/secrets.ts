@@ -87,11 +87,15 @@ function parameterFor(spec: CommandSpec, name: string): 'secret' | 'plain' | und
   return prefixed.some((p) => p.secret) ? 'secret' : 'plain';
 }
 
-/** The forms a value takes in text authsh writes: as is, inside JSON, inside CSV, as a '…' literal. */
+/** The forms a value takes in text authsh writes: as is, inside JSON, inside CSV, as a '…' literal, in a URL. */
 function forms(value: string): string[] {
   const out = new Set([value]);
-  const json = JSON.stringify(value).slice(1, -1);
-  out.add(json);
+  out.add(JSON.stringify(value).slice(1, -1));
+  try {
+    out.add(encodeURIComponent(value));
+  } catch {
+    // a lone surrogate has no URL form
+  }
   if (value.includes('"')) out.add(value.replace(/"/g, '""'));
   if (value.includes("'")) out.add(value.replace(/'/g, "''"));
   return [...out].filter((f) => f.length >= MIN_SECRET_LENGTH);
