@@ -53,7 +53,8 @@ describe('SecretPolicy.mask', () => {
         const p = new SecretPolicy();
         p.learn(s, 'never');
         fc.pre(![a, b].some((t) => p.contains(t)));
-        expect(p.mask(`${a}${s}${b}${s}`, 'terminal')).toBe(`${a}${MASK}${b}${MASK}`);
+        // `~` is in neither alphabet: no form of the secret can straddle a boundary.
+        expect(p.mask(`${a}~${s}~${b}~${s}~`, 'terminal')).toBe(`${a}~${MASK}~${b}~${MASK}~`);
         expect(p.mask(a + b, 'record')).toBe(a + b);
         expect(p.mask(JSON.stringify({ a, s }), 'record')).toBe(JSON.stringify({ a, s: MASK }));
       }),
