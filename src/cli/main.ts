@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { Session, EXIT } from './session.js';
-import { formatWarning } from '../runtime/format/index.js';
+import { formatWarning, highlight } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
 import { createConnector, describeTarget, type Connector } from './connect.js';
 import { Transcript } from './transcript.js';
@@ -51,8 +51,9 @@ const secrets = new SecretPolicy(builtinCommands, process.env);
 /**
  * Where the run's text goes: the terminal (or pipe), and with --transcript a masked copy.
  * stdout comes masked for the terminal already (the session's writer); stderr is masked here:
- * what a command writes for people (write-host, -whatif) as for a terminal, diagnostics,
- * warnings and traces as for a file (cron mails stderr).
+ * what a command writes for people (write-host, -whatif) as for a terminal when stderr is one,
+ * and everything else — and all of it when stderr is a pipe or file (cron mails stderr) — as for
+ * a file: a value shown once is seen on a terminal, never in a mail or a log.
  */
 let transcript: Transcript | undefined;
 const toStdout = (text: string) => {
@@ -79,9 +80,12 @@ export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Ho
   const color = opts.color ?? (tty && !process.env['NO_COLOR']);
   const columns = process.stdout.columns || Number(process.env['COLUMNS']) || 120;
   const errColor = color && process.stderr.isTTY === true;
+  const forPeople: Audience = process.stderr.isTTY === true ? 'terminal' : 'record';
+  // On a colour terminal a value shown once stands out there too.
+  const people = (text: string) => (errColor ? secrets.paintShownOnce(text, (v) => highlight(v, true)) : text);
   const host: Host = {
-    info: (text) => toStderr(text.endsWith('\n') ? text : text + '\n', 'terminal'),
-    write: (text) => toStderr(text, 'terminal'),
+    info: (text) => toStderr(people(text.endsWith('\n') ? text : text + '\n'), forPeople),
+    write: (text) => toStderr(people(text), forPeople),
     warn: (text) => toStderr(formatWarning(text, { color: errColor }) + '\n'),
     isTerminal: interactive,
     progress: process.stderr.isTTY === true,

@@ -40,6 +40,12 @@ describe.skipIf(tmuxMissing)(`the REPL keeps secrets${tmuxMissing ? ` (skipped: 
     expect(await coloured(t)).toMatch(highlighted(pass));
     // Only the pass: the text around it is not.
     expect(await coloured(t)).not.toMatch(highlighted('TAP:'));
+
+    // write-host on a terminal shows it too (stderr is the terminal here), highlighted.
+    const host = await t.run('write-host "host: $((new-tap LeeG@contoso.com).temporaryAccessPass)"', /\nhost: \S+\n/);
+    const shown = /^host: (\S+)$/m.exec(host)![1]!;
+    expect(shown).not.toBe('********');
+    expect(await coloured(t)).toMatch(highlighted(shown));
   });
 
   it('keeps an entry with a secret anywhere out of the history file and away from Up-arrow', async () => {
