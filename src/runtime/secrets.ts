@@ -87,7 +87,7 @@ function parameterFor(spec: CommandSpec, name: string): 'secret' | 'plain' | und
   return prefixed.some((p) => p.secret) ? 'secret' : 'plain';
 }
 
-/** The forms a value takes in text authsh writes: as is, inside JSON, inside CSV, as a '…' literal, in a URL. */
+/** The forms a value takes in text: as is, inside JSON, inside CSV, as a '…' or "…" literal, in a URL. */
 function forms(value: string): string[] {
   const out = new Set([value]);
   out.add(JSON.stringify(value).slice(1, -1));
@@ -98,6 +98,7 @@ function forms(value: string): string[] {
   }
   if (value.includes('"')) out.add(value.replace(/"/g, '""'));
   if (value.includes("'")) out.add(value.replace(/'/g, "''"));
+  if (/[`"$]/.test(value)) out.add(value.replace(/[`"$]/g, '`$&')); // inside a "…" literal
   return [...out].filter((f) => f.length >= MIN_SECRET_LENGTH);
 }
 

@@ -107,6 +107,27 @@ describe('the policy in a session', () => {
   });
 });
 
+describe('history under random secrets', () => {
+  const sq = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  it('stores no entry that holds a secret: typed after a secret parameter (any prefix), or learnt and then pasted anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(secretValue, secretValue, fc.constantFrom('-newpassword', '-newp', '-password:', '-n'), async (typed, learnt, param) => {
+        const { s } = session();
+        await s.run(`reset-password CameronW@contoso.com -newpassword ${sq(learnt)} -whatif`);
+        const file = join(mkdtempSync(join(tmpdir(), 'authsh-secrets-')), 'history');
+        const h = new History(file, s.secrets);
+        expect(h.add([`reset-password CameronW@contoso.com ${param} ${sq(typed)}`])).toBe(false);
+        expect(h.add(['reset-password CameronW@contoso.com -newpassword (', sq(typed), ')'])).toBe(false);
+        expect(h.add([`new-qrcodepin CameronW@contoso.com -pi:${sq(typed)}`])).toBe(false);
+        expect(h.add(['$notes = @(', `  "pasted ${learnt.replace(/[`"$]/g, '`$&')} here"`, ')'])).toBe(false);
+        expect(h.add(['get-user cameron'])).toBe(true);
+        expect(readFileSync(file, 'utf8')).toBe('get-user cameron\n');
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('redactSecrets (for what is stored: checkpoints, -whatif)', () => {
   it('masks the secret properties the specs declare, nested in records, objects and arrays; keeps the rest', () => {
     new SecretPolicy(builtinCommands);
