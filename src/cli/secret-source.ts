@@ -31,6 +31,7 @@ const BREAK = new Set(['Pipe', 'Semicolon', 'Newline']);
 const COMMAND_NEXT = new Set(['LParen', 'LCurly', 'SubExprOpen', 'AtParen', 'Pipe', 'Semicolon', 'Newline', 'Assign', 'PlusAssign', 'MinusAssign']);
 const ENV = new Set(ENVIRONMENT_SECRETS.map((n) => n.toLowerCase()));
 const JSON_KEY = /"([A-Za-z_][\w]*)"\s*:/g;
+const VARIABLE = /^(?:\$(?:env:)?[\p{L}_][\p{L}\p{N}_]*|\$\{[^}]*\})(?:\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
 
 const kind = (t: IToken | undefined): string => t?.tokenType.name ?? '';
 const end = (t: IToken): number => t.startOffset + t.image.length;
@@ -64,7 +65,9 @@ export function findSourceSecrets(text: string, policy: SecretPolicy): SourceSec
       const attached = t.image.endsWith(':');
       if (next && (attached || !['Parameter', ...BREAK, ...CLOSE].includes(kind(next)))) {
         const stop = argumentEnd(tokens, i + 1);
-        out.ranges.push({ start: next.startOffset, end: end(tokens[stop - 1]!) });
+        const range = { start: next.startOffset, end: end(tokens[stop - 1]!) };
+        // A variable (`-newpassword $p`) names the secret without holding it: the line is left as written.
+        if (!VARIABLE.test(text.slice(range.start, range.end))) out.ranges.push(range);
         i = stop - 1;
         expectCommand = false;
         continue;

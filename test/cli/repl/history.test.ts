@@ -31,6 +31,7 @@ describe('what history keeps out (the secret policy, read by tokens)', () => {
     'reset-password NestorW@contoso.com',
     "get-help reset-password; 'done'",
     '$tap = (new-tap x).temporaryAccessPass',
+    'reset-password x -newpassword $p',
   ])('keeps %s', (line) => expect(h.isSecret(line)).toBe(false));
 });
 
