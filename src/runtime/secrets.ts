@@ -284,7 +284,9 @@ function valuesAt(value: unknown, path: readonly string[]): unknown[] {
  * `passwordProfile.password`), and the declared paths themselves (`standardQRCode.image.rawContent`). Values that are not text or
  * numbers (null, records) are kept, looked into where a path goes on.
  */
-export function redactSecrets<T>(value: T): T {
+export function redactSecrets<T>(value: T, specs?: Iterable<CommandSpec>): T {
+  // What is secret is known once a session's policy was made (or from `specs`).
+  if (specs) register(specs);
   return redact(value, '') as T;
 }
 
