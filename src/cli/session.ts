@@ -94,7 +94,8 @@ export class Session {
 
   private outputWriter(columns: number): OutputWriter {
     const o = this.opts;
-    return createOutputWriter({ format: o.format, write: this.stdout, columns, color: o.color, shownOnce: (text) => this.secrets.holdsShownOnce(text) });
+    const secrets = { mask: (text: string) => this.secrets.mask(text, 'terminal'), shownOnce: (text: string) => this.secrets.holdsShownOnce(text) };
+    return createOutputWriter({ format: o.format, write: this.stdout, columns, color: o.color, secrets });
   }
 
   private diagnostic(err: ShellError): string {

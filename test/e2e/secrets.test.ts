@@ -75,6 +75,17 @@ describe('secrets, eight ways out', () => {
     expect(JSON.parse(generated.transcript.slice(generated.transcript.indexOf('[')))[0].pin.code).toBe(MASK);
   });
 
+  it('never leaves a prefix of a secret in a cut table cell: a typed PIN is masked before the cut, a generated one is not cut', () => {
+    const r = demo(['-o', 'table', '-c', 'new-qrcodepin CameronW@contoso.com -pin 97531864 | select pin; new-qrcodepin AdeleV@contoso.com | select pin'], { COLUMNS: '52' });
+    expect(r.code, r.stderr).toBe(0);
+    const cells = r.stdout.split('\n').filter((l) => l.startsWith('@{'));
+    expect(cells).toHaveLength(2);
+    expect(cells[0]).toMatch(/code=\*+…$/);
+    const generated = /code=(\d{8,20});/.exec(cells[1]!)![1]!;
+    expect(r.transcript).not.toContain(generated);
+    expect(r.transcript).not.toMatch(/code=\d/);
+  });
+
   it("masks a secret argument whole in echoed source lines: a binder prefix (-newp, -pi:) and 'o''brien' alike, on stderr too", () => {
     const r = demo(['-c', "reset-password CameronW@contoso.com -newp 'o''brien-Pass-1' -bogus 1"]);
     expect(r.code).not.toBe(0);

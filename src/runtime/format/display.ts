@@ -18,6 +18,7 @@ import {
   renderTableRow,
   type TableLayout,
   type TableOptions,
+  type CellSecrets,
 } from './table.js';
 
 export interface DisplayWriterOptions {
@@ -29,8 +30,8 @@ export interface DisplayWriterOptions {
   color: boolean;
   /** Records of one shape held before the table layout is fixed and rows stream. Default 1000. */
   blockSize?: number;
-  /** Cells holding a value shown once (never cut short in a table). */
-  shownOnce?: (text: string) => boolean;
+  /** Table cells: secrets masked before measuring, values shown once never cut short. */
+  secrets?: CellSecrets;
 }
 
 /** The key set of a record, order- and case-insensitive. */
@@ -48,7 +49,8 @@ export function createDisplayWriter(opts: DisplayWriterOptions): OutputWriter {
   const tableOpts: TableOptions =
     opts.mode === 'text'
       ? { columns: Infinity, color: false, truncate: false }
-      : { columns: opts.columns, color: opts.color, ...(opts.shownOnce ? { shownOnce: opts.shownOnce } : {}) };
+      : { columns: opts.columns, color: opts.color };
+  if (opts.secrets) tableOpts.secrets = opts.secrets;
   let last: 'none' | 'scalar' | 'block' = 'none';
   let shape: string | undefined;
   let buffer: ShellRecord[] = [];

@@ -11,6 +11,7 @@ export {
   type TableOptions,
   type TableLayout,
   type TableColumn,
+  type CellSecrets,
 } from './table.js';
 export { formatList, formatListRecord, type ListOptions } from './list.js';
 export { formatText, type TextOptions } from './text.js';

@@ -14,8 +14,15 @@ export interface TableOptions {
   color: boolean;
   /** false: never truncate or drop (cells wider than their column push the row out). Default true. */
   truncate?: boolean;
-  /** True for a cell that holds a value shown once (the secret policy's): such a column is never cut short. */
-  shownOnce?: (text: string) => boolean;
+  /** The secret policy's view of cells: secrets masked before a cell is measured, values shown once kept whole. */
+  secrets?: CellSecrets;
+}
+
+export interface CellSecrets {
+  /** The cell's text with every secret its reader may not see masked (before widths are planned, so columns align). */
+  mask(text: string): string;
+  /** True for a cell holding a value shown once: its column is never cut short (a cut pass is a lost pass). */
+  shownOnce(text: string): boolean;
 }
 
 export interface TableColumn {
@@ -31,6 +38,7 @@ export interface TableLayout {
   dropped: string[];
   truncate: boolean;
   color: boolean;
+  secrets?: CellSecrets;
 }
 
 const SEP = ' ';
@@ -63,8 +71,9 @@ export function tableKeys(records: readonly ShellRecord[]): string[] {
 }
 
 /** The one-line text of a record's cell. */
-function cell(r: ShellRecord, key: string): string {
-  return oneLine(cellText(r.get(key)));
+function cell(r: ShellRecord, key: string, secrets: CellSecrets | undefined): string {
+  const text = oneLine(cellText(r.get(key)));
+  return secrets ? secrets.mask(text) : text;
 }
 
 /**
@@ -122,8 +131,8 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
     return any;
   });
   // A number is never cut short, nor is a value shown only once (a new pass or password).
-  const once = opts.shownOnce;
-  const fixed = keys.map((_k, i) => numeric[i]! || (once !== undefined && cells.some((row) => once(row[i]!))));
+  const once = opts.secrets;
+  const fixed = keys.map((_k, i) => numeric[i]! || (once !== undefined && cells.some((row) => once.shownOnce(row[i]!))));
   const avail = opts.columns;
   let shown = keys.length;
   let widths = nat;
@@ -144,6 +153,7 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
     dropped: keys.slice(shown),
     truncate: doTruncate,
     color: opts.color,
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
   };
 }
 
@@ -151,7 +161,7 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
 export function planTable(records: readonly ShellRecord[] | readonly Value[], opts: TableOptions): TableLayout {
   const rows = toRows(records);
   const keys = tableKeys(rows);
-  return plan(keys, rows.map((r) => keys.map((k) => cell(r, k))), rows, opts);
+  return plan(keys, rows.map((r) => keys.map((k) => cell(r, k, opts.secrets))), rows, opts);
 }
 
 function renderCells(layout: TableLayout, texts: readonly string[]): string {
@@ -174,7 +184,7 @@ export function renderTableHeader(layout: TableLayout): string[] {
 
 /** One record as a row of the layout (keys it lacks are empty cells). */
 export function renderTableRow(layout: TableLayout, record: ShellRecord): string {
-  return renderCells(layout, layout.columns.map((col) => cell(record, col.key)));
+  return renderCells(layout, layout.columns.map((col) => cell(record, col.key, layout.secrets)));
 }
 
 /** The note about dropped columns, if any (dim when colour is on). */
@@ -193,7 +203,7 @@ export function formatTable(records: readonly ShellRecord[] | readonly Value[], 
   const rows = toRows(records);
   const keys = tableKeys(rows);
   if (keys.length === 0) return '';
-  const cells = rows.map((r) => keys.map((k) => cell(r, k)));
+  const cells = rows.map((r) => keys.map((k) => cell(r, k, opts.secrets)));
   const layout = plan(keys, cells, rows, opts);
   const shown = layout.columns.length;
   const lines = renderTableHeader(layout);
