@@ -215,7 +215,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Nothing should reach here; if it does, say so without a JavaScript stack trace.
-    process.stderr.write(`authsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(secrets.mask(`authsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`, 'record'));
     if (process.env['AUTHSH_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     process.exit(70);
   },

@@ -127,7 +127,7 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
         try {
           await session.run(text, { fileName: '<repl>', signal: running.signal, observe: seen });
         } catch (e) {
-          process.stderr.write(`authsh: ${e instanceof Error ? e.message : String(e)}\n`);
+          process.stderr.write(session.secrets.mask(`authsh: ${e instanceof Error ? e.message : String(e)}\n`, 'record'));
         } finally {
           running = undefined;
         }
