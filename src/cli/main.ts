@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { Session, EXIT } from './session.js';
-import { formatWarning } from '../runtime/format/index.js';
+import { formatWarning, highlight } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
 import { createConnector, describeTarget, type Connector } from './connect.js';
 import { Transcript } from './transcript.js';
 import { acquireLock, lockName } from './lock.js';
 import type { WriteRecord } from '../graph/bulk/audit.js';
 import { authshHome } from '../graph/home.js';
+import { SecretPolicy, type Audience } from '../runtime/secrets.js';
+import { builtinCommands } from '../builtins/registry.js';
 
 // Parsing allocates many short-lived objects (tokens, CST nodes); a larger young generation
 // lets them die there instead of being promoted, which cuts garbage-collection time on big
@@ -43,15 +45,25 @@ function readStdin(): string {
 /** The connectors made for sessions; closed (emulator stopped) before the process leaves. */
 const connectors: Connector[] = [];
 
-/** Where the run's text goes: the terminal (or pipe), and with --transcript a masked copy. */
+/** What is secret and the secret values seen so far: every sink below masks them. */
+const secrets = new SecretPolicy(builtinCommands, process.env);
+
+/**
+ * Where the run's text goes: the terminal (or pipe), and with --transcript a masked copy.
+ * stdout comes masked for the terminal already (the session's writer); stderr is masked here:
+ * what a command writes for people (write-host, -whatif) as for a terminal when stderr is one,
+ * and everything else — and all of it when stderr is a pipe or file (cron mails stderr) — as for
+ * a file: a value shown once is seen on a terminal, never in a mail or a log.
+ */
 let transcript: Transcript | undefined;
 const toStdout = (text: string) => {
   process.stdout.write(text);
   transcript?.write(text);
 };
-const toStderr = (text: string) => {
-  process.stderr.write(text);
-  transcript?.write(text);
+const toStderr = (text: string, audience: Audience = 'record') => {
+  const shown = secrets.mask(text, audience);
+  process.stderr.write(shown);
+  transcript?.write(shown);
 };
 
 /** --log FILE, opened once before the run: the connectors hand it every settled write. */
@@ -60,7 +72,7 @@ let changes: ((record: WriteRecord) => void) | undefined;
 /** --log FILE: one JSON line per change, appended with one write each (0600). */
 function changeLog(path: string): (record: WriteRecord) => void {
   const fd = openSync(path, 'a', 0o600);
-  return (record) => writeSync(fd, JSON.stringify(record) + '\n');
+  return (record) => writeSync(fd, secrets.mask(JSON.stringify(record), 'record') + '\n');
 }
 
 export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Host['confirm']): Session {
@@ -68,13 +80,16 @@ export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Ho
   const color = opts.color ?? (tty && !process.env['NO_COLOR']);
   const columns = process.stdout.columns || Number(process.env['COLUMNS']) || 120;
   const errColor = color && process.stderr.isTTY === true;
+  const forPeople: Audience = process.stderr.isTTY === true ? 'terminal' : 'record';
+  // On a colour terminal a value shown once stands out there too.
+  const people = (text: string) => (errColor ? secrets.paintShownOnce(text, (v) => highlight(v, true)) : text);
   const host: Host = {
-    info: (text) => toStderr(text.endsWith('\n') ? text : text + '\n'),
-    write: (text) => toStderr(text),
+    info: (text) => toStderr(people(text.endsWith('\n') ? text : text + '\n'), forPeople),
+    write: (text) => toStderr(people(text), forPeople),
     warn: (text) => toStderr(formatWarning(text, { color: errColor }) + '\n'),
     isTerminal: interactive,
     progress: process.stderr.isTTY === true,
-    ...(confirm ? { confirm } : {}),
+    ...(confirm ? { confirm: (question: string) => confirm(secrets.mask(question, 'record')) } : {}),
     columns,
     color,
   };
@@ -87,6 +102,7 @@ export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Ho
     columns,
     whatIf: opts.whatIf,
     checkpoint: opts.checkpoint,
+    secrets,
     ...graphConnection(opts, !interactive),
   });
 }
@@ -129,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   try {
-    if (opts.transcript) transcript = new Transcript(opts.transcript);
+    if (opts.transcript) transcript = new Transcript(opts.transcript, secrets);
     if (opts.log) changes = changeLog(opts.log);
   } catch (e) {
     return fail(`cannot open ${opts.transcript && !transcript ? `the transcript ${opts.transcript}` : `the log ${opts.log}`}: ${(e as Error).message}`);
@@ -185,7 +201,7 @@ async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const code = await session.run(text, { fileName, args: opts.scriptArgs, signal: controller.signal, stop: stop.signal, ...(transcript ? { observe: transcript.observe } : {}) });
+  const code = await session.run(text, { fileName, args: opts.scriptArgs, signal: controller.signal, stop: stop.signal });
   session.end();
   await Promise.allSettled(connectors.map((c) => c.close()));
   return code;
@@ -199,7 +215,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Nothing should reach here; if it does, say so without a JavaScript stack trace.
-    process.stderr.write(`authsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(secrets.mask(`authsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`, 'record'));
     if (process.env['AUTHSH_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     process.exit(70);
   },

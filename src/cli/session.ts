@@ -12,13 +12,15 @@ import { bindParameters } from '../runtime/invoke.js';
 import { Checkpoint } from '../runtime/checkpoint.js';
 import { precheck } from '../runtime/precheck.js';
 import { knownCommands, parameterSpecs } from '../runtime/functions.js';
-import { createOutputWriter, formatDiagnostic, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
+import { createOutputWriter, formatDiagnostic, highlight, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
 import { SignInError, type ConnectOptions, type ConnectionControl, type GraphClient } from '../graph/types.js';
 import type { Value } from '../runtime/values.js';
 import type { ParamDecl } from '../parser/ast.js';
 import type { Span } from '../parser/span.js';
 import { builtinCommands } from '../builtins/registry.js';
+import { SecretPolicy } from '../runtime/secrets.js';
+import { learnSourceSecrets } from './secret-source.js';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2, auth: 3, locked: 4, interrupted: 130 } as const;
 
@@ -45,6 +47,8 @@ export interface SessionOptions {
   checkpoint?: string;
   /** Items a bulk command keeps in flight (default 4,096). */
   bulkWindow?: number;
+  /** The secret policy the caller's own sinks (transcript, log) share; made from the commands and process.env when absent. */
+  secrets?: SecretPolicy;
 }
 
 export interface RunOptions {
@@ -73,9 +77,30 @@ export class Session {
   private signal: AbortSignal = new AbortController().signal;
   private stop: AbortSignal | undefined;
 
+  /** What is secret, and the values learnt so far: stdout never shows a 'never' secret, diagnostics no secret at all. */
+  readonly secrets: SecretPolicy;
+  private readonly stdout: (chunk: string) => void;
+
   constructor(private readonly opts: SessionOptions) {
-    this.writer = createOutputWriter({ format: opts.format, write: opts.stdout, columns: opts.columns, color: opts.color });
+    this.secrets = opts.secrets ?? new SecretPolicy(opts.commands ?? builtinCommands, process.env);
+    // Values shown once stand out in a colour table or list: this is the one chance to keep them.
+    const paint = opts.color && (opts.format === 'table' || opts.format === 'list');
+    this.stdout = (chunk) => {
+      const text = this.secrets.mask(chunk, 'terminal');
+      opts.stdout(paint ? this.secrets.paintShownOnce(text, (v) => highlight(v, true)) : text);
+    };
+    this.writer = this.outputWriter(opts.columns);
     this.builtins = commandTable(opts.commands ?? builtinCommands);
+  }
+
+  private outputWriter(columns: number): OutputWriter {
+    const o = this.opts;
+    const secrets = { mask: (text: string) => this.secrets.mask(text, 'terminal'), shownOnce: (text: string) => this.secrets.holdsShownOnce(text) };
+    return createOutputWriter({ format: o.format, write: this.stdout, columns, color: o.color, secrets });
+  }
+
+  private diagnostic(err: ShellError): string {
+    return formatDiagnostic(err, { color: this.opts.color, secrets: this.secrets }) + '\n';
   }
 
   private services(): RuntimeServices {
@@ -93,10 +118,11 @@ export class Session {
       bulkWindow: opts.bulkWindow,
       scriptCheckpoint: opts.checkpoint === undefined ? undefined : this.checkpointFile(opts.checkpoint),
       checkpointFile: (path) => this.checkpointFile(path),
+      secrets: this.secrets,
       reportError: (err) => {
         // A written sign-in or permission error makes the script's exit code 3 (LANGUAGE.md §6).
         if (AUTH_CODES.has(String(err.code))) this.authFailed = true;
-        opts.stderr(formatDiagnostic(err, { color: opts.color }) + '\n');
+        opts.stderr(this.diagnostic(err));
       },
       render: (values, format) => {
         let text = '';
@@ -118,7 +144,7 @@ export class Session {
     if (!(columns > 0) || columns === this.opts.columns || this.opts.format !== 'table') return;
     this.opts.columns = columns;
     this.writer.flush();
-    this.writer = createOutputWriter({ format: this.opts.format, write: this.opts.stdout, columns, color: this.opts.color });
+    this.writer = this.outputWriter(columns);
   }
 
   /** Set when a script ran `exit` (the REPL then leaves with that code). */
@@ -212,11 +238,14 @@ export class Session {
   }
 
   private async runScript(text: string, options: RunOptions): Promise<number> {
+    // Secret arguments are learnt before anything runs or is reported, so no echo of the source shows them.
+    const secretRanges = learnSourceSecrets(text, this.secrets);
     const parsed = parse(text, options.fileName ?? '<command>');
+    this.secrets.markSource(parsed.source, secretRanges);
     // A syntax error or a parameter no built-in has: the script is refused whole (exit 2).
     const refused = parsed.script ? precheck(parsed.script, this.builtins, (name) => this.scope.findFunction(name) !== undefined) : parsed.errors;
     if (!parsed.script || refused.length > 0) {
-      for (const err of refused) this.opts.stderr(formatDiagnostic(err, { color: this.opts.color }) + '\n');
+      for (const err of refused) this.opts.stderr(this.diagnostic(err));
       return EXIT.usage;
     }
     this.signal = options.signal ?? new AbortController().signal;
@@ -227,7 +256,7 @@ export class Session {
     try {
       services = this.services();
     } catch (e) {
-      this.opts.stderr(formatDiagnostic(toShellError(e), { color: this.opts.color }) + '\n');
+      this.opts.stderr(this.diagnostic(toShellError(e)));
       return EXIT.usage;
     }
     const interp = new Interpreter(services);

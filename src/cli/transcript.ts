@@ -1,46 +1,19 @@
 // `--transcript FILE`: everything the run printed, stdout and stderr in the order written, with
-// secrets masked. Masked are values shown once (a new Temporary Access Pass, a generated
-// password: learnt from the records as they go out, before they are printed), the client secret
-// of the environment, and the values of secret-looking parameters in echoed source lines
-// (an error's diagnostic repeats its line, `-newpassword '…'` included).
+// every secret masked by the session's secret policy (runtime/secrets.ts) — values shown once
+// (a new Temporary Access Pass, a generated password) as well as those never shown (typed
+// passwords and PINs, the client secret of the environment, tokens), wherever they appear.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { ShellRecord } from '../runtime/record.js';
-import { isShownOnce } from '../runtime/format/index.js';
-import type { Value } from '../runtime/values.js';
-
-const MASK = '********';
-/** Beyond the values shown once (format/cells.ts), keys whose values are secrets wherever they appear. */
-const SECRET_KEYS = new Set(['password', 'clientsecret', 'secret', 'pin']);
-const SECRET_ARGUMENT = /(-(?:new)?password|-pin|-clientsecret|-secret)(\s*:?\s*)('[^']*'|"[^"]*"|\S+)/gi;
+import type { SecretPolicy } from '../runtime/secrets.js';
 
 export class Transcript {
   private readonly fd: number;
-  private readonly secrets = new Set<string>();
 
-  constructor(path: string, env: NodeJS.ProcessEnv = process.env) {
+  constructor(path: string, private readonly secrets: SecretPolicy) {
     this.fd = openSync(path, 'a', 0o600);
-    for (const name of ['AZURE_CLIENT_SECRET']) {
-      const v = env[name];
-      if (v && v.length >= 4) this.secrets.add(v);
-    }
-  }
-
-  /** Learns the secrets an output value carries, before it is written. */
-  observe = (v: Value): void => {
-    if (!(v instanceof ShellRecord)) return;
-    for (const [k, x] of v) {
-      if (typeof x === 'string' && x.length >= 4 && (isShownOnce(k, x) || SECRET_KEYS.has(k.toLowerCase()))) this.secrets.add(x);
-    }
-  };
-
-  mask(text: string): string {
-    let out = text.replace(SECRET_ARGUMENT, (_m, name: string, sep: string) => `${name}${sep}${MASK}`);
-    for (const s of this.secrets) out = out.split(s).join(MASK);
-    return out;
   }
 
   write(text: string): void {
-    writeSync(this.fd, this.mask(text));
+    writeSync(this.fd, this.secrets.mask(text, 'record'));
   }
 
   close(): void {

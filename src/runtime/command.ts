@@ -39,8 +39,21 @@ export interface ParameterSpec {
   conditions?: boolean;
   /** Shown in help as the value's placeholder, e.g. 'MINUTES'. */
   placeholder?: string;
-  /** A password or pass: kept out of checkpoint keys, -whatif plans, history and transcripts. */
+  /**
+   * A password, PIN or pass: its value is learnt by the secret policy (secrets.ts) at bind time
+   * and masked everywhere (stdout included); kept out of checkpoint keys and history.
+   */
   secret?: boolean;
+}
+
+/**
+ * A property of the records a command emits that holds a secret, as a dotted path for nested
+ * ones (`pin.code`). 'once': the one time the user must see it (a generated pass or password),
+ * shown on stdout and masked in every file and diagnostic; 'never': masked even on stdout.
+ */
+export interface SecretProperty {
+  path: string;
+  shown: 'once' | 'never';
 }
 
 export interface CommandExample {
@@ -89,6 +102,8 @@ export interface CommandSpec {
    * (`get-methods | where ph<Tab>`). Records may carry more; these are the ones worth offering.
    */
   emits?: readonly string[];
+  /** The properties of its records that hold secrets (see SecretProperty and runtime/secrets.ts). */
+  secretProperties?: readonly SecretProperty[];
   /**
    * Its items may run at once (each mostly waits on Graph): the runtime keeps many in flight,
    * emits their results in input order, shows progress and a summary, and honours -checkpoint.

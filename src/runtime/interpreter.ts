@@ -14,6 +14,7 @@ import { arithmetic, lazyRange } from './operators.js';
 import type { CommandSpec, Host } from './command.js';
 import type { BulkStats, ConnectionControl, GraphClient } from '../graph/types.js';
 import type { Checkpoint } from './checkpoint.js';
+import type { SecretPolicy } from './secrets.js';
 
 export type Completion =
   | { type: 'normal' }
@@ -57,6 +58,8 @@ export interface RuntimeServices {
   scriptCheckpoint?: Checkpoint;
   /** The checkpoint kept in `path` (one per file for the session; a -checkpoint parameter). */
   checkpointFile(path: string): Checkpoint;
+  /** The session's secret policy: learns secret arguments and outputs as commands run (secrets.ts). */
+  secrets?: SecretPolicy;
 }
 
 export const MAX_CALL_DEPTH = 150;

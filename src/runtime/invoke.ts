@@ -75,6 +75,8 @@ async function* invokeBuiltin(
   input: AsyncIterable<Value> | undefined,
   frame: Frame,
 ): AsyncGenerator<Value> {
+  // The secret policy learns the call's secret arguments and outputs on their way through run.
+  spec = interp.rt.secrets?.watch(spec) ?? spec;
   const binder = binderFor(spec);
   const binding: Binding = binder.bind(args, call.span);
   const ctx = new CommandContextImpl(interp, spec, call, binding, frame, input);

@@ -7,6 +7,7 @@ import { methodById, read } from './support/methods.js';
 import { methodProperties, methodRecord, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
+import { METHOD_SECRETS } from './support/secret-properties.js';
 
 const getMethod: CommandSpec = {
   name: 'get-method',
@@ -18,6 +19,7 @@ const getMethod: CommandSpec = {
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
   emits: methodProperties(),
+  secretProperties: METHOD_SECRETS,
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),

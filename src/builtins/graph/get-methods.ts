@@ -8,6 +8,7 @@ import { allMethods } from './support/methods.js';
 import { methodProperties, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateMethodType } from './support/validate.js';
+import { METHOD_SECRETS } from './support/secret-properties.js';
 
 const getMethods: CommandSpec = {
   name: 'get-methods',
@@ -20,6 +21,7 @@ const getMethods: CommandSpec = {
     '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
   input: 'item',
   emits: methodProperties(),
+  secretProperties: METHOD_SECRETS,
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),

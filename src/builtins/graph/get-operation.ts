@@ -7,6 +7,7 @@ import { read } from './support/methods.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId } from './support/validate.js';
+import { PASSWORD_SECRETS } from './support/secret-properties.js';
 
 const getOperation: CommandSpec = {
   name: 'get-operation',
@@ -18,6 +19,7 @@ const getOperation: CommandSpec = {
     'authentication administrator role).',
   input: 'item',
   emits: OPERATION_PROPERTIES,
+  secretProperties: PASSWORD_SECRETS,
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),

@@ -13,6 +13,7 @@ import { plainRecord } from './method-kit.js';
 import { graphError, graphOf } from './support/client.js';
 import { checkUserPath } from './support/user.js';
 import { whatIf } from './support/whatif.js';
+import { METHOD_SECRETS } from './support/secret-properties.js';
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
@@ -51,6 +52,7 @@ const invokeGraph: CommandSpec = {
     "it matches); /me is the signed-in user (delegated sign-in only). Permission: whatever the request needs.",
   input: 'none',
   changesState: true,
+  secretProperties: METHOD_SECRETS,
   parameters: [
     { name: 'method', type: 'string', position: 0, required: true, values: METHODS, placeholder: 'METHOD', description: 'The HTTP method: GET, POST, PATCH, PUT or DELETE.' },
     { name: 'path', type: 'string', position: 1, required: true, aliases: ['uri', 'url'], placeholder: 'PATH', description: 'The path below /v1.0 (or /beta), with any query, or an absolute Graph URL.' },

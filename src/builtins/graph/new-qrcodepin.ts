@@ -11,6 +11,7 @@ import { graphOf } from './support/client.js';
 import { change } from './support/methods.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
+import { QR_SECRETS } from './support/secret-properties.js';
 
 const info = typeInfo('qrCodePin');
 
@@ -24,6 +25,7 @@ const newQrCodePin: CommandSpec = {
     'the PIN is 8–20 digits, generated when -pin is not given, and must be changed at first sign-in.',
   input: 'item',
   emits: methodProperties('qrCodePin'),
+  secretProperties: QR_SECRETS,
   concurrent: true,
   changesState: true,
   parameters: [

@@ -15,6 +15,7 @@ import { graphError, graphOf } from './support/client.js';
 import { change } from './support/methods.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
+import { TAP_SECRETS } from './support/secret-properties.js';
 
 const info = typeInfo('tap');
 const POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
@@ -65,6 +66,7 @@ const newTap: CommandSpec = {
     'Emits the created record including temporaryAccessPass, and warns on stderr that it will not be shown again; -whatif never shows a pass.',
   input: 'stream',
   emits: [...methodProperties('tap'), 'temporaryAccessPass'],
+  secretProperties: TAP_SECRETS,
   changesState: true,
   parameters: [
     // Not required here: with pipeline input the user comes from each item (bound in run).

@@ -14,6 +14,7 @@ import { graphOf } from './support/client.js';
 import { change, read } from './support/methods.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam, type UserIdentity } from './support/user.js';
+import { PASSWORD_SECRETS } from './support/secret-properties.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -76,6 +77,7 @@ const resetPassword: CommandSpec = {
     'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
   input: 'item',
   emits: OPERATION_PROPERTIES,
+  secretProperties: PASSWORD_SECRETS,
   concurrent: true,
   changesState: true,
   destructive: true,

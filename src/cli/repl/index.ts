@@ -54,7 +54,23 @@ export function createRepl(opts: ReplOptions): { hooks: ReplHooks; start(session
 function run(session: Session, opts: ReplOptions, answering: () => ((text: string) => void) | undefined): Promise<number> {
   const prompt = `${pc.cyan('authsh')} ${pc.bold(opts.tenant)}> `;
   process.stderr.write(`authsh ${opts.version} — ${opts.target} — type 'help' for commands, Ctrl-D to leave\n`);
-  const history = new History(opts.historyFile);
+  const history = new History(opts.historyFile, session.secrets);
+  // The lines of the entry being typed: history takes or refuses an entry whole, once it is complete.
+  let entry: string[] = [];
+  const settle = (complete: boolean) => {
+    const lines = entry;
+    entry = [];
+    if (lines.length === 0) return;
+    if (!history.isSecret(lines.join('\n'))) {
+      if (complete) history.add(lines);
+      return;
+    }
+    // Not recalled by Up-arrow either: readline has each line already, newest first.
+    for (const line of [...lines].reverse()) {
+      const i = recall.indexOf(line);
+      if (i >= 0) recall.splice(i, 1);
+    }
+  };
   const users: string[] = [];
   let queue = Promise.resolve();
   let running: AbortController | undefined;
@@ -93,6 +109,7 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
       }
       if (!text.trim()) {
         pending = false;
+        settle(true);
         return done(null, undefined);
       }
       const parsed = parse(text, '<repl>');
@@ -101,6 +118,7 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
         return done(new repl.Recoverable(new Error('incomplete')), undefined);
       }
       pending = false;
+      settle(true);
       // No prompt until the entry has run: repl shows the current one as soon as `done` is called.
       server.setPrompt('');
       done(null, undefined);
@@ -109,7 +127,7 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
         try {
           await session.run(text, { fileName: '<repl>', signal: running.signal, observe: seen });
         } catch (e) {
-          process.stderr.write(`authsh: ${e instanceof Error ? e.message : String(e)}\n`);
+          process.stderr.write(session.secrets.mask(`authsh: ${e instanceof Error ? e.message : String(e)}\n`, 'record'));
         } finally {
           running = undefined;
         }
@@ -132,9 +150,9 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
   // Before the REPL's own listener: an answer to a question, or a secret, never enters history.
   server.prependListener('line', (line: string) => {
     armed = false;
-    if (answering() || !history.add(line)) {
+    if (answering()) {
       if (recall[0] === line) recall.shift();
-    }
+    } else entry.push(line);
   });
 
   // Our Ctrl-C, not node's (whose hint speaks of `.exit`).
@@ -150,6 +168,7 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
       return;
     }
     if (server.line.length > 0 || pending) {
+      settle(false); // an abandoned entry is not kept, and not recalled if it held a secret
       server.clearBufferedCommand();
       pending = false;
       armed = false;

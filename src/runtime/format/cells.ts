@@ -111,16 +111,10 @@ export function trimRight(s: string): string {
 }
 
 /**
- * Values shown once and never again (a new Temporary Access Pass, a generated password): on a
- * colour terminal they stand out, so nobody scrolls past the one chance to keep them.
+ * `text` highlighted (black on yellow) when colour is on: values shown once and never again (a
+ * new Temporary Access Pass, a generated password; the secret policy knows them) stand out on a
+ * colour terminal, so nobody scrolls past the one chance to keep them.
  */
-const SHOWN_ONCE = new Set(['temporaryaccesspass', 'newpassword']);
-
-export function isShownOnce(key: string, value: unknown): boolean {
-  return typeof value === 'string' && value !== '' && SHOWN_ONCE.has(key.toLowerCase());
-}
-
-/** `text` highlighted (black on yellow) when colour is on. */
 export function highlight(text: string, color: boolean): string {
   const c = palette(color);
   return c.bold(c.bgYellow(c.black(text)));

@@ -7,6 +7,7 @@
 import { ShellRecord } from '../record.js';
 import type { ShellError } from '../errors.js';
 import { displayWidth, palette, trimRight, visibleControls } from './cells.js';
+import { MASK, type SecretPolicy } from '../secrets.js';
 
 export interface DiagnosticOptions {
   color: boolean;
@@ -14,6 +15,37 @@ export interface DiagnosticOptions {
   fallbackFile?: string;
   /** Tab stops in the quoted source line (default 4). */
   tabWidth?: number;
+  /** The session's secret policy: secret arguments in the quoted line become ******** (whole), and so does any learnt secret. */
+  secrets?: SecretPolicy;
+}
+
+/**
+ * A source line with its secret arguments (offsets [start, end) of the whole text) replaced by
+ * MASK, and where each index of the original line went.
+ */
+function maskLine(raw: string, lineStart: number, ranges: readonly { start: number; end: number }[]): { text: string; at: (i: number) => number } {
+  const cuts = ranges
+    .map((r) => ({ a: Math.max(0, r.start - lineStart), b: Math.min(raw.length, r.end - lineStart) }))
+    .filter((c) => c.a < c.b)
+    .sort((x, y) => x.a - y.a);
+  if (cuts.length === 0) return { text: raw, at: (i) => i };
+  let text = '';
+  let from = 0;
+  for (const c of cuts) {
+    text += raw.slice(from, c.a) + MASK;
+    from = c.b;
+  }
+  text += raw.slice(from);
+  const at = (i: number): number => {
+    let shift = 0;
+    for (const c of cuts) {
+      if (i < c.a) break;
+      if (i < c.b) return c.a + shift;
+      shift += MASK.length - (c.b - c.a);
+    }
+    return i + shift;
+  };
+  return { text, at };
 }
 
 const TARGET_KEYS = ['userPrincipalName', 'upn', 'id', 'displayName'];
@@ -77,6 +109,11 @@ function expandLine(line: string, tabWidth: number): { text: string; cols: numbe
  *        |          ^
  */
 export function formatDiagnostic(err: ShellError, opts: DiagnosticOptions): string {
+  const text = formatPlain(err, opts);
+  return opts.secrets ? opts.secrets.mask(text, 'record') : text;
+}
+
+function formatPlain(err: ShellError, opts: DiagnosticOptions): string {
   const c = palette(opts.color);
   const span = err.span;
   const head = c.bold(c.red('error:')) + ' ' + messageText(err);
@@ -87,15 +124,18 @@ export function formatDiagnostic(err: ShellError, opts: DiagnosticOptions): stri
   const file = source.name || opts.fallbackFile || '<input>';
   const lines = [`${file}:${start.line}:${start.column}: ${head}`];
 
-  const raw = source.lineText(start.line);
+  const original = source.lineText(start.line);
+  const masked = maskLine(original, span.start - (start.column - 1), opts.secrets?.rangesIn(source) ?? []);
+  const raw = masked.text;
   const { text, cols } = expandLine(raw, opts.tabWidth ?? 4);
-  const colAt = (index: number): number => {
+  const colAt = (i: number): number => {
+    const index = i <= original.length ? masked.at(i) : raw.length + (i - original.length);
     if (index < cols.length) return cols[index]!;
     return cols[cols.length - 1]! + (index - raw.length); // past the end of the line (e.g. at end of input)
   };
   const startIdx = start.column - 1;
   const end = span.end > span.start ? source.position(span.end) : start;
-  const endIdx = end.line === start.line ? end.column - 1 : raw.length;
+  const endIdx = end.line === start.line ? end.column - 1 : original.length;
   const from = colAt(startIdx);
   const to = Math.max(from + 1, colAt(Math.max(endIdx, startIdx)));
   const caret = '^' + '~'.repeat(to - from - 1);

@@ -18,6 +18,7 @@ import {
   renderTableRow,
   type TableLayout,
   type TableOptions,
+  type CellSecrets,
 } from './table.js';
 
 export interface DisplayWriterOptions {
@@ -29,6 +30,8 @@ export interface DisplayWriterOptions {
   color: boolean;
   /** Records of one shape held before the table layout is fixed and rows stream. Default 1000. */
   blockSize?: number;
+  /** Table cells: secrets masked before measuring, values shown once never cut short. */
+  secrets?: CellSecrets;
 }
 
 /** The key set of a record, order- and case-insensitive. */
@@ -44,7 +47,10 @@ export function createDisplayWriter(opts: DisplayWriterOptions): OutputWriter {
   const out = opts.write;
   const blockSize = Math.max(1, opts.blockSize ?? 1000);
   const tableOpts: TableOptions =
-    opts.mode === 'text' ? { columns: Infinity, color: false, truncate: false } : { columns: opts.columns, color: opts.color };
+    opts.mode === 'text'
+      ? { columns: Infinity, color: false, truncate: false }
+      : { columns: opts.columns, color: opts.color };
+  if (opts.secrets) tableOpts.secrets = opts.secrets;
   let last: 'none' | 'scalar' | 'block' = 'none';
   let shape: string | undefined;
   let buffer: ShellRecord[] = [];

@@ -11,9 +11,10 @@ export {
   type TableOptions,
   type TableLayout,
   type TableColumn,
+  type CellSecrets,
 } from './table.js';
 export { formatList, formatListRecord, type ListOptions } from './list.js';
 export { formatText, type TextOptions } from './text.js';
 export { formatDiagnostic, formatWarning, type DiagnosticOptions } from './diagnostic.js';
-export { cellText, displayWidth, formatDateCell, isShownOnce, truncate } from './cells.js';
+export { cellText, displayWidth, formatDateCell, highlight, truncate } from './cells.js';
 export { csvField } from './structured.js';

@@ -4,7 +4,7 @@
 // indented under its first line. Keys are green when colour is on.
 import { ShellRecord } from '../record.js';
 import type { Value } from '../values.js';
-import { cellText, displayWidth, highlight, isShownOnce, padEnd, palette, trimRight, visibleControls } from './cells.js';
+import { cellText, displayWidth, padEnd, palette, trimRight, visibleControls } from './cells.js';
 import { toRows } from './table.js';
 
 export interface ListOptions {
@@ -25,8 +25,7 @@ export function formatListRecord(record: ShellRecord, opts: ListOptions): string
     const label = c.green(padEnd(visibleControls(key.replace(/\s/g, ' ')), kw));
     const text = visibleControls(cellText(record.get(key)).replace(/\t/g, ' '));
     const [first, ...rest] = text.split(/\r?\n|\r/);
-    const shown = isShownOnce(key, record.get(key)) ? highlight(first!, opts.color) : first;
-    lines.push(trimRight(`${label} : ${shown}`));
+    lines.push(trimRight(`${label} : ${first}`));
     for (const more of rest) lines.push(trimRight(indent + more));
   }
   return lines.join('\n');

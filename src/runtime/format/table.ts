@@ -6,7 +6,7 @@
 // planned once and then used for further rows, which is how the writer streams long tables.
 import { ShellRecord } from '../record.js';
 import type { Value } from '../values.js';
-import { cellText, displayWidth, highlight, isShownOnce, oneLine, padEnd, padStart, palette, trimRight, truncate } from './cells.js';
+import { cellText, displayWidth, oneLine, padEnd, padStart, palette, trimRight, truncate } from './cells.js';
 
 export interface TableOptions {
   /** Terminal width; 0, NaN or Infinity means "no limit". */
@@ -14,6 +14,15 @@ export interface TableOptions {
   color: boolean;
   /** false: never truncate or drop (cells wider than their column push the row out). Default true. */
   truncate?: boolean;
+  /** The secret policy's view of cells: secrets masked before a cell is measured, values shown once kept whole. */
+  secrets?: CellSecrets;
+}
+
+export interface CellSecrets {
+  /** The cell's text with every secret its reader may not see masked (before widths are planned, so columns align). */
+  mask(text: string): string;
+  /** True for a cell holding a value shown once: its column is never cut short (a cut pass is a lost pass). */
+  shownOnce(text: string): boolean;
 }
 
 export interface TableColumn {
@@ -29,6 +38,7 @@ export interface TableLayout {
   dropped: string[];
   truncate: boolean;
   color: boolean;
+  secrets?: CellSecrets;
 }
 
 const SEP = ' ';
@@ -61,8 +71,9 @@ export function tableKeys(records: readonly ShellRecord[]): string[] {
 }
 
 /** The one-line text of a record's cell. */
-function cell(r: ShellRecord, key: string): string {
-  return oneLine(cellText(r.get(key)));
+function cell(r: ShellRecord, key: string, secrets: CellSecrets | undefined): string {
+  const text = oneLine(cellText(r.get(key)));
+  return secrets ? secrets.mask(text) : text;
 }
 
 /**
@@ -120,7 +131,8 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
     return any;
   });
   // A number is never cut short, nor is a value shown only once (a new pass or password).
-  const fixed = keys.map((k, i) => numeric[i]! || rows.some((r) => isShownOnce(k, r.get(k))));
+  const once = opts.secrets;
+  const fixed = keys.map((_k, i) => numeric[i]! || (once !== undefined && cells.some((row) => once.shownOnce(row[i]!))));
   const avail = opts.columns;
   let shown = keys.length;
   let widths = nat;
@@ -141,6 +153,7 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
     dropped: keys.slice(shown),
     truncate: doTruncate,
     color: opts.color,
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
   };
 }
 
@@ -148,17 +161,15 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
 export function planTable(records: readonly ShellRecord[] | readonly Value[], opts: TableOptions): TableLayout {
   const rows = toRows(records);
   const keys = tableKeys(rows);
-  return plan(keys, rows.map((r) => keys.map((k) => cell(r, k))), rows, opts);
+  return plan(keys, rows.map((r) => keys.map((k) => cell(r, k, opts.secrets))), rows, opts);
 }
 
-function renderCells(layout: TableLayout, texts: readonly string[], record?: ShellRecord): string {
+function renderCells(layout: TableLayout, texts: readonly string[]): string {
   const last = layout.columns.length - 1;
   const parts = layout.columns.map((col, i) => {
     if (col.numeric) return padStart(texts[i]!, col.width); // a number is never cut short
     const t = layout.truncate ? truncate(texts[i]!, col.width) : texts[i]!;
-    const padded = i === last ? t : padEnd(t, col.width);
-    // Highlighting after padding keeps the columns aligned (escape codes have no width).
-    return record && layout.color && isShownOnce(col.key, record.get(col.key)) ? highlight(t, true) + padded.slice(t.length) : padded;
+    return i === last ? t : padEnd(t, col.width);
   });
   return trimRight(parts.join(SEP));
 }
@@ -173,7 +184,7 @@ export function renderTableHeader(layout: TableLayout): string[] {
 
 /** One record as a row of the layout (keys it lacks are empty cells). */
 export function renderTableRow(layout: TableLayout, record: ShellRecord): string {
-  return renderCells(layout, layout.columns.map((col) => cell(record, col.key)), record);
+  return renderCells(layout, layout.columns.map((col) => cell(record, col.key, layout.secrets)));
 }
 
 /** The note about dropped columns, if any (dim when colour is on). */
@@ -192,7 +203,7 @@ export function formatTable(records: readonly ShellRecord[] | readonly Value[], 
   const rows = toRows(records);
   const keys = tableKeys(rows);
   if (keys.length === 0) return '';
-  const cells = rows.map((r) => keys.map((k) => cell(r, k)));
+  const cells = rows.map((r) => keys.map((k) => cell(r, k, opts.secrets)));
   const layout = plan(keys, cells, rows, opts);
   const shown = layout.columns.length;
   const lines = renderTableHeader(layout);

@@ -5,6 +5,7 @@
 // statement and end() once when the script or REPL session is done.
 import { createDisplayWriter } from './display.js';
 import { createCsvWriter, createJsonlWriter, createJsonWriter, type OutputWriter } from './structured.js';
+import type { CellSecrets } from './table.js';
 
 export type { OutputWriter } from './structured.js';
 
@@ -22,6 +23,8 @@ export interface OutputWriterOptions {
   color: boolean;
   /** table/text: records of one shape held before the layout is fixed and rows stream (default 1000). */
   blockSize?: number;
+  /** Table cells as the secret policy sees them: secrets masked before measuring, values shown once never cut short. */
+  secrets?: CellSecrets;
 }
 
 export function createOutputWriter(opts: OutputWriterOptions): OutputWriter {
@@ -41,6 +44,7 @@ export function createOutputWriter(opts: OutputWriterOptions): OutputWriter {
         columns: opts.columns,
         color: opts.color,
         ...(opts.blockSize === undefined ? {} : { blockSize: opts.blockSize }),
+        ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }),
       });
   }
 }

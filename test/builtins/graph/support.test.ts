@@ -1,7 +1,8 @@
 // The Graph command support pieces that need no server: secret masking for -whatif, method
 // records (type first, annotations dropped, userId last), and Graph errors as ShellErrors.
 import { describe, expect, it } from 'vitest';
-import { maskSecrets } from '../../../src/builtins/graph/support/whatif.js';
+import { redactSecrets, secretKeyNames } from '../../../src/runtime/secrets.js';
+import { builtinCommands } from '../../../src/builtins/registry.js';
 import { methodRecord } from '../../../src/builtins/graph/support/records.js';
 import { graphError } from '../../../src/builtins/graph/support/client.js';
 import { searchClause } from '../../../src/builtins/graph/get-users.js';
@@ -9,10 +10,13 @@ import { GraphRequestError, SignInError } from '../../../src/graph/types.js';
 import { toPlain } from '../../../src/runtime/values.js';
 
 describe('Graph command support', () => {
-  it('masks secrets at any depth and keeps everything else', () => {
-    expect(maskSecrets({ newPassword: 'p', clientSecret: 's', phoneNumber: '+1 5555551234', pin: { code: '12345678' }, nested: [{ temporaryAccessPass: 'x' }] }))
-      .toEqual({ newPassword: '********', clientSecret: '********', phoneNumber: '+1 5555551234', pin: { code: '********' }, nested: [{ temporaryAccessPass: '********' }] });
-    expect(maskSecrets({ newPassword: null })).toEqual({ newPassword: null });
+  it('masks the secrets the command specs declare, at any depth, and keeps everything else', () => {
+    secretKeyNames(builtinCommands);
+    const body = { newPassword: 'p', passwordProfile: { password: 'q' }, phoneNumber: '+1 5555551234', pin: { code: '12345678' }, nested: [{ temporaryAccessPass: 'x' }], code: 'kept' };
+    expect(redactSecrets(body)).toEqual({
+      newPassword: '********', passwordProfile: { password: '********' }, phoneNumber: '+1 5555551234', pin: { code: '********' }, nested: [{ temporaryAccessPass: '********' }], code: 'kept',
+    });
+    expect(redactSecrets({ newPassword: null })).toEqual({ newPassword: null });
   });
 
   it('makes method records: type first, view columns next, no @odata keys, userId and userPrincipalName last', () => {

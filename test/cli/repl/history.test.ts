@@ -3,25 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HISTORY_LIMIT, History, isSecretLine } from '../../../src/cli/repl/history.js';
+import { HISTORY_LIMIT, History } from '../../../src/cli/repl/history.js';
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'authsh-history-')), 'sub', 'history');
 
-describe('isSecretLine', () => {
+describe('what history keeps out (the secret policy, read by tokens)', () => {
+  const h = new History(file());
   it.each([
     "reset-password CameronW@contoso.com -newpassword 'Sup3r-Secret!'",
     "reset-password x -password:'p'",
+    "reset-password x -newp 'o''brien'",
     'new-qrcodepin x -pin 12345678',
+    'new-qrcodepin x -pi 24681357',
+    'new-qrcodepin x -pi:24681357',
     "$env:AZURE_CLIENT_SECRET = 'abc'",
-    "$tap = (new-tap x).temporaryAccessPass",
     "invoke-graph POST /x -body '{\"password\": \"p\"}'",
-    "connect -clientsecret abc",
-  ])('treats %s as carrying a secret', (line) => expect(isSecretLine(line)).toBe(true));
+    "invoke-graph PUT /users/x/authentication/qrCodePinMethod -body @{ pin = @{ code = '24681357' } }",
+    "invoke-graph PUT /users/x/authentication/qrCodePinMethod -body '{\"pin\":{\"code\":\"24681357\"}}'",
+    "reset-password x -newpassword (\n'Pw!')",
+  ])('keeps out %s', (line) => expect(h.isSecret(line)).toBe(true));
 
-  // `type=password` names a method type, not a password: only parameters and assignments count.
-  it.each(['get-user cameron', 'get-methods CameronW@contoso.com | where type=password', 'add-phone +1 2065555555 -type mobile -user x'])('keeps %s', (line) =>
-    expect(isSecretLine(line)).toBe(false),
-  );
+  // `type=password` names a method type, not a password; a command's name is not its parameter.
+  it.each([
+    'get-user cameron',
+    'get-methods CameronW@contoso.com | where type=password',
+    'add-phone +1 2065555555 -type mobile -user x',
+    'reset-password NestorW@contoso.com',
+    "get-help reset-password; 'done'",
+    '$tap = (new-tap x).temporaryAccessPass',
+    'reset-password x -newpassword $p',
+  ])('keeps %s', (line) => expect(h.isSecret(line)).toBe(false));
 });
 
 describe('History', () => {
@@ -43,6 +54,14 @@ describe('History', () => {
     expect(h.add('   ')).toBe(false);
     expect(h.add('get-user cameron')).toBe(false);
     expect(readFileSync(f, 'utf8')).toBe('get-user cameron\n');
+  });
+
+  it('takes or refuses a multi-line entry whole: a secret on a continuation line keeps every line out', () => {
+    const f = file();
+    const h = new History(f);
+    expect(h.add(['reset-password x -newpassword (', "'Pw!-continued'", ')'])).toBe(false);
+    expect(h.add(['foreach ($i in 1..2) {', '  $i', '}'])).toBe(true);
+    expect(readFileSync(f, 'utf8')).toBe('foreach ($i in 1..2) {\n  $i\n}\n');
   });
 
   it('drops secret lines a file already holds when it is loaded', () => {
