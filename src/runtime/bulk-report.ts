@@ -24,6 +24,8 @@ export class BulkReport {
   private readonly started = performance.now();
   private lastDraw = 0;
   private drawn = false;
+  /** A question is waiting for an answer: nothing may be drawn over it. */
+  private paused = false;
   private readonly before: BulkStats | undefined;
 
   constructor(
@@ -37,7 +39,7 @@ export class BulkReport {
 
   /** Redraws the progress line when it is due. `total` is known when the input's size is. */
   progress(c: BulkCounts, total: number | undefined): void {
-    if (!this.host.progress || !this.host.write) return;
+    if (!this.host.progress || !this.host.write || this.paused) return;
     const now = performance.now();
     const elapsed = now - this.started;
     if (elapsed < 1000 || now - this.lastDraw < 250) return;
@@ -50,6 +52,17 @@ export class BulkReport {
     if (total !== undefined && rate > 0) line += `, ETA ${seconds(((total - c.done) / rate) * 1000)}`;
     this.host.write(`\r${line}\x1b[K`);
     this.drawn = true;
+  }
+
+  /** Stops drawing (and clears the line) while a question waits; `resume` draws again when due. */
+  pause(): void {
+    this.paused = true;
+    if (this.drawn && this.host.write) this.host.write('\r\x1b[K');
+    this.drawn = false;
+  }
+
+  resume(): void {
+    this.paused = false;
   }
 
   /** Clears the progress line and writes the summary (for runs worth one). */
