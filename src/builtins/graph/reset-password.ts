@@ -11,6 +11,7 @@ import { graphOf } from './support/client.js';
 import { change, read } from './support/methods.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUser, userParam } from './support/user.js';
+import { userForQuestion } from './support/removal.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -79,6 +80,7 @@ const resetPassword: CommandSpec = {
     const client = await graphOf(ctx);
     const userId = await resolveUser(ctx, client, args.user);
     const body = typeof newPassword === 'string' ? { newPassword } : {};
+    if (ctx.confirm && !(await ctx.confirm(async () => `Reset the password of ${await userForQuestion(ctx, client, userId, args.user)}?`))) return;
     const path = `${authenticationPath(userId)}/methods/${seg(PASSWORD_METHOD_ID)}/resetPassword`;
     // A reset whose answer was lost is sent again: the newest password is the one that counts.
     const r = await change<Op | null>(ctx, client, { method: 'POST', path, body, idempotent: true });

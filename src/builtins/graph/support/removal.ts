@@ -120,6 +120,11 @@ function who(ctx: CommandContext, graph: GraphClient, plan: UserPlan, userId: st
   return plan.who;
 }
 
+/** "Megan Bowen <MeganB@contoso.com>" for a question about the user `userId` (one lookup per call and user). */
+export async function userForQuestion(ctx: CommandContext, graph: GraphClient, userId: string, given: unknown): Promise<string> {
+  return whoText(await who(ctx, graph, planOf(ctx, userId), userId, given));
+}
+
 /** Whether the user holds a privileged directory role (GET …/memberOf/microsoft.graph.directoryRole). */
 function roles(ctx: CommandContext, graph: GraphClient, plan: UserPlan, userId: string): Promise<Roles> {
   plan.roles ??= (async () => {
