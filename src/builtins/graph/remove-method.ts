@@ -16,6 +16,8 @@ const removeMethod: CommandSpec = {
   description:
     'DELETE /users/{id}/authentication/{collection}/{methodId}, the collection chosen by the method type (phoneMethods, ' +
     'fido2Methods, …; qrCodePinMethod has no id; passwordless and hardwareOath are on beta). A password cannot be removed. ' +
+    'Within one user, an alternateMobile goes before the mobile. Refused (unless -force) when it would leave the user no ' +
+    "MFA-capable method, or take a privileged-role holder's last phishing-resistant one. " +
     '-passthru emits the removed record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
     'Administrator or Privileged Authentication Administrator).',
   input: 'item',

@@ -12,7 +12,8 @@ const removePhone: CommandSpec = {
   synopsis: "Remove a user's phone method.",
   description:
     'DELETE /users/{id}/authentication/phoneMethods/{phoneId}. The phone is chosen by -type, -id, or the phoneType of a ' +
-    'piped record (e.g. from get-phone). A mobile cannot go while an alternateMobile exists. -passthru emits the removed ' +
+    'piped record (e.g. from get-phone). A mobile cannot go while an alternateMobile exists: in one run the alternateMobile ' +
+    "is removed first. Refused (unless -force) when it is the user's last MFA-capable method. -passthru emits the removed " +
     'record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication Administrator or ' +
     'Privileged Authentication Administrator).',
   input: 'item',

@@ -178,7 +178,8 @@ export async function removeOne(ctx: CommandContext, graph: GraphClient, userId:
   const named = async () => (user instanceof ShellRecord && text(user, 'userPrincipalName')) || whom();
 
   const refusal = async (): Promise<string | undefined> => {
-    if (!guarded) return undefined;
+    // A method the user does not have takes nothing away: Graph's 404 says so.
+    if (!guarded || !known.some((m) => recordKey(m) === key)) return undefined;
     const left = () => known.filter((m) => recordKey(m) !== key && !plan.gone.has(recordKey(m)));
     if (!left().some((m) => MFA_TYPES.has(typeOf(m)))) {
       const rest = [...new Set(left().map(typeOf))];
