@@ -1,8 +1,9 @@
 // Removing methods with the built CLI on the demo tenant (issue 11): Graph's order within a user
-// (alternateMobile before mobile, whatever order the items come in), the last-method guard and
+// (alternateMobile removed before mobile, mobile added before alternateMobile, whatever order the
+// items come in), the last-method guard and
 // -force, -whatif showing a refusal, and errors that name the user and the method, each with
 // its own request-id. Every run is a fresh demo tenant: each script checks what is left itself.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,19 @@ describe("Graph's order within one user", () => {
     expect(r.stderr).toMatch(/refused: removing the mobile phone \+1 4255550103 would leave [^\n]*MeganB@contoso\.com[^\n]* with no MFA-capable method/);
     expect(r.stderr).toMatch(/-force removes it anyway/);
     expect(r.stderr).not.toMatch(/cannot be deleted while an 'alternateMobile' phone exists/);
+  });
+});
+
+describe("Graph's order when adding", () => {
+  it('adds a mobile before the same run\'s alternate mobile of that user, whatever the order of the rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authsh-phones-'));
+    const csv = join(dir, 'phones.csv');
+    writeFileSync(csv, 'userPrincipalName,phoneNumber,phoneType\nCameronW@contoso.com,+1 2065550111,alternateMobile\n' +
+      'IsaiahL@contoso.com,+1 2065550112,office\nCameronW@contoso.com,+1 2065550110,mobile\n');
+    const r = demo(`import-csv '${csv}' | add-phone | foreach { $_.phoneType }${left('CameronW@contoso.com')}`);
+    expect(r.stderr).not.toMatch(/error:/);
+    expect(r.code).toBe(0);
+    expect(jsonLines(r.stdout)).toEqual(['alternateMobile', 'office', 'mobile', 'password', 'phone/mobile', 'phone/alternateMobile']);
   });
 });
 
