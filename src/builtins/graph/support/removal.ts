@@ -159,7 +159,7 @@ export interface Removal {
   force: boolean;
 }
 
-type Decision = 'go' | 'declined' | 'defer' | { refused: string };
+type Decision = 'go' | 'declined' | 'defer' | { refused: () => Promise<string> };
 
 /**
  * Removes one method of the user `userId` (resolved from `user`, the -user value), through the guard, Graph's order and the
@@ -177,20 +177,27 @@ export async function removeOne(ctx: CommandContext, graph: GraphClient, userId:
   // Errors and refusals name the user by UPN: a method record carries it beside userId (no lookup).
   const named = async () => (user instanceof ShellRecord && text(user, 'userPrincipalName')) || whom();
 
-  const refusal = async (): Promise<string | undefined> => {
+  // Decisions are taken in turn, so nothing slow happens inside one: the message (which may
+  // need the user's name) is made after the turn, and the roles are read before it when this
+  // may be the user's last phishing-resistant method.
+  const has = known.some((m) => recordKey(m) === key);
+  const left = () => known.filter((m) => recordKey(m) !== key && !plan.gone.has(recordKey(m)));
+  const lastPhishingResistant = () => PHISHING_RESISTANT.has(r.info.type) && !left().some((m) => PHISHING_RESISTANT.has(typeOf(m)));
+  if (guarded && has && lastPhishingResistant()) void roles(ctx, graph, plan, userId);
+  const refusal = async (): Promise<(() => Promise<string>) | undefined> => {
     // A method the user does not have takes nothing away: Graph's 404 says so.
-    if (!guarded || !known.some((m) => recordKey(m) === key)) return undefined;
-    const left = () => known.filter((m) => recordKey(m) !== key && !plan.gone.has(recordKey(m)));
+    if (!guarded || !has) return undefined;
     if (!left().some((m) => MFA_TYPES.has(typeOf(m)))) {
       const rest = [...new Set(left().map(typeOf))];
-      return `removing ${what} would leave ${await named()} with no MFA-capable method (${rest.length ? `left: ${rest.join(', ')}` : 'nothing left'})`;
+      return async () => `removing ${what} would leave ${await named()} with no MFA-capable method (${rest.length ? `left: ${rest.join(', ')}` : 'nothing left'})`;
     }
-    if (!PHISHING_RESISTANT.has(r.info.type) || left().some((m) => PHISHING_RESISTANT.has(typeOf(m)))) return undefined;
+    if (!lastPhishingResistant()) return undefined;
     const held = await roles(ctx, graph, plan, userId);
-    // The roles were read while others decided: look again at what is left.
-    if (left().some((m) => PHISHING_RESISTANT.has(typeOf(m)))) return undefined;
-    if ('unknown' in held) return `${what} is the last phishing-resistant method of ${await named()}, whose directory roles could not be read (${held.unknown})`;
-    return held.role ? `${what} is the last phishing-resistant method of ${await named()}, who holds the privileged role ${held.role}` : undefined;
+    // The roles may have been read while others decided: look again at what is left.
+    if (!lastPhishingResistant()) return undefined;
+    if ('unknown' in held) return async () => `${what} is the last phishing-resistant method of ${await named()}, whose directory roles could not be read (${held.unknown})`;
+    const role = held.role;
+    return role ? async () => `${what} is the last phishing-resistant method of ${await named()}, who holds the privileged role ${role}` : undefined;
   };
 
   let settle: () => void = () => undefined;
@@ -215,7 +222,7 @@ export async function removeOne(ctx: CommandContext, graph: GraphClient, userId:
   }
   if (decision === 'declined') return false;
   if (typeof decision === 'object') {
-    const message = `${ctx.command.name}: refused: ${decision.refused}; -force removes it anyway`;
+    const message = `${ctx.command.name}: refused: ${await decision.refused()}; -force removes it anyway`;
     if (ctx.whatIf) {
       ctx.host.info(`what if: ${message.slice(ctx.command.name.length + 2)}`);
       return false;
