@@ -1,6 +1,7 @@
 // What a bulk run tells the person watching, on stderr: a progress line on a terminal (redrawn
 // in place, at most four times a second, only once the run has taken a second) and one summary
-// line at the end. Never on stdout, and no progress when stderr is not a terminal (logs).
+// line at the end. Never on stdout, and no progress when stderr is not a terminal (logs). While
+// a question waits for its answer the line is cleared and not drawn (it would overwrite it).
 import type { BulkStats } from '../graph/types.js';
 import type { Host } from './command.js';
 

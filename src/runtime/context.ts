@@ -60,7 +60,8 @@ export class CommandContextImpl implements CommandContext {
   }
 
   forItem(item: Value, options: ItemOptions = {}): CommandContextImpl {
-    return new CommandContextImpl(this.interp, this.command, this.call, this.binding, this.frame, undefined, item, options, this.callState);
+    const { interp, command, call, binding, frame, callState } = this;
+    return new CommandContextImpl(interp, command, call, binding, frame, undefined, item, options, callState);
   }
 
   /** Errors this context wrote (or collected). */

@@ -8,7 +8,10 @@ describe('BulkReport', () => {
     vi.useFakeTimers();
     try {
       const written: string[] = [];
-      const host: Host = { info: () => undefined, warn: () => undefined, write: (t) => void written.push(t), isTerminal: true, progress: true, columns: 80, color: false };
+      const host: Host = {
+        info: () => undefined, warn: () => undefined, write: (t) => void written.push(t),
+        isTerminal: true, progress: true, columns: 80, color: false,
+      };
       const report = new BulkReport('remove-method', host, () => undefined, true);
       const counts = { done: 0, succeeded: 0, failed: 0, skipped: 0, declined: 1 };
       vi.advanceTimersByTime(1500);

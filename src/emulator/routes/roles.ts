@@ -20,8 +20,11 @@ function memberOf(store: TenantStore, req: EmuRequest): EmuResponse {
   const select = req.query.get('$select')?.split(',').map((s) => s.trim()).filter(Boolean);
   const value = rolesOf(store, user).map((name) => {
     const id = ROLE_TEMPLATE_IDS[name] ?? '00000000-0000-0000-0000-000000000000';
-    const role: Record<string, unknown> = { '@odata.type': '#microsoft.graph.directoryRole', id, displayName: name, description: null, roleTemplateId: id };
-    return select ? Object.fromEntries(Object.entries(role).filter(([k]) => k === '@odata.type' || select.includes(k))) : role;
+    const role: Record<string, unknown> = {
+      '@odata.type': '#microsoft.graph.directoryRole', id, displayName: name, description: null, roleTemplateId: id,
+    };
+    if (!select) return role;
+    return Object.fromEntries(Object.entries(role).filter(([k]) => k === '@odata.type' || select.includes(k)));
   });
   return json(200, { '@odata.context': `${req.baseUrl}/$metadata#directoryObjects`, value });
 }

@@ -21,13 +21,16 @@ class Writes {
   }
 }
 
-const writesOf = (ctx: CommandContext): Writes => (ctx.shared ? ctx.shared('order.writes', () => new Writes()) : new Writes());
+const writesOf = (ctx: CommandContext): Writes =>
+  ctx.shared ? ctx.shared('order.writes', () => new Writes()) : new Writes();
 
 /**
  * Runs `write` (keyed `key`, e.g. `mobile:<user>`) after the same call's write keyed `after`,
  * if there is one. In this item's turn it announces itself, so later writes can wait for it.
  */
-export async function inOrder<T>(ctx: CommandContext, key: string, after: string | undefined, write: () => Promise<T>): Promise<T> {
+export async function inOrder<T>(
+  ctx: CommandContext, key: string, after: string | undefined, write: () => Promise<T>,
+): Promise<T> {
   const writes = writesOf(ctx);
   let done!: () => void;
   const settled = new Promise<void>((r) => (done = r));
@@ -39,7 +42,10 @@ export async function inOrder<T>(ctx: CommandContext, key: string, after: string
     return prior ? writes.pending.has(prior) : true;
   });
   try {
-    if (prior && !seen) await Promise.race([writes.announced(prior), ctx.laterTurns ? ctx.laterTurns() : Promise.resolve()]);
+    if (prior && !seen) {
+      const later = ctx.laterTurns ? ctx.laterTurns() : Promise.resolve();
+      await Promise.race([writes.announced(prior), later]);
+    }
     if (prior) await writes.pending.get(prior);
     return await write();
   } finally {

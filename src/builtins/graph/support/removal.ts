@@ -21,11 +21,15 @@ import { allMethods, deleteMethod, read } from './methods.js';
 /** `-force`: the removal commands' way past the last-method guard. */
 export const FORCE_PARAM: ParameterSpec = {
   name: 'force', type: 'switch',
-  description: "Remove it even when it is the user's last MFA-capable method, or a privileged-role holder's last phishing-resistant one.",
+  description:
+    "Remove it even when it is the user's last MFA-capable method, or a privileged-role holder's last " +
+    'phishing-resistant one.',
 };
 
-/** MFA-capable per the registration report (REFERENCE.md §4a); password, email, TAP, QR code + PIN and external are not. */
-export const MFA_TYPES: ReadonlySet<MethodTypeName> = new Set(['phone', 'authenticator', 'softwareOath', 'hardwareOath', 'fido2', 'whfb', 'platformCredential', 'passwordless']);
+/** MFA-capable per the registration report (REFERENCE.md §4a); password, email, TAP, QR + PIN, external are not. */
+export const MFA_TYPES: ReadonlySet<MethodTypeName> = new Set([
+  'phone', 'authenticator', 'softwareOath', 'hardwareOath', 'fido2', 'whfb', 'platformCredential', 'passwordless',
+]);
 /** Phishing-resistant: FIDO2 security keys and passkeys, Windows Hello for Business, platform credentials. */
 export const PHISHING_RESISTANT: ReadonlySet<MethodTypeName> = new Set(['fido2', 'whfb', 'platformCredential']);
 /** Directory roles counted as privileged, by role template id (the same in every tenant). */
@@ -72,11 +76,15 @@ class UserPlan {
 }
 
 const keyOf = (type: string, id: string | undefined) => `${type}:${(id ?? '').toLowerCase()}`;
-const recordKey = (m: ShellRecord) => keyOf(String(m.get('type')), typeof m.get('id') === 'string' ? (m.get('id') as string) : undefined);
+const recordKey = (m: ShellRecord) => {
+  const id = m.get('id');
+  return keyOf(String(m.get('type')), typeof id === 'string' ? id : undefined);
+};
 const typeOf = (m: ShellRecord) => String(m.get('type')) as MethodTypeName;
 
 function planOf(ctx: CommandContext, userId: string): UserPlan {
-  const plans = ctx.shared ? ctx.shared('removal.plans', () => new Map<string, UserPlan>()) : new Map<string, UserPlan>();
+  const fresh = () => new Map<string, UserPlan>();
+  const plans = ctx.shared ? ctx.shared('removal.plans', fresh) : fresh();
   const k = userId.toLowerCase();
   let p = plans.get(k);
   if (!p) plans.set(k, (p = new UserPlan()));
@@ -91,28 +99,38 @@ const text = (r: ShellRecord | undefined, k: string): string | undefined => {
 /** "the mobile phone +1 4255550103", "the FIDO2 security key 'YubiKey 5'", "the email address x@y". */
 export function describeMethod(info: MethodTypeInfo, id: string | undefined, r: ShellRecord | undefined): string {
   if (info.type === 'phone') {
-    const type = text(r, 'phoneType') ?? Object.entries(PHONE_METHOD_IDS).find(([, v]) => v === id?.toLowerCase())?.[0];
+    const byId = Object.entries(PHONE_METHOD_IDS).find(([, v]) => v === id?.toLowerCase())?.[0];
+    const type = text(r, 'phoneType') ?? byId;
     const number = text(r, 'phoneNumber');
     return `the ${type ? `${type} ` : ''}phone${number ? ` ${number}` : ''}`;
   }
-  if (info.type === 'email') return text(r, 'emailAddress') ? `the email address ${text(r, 'emailAddress')}` : 'the email method';
+  if (info.type === 'email') {
+    const address = text(r, 'emailAddress');
+    return address ? `the email address ${address}` : 'the email method';
+  }
   const name = text(r, 'displayName');
   return `the ${info.title}${name ? ` '${name}'` : ''}`;
 }
 
 function whoText(w: Who): string {
-  return w.displayName && w.displayName !== w.userPrincipalName ? `${w.displayName} <${w.userPrincipalName}>` : w.userPrincipalName;
+  const named = w.displayName && w.displayName !== w.userPrincipalName;
+  return named ? `${w.displayName} <${w.userPrincipalName}>` : w.userPrincipalName;
 }
 
 /** The user's UPN and display name, read once per call (the question and errors name them). */
 function who(ctx: CommandContext, graph: GraphClient, plan: UserPlan, userId: string, given: unknown): Promise<Who> {
   plan.who ??= (async () => {
-    if (given instanceof ShellRecord && !given.has('userId') && !given.has('type') && text(given, 'userPrincipalName')) {
-      return { userPrincipalName: text(given, 'userPrincipalName')!, displayName: text(given, 'displayName') ?? '' };
+    const upn = given instanceof ShellRecord ? text(given, 'userPrincipalName') : undefined;
+    // A user record names its user; a method record's displayName is the method's.
+    if (upn && given instanceof ShellRecord && !given.has('userId') && !given.has('type')) {
+      return { userPrincipalName: upn, displayName: text(given, 'displayName') ?? '' };
     }
     try {
-      const r = await read<GraphObject>(ctx, graph, { path: `/users/${seg(userId)}`, query: { $select: 'id,userPrincipalName,displayName' } });
-      return { userPrincipalName: String(r.body.userPrincipalName ?? userId), displayName: typeof r.body.displayName === 'string' ? r.body.displayName : '' };
+      const query = { $select: 'id,userPrincipalName,displayName' };
+      const r = await read<GraphObject>(ctx, graph, { path: `/users/${seg(userId)}`, query });
+      const name = r.body.displayName;
+      const upnRead = String(r.body.userPrincipalName ?? userId);
+      return { userPrincipalName: upnRead, displayName: typeof name === 'string' ? name : '' };
     } catch {
       return { userPrincipalName: typeof given === 'string' ? given : userId, displayName: '' };
     }
@@ -121,7 +139,9 @@ function who(ctx: CommandContext, graph: GraphClient, plan: UserPlan, userId: st
 }
 
 /** "Megan Bowen <MeganB@contoso.com>" for a question about the user `userId` (one lookup per call and user). */
-export async function userForQuestion(ctx: CommandContext, graph: GraphClient, userId: string, given: unknown): Promise<string> {
+export async function userForQuestion(
+  ctx: CommandContext, graph: GraphClient, userId: string, given: unknown,
+): Promise<string> {
   return whoText(await who(ctx, graph, planOf(ctx, userId), userId, given));
 }
 
@@ -129,7 +149,9 @@ export async function userForQuestion(ctx: CommandContext, graph: GraphClient, u
 function roles(ctx: CommandContext, graph: GraphClient, plan: UserPlan, userId: string): Promise<Roles> {
   plan.roles ??= (async () => {
     try {
-      const req = { method: 'GET' as const, path: `/users/${seg(userId)}/memberOf/microsoft.graph.directoryRole`, query: { $select: 'id,displayName,roleTemplateId' }, signal: ctx.signal };
+      const path = `/users/${seg(userId)}/memberOf/microsoft.graph.directoryRole`;
+      const query = { $select: 'id,displayName,roleTemplateId' };
+      const req = { method: 'GET' as const, path, query, signal: ctx.signal };
       for await (const r of graph.items<GraphObject>(req)) {
         const name = PRIVILEGED_ROLES[String(r.roleTemplateId ?? '').toLowerCase()];
         if (name) return { role: name };
@@ -162,10 +184,12 @@ export interface Removal {
 type Decision = 'go' | 'declined' | 'defer' | { refused: () => Promise<string> };
 
 /**
- * Removes one method of the user `userId` (resolved from `user`, the -user value), through the guard, Graph's order and the
- * question. True when it was removed (under -whatif: when it would be).
+ * Removes one method of the user `userId` (resolved from `user`, the -user value), through the
+ * guard, Graph's order and the question. True when it was removed (under -whatif: would be).
  */
-export async function removeOne(ctx: CommandContext, graph: GraphClient, userId: string, user: unknown, r: Removal): Promise<boolean> {
+export async function removeOne(
+  ctx: CommandContext, graph: GraphClient, userId: string, user: unknown, r: Removal,
+): Promise<boolean> {
   const plan = planOf(ctx, userId);
   const key = keyOf(r.info.type, r.id);
   const mobile = r.info.type === 'phone' && r.id?.toLowerCase() === MOBILE;
@@ -182,27 +206,32 @@ export async function removeOne(ctx: CommandContext, graph: GraphClient, userId:
   // may be the user's last phishing-resistant method.
   const has = known.some((m) => recordKey(m) === key);
   const left = () => known.filter((m) => recordKey(m) !== key && !plan.gone.has(recordKey(m)));
-  const lastPhishingResistant = () => PHISHING_RESISTANT.has(r.info.type) && !left().some((m) => PHISHING_RESISTANT.has(typeOf(m)));
+  const lastPhishingResistant = () =>
+    PHISHING_RESISTANT.has(r.info.type) && !left().some((m) => PHISHING_RESISTANT.has(typeOf(m)));
   if (guarded && has && lastPhishingResistant()) void roles(ctx, graph, plan, userId);
   const refusal = async (): Promise<(() => Promise<string>) | undefined> => {
     // A method the user does not have takes nothing away: Graph's 404 says so.
     if (!guarded || !has) return undefined;
     if (!left().some((m) => MFA_TYPES.has(typeOf(m)))) {
       const rest = [...new Set(left().map(typeOf))];
-      return async () => `removing ${what} would leave ${await named()} with no MFA-capable method (${rest.length ? `left: ${rest.join(', ')}` : 'nothing left'})`;
+      const rests = rest.length ? `left: ${rest.join(', ')}` : 'nothing left';
+      return async () => `removing ${what} would leave ${await named()} with no MFA-capable method (${rests})`;
     }
     if (!lastPhishingResistant()) return undefined;
     const held = await roles(ctx, graph, plan, userId);
     // The roles may have been read while others decided: look again at what is left.
     if (!lastPhishingResistant()) return undefined;
-    if ('unknown' in held) return async () => `${what} is the last phishing-resistant method of ${await named()}, whose directory roles could not be read (${held.unknown})`;
-    const role = held.role;
-    return role ? async () => `${what} is the last phishing-resistant method of ${await named()}, who holds the privileged role ${role}` : undefined;
+    const last = async () => `${what} is the last phishing-resistant method of ${await named()}`;
+    const why = 'unknown' in held ? held.unknown : undefined;
+    if (why !== undefined) return async () => `${await last()}, whose directory roles could not be read (${why})`;
+    const role = 'role' in held ? held.role : undefined;
+    return role ? async () => `${await last()}, who holds the privileged role ${role}` : undefined;
   };
 
   let settle: () => void = () => undefined;
   const decide = async (mayDefer: boolean): Promise<Decision> => {
-    if (mobile && mayDefer && known.some((m) => recordKey(m) === ALTERNATE) && !plan.gone.has(ALTERNATE)) return 'defer';
+    const alternateStays = known.some((m) => recordKey(m) === ALTERNATE) && !plan.gone.has(ALTERNATE);
+    if (mobile && mayDefer && alternateStays) return 'defer';
     const refused = await refusal();
     if (refused) return { refused };
     plan.gone.add(key);
@@ -227,7 +256,8 @@ export async function removeOne(ctx: CommandContext, graph: GraphClient, userId:
       ctx.host.info(`what if: ${message.slice(ctx.command.name.length + 2)}`);
       return false;
     }
-    throw new ShellError('LastMethodRefused', message, { span: ctx.span, target: ctx.item ?? r.id ?? null, command: ctx.command.name });
+    const target = ctx.item ?? r.id ?? null;
+    throw new ShellError('LastMethodRefused', message, { span: ctx.span, target, command: ctx.command.name });
   }
   try {
     if (mobile) await plan.settling.get(ALTERNATE);
@@ -235,8 +265,11 @@ export async function removeOne(ctx: CommandContext, graph: GraphClient, userId:
   } catch (e) {
     plan.gone.delete(key);
     const err = graphError(e, ctx.item ?? r.id, ctx);
-    const message = `${ctx.command.name}: could not remove ${what} of ${await named()}: ${err.message.replace(new RegExp(`^${ctx.command.name}: `), '')}`;
-    throw new ShellError(err.code, message, { span: err.span, target: err.target, status: err.status, requestId: err.requestId, command: err.command, fatal: err.fatal, cause: e });
+    const prefix = `${ctx.command.name}: `;
+    const reason = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+    const message = `${ctx.command.name}: could not remove ${what} of ${await named()}: ${reason}`;
+    const { span, target, status, requestId, command, fatal } = err;
+    throw new ShellError(err.code, message, { span, target, status, requestId, command, fatal, cause: e });
   } finally {
     settle();
   }
