@@ -208,6 +208,11 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
   try {
     for (;;) {
       const head = slots[0];
+      // Nothing is written over a question waiting for its answer: results wait for it.
+      if (head?.finished && job.confirmation?.asking) {
+        await job.confirmation.whenAnswered();
+        continue;
+      }
       if (head?.finished) {
         slots.shift();
         waiting--;

@@ -6,7 +6,7 @@
 // who and what the change is ("Remove the mobile phone … of Megan Bowen <MeganB@…>?"); for other
 // changing commands under -confirm the runtime asks before the item runs, naming the command and
 // its arguments (describeCall), secrets masked. While a question waits, the bulk progress line is
-// paused (it would redraw over the question).
+// paused and a bulk run holds back its results and errors (they would be written over it).
 import type { BoundArgs, CommandSpec, ConfirmAnswer, Host } from './command.js';
 import { ShellRecord } from './record.js';
 import { toText } from './values.js';
@@ -45,7 +45,20 @@ export class Confirmation {
   /** Told when a question starts and ends (the progress line stops drawing meanwhile). */
   quiet: { pause(): void; resume(): void } | undefined;
 
+  private open = false;
+  private answered: (() => void)[] = [];
+
   private constructor(private readonly host: (question: string) => Promise<ConfirmAnswer>) {}
+
+  /** A question is on the terminal, waiting for its answer: nothing may be written over it. */
+  get asking(): boolean {
+    return this.open;
+  }
+
+  /** Resolves once no question is waiting. */
+  whenAnswered(): Promise<void> {
+    return this.open ? new Promise((r) => this.answered.push(r)) : Promise.resolve();
+  }
 
   /** Undefined when nothing is to be asked: no interactive host, -confirm:$false, -whatif, not destructive. */
   static for(host: Host, spec: CommandSpec, opts: { confirm: boolean | undefined; whatIf: boolean }): Confirmation | undefined {
@@ -68,11 +81,14 @@ export class Confirmation {
       if (this.standing) return this.standing === 'all';
       const text = typeof question === 'string' ? question : await question();
       this.quiet?.pause();
+      this.open = true;
       let answer: ConfirmAnswer;
       try {
         answer = await this.host(text);
       } finally {
+        this.open = false;
         this.quiet?.resume();
+        for (const w of this.answered.splice(0)) w();
       }
       if (answer === 'all' || answer === 'none') this.standing = answer;
       return answer === 'yes' || answer === 'all';

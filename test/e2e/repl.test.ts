@@ -159,6 +159,24 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
     expect(after).not.toMatch(/4255550100|office/);
   });
 
+  it('asks a bulk removal item by item, naming each change, and writes nothing over a waiting question', async () => {
+    const { t } = await demo();
+    const m = await t.mark();
+    await t.line('get-methods MeganB@contoso.com | where type!=password | remove-method');
+    // Graph's order: the alternate mobile is asked (and removed) before the mobile.
+    await t.waitFor(question('Remove the alternateMobile phone +44 2079460103 of Megan Bowen <MeganB@contoso.com>'), m, 10_000);
+    await t.line('y');
+    await t.waitFor(question('Remove the email address megan.bowen@outlook.com of Megan Bowen <MeganB@contoso.com>'), m, 10_000);
+    await t.line('y');
+    await t.waitFor(/remove-method: 3 items/, m);
+    await t.waitForPrompt(m);
+    const out = await t.since(m);
+    // The guard's refusal of the mobile (her last MFA method) comes after the questions, on lines of its own.
+    expect(out).toMatch(/megan\.bowen@outlook\.com of Megan Bowen <MeganB@contoso\.com>\? [^\n]*\(default n\): y\n[\s\S]*error: [^\n]*refused: removing the mobile/);
+    expect(out).not.toMatch(/\(default n\): (?!y\n)/);
+    expect(out).not.toMatch(/items, [\d,]+\/s/);
+  });
+
   it('shows a new Temporary Access Pass once, with a warning', async () => {
     const { t } = await demo();
     const out = await t.run('new-tap CameronW@contoso.com -lifetime 60', /will not be shown again/);
