@@ -61,6 +61,8 @@ export class GraphPipeline {
   /** The SubDispatch the $batch route calls for each item. */
   readonly dispatch: SubDispatch = async (item, parent) => {
     this.counters.batchItems++;
+    // Each item has its own request-id (in its error's innerError), as in Graph.
+    const requestId = randomUUID();
     try {
       // Drawn for every dispatched item, first, so the item sequence does not depend on its content.
       if (this.faults.nextItemFault()) {
@@ -88,7 +90,7 @@ export class GraphPipeline {
         headers,
         body: item.body,
         principal: parent.principal,
-        requestId: randomUUID(),
+        requestId,
         baseUrl: parent.baseUrl,
         inBatch: true,
       });
@@ -99,7 +101,7 @@ export class GraphPipeline {
       }
       return { ...res, headers: h };
     } catch (e) {
-      return errorResponse(e, parent.requestId, parent.headers['client-request-id'] ?? parent.requestId, true);
+      return errorResponse(e, requestId, parent.headers['client-request-id'] ?? requestId, true);
     }
   };
 }

@@ -1,6 +1,7 @@
 // What a bulk run tells the person watching, on stderr: a progress line on a terminal (redrawn
 // in place, at most four times a second, only once the run has taken a second) and one summary
-// line at the end. Never on stdout, and no progress when stderr is not a terminal (logs).
+// line at the end. Never on stdout, and no progress when stderr is not a terminal (logs). While
+// a question waits for its answer the line is cleared and not drawn (it would overwrite it).
 import type { BulkStats } from '../graph/types.js';
 import type { Host } from './command.js';
 
@@ -24,6 +25,8 @@ export class BulkReport {
   private readonly started = performance.now();
   private lastDraw = 0;
   private drawn = false;
+  /** A question is waiting for an answer: nothing may be drawn over it. */
+  private paused = false;
   private readonly before: BulkStats | undefined;
 
   constructor(
@@ -37,7 +40,7 @@ export class BulkReport {
 
   /** Redraws the progress line when it is due. `total` is known when the input's size is. */
   progress(c: BulkCounts, total: number | undefined): void {
-    if (!this.host.progress || !this.host.write) return;
+    if (!this.host.progress || !this.host.write || this.paused) return;
     const now = performance.now();
     const elapsed = now - this.started;
     if (elapsed < 1000 || now - this.lastDraw < 250) return;
@@ -50,6 +53,17 @@ export class BulkReport {
     if (total !== undefined && rate > 0) line += `, ETA ${seconds(((total - c.done) / rate) * 1000)}`;
     this.host.write(`\r${line}\x1b[K`);
     this.drawn = true;
+  }
+
+  /** Stops drawing (and clears the line) while a question waits; `resume` draws again when due. */
+  pause(): void {
+    this.paused = true;
+    if (this.drawn && this.host.write) this.host.write('\r\x1b[K');
+    this.drawn = false;
+  }
+
+  resume(): void {
+    this.paused = false;
   }
 
   /** Clears the progress line and writes the summary (for runs worth one). */

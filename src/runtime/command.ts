@@ -155,6 +155,26 @@ export interface CommandContext {
   readonly whatIf: boolean;
   /** A non-terminating error: written, and the command goes on (or stops under -erroraction stop). */
   writeError(error: ShellError): void;
+  /**
+   * Asks before this item's change, once it knows what the change is (issue 11): true when it
+   * may go ahead — also when nothing is to be asked (no interactive host, -whatif,
+   * -confirm:$false, a change not destructive and without -confirm). Items of a concurrent call
+   * ask in their turn (see inTurn). The first answer is the item's: asking again returns it.
+   * `question` may be a function, called only when the question is really asked.
+   */
+  confirm?(question: string | (() => Promise<string>)): Promise<boolean>;
+  /**
+   * Runs `decide` in this item's turn: once every earlier item of a concurrent call has made
+   * its decision (or ended). Outside a concurrent call it runs at once.
+   */
+  inTurn?<T>(decide: () => Promise<T>): Promise<T>;
+  /**
+   * Passes this item's turn and resolves once a bounded number of later items have had theirs
+   * (or none will come): for an item that waits on a later item's decision.
+   */
+  laterTurns?(): Promise<void>;
+  /** State shared by every item of this call (made by `init` on first use). */
+  shared?<T>(key: string, init: () => T): T;
   /** Runs a script block with $_ set to `item`; yields what it emits. Returns false if the block asked to stop (break). */
   invoke(block: ScriptBlock, item: Value, args?: Value[]): AsyncGenerator<Value, boolean>;
   /** Runs a script block to completion and collects its output. */

@@ -15,7 +15,8 @@ import type { Binder, Binding } from './binder.js';
 import type { CommandSpec, Host } from './command.js';
 import type { CommandContextImpl, ItemOptions } from './context.js';
 import type { Checkpoint } from './checkpoint.js';
-import type { Confirmation } from './confirm.js';
+import { describeCall, type Confirmation } from './confirm.js';
+import { Turns, type Ticket } from './turns.js';
 import type { Interpreter } from './interpreter.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
 import type { Value } from './values.js';
@@ -43,11 +44,7 @@ export function checkpointOf(interp: Interpreter, spec: CommandSpec, binding: Bi
  * One unit of work under a checkpoint: skipped when the file says it is done, run "in doubt"
  * when it says started, and recorded done when it ends without an error.
  */
-export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: ItemOptions & { onSkip?: () => void; onDecline?: () => void } = {}): AsyncGenerator<Value> {
-  if (job.confirmation && !(await job.confirmation.allows(job.spec, args))) {
-    options.onDecline?.();
-    return;
-  }
+export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: ItemOptions & { onSkip?: () => void } = {}): AsyncGenerator<Value> {
   const ck = job.checkpoint;
   const key = ck?.key(job.spec.name, args, job.spec.parameters);
   const state = key ? ck!.status(key) : undefined;
@@ -56,14 +53,19 @@ export async function* checkpointed(job: Job, args: Record<string, unknown>, ite
     options.onSkip?.();
     return;
   }
-  const ctx = job.ctx.forItem(item as Value, { signal: options.signal, onError: options.onError, host: options.host, inDoubt: state === 'started' });
+  const ctx = job.ctx.forItem(item as Value, { signal: options.signal, onError: options.onError, host: options.host, inDoubt: state === 'started', ticket: options.ticket, onDecline: options.onDecline });
+  // A destructive command asks itself, once it knows what it will change (ctx.confirm); other
+  // changing commands under -confirm are asked here, in input order, from their arguments.
+  if (job.confirmation && !job.spec.destructive && !(await ctx.inTurn(() => ctx.confirm(`Confirm: ${describeCall(job.spec, args)}?`)))) return;
   if (key) ck!.started(key);
   yield* job.spec.run(ctx, args);
-  if (key && ctx.errorsWritten === 0) ck!.finished(key);
+  if (key && ctx.errorsWritten === 0 && !ctx.declined) ck!.finished(key);
 }
 
 interface Slot {
   item: Value;
+  /** Its place in the order of decisions (questions, guards): input order. */
+  ticket: Ticket;
   events: ({ value: Value } | { error: ShellError })[];
   failed: boolean;
   skipped: boolean;
@@ -80,7 +82,8 @@ const PLAN_SHOWN = 10;
 function planHost(base: Host, plan: { lines: number }): Host {
   return {
     info: (text) => {
-      if (text.startsWith('what if: ') && ++plan.lines > PLAN_SHOWN) return;
+      // A refusal is not a request, and is always shown.
+      if (text.startsWith('what if: ') && !text.startsWith('what if: refused') && ++plan.lines > PLAN_SHOWN) return;
       base.info(text);
     },
     warn: (text) => base.warn(text),
@@ -107,7 +110,7 @@ async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: Host | u
     return;
   }
   try {
-    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true) })) slot.events.push({ value });
+    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, ticket: slot.ticket, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true) })) slot.events.push({ value });
   } catch (e) {
     // Cancelled, or stopping (SIGTERM: its requests were not sent): not this item's error.
     if (signal.aborted || job.interp.rt.stop?.aborted) {
@@ -147,6 +150,11 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
   const it = input[Symbol.asyncIterator]();
   const counts: BulkCounts = { done: 0, succeeded: 0, failed: 0, skipped: 0, declined: 0 };
   const report = new BulkReport(spec.name, interp.rt.host, () => interp.rt.graphStats?.(), spec.changesState === true);
+  // No progress line is drawn over a question waiting for its answer.
+  if (job.confirmation) job.confirmation.quiet = report;
+  // An item waiting on a later one's decision looks at most this far ahead: within the window.
+  const turns = new Turns(Math.max(0, Math.min(256, maxWindow - 1)));
+  job.ctx.callState.turns = turns;
   const plan = { lines: 0 };
   const host = job.ctx.whatIf ? planHost(interp.rt.host, plan) : undefined;
   let inputDone = false;
@@ -173,9 +181,10 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
         if (r.done || stopped) break;
         await interp.breathe();
         if (stopped) break;
-        const slot: Slot = { item: r.value, events: [], failed: false, skipped: false, declined: false, fatal: undefined, finished: false, done: Promise.resolve() };
+        const slot: Slot = { item: r.value, ticket: turns.issue(), events: [], failed: false, skipped: false, declined: false, fatal: undefined, finished: false, done: Promise.resolve() };
         slots.push(slot);
         slot.done = runItem(job, slot, controller.signal, host).finally(() => {
+          slot.ticket.release();
           slot.finished = true;
           waiting++;
           // Head-of-line blocking: half the window is done behind a slow head. Widen it.
@@ -191,6 +200,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
       inputError = e;
     } finally {
       inputDone = true;
+      turns.close();
       notify();
     }
   })();
@@ -198,6 +208,11 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
   try {
     for (;;) {
       const head = slots[0];
+      // Nothing is written over a question waiting for its answer: results wait for it.
+      if (head?.finished && job.confirmation?.asking) {
+        await job.confirmation.whenAnswered();
+        continue;
+      }
       if (head?.finished) {
         slots.shift();
         waiting--;

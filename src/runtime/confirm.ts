@@ -1,9 +1,12 @@
-// Asking before a destructive change (DESIGN.md, issue 6): in an interactive session a command
-// marked `destructive` (remove-*, reset-password, set-policy) — or any changing command given
-// `-confirm` — asks before each unit of work, with PowerShell's four answers: yes, yes to all,
-// no, no to all. Scripts and non-terminal runs never ask (their Host has no `confirm`), nor does
-// `-confirm:$false` or -whatif. The question names the command and what it will act on, with
-// secret values masked.
+// Asking before a destructive change (DESIGN.md, issue 6, issue 11): in an interactive session a
+// command marked `destructive` (remove-*, reset-password, set-policy) — or any changing command
+// given `-confirm` — asks before each unit of work, with PowerShell's four answers: yes, yes to
+// all, no, no to all. Scripts and non-terminal runs never ask (their Host has no `confirm`), nor
+// does `-confirm:$false` or -whatif. A destructive command asks itself (ctx.confirm) once it knows
+// who and what the change is ("Remove the mobile phone … of Megan Bowen <MeganB@…>?"); for other
+// changing commands under -confirm the runtime asks before the item runs, naming the command and
+// its arguments (describeCall), secrets masked. While a question waits, the bulk progress line is
+// paused and a bulk run holds back its results and errors (they would be written over it).
 import type { BoundArgs, CommandSpec, ConfirmAnswer, Host } from './command.js';
 import { ShellRecord } from './record.js';
 import { toText } from './values.js';
@@ -39,7 +42,23 @@ export class Confirmation {
   /** Questions go one at a time, in the order the items came (concurrent items ask at once). */
   private turn: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly ask: (question: string) => Promise<ConfirmAnswer>) {}
+  /** Told when a question starts and ends (the progress line stops drawing meanwhile). */
+  quiet: { pause(): void; resume(): void } | undefined;
+
+  private open = false;
+  private answered: (() => void)[] = [];
+
+  private constructor(private readonly host: (question: string) => Promise<ConfirmAnswer>) {}
+
+  /** A question is on the terminal, waiting for its answer: nothing may be written over it. */
+  get asking(): boolean {
+    return this.open;
+  }
+
+  /** Resolves once no question is waiting. */
+  whenAnswered(): Promise<void> {
+    return this.open ? new Promise((r) => this.answered.push(r)) : Promise.resolve();
+  }
 
   /** Undefined when nothing is to be asked: no interactive host, -confirm:$false, -whatif, not destructive. */
   static for(host: Host, spec: CommandSpec, opts: { confirm: boolean | undefined; whatIf: boolean }): Confirmation | undefined {
@@ -48,11 +67,29 @@ export class Confirmation {
     return new Confirmation((q) => host.confirm!(q));
   }
 
-  /** True when this unit may go ahead. */
+  /** True when this unit may go ahead: the runtime's question, from the bound arguments. */
   allows(spec: CommandSpec, args: BoundArgs): Promise<boolean> {
+    return this.ask(`Confirm: ${describeCall(spec, args)}?`);
+  }
+
+  /**
+   * Asks `question` (text, or made only when it is to be asked: it may need a lookup), one at a
+   * time in the order asked; after "yes to all" or "no to all" nothing more is asked.
+   */
+  ask(question: string | (() => Promise<string>)): Promise<boolean> {
     const mine = this.turn.then(async () => {
       if (this.standing) return this.standing === 'all';
-      const answer = await this.ask(`Confirm: ${describeCall(spec, args)}?`);
+      const text = typeof question === 'string' ? question : await question();
+      this.quiet?.pause();
+      this.open = true;
+      let answer: ConfirmAnswer;
+      try {
+        answer = await this.host(text);
+      } finally {
+        this.open = false;
+        this.quiet?.resume();
+        for (const w of this.answered.splice(0)) w();
+      }
       if (answer === 'all' || answer === 'none') this.standing = answer;
       return answer === 'yes' || answer === 'all';
     });

@@ -12,6 +12,8 @@ import { collect } from './expressions.js';
 import { invokeBlock } from './invoke.js';
 import { functionSpec, knownCommands } from './functions.js';
 import type { Frame, Interpreter } from './interpreter.js';
+import type { Confirmation } from './confirm.js';
+import type { Ticket, Turns } from './turns.js';
 
 async function* empty(): AsyncGenerator<Value> {}
 
@@ -23,6 +25,17 @@ export interface ItemOptions {
   onError?: (error: ShellError) => void;
   /** The host this item writes to (a bulk -whatif run counts the plan lines). */
   host?: Host;
+  /** Its place in the call's order of decisions (concurrent calls). */
+  ticket?: Ticket;
+  /** Told when the item's change was not confirmed. */
+  onDecline?: () => void;
+}
+
+/** What every item of one call shares: its questions, its order of decisions, its state. */
+export interface CallState {
+  confirmation?: Confirmation | undefined;
+  turns?: Turns | undefined;
+  readonly shared: Map<string, unknown>;
 }
 
 export class CommandContextImpl implements CommandContext {
@@ -39,6 +52,7 @@ export class CommandContextImpl implements CommandContext {
     input: AsyncIterable<Value> | undefined,
     readonly item: Value | undefined = undefined,
     private readonly itemOptions: ItemOptions = {},
+    readonly callState: CallState = { shared: new Map() },
   ) {
     this.span = call.span;
     this.input = input ?? empty();
@@ -46,11 +60,48 @@ export class CommandContextImpl implements CommandContext {
   }
 
   forItem(item: Value, options: ItemOptions = {}): CommandContextImpl {
-    return new CommandContextImpl(this.interp, this.command, this.call, this.binding, this.frame, undefined, item, options);
+    const { interp, command, call, binding, frame, callState } = this;
+    return new CommandContextImpl(interp, command, call, binding, frame, undefined, item, options, callState);
   }
 
   /** Errors this context wrote (or collected). */
   errorsWritten = 0;
+  /** The item's change was not confirmed (so it is not recorded done in a checkpoint). */
+  declined = false;
+  private answer: Promise<boolean> | undefined;
+
+  confirm(question: string | (() => Promise<string>)): Promise<boolean> {
+    if (this.answer) return this.answer;
+    const c = this.callState.confirmation;
+    if (!c) return (this.answer = Promise.resolve(true));
+    this.answer = c.ask(question).then((ok) => {
+      if (!ok) {
+        this.declined = true;
+        this.itemOptions.onDecline?.();
+      }
+      return ok;
+    });
+    return this.answer;
+  }
+
+  inTurn<T>(decide: () => Promise<T>): Promise<T> {
+    const t = this.itemOptions.ticket;
+    return t ? t.run(decide) : decide();
+  }
+
+  laterTurns(): Promise<void> {
+    const t = this.itemOptions.ticket;
+    const turns = this.callState.turns;
+    if (!t || !turns) return Promise.resolve();
+    t.release();
+    return turns.after(t);
+  }
+
+  shared<T>(key: string, init: () => T): T {
+    const m = this.callState.shared;
+    if (!m.has(key)) m.set(key, init());
+    return m.get(key) as T;
+  }
 
   get signal(): AbortSignal {
     if (this.itemOptions.signal) return this.itemOptions.signal;

@@ -87,6 +87,7 @@ async function* invokeBuiltin(
   }
   const checkpoint = checkpointOf(interp, spec, binding);
   const confirmation = Confirmation.for(interp.rt.host, spec, { confirm: binding.common.confirm, whatIf: ctx.whatIf });
+  ctx.callState.confirmation = confirmation;
   const job: Job = { interp, spec, ctx, binder, binding, call, checkpoint, confirmation };
   const guarded = checkpoint !== undefined || confirmation !== undefined;
   if (spec.input !== 'item' || !input) {

@@ -13,7 +13,10 @@ import { Term, escapeRegExp, tmuxMissing, type TermOptions } from '../support/tm
 const DEMO_PROMPT = 'authsh contoso.com (demo)> ';
 // Waits accept a stray prompt before the output (`> Confirm:`); the strict line-start checks are soft
 // assertions of their own, so one formatting slip does not hide the rest of a test.
-const CONFIRM = /(^|\n|> )Confirm:[^\n]*[\s\S]*\[y\] yes\s+\[a\] yes to all\s+\[n\] no\s+\[q\] no to all \(default n\):\s*$/;
+const CHOICES = String.raw`[\s\S]*\[y\] yes\s+\[a\] yes to all\s+\[n\] no\s+\[q\] no to all \(default n\):\s*$`;
+/** A question naming the change after resolution: what, and whom by name and UPN (issue 11). */
+const question = (what: string) => new RegExp(String.raw`(^|\n|> )${escapeRegExp(what)}\?` + CHOICES);
+const REMOVE_OFFICE = question('Remove the office phone +1 4255550100 of Cameron White <CameronW@contoso.com>');
 
 let terms: Term[] = [];
 if (tmuxMissing) console.warn(`test/e2e/repl.test.ts: skipping the REPL terminal tests: ${tmuxMissing}`);
@@ -83,14 +86,14 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
     await t.run("add-phone '+1 4255550100' -type office -user CameronW@contoso.com", /office/);
 
     let m = await t.mark();
-    await t.line('remove-phone CameronW@contoso.com -type office');
-    await t.waitFor(CONFIRM, m, 10_000, 'the Confirm: question');
+    await t.line('remove-phone cameronw@contoso.com -type office');
+    await t.waitFor(REMOVE_OFFICE, m, 10_000, 'the question naming the phone and Cameron White');
     await t.line('y');
     await t.waitForPrompt(m);
 
     m = await t.mark();
     await t.line('reset-password CameronW@contoso.com');
-    await t.waitFor(CONFIRM, m, 10_000, 'the Confirm: question');
+    await t.waitFor(question('Reset the password of Cameron White <CameronW@contoso.com>'), m, 10_000, 'the question naming Cameron White');
     await t.line('y');
     await t.waitFor(/succeeded/, m);
     await t.waitForPrompt(m);
@@ -138,11 +141,12 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
 
   it('asks before a destructive command: n changes nothing, -confirm:$false does not ask', async () => {
     const { t } = await demo();
+    await t.run("add-phone '+1 2065555555' -type mobile -user CameronW@contoso.com", /mobile/);
     await t.run("add-phone '+1 4255550100' -type office -user CameronW@contoso.com", /office/);
     let m = await t.mark();
     await t.line('remove-phone CameronW@contoso.com -type office');
-    const asked = await t.waitFor(CONFIRM, m, 10_000, 'the Confirm: question');
-    expect.soft(asked, 'the question starts its line').toMatch(/(^|\n)Confirm:/);
+    const asked = await t.waitFor(REMOVE_OFFICE, m, 10_000, 'the question naming the phone and Cameron White');
+    expect.soft(asked, 'the question starts its line').toMatch(/(^|\n)Remove the office phone/);
     await t.line('n');
     await t.waitForPrompt(m);
     expect(await t.run('get-phone CameronW@contoso.com', /4255550100/)).toMatch(/office/);
@@ -150,9 +154,27 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
     m = await t.mark();
     await t.line('remove-phone CameronW@contoso.com -type office -confirm:$false');
     await t.waitForPrompt(m);
-    expect(await t.since(m)).not.toMatch(/Confirm:/);
+    expect(await t.since(m)).not.toMatch(/Remove the office phone/);
     const after = await t.run('get-phone CameronW@contoso.com');
     expect(after).not.toMatch(/4255550100|office/);
+  });
+
+  it('asks a bulk removal item by item, naming each change, and writes nothing over a waiting question', async () => {
+    const { t } = await demo();
+    const m = await t.mark();
+    await t.line('get-methods MeganB@contoso.com | where type!=password | remove-method');
+    // Graph's order: the alternate mobile is asked (and removed) before the mobile.
+    await t.waitFor(question('Remove the alternateMobile phone +44 2079460103 of Megan Bowen <MeganB@contoso.com>'), m, 10_000);
+    await t.line('y');
+    await t.waitFor(question('Remove the email address megan.bowen@outlook.com of Megan Bowen <MeganB@contoso.com>'), m, 10_000);
+    await t.line('y');
+    await t.waitFor(/remove-method: 3 items/, m);
+    await t.waitForPrompt(m);
+    const out = await t.since(m);
+    // The guard's refusal of the mobile (her last MFA method) comes after the questions, on lines of its own.
+    expect(out).toMatch(/megan\.bowen@outlook\.com of Megan Bowen <MeganB@contoso\.com>\? [^\n]*\(default n\): y\n[\s\S]*error: [^\n]*refused: removing the mobile/);
+    expect(out).not.toMatch(/\(default n\): (?!y\n)/);
+    expect(out).not.toMatch(/items, [\d,]+\/s/);
   });
 
   it('shows a new Temporary Access Pass once, with a warning', async () => {
@@ -243,7 +265,7 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
       const { t, home } = await demo();
       const m = await t.mark();
       await t.line("reset-password CameronW@contoso.com -newpassword 'Sup3r-Secret-Pass!'");
-      await t.waitFor(CONFIRM, m, 10_000, 'the Confirm: question');
+      await t.waitFor(question('Reset the password of Cameron White <CameronW@contoso.com>'), m, 10_000, 'the question naming Cameron White');
       await t.line('y');
       await t.waitFor(/succeeded/, m);
       await t.waitForPrompt(m);

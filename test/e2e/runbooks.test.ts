@@ -256,7 +256,12 @@ describe('stale-authenticators', () => {
     .map(({ u, m }) => `${u.userPrincipalName}/${m.id}`);
   const keys = () => registrations().map(({ u, m }) => `${u.userPrincipalName}/${m.id}`);
 
-  it('only plans without -Apply', async () => {
+  /** MFA-capable per the registration report (REFERENCE.md §4a). */
+  const MFA = ['phone', 'microsoftAuthenticator', 'passwordlessMicrosoftAuthenticator', 'softwareOath', 'hardwareOath', 'fido2', 'windowsHelloForBusiness', 'platformCredential'];
+  const strongLeft = (upn: string, without: Set<string>) =>
+    emu.store.users.find((u) => u.userPrincipalName === upn)!.methods.filter((m) => MFA.includes(kind(m)) && !without.has(`${upn}/${String(m.id)}`)).length;
+
+  it('only plans without -Apply, says it measures registration age, and keeps every last strong method', async () => {
     const before = keys();
     const planned = stale();
     expect(planned.length).toBeGreaterThan(10);
@@ -266,8 +271,14 @@ describe('stale-authenticators', () => {
     expect(keys()).toEqual(before);
     const rows = jsonLines(r.stdout) as { userPrincipalName: string; id: string; action: string; ageDays: number }[];
     expect(rows.map((x) => `${x.userPrincipalName}/${x.id}`).sort()).toEqual([...planned].sort());
-    expect(rows.every((x) => x.action === 'would remove' && x.ageDays >= days() - 1)).toBe(true);
+    expect(rows.every((x) => (x.action === 'would remove' || x.action === 'kept') && x.ageDays >= days() - 1)).toBe(true);
+    // Nobody would be left without an MFA-capable method; the admin keeps one of its two.
+    const going = new Set(rows.filter((x) => x.action === 'would remove').map((x) => `${x.userPrincipalName}/${x.id}`));
+    for (const upn of new Set(rows.map((x) => x.userPrincipalName))) expect(strongLeft(upn, going), upn).toBeGreaterThan(0);
+    expect(rows.filter((x) => x.userPrincipalName === 'admin@contoso.com').map((x) => x.action).sort()).toEqual(['kept', 'would remove']);
     expect(r.stderr).toMatch(/what if: DELETE /);
+    expect(r.stderr).toMatch(/what if: refused: /);
+    expect(r.stderr).toMatch(/by registration age/);
   });
 
   it('removes exactly the stale registrations with -Apply, under throttling, faults and lost answers', async () => {
@@ -283,11 +294,15 @@ describe('stale-authenticators', () => {
     }
     expect(r.stderr).not.toMatch(/error:/);
     expect(r.code).toBe(0);
-    expect(stale()).toEqual([]);
-    expect(keys().sort()).toEqual(keep.sort());
-    const rows = jsonLines(r.stdout) as { action: string }[];
+    const rows = jsonLines(r.stdout) as { userPrincipalName: string; id: string; action: string }[];
     expect(rows).toHaveLength(planned.length);
-    expect(rows.every((x) => x.action === 'removed')).toBe(true);
+    expect(rows.every((x) => x.action === 'removed' || x.action === 'kept')).toBe(true);
+    // What is left of the stale ones is exactly what the guard kept, and every user keeps a strong method.
+    const kept = rows.filter((x) => x.action === 'kept').map((x) => `${x.userPrincipalName}/${x.id}`);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(stale().sort()).toEqual(kept.sort());
+    expect(keys().sort()).toEqual([...keep, ...kept].sort());
+    for (const upn of new Set(rows.map((x) => x.userPrincipalName))) expect(strongLeft(upn, new Set()), upn).toBeGreaterThan(0);
     expect(emu.counters.throttled + emu.counters.faults).toBeGreaterThan(0);
   }, 70_000);
 });

@@ -116,9 +116,12 @@ describe('$batch item faults', () => {
       expect(i.headers).toMatchObject({ 'Retry-After': '0.2', 'Content-Type': 'application/json' });
       expect(i.body.error.code).toBe('serviceNotAvailable');
       expect(i.body.error.message).toMatch(/temporarily unavailable/);
-      expect(i.body.error.innerError['request-id']).toBe(r.headers['request-id']);
+      // Each item its own request-id (issue 11), not the $batch call's.
+      expect(i.body.error.innerError['request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(i.body.error.innerError['request-id']).not.toBe(r.headers['request-id']);
       expect(i.body.error.innerError).toHaveProperty('date');
     }
+    expect(new Set(items.map((i) => i.body.error.innerError['request-id'])).size).toBe(3);
     expect(JSON.stringify(emu.store.data)).toBe(before);
     expect(emu.counters).toMatchObject({ batchItems: 3, itemFaults: 3, faults: 3, byRoute: {} });
   });

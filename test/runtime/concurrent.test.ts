@@ -2,7 +2,9 @@
 // commands (test/support/bulk.ts): input order, the in-flight bound, per-item errors, early
 // stop, Ctrl-C, the summary and progress lines, and -whatif plans. No Graph, no emulator.
 import { describe, it, expect } from 'vitest';
-import { Tracker, echoCommand, runBulk, sourceCommand, summaryOf } from '../support/bulk.js';
+import { Tracker, delayOf, echoCommand, runBulk, sourceCommand, summaryOf } from '../support/bulk.js';
+import type { CommandSpec, ConfirmAnswer } from '../../src/runtime/command.js';
+import type { Value } from '../../src/runtime/values.js';
 
 function setup(opts: { changesState?: boolean; ignoreSignal?: boolean; name?: string } = {}) {
   const tracker = new Tracker();
@@ -254,5 +256,47 @@ describe('-whatif on a concurrent changing command', () => {
       'what if: set-thing would change 3',
       'what if: set-thing would send 3 requests in about 1 $batch calls',
     ]);
+  });
+});
+
+describe('questions in a concurrent run (issue 11)', () => {
+  /** A destructive command that learns what it changes only after a read of its own (a delay). */
+  const drop: CommandSpec = {
+    name: 'drop-thing', category: 'graph', synopsis: '', input: 'item', concurrent: true, changesState: true, destructive: true, examples: [],
+    parameters: [{ name: 'n', type: 'any', position: 0, fromPipeline: 'value', description: '' }],
+    async *run(ctx, args) {
+      await new Promise((r) => setTimeout(r, delayOf(args.n)));
+      if (await ctx.inTurn!(() => ctx.confirm!(async () => `Drop thing ${String(args.n)}?`))) yield args.n as Value;
+    },
+  };
+
+  it('asks each item once it knows what it changes, in input order, one at a time; n declines only that item', async () => {
+    const asked: string[] = [];
+    let open = 0;
+    let most = 0;
+    const confirm = async (q: string): Promise<ConfirmAnswer> => {
+      asked.push(q);
+      most = Math.max(most, ++open);
+      await new Promise((r) => setTimeout(r, 1));
+      open--;
+      return q === 'Drop thing 5?' ? 'no' : 'yes';
+    };
+    const r = await runBulk('1..12 | drop-thing', { commands: [drop], bulkWindow: 8, confirm });
+    expect(asked).toEqual(Array.from({ length: 12 }, (_, i) => `Drop thing ${i + 1}?`));
+    expect(most).toBe(1);
+    expect(r.plain).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]);
+    expect(summaryOf(r, 'drop-thing')).toMatch(/1 not confirmed/);
+  });
+
+  it('stops asking after "no to all", and never asks under -whatif or -confirm:$false', async () => {
+    const asked: string[] = [];
+    const confirm = async (q: string): Promise<ConfirmAnswer> => (asked.push(q), q === 'Drop thing 3?' ? 'none' : 'yes');
+    const r = await runBulk('1..6 | drop-thing', { commands: [drop], confirm });
+    expect(asked).toEqual(['Drop thing 1?', 'Drop thing 2?', 'Drop thing 3?']);
+    expect(r.plain).toEqual([1, 2]);
+    asked.length = 0;
+    expect((await runBulk('1..3 | drop-thing -confirm:$false', { commands: [drop], confirm })).plain).toEqual([1, 2, 3]);
+    expect((await runBulk('1..3 | drop-thing -whatif', { commands: [drop], confirm })).plain).toEqual([1, 2, 3]);
+    expect(asked).toEqual([]);
   });
 });

@@ -61,3 +61,25 @@ describe('Confirmation', () => {
     expect(asked.map((q) => q.split(' ')[3])).toEqual(['a?', 'b?', 'c?']);
   });
 });
+
+describe('Confirmation.ask', () => {
+  it('asks a question made only when it is asked, and not at all after "yes to all"', async () => {
+    const asked: string[] = [];
+    const c = Confirmation.for(host(['all'], asked), spec, { confirm: undefined, whatIf: false })!;
+    let made = 0;
+    const q = async () => (made++, 'Remove the mobile phone +1 4255550103 of Megan Bowen <MeganB@contoso.com>?');
+    expect(await c.ask(q)).toBe(true);
+    expect(await c.ask(q)).toBe(true);
+    expect(asked).toEqual(['Remove the mobile phone +1 4255550103 of Megan Bowen <MeganB@contoso.com>?']);
+    expect(made).toBe(1);
+  });
+
+  it('pauses the progress line while a question waits', async () => {
+    const events: string[] = [];
+    const h: Host = { ...host([], []), confirm: async () => (events.push('asked'), 'yes') };
+    const c = Confirmation.for(h, spec, { confirm: undefined, whatIf: false })!;
+    c.quiet = { pause: () => events.push('pause'), resume: () => events.push('resume') };
+    await c.ask('Remove it?');
+    expect(events).toEqual(['pause', 'asked', 'resume']);
+  });
+});

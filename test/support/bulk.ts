@@ -4,7 +4,7 @@ import { Session } from '../../src/cli/session.js';
 import { coreCommands } from '../../src/builtins/registry.js';
 import { ShellError } from '../../src/runtime/errors.js';
 import { toPlain, type Value } from '../../src/runtime/values.js';
-import type { CommandSpec, ParameterSpec } from '../../src/runtime/command.js';
+import type { CommandSpec, Host, ParameterSpec } from '../../src/runtime/command.js';
 
 /** What a test command saw: starts, overlap, doubt, and which runs are still going. */
 export class Tracker {
@@ -165,6 +165,8 @@ export interface BulkRunOptions {
   cwd?: string;
   signal?: AbortSignal;
   progress?: boolean;
+  /** An interactive host's question (the session then asks before destructive changes). */
+  confirm?: Host['confirm'];
 }
 
 /** Runs source in a fresh Session with the test commands plus the core built-ins. */
@@ -182,6 +184,7 @@ export async function runBulk(source: string, opts: BulkRunOptions): Promise<Bul
       progress: opts.progress ?? false,
       columns: 120,
       color: false,
+      ...(opts.confirm ? { confirm: opts.confirm } : {}),
     },
     stdout: () => undefined,
     stderr: (c) => {

@@ -1,6 +1,8 @@
 // add-phone: register a phone for a user. The number and type are checked before anything is
 // sent (REFERENCE.md §8: `+{cc} {number}[x{ext}]`, mobile|alternateMobile|office); Graph then
-// enforces one phone per type and "alternateMobile needs a mobile". Emits the created record.
+// enforces one phone per type and "alternateMobile needs a mobile" (within one run, an
+// alternateMobile waits for the same user's mobile, whatever the order of the rows). Emits the
+// created record.
 import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { PHONE_TYPES } from '../../graph/catalogue.js';
@@ -11,6 +13,7 @@ import { methodProperties, methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
 import { validatePhone } from './support/validate.js';
+import { inOrder } from './support/order.js';
 
 const addPhone: CommandSpec = {
   name: 'add-phone',
@@ -49,7 +52,9 @@ const addPhone: CommandSpec = {
     // Digits only: Graph may store the number re-spaced.
     const digits = (n: unknown) => String(n).replace(/\D/g, '');
     const reconcile = findCreated(ctx, client, userId, PHONE, (m) => m.phoneType === phoneType && digits(m.phoneNumber) === digits(phoneNumber));
-    const r = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType }, reconcile }));
+    // Graph's order: an alternateMobile after the same run's mobile of that user.
+    const send = () => missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType }, reconcile }));
+    const r = await inOrder(ctx, `${phoneType}:${userId}`, phoneType === 'alternateMobile' ? `mobile:${userId}` : undefined, send);
     if (r) yield methodRecord(r.body, await identity(), 'phone');
   },
 };

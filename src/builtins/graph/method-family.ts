@@ -8,7 +8,8 @@ import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { methodTypeOf, type MethodTypeInfo, type MethodTypeName } from '../../graph/catalogue.js';
 import { graphError, graphOf } from './support/client.js';
-import { deleteMethod, methodsOfType } from './support/methods.js';
+import { methodsOfType } from './support/methods.js';
+import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { methodListSpec } from './support/simple.js';
 import { resolveUser, userParam } from './support/user.js';
 import { ID_PARAM, idArg, isMethodRecord, userLabel } from './method-kit.js';
@@ -53,12 +54,13 @@ export function removeCommand(o: FamilyOptions & { removeAllWithoutId?: boolean 
     description:
       `${o.description ? o.description + ' ' : ''}Graph: DELETE /users/{id}/authentication/${info.segment}${needsId ? '/{methodId}' : ''}${versionNote(info)}. ` +
       `Permission: ${o.permission}. ${o.removeAllWithoutId ? `Without -id it removes the user's ${info.title} (there is at most one). ` : ''}` +
-      'Emits nothing. A failed item is reported and the others go on.',
+      "Refused (unless -force) when it would leave the user no MFA-capable method, or take a privileged-role holder's last " +
+      'phishing-resistant one. Emits nothing. A failed item is reported and the others go on.',
     input: 'item',
     concurrent: true,
     changesState: true,
     destructive: true,
-    parameters: needsId ? [userParam({ position: 0 }), ID_PARAM] : [userParam({ position: 0 })],
+    parameters: needsId ? [userParam({ position: 0 }), ID_PARAM, FORCE_PARAM] : [userParam({ position: 0 }), FORCE_PARAM],
     examples: o.examples,
     async *run(ctx, args) {
       const item = ctx.item;
@@ -79,7 +81,7 @@ export function removeCommand(o: FamilyOptions & { removeAllWithoutId?: boolean 
       }
       for (const id of ids) {
         try {
-          await deleteMethod(ctx, graph, userId, info, id);
+          await removeOne(ctx, graph, userId, args.user, { info, id, force: args.force === true });
         } catch (e) {
           // One failed method is one non-terminating error naming it; the others go on.
           ctx.writeError(graphError(e, item ?? id ?? userLabel(args.user), ctx));

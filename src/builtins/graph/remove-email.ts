@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { EMAIL_METHOD_ID, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { deleteMethod } from './support/methods.js';
+import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { resolveUser, userParam } from './support/user.js';
 
 const EMAIL = methodTypeOf('email')!;
@@ -19,14 +19,14 @@ const removeEmail: CommandSpec = {
   concurrent: true,
   changesState: true,
   destructive: true,
-  parameters: [userParam({ position: 0 }), { name: 'passthru', type: 'switch', description: 'Emit the removed record.' }],
+  parameters: [userParam({ position: 0 }), { name: 'passthru', type: 'switch', description: 'Emit the removed record.' }, FORCE_PARAM],
   examples: [
     { title: "Remove a user's reset email", code: 'remove-email LynneR@contoso.com; get-email LynneR@contoso.com | count', output: [0] },
   ],
   async *run(ctx, args) {
     const client = await graphOf(ctx);
     const userId = await resolveUser(ctx, client, args.user);
-    const done = await deleteMethod(ctx, client, userId, EMAIL, EMAIL_METHOD_ID);
+    const done = await removeOne(ctx, client, userId, args.user, { info: EMAIL, id: EMAIL_METHOD_ID, force: args.force === true });
     if (done && args.passthru === true && ctx.item !== undefined) yield ctx.item;
   },
 };

@@ -5,7 +5,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { deleteMethod } from './support/methods.js';
+import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { resolveUser, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
 
@@ -16,6 +16,8 @@ const removeMethod: CommandSpec = {
   description:
     'DELETE /users/{id}/authentication/{collection}/{methodId}, the collection chosen by the method type (phoneMethods, ' +
     'fido2Methods, …; qrCodePinMethod has no id; passwordless and hardwareOath are on beta). A password cannot be removed. ' +
+    'Within one user, an alternateMobile goes before the mobile. Refused (unless -force) when it would leave the user no ' +
+    "MFA-capable method, or take a privileged-role holder's last phishing-resistant one. " +
     '-passthru emits the removed record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
     'Administrator or Privileged Authentication Administrator).',
   input: 'item',
@@ -26,7 +28,8 @@ const removeMethod: CommandSpec = {
     userParam({}),
     { name: 'type', type: 'string', required: true, values: METHOD_TYPE_NAMES, fromPipeline: 'property', description: "The method's type." },
     { name: 'id', type: 'string', position: 0, fromPipeline: 'property', placeholder: 'ID', description: 'The method id (not needed for qrCodePin).' },
-    { name: 'passthru', type: 'switch', description: 'Emit the removed method record.' },
+    { name: 'passthru', type: 'switch', description: 'Emit the removed method record (under -whatif: the one that would be).' },
+    FORCE_PARAM,
   ],
   examples: [
     { title: "Remove a user's Windows Hello for Business keys", code: 'get-user AlexW@contoso.com | get-methods -type whfb | remove-method' },
@@ -38,7 +41,7 @@ const removeMethod: CommandSpec = {
     const id = info.singleton ? undefined : validateId(ctx, args.id);
     const client = await graphOf(ctx);
     const userId = await resolveUser(ctx, client, args.user);
-    const done = await deleteMethod(ctx, client, userId, info, id);
+    const done = await removeOne(ctx, client, userId, args.user, { info, id, force: args.force === true });
     if (done && args.passthru === true && ctx.item !== undefined) yield ctx.item;
   },
 };

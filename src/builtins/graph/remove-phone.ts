@@ -2,7 +2,7 @@
 // Graph refuses to delete the mobile while an alternateMobile exists, or the default MFA phone.
 import type { CommandSpec } from '../../runtime/command.js';
 import { graphOf } from './support/client.js';
-import { deleteMethod } from './support/methods.js';
+import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { PHONE, phoneIdOf, phoneIdParam, phoneTypeParam } from './support/phone.js';
 import { resolveUser, userParam } from './support/user.js';
 
@@ -12,7 +12,8 @@ const removePhone: CommandSpec = {
   synopsis: "Remove a user's phone method.",
   description:
     'DELETE /users/{id}/authentication/phoneMethods/{phoneId}. The phone is chosen by -type, -id, or the phoneType of a ' +
-    'piped record (e.g. from get-phone). A mobile cannot go while an alternateMobile exists. -passthru emits the removed ' +
+    'piped record (e.g. from get-phone). A mobile cannot go while an alternateMobile exists: in one run the alternateMobile ' +
+    "is removed first. Refused (unless -force) when it is the user's last MFA-capable method. -passthru emits the removed " +
     'record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication Administrator or ' +
     'Privileged Authentication Administrator).',
   input: 'item',
@@ -23,7 +24,8 @@ const removePhone: CommandSpec = {
     userParam({ position: 0 }),
     phoneTypeParam('Which phone: mobile, alternateMobile or office.'),
     phoneIdParam,
-    { name: 'passthru', type: 'switch', description: 'Emit the removed phone record.' },
+    { name: 'passthru', type: 'switch', description: 'Emit the removed phone record (under -whatif: the one that would be).' },
+    FORCE_PARAM,
   ],
   examples: [
     { title: "Remove a user's alternate mobile", code: 'get-phone MeganB@contoso.com | where phoneType=alternateMobile | remove-phone' },
@@ -33,7 +35,7 @@ const removePhone: CommandSpec = {
     const { id } = phoneIdOf(ctx, args);
     const client = await graphOf(ctx);
     const userId = await resolveUser(ctx, client, args.user);
-    const done = await deleteMethod(ctx, client, userId, PHONE, id);
+    const done = await removeOne(ctx, client, userId, args.user, { info: PHONE, id, force: args.force === true });
     if (done && args.passthru === true && ctx.item !== undefined) yield ctx.item;
   },
 };

@@ -15,6 +15,7 @@ import { change, read } from './support/methods.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam, type UserIdentity } from './support/user.js';
 import { PASSWORD_SECRETS } from './support/secret-properties.js';
+import { userForQuestion } from './support/removal.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -100,6 +101,7 @@ const resetPassword: CommandSpec = {
     const user = await resolveUserIdentity(ctx, client, args.user);
     const userId = user.id;
     const body = typeof newPassword === 'string' ? { newPassword } : {};
+    if (ctx.confirm && !(await ctx.confirm(async () => `Reset the password of ${await userForQuestion(ctx, client, userId, args.user)}?`))) return;
     const path = `${authenticationPath(userId)}/methods/${seg(PASSWORD_METHOD_ID)}/resetPassword`;
     // A reset whose answer was lost is sent again: the newest password is the one that counts.
     const r = await change<Op | null>(ctx, client, { method: 'POST', path, body, idempotent: true });

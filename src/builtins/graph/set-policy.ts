@@ -95,6 +95,8 @@ const setPolicy: CommandSpec = {
     }
     const path = `${POLICY_PATH}/authenticationMethodConfigurations/${encodeURIComponent(config.id)}`;
     const req = { method: 'PATCH' as const, path, version: 'beta' as const, body, audit: { command: ctx.command.name }, signal: ctx.signal };
+    const what = Object.keys(body).filter((k) => k !== '@odata.type').join(', ');
+    if (ctx.confirm && !(await ctx.confirm(`Change ${what} of the ${String(config.id)} method configuration (tenant-wide authentication methods policy)?`))) return;
     if (whatIf(ctx, graph, req)) return;
     try {
       await graph.request(req);

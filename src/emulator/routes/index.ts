@@ -1,5 +1,5 @@
 // Every Graph route the emulator serves, in one Router: authentication methods (routes/methods),
-// users, the methods policy, reports, and $batch (which runs its items through `dispatch`).
+// users and their directory roles, the methods policy, reports, and $batch (which runs its items through `dispatch`).
 import { Router } from '../router.js';
 import type { SubDispatch } from '../http.js';
 import type { TenantStore } from '../store/tenant.js';
@@ -8,6 +8,7 @@ import { registerUserRoutes } from './users.js';
 import { registerPolicyRoutes } from './policy.js';
 import { registerReportRoutes } from './reports.js';
 import { registerBatchRoute } from './batch.js';
+import { registerRoleRoutes } from './roles.js';
 
 export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   const router = new Router();
@@ -15,6 +16,7 @@ export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   registerUserRoutes(router, store);
   registerPolicyRoutes(router, store);
   registerReportRoutes(router, store);
+  registerRoleRoutes(router, store);
   registerBatchRoute(router, dispatch);
   return router;
 }

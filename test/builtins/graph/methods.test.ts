@@ -70,7 +70,7 @@ describe('remove-method', () => {
     await withEmulator(async (emu) => {
       const r = await runOn(emu, `get-user AlexW@contoso.com | get-methods | where type=whfb | remove-method
 get-user AlexW@contoso.com | get-methods | foreach { $_.type } | sort
-get-methods JohannaL@contoso.com | where type -ne password | remove-method -passthru | foreach { $_.type }
+get-methods JohannaL@contoso.com | where type -ne password | remove-method -passthru -force | foreach { $_.type }
 get-methods JohannaL@contoso.com | foreach { $_.type }
 get-methods LynneR@contoso.com -type qrCodePin | remove-method
 get-methods LynneR@contoso.com | foreach { $_.type } | sort`);

@@ -85,9 +85,9 @@ get-phone AdeleV@contoso.com | foreach { $_.phoneNumber }
       const r = await runOn(emu, `remove-phone MeganB@contoso.com -type mobile
 get-phone MeganB@contoso.com | foreach { $_.phoneType }
 get-phone MeganB@contoso.com | where phoneType=alternateMobile | remove-phone
-remove-phone MeganB@contoso.com -type mobile -whatif
+remove-phone MeganB@contoso.com -type mobile -whatif -force
 get-phone MeganB@contoso.com | foreach { $_.phoneType }
-remove-phone MeganB@contoso.com -type mobile
+remove-phone MeganB@contoso.com -type mobile -force
 get-phone MeganB@contoso.com | count`);
       expect(r.plain).toEqual(['mobile', 'alternateMobile', 'mobile', 0]);
       expect(r.stderr).toContain('invalidRequest');

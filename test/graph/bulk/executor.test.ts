@@ -140,6 +140,24 @@ describe('batching', () => {
   });
 });
 
+describe('failed items of one $batch', () => {
+  it('give each caller its own request-id, not the $batch call\'s (issue 11)', async () => {
+    const g = executor();
+    // Mobiles beside an alternate mobile: Graph refuses each DELETE, all in one $batch.
+    const ids = phonelessUsers(3);
+    for (const id of ids) {
+      await plain.request({ method: 'POST', path: phonesPath(id), body: MOBILE });
+      await plain.request({ method: 'POST', path: phonesPath(id), body: ALTERNATE });
+    }
+    emu.counters.reset();
+    const errors = await Promise.all(ids.map((id) => g.request({ method: 'DELETE', path: `${phonesPath(id)}/3179e48a-750b-4051-897c-87b9720928f7` }).catch((e: unknown) => e as GraphRequestError)));
+    expect(routed(BATCH_ROUTE)).toBe(1);
+    expect(errors.map((e) => e.status)).toEqual([400, 400, 400]);
+    expect(errors.every((e) => /^[0-9a-f-]{36}$/.test(e.requestId ?? ''))).toBe(true);
+    expect(new Set(errors.map((e) => e.requestId)).size).toBe(3);
+  });
+});
+
 describe('throttling and faults', () => {
   it('sends items answered 429 again until all succeed, never re-sending one that succeeded', async () => {
     emu.faults.set({ throttlePerSecond: 100 });

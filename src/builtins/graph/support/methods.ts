@@ -21,10 +21,13 @@ export async function read<T = GraphObject>(ctx: CommandContext, client: GraphCl
 }
 
 /**
- * One change, unless -whatif: then the plan is written to stderr and undefined comes back
- * (the caller emits nothing). A failure becomes the user's ShellError.
+ * One change, unless -whatif (the plan is written to stderr) or not confirmed: then undefined
+ * comes back (the caller emits nothing). A failure becomes the user's ShellError.
  */
 export async function change<T = GraphObject>(ctx: CommandContext, client: GraphClient, req: GraphRequest): Promise<GraphResponse<T> | undefined> {
+  // A destructive command asks before this with the change in its words; one that has not
+  // asked is asked here, the request named (an item is asked once: its first answer stands).
+  if (ctx.confirm && !(await ctx.confirm(async () => `Send ${client.describe(req)}?`))) return undefined;
   if (whatIf(ctx, client, req)) return undefined;
   try {
     return await client.request<T>({ ...req, inDoubt: ctx.inDoubt, audit: { command: ctx.command.name }, signal: ctx.signal });
