@@ -1,7 +1,8 @@
 // The authsh executable: reads the command line, picks REPL / -c / FILE / stdin, wires stdout
 // and stderr to a Session, and turns the result into an exit code. No language or Graph logic
 // lives here.
-import { openSync, readFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
+import { openPrivateSync } from '../runtime/private-file.js';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
@@ -59,7 +60,7 @@ let changes: ((record: WriteRecord) => void) | undefined;
 
 /** --log FILE: one JSON line per change, appended with one write each (0600). */
 function changeLog(path: string): (record: WriteRecord) => void {
-  const fd = openSync(path, 'a', 0o600);
+  const fd = openPrivateSync(path, 'a');
   return (record) => writeSync(fd, JSON.stringify(record) + '\n');
 }
 

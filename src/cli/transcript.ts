@@ -3,7 +3,8 @@
 // password: learnt from the records as they go out, before they are printed), the client secret
 // of the environment, and the values of secret-looking parameters in echoed source lines
 // (an error's diagnostic repeats its line, `-newpassword '…'` included).
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
+import { openPrivateSync } from '../runtime/private-file.js';
 import { ShellRecord } from '../runtime/record.js';
 import { isShownOnce } from '../runtime/format/index.js';
 import type { Value } from '../runtime/values.js';
@@ -18,7 +19,7 @@ export class Transcript {
   private readonly secrets = new Set<string>();
 
   constructor(path: string, env: NodeJS.ProcessEnv = process.env) {
-    this.fd = openSync(path, 'a', 0o600);
+    this.fd = openPrivateSync(path, 'a');
     for (const name of ['AZURE_CLIENT_SECRET']) {
       const v = env[name];
       if (v && v.length >= 4) this.secrets.add(v);

@@ -12,8 +12,9 @@
 // same thing twice does it twice. Line numbers are not part of it: editing the script between the
 // kill and the re-run does not make finished work run again.
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, readFileSync, rmSync } from 'node:fs';
 import { ShellError } from './errors.js';
+import { openPrivateSync } from './private-file.js';
 import { ShellRecord } from './record.js';
 import type { ParameterSpec } from './command.js';
 import { isScriptBlock } from './values.js';
@@ -52,7 +53,7 @@ export class Checkpoint {
       if (m && c.state.get(m[2]!) !== 'D') c.state.set(m[2]!, m[1] as 'S' | 'D');
     }
     try {
-      c.fd = openSync(path, 'a', 0o600);
+      c.fd = openPrivateSync(path, 'a');
       if (text === '') appendFileSync(c.fd, HEADER + '\n');
       else if (!text.endsWith('\n')) {
         const keep = text.lastIndexOf('\n') + 1;
