@@ -9,7 +9,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { Session, EXIT } from './session.js';
 import { formatWarning } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
-import { createConnector, describeTarget, type Connector } from './connect.js';
+import { createConnector, describeTarget, endpointProblem, type Connector } from './connect.js';
 import { Transcript } from './transcript.js';
 import { acquireLock, lockName } from './lock.js';
 import type { WriteRecord } from '../graph/bulk/audit.js';
@@ -119,6 +119,8 @@ async function main(argv: string[]): Promise<number> {
     const { runEmulatorCommand } = await import('./emulator-command.js');
     return runEmulatorCommand(opts.scriptArgs);
   }
+  const insecure = opts.demo ? undefined : endpointProblem(process.env);
+  if (insecure) return fail(insecure);
   if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
   if (opts.lock !== undefined) {
     if (!lockName(opts.lock)) return fail(`--lock takes a name of letters, digits, '.', '_' and '-' (got '${opts.lock}')`);

@@ -11,6 +11,7 @@ import type { Dispatcher } from 'undici';
 import { SignInError, type ConnectionInfo, type TokenSource } from '../types.js';
 import { undiciNetworkClient } from './network.js';
 import { fileCachePlugin } from './cache.js';
+import { refusingRedirects } from './redirects.js';
 
 export type Credential =
   | { kind: 'client-secret'; tenantId: string; clientId: string; secret: string }
@@ -124,7 +125,8 @@ function tenantOf(token: string): string | undefined {
 export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   const c = opts.credential;
   const scope = graphScope(opts.graphUrl);
-  const system = { networkClient: undiciNetworkClient(opts.agent, opts.trace) };
+  const guard = refusingRedirects(undiciNetworkClient(opts.agent, opts.trace));
+  const system = { networkClient: guard.client };
   const cache = opts.cacheHome ? { cachePlugin: fileCachePlugin(opts.cacheHome) } : undefined;
   const host = new URL(opts.authorityHost);
   const base = (tenantId: string) => ({
@@ -166,7 +168,7 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
     const token = async (fresh: boolean) => (await app.acquireTokenSilent({ account, scopes: [scope], forceRefresh: fresh })).accessToken;
     return { tokens: guarded(token), connection: info('device-code', c.tenantId, first, { clientId: c.clientId, account: account.username }) };
   } catch (e) {
-    throw toSignInError(e);
+    throw guard.refused() ?? toSignInError(e);
   }
 }
 
