@@ -116,6 +116,23 @@ describe('the token cache on disk', () => {
     expect(emu.counters.byRoute[TOKEN_ROUTE]).toBe(before + 1);
   });
 
+  it('serves a cached token only to the credential that got it: a changed secret signs in for real, and fails', async () => {
+    const dir = home();
+    const app = writer();
+    const right: Credential = { kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! };
+    await (await sign(right, dir)).tokens.token();
+    const onDisk = readFileSync(cacheFiles(dir).cache, 'utf8');
+    expect(onDisk).not.toContain(app.clientSecret!);
+    const before = emu.counters.byRoute[TOKEN_ROUTE] ?? 0;
+    const wrong = sign({ ...right, secret: 'not-the-secret-any-more' }, dir);
+    await expect(wrong).rejects.toBeInstanceOf(SignInError);
+    await expect(wrong).rejects.toThrow(/AADSTS7000215/);
+    expect(emu.counters.byRoute[TOKEN_ROUTE]).toBe(before + 1);
+    // The right one still finds its token, without asking the IdP.
+    await (await sign(right, dir)).tokens.token();
+    expect(emu.counters.byRoute[TOKEN_ROUTE]).toBe(before + 1);
+  });
+
   it('treats a cache it cannot decrypt as empty', () => {
     const key = Buffer.alloc(32, 1);
     const sealed = encrypt('{"AccessToken":{}}', key);

@@ -5,7 +5,7 @@
 // signIn acquires a token at once, so a bad secret fails at connect time with the AADSTS
 // reason (SignInError), not halfway through a script.
 import { ConfidentialClientApplication, ManagedIdentityApplication, PublicClientApplication, type AccountInfo, type AuthenticationResult, type Configuration } from '@azure/msal-node';
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
 import { SignInError, type ConnectionInfo, type TokenSource } from '../types.js';
@@ -61,6 +61,15 @@ export function readCertificate(path: string): { privateKey: string; thumbprintS
   }
   const thumbprintSha256 = new X509Certificate(certPem).fingerprint256.replace(/:/g, '');
   return { privateKey, thumbprintSha256, x5c: certPem };
+}
+
+/** readCertificate, its failures as SignInError (it is read before the try below). */
+function readCertificateOrThrow(path: string): ReturnType<typeof readCertificate> {
+  try {
+    return readCertificate(path);
+  } catch (e) {
+    throw toSignInError(e);
+  }
 }
 
 /** An MSAL error → SignInError with the reason: the AADSTS code and its first sentence. */
@@ -122,12 +131,24 @@ function tenantOf(token: string): string | undefined {
   }
 }
 
+/**
+ * A digest of what proves the credential, so a cached token serves only the credential that got
+ * it (cache.ts): a changed secret or certificate misses the cache and signs in for real.
+ */
+export function credentialDigest(c: Credential, certificate?: { privateKey: string; thumbprintSha256: string }): string {
+  const proof = c.kind === 'client-secret' ? c.secret : certificate ? `${certificate.thumbprintSha256}:${certificate.privateKey}` : '';
+  const who = 'tenantId' in c ? (c.tenantId ?? '') : '';
+  const client = 'clientId' in c ? (c.clientId ?? '') : '';
+  return createHash('sha256').update(JSON.stringify([c.kind, who.toLowerCase(), client.toLowerCase(), proof])).digest('hex');
+}
+
 export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   const c = opts.credential;
+  const certificate = c.kind === 'certificate' ? readCertificateOrThrow(c.certificatePath) : undefined;
   const scope = graphScope(opts.graphUrl);
   const guard = refusingRedirects(undiciNetworkClient(opts.agent, opts.trace));
   const system = { networkClient: guard.client };
-  const cache = opts.cacheHome ? { cachePlugin: fileCachePlugin(opts.cacheHome) } : undefined;
+  const cache = opts.cacheHome ? { cachePlugin: fileCachePlugin(opts.cacheHome, credentialDigest(c, certificate)) } : undefined;
   const host = new URL(opts.authorityHost);
   const base = (tenantId: string) => ({
     authority: `${host.origin}/${tenantId}`,
@@ -144,7 +165,7 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   try {
     if (c.kind === 'client-secret' || c.kind === 'certificate') {
       const auth: Configuration['auth'] =
-        c.kind === 'client-secret' ? { clientId: c.clientId, clientSecret: c.secret, ...base(c.tenantId) } : { clientId: c.clientId, clientCertificate: readCertificate(c.certificatePath), ...base(c.tenantId) };
+        c.kind === 'client-secret' ? { clientId: c.clientId, clientSecret: c.secret, ...base(c.tenantId) } : { clientId: c.clientId, clientCertificate: certificate!, ...base(c.tenantId) };
       const app = new ConfidentialClientApplication({ auth, system, ...(cache ? { cache } : {}) });
       const get = async (fresh = false) => {
         const r = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: fresh });
