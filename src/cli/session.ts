@@ -73,7 +73,7 @@ export class Session {
   private stop: AbortSignal | undefined;
 
   constructor(private readonly opts: SessionOptions) {
-    this.writer = createOutputWriter({ format: opts.format, write: opts.stdout, columns: opts.columns, color: opts.color });
+    this.writer = createOutputWriter({ format: opts.format, write: this.stdout, columns: opts.columns, color: opts.color });
     this.builtins = commandTable(opts.commands ?? builtinCommands);
   }
 
@@ -117,7 +117,7 @@ export class Session {
     if (!(columns > 0) || columns === this.opts.columns || this.opts.format !== 'table') return;
     this.opts.columns = columns;
     this.writer.flush();
-    this.writer = createOutputWriter({ format: this.opts.format, write: this.opts.stdout, columns, color: this.opts.color });
+    this.writer = createOutputWriter({ format: this.opts.format, write: this.stdout, columns, color: this.opts.color });
   }
 
   /** Set when a script ran `exit` (the REPL then leaves with that code). */
@@ -143,6 +143,16 @@ export class Session {
   private authFailed = false;
   /** Checkpoint files opened by this run, by absolute path. */
   private checkpoints = new Map<string, Checkpoint>();
+
+  /** Formatted output to stdout; then the checkpoints learn that what was handed on got printed. */
+  private readonly stdout = (chunk: string): void => {
+    this.opts.stdout(chunk);
+    this.printed();
+  };
+
+  private printed(): void {
+    for (const c of this.checkpoints.values()) c.outputWritten();
+  }
 
   private checkpointFile(path: string): Checkpoint {
     const abs = resolve(this.opts.cwd ?? process.cwd(), path);
@@ -229,7 +239,8 @@ export class Session {
     }
     const interp = new Interpreter(services);
     const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
-    const write = options.onValue ?? ((v: Value) => this.output.write(v));
+    const onValue = options.onValue;
+    const write = onValue ? (v: Value) => (onValue(v), this.printed()) : (v: Value) => this.output.write(v);
     const observe = options.observe;
     const emit = observe ? (v: Value) => (observe(v), write(v)) : write;
     try {
@@ -245,6 +256,8 @@ export class Session {
         let r = await gen.next();
         for (; !r.done; r = await gen.next()) emit(r.value);
         if (!options.onValue) this.output.flush();
+        // Output handed on but never printed (assigned, piped to a file): a re-run emits it again.
+        for (const c of this.checkpoints.values()) c.forgetPending();
         if (r.value.type === 'exit') {
           this.exitRequested = r.value.code;
           return r.value.code;

@@ -14,7 +14,7 @@ import { ShellError, toShellError } from './errors.js';
 import type { Binder, Binding } from './binder.js';
 import type { CommandSpec, Host } from './command.js';
 import type { CommandContextImpl, ItemOptions } from './context.js';
-import type { Checkpoint } from './checkpoint.js';
+import { MAX_KEPT_BYTES, type Checkpoint } from './checkpoint.js';
 import type { Confirmation } from './confirm.js';
 import type { Interpreter } from './interpreter.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
@@ -39,11 +39,25 @@ export function checkpointOf(interp: Interpreter, spec: CommandSpec, binding: Bi
   return spec.changesState && spec.category === 'graph' ? interp.rt.scriptCheckpoint : undefined;
 }
 
+/** Values of one item kept for the checkpoint at most; beyond, its output is not kept. */
+const MAX_KEPT_VALUES = 1000;
+
+export interface CheckpointedOptions extends ItemOptions {
+  onSkip?: () => void;
+  onDecline?: () => void;
+  /**
+   * The concurrent runner's hook: it hands the values on itself, later and in input order, so it
+   * takes the item's checkpoint key and marks it pending (Checkpoint.pending) when its turn comes.
+   */
+  onKey?: (key: string) => void;
+}
+
 /**
- * One unit of work under a checkpoint: skipped when the file says it is done, run "in doubt"
- * when it says started, and recorded done when it ends without an error.
+ * One unit of work under a checkpoint: skipped when the file says it is done (its kept output
+ * emitted again unless the file says it was printed), run "in doubt" when it says started, and
+ * recorded done, with its output, when it ends without an error.
  */
-export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: ItemOptions & { onSkip?: () => void; onDecline?: () => void } = {}): AsyncGenerator<Value> {
+export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: CheckpointedOptions = {}): AsyncGenerator<Value> {
   if (job.confirmation && !(await job.confirmation.allows(job.spec, args))) {
     options.onDecline?.();
     return;
@@ -51,15 +65,58 @@ export async function* checkpointed(job: Job, args: Record<string, unknown>, ite
   const ck = job.checkpoint;
   const key = ck?.key(job.spec.name, args, job.spec.parameters);
   const state = key ? ck!.status(key) : undefined;
-  if (state === 'done') {
+  if (state === 'done' || state === 'emitted') {
     ck!.skipped++;
     options.onSkip?.();
+    if (state === 'emitted') return;
+    const kept = ck!.kept(key!);
+    if (kept === undefined) {
+      if (ck!.notKept++ === 0) job.interp.rt.host.warn(`${ck!.path}: the earlier run finished items whose output was too large to keep (over ${MAX_KEPT_BYTES / 1024} KiB); it is not shown again`);
+      return;
+    }
+    yield* handOn(ck!, key!, kept, options);
     return;
   }
   const ctx = job.ctx.forItem(item as Value, { signal: options.signal, onError: options.onError, host: options.host, inDoubt: state === 'started' });
-  if (key) ck!.started(key);
-  yield* job.spec.run(ctx, args);
-  if (key && ctx.errorsWritten === 0) ck!.finished(key);
+  if (!key) {
+    yield* job.spec.run(ctx, args);
+    return;
+  }
+  ck!.started(key);
+  const values: Value[] = [];
+  let tooMany = false;
+  // Run alone, the last value is held back until the item is recorded done: the write that
+  // prints it then marks it printed, with nothing in between.
+  let held: { value: Value } | undefined;
+  try {
+    for await (const value of job.spec.run(ctx, args)) {
+      if (values.length < MAX_KEPT_VALUES) values.push(value);
+      else tooMany = true;
+      if (options.onKey) yield value;
+      else {
+        if (held) yield held.value;
+        held = { value };
+      }
+    }
+  } catch (e) {
+    if (held) yield held.value;
+    throw e;
+  }
+  if (ctx.errorsWritten === 0) ck!.finished(key, tooMany ? 'too-large' : values, job.spec.parameters);
+  if (options.onKey) options.onKey(key);
+  else yield* handOn(ck!, key, held ? [held.value] : [], options);
+}
+
+/** Hands an item's values on; before its last one, the item is marked pending (see Checkpoint). */
+async function* handOn(ck: Checkpoint, key: string, values: readonly Value[], options: CheckpointedOptions): AsyncGenerator<Value> {
+  if (options.onKey) {
+    yield* values;
+    options.onKey(key);
+    return;
+  }
+  for (let i = 0; i < values.length - 1; i++) yield values[i]!;
+  ck.pending(key);
+  if (values.length > 0) yield values[values.length - 1]!;
 }
 
 interface Slot {
@@ -71,6 +128,8 @@ interface Slot {
   fatal: ShellError | undefined;
   finished: boolean;
   done: Promise<void>;
+  /** Its checkpoint key, once known (a checkpointed item). */
+  key?: string;
 }
 
 /** -whatif lines shown in full before the rest are only counted. */
@@ -107,7 +166,7 @@ async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: Host | u
     return;
   }
   try {
-    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true) })) slot.events.push({ value });
+    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true), onKey: (k) => (slot.key = k) })) slot.events.push({ value });
   } catch (e) {
     // Cancelled, or stopping (SIGTERM: its requests were not sent): not this item's error.
     if (signal.aborted || job.interp.rt.stop?.aborted) {
@@ -195,6 +254,49 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     }
   })();
 
+  /**
+   * A stop cut an item off (its requests were not sent): what finished behind it is not lost.
+   * Nothing new starts; the items in flight settle (writes finish, reads are cancelled), then
+   * every finished one is handed on in input order, skipping those cut off: a re-run emits
+   * those in their places.
+   */
+  async function* flushDone(): AsyncGenerator<Value> {
+    stopped = true;
+    space?.();
+    if (!spec.changesState) controller.abort();
+    await Promise.allSettled(slots.map((s) => s.done));
+    const rest = slots.splice(0);
+    for (const s of rest) {
+      if (s.fatal || !s.finished) continue;
+      count(s);
+      yield* emit(s);
+    }
+  }
+
+  /** Counts a finished slot. */
+  const count = (s: Slot) => {
+    if (s.skipped) counts.skipped++;
+    else if (s.declined) counts.declined++;
+    else {
+      counts.done++;
+      if (s.failed) counts.failed++;
+      else counts.succeeded++;
+    }
+  };
+  /** Hands a finished slot's values on and writes its errors, in the order they came. */
+  async function* emit(s: Slot): AsyncGenerator<Value> {
+    const last = s.events.findLastIndex((ev) => 'value' in ev);
+    for (let i = 0; i < s.events.length; i++) {
+      const ev = s.events[i]!;
+      if ('value' in ev) {
+        // The write that prints its last value marks the item printed (Checkpoint.pending).
+        if (i === last && s.key) job.checkpoint?.pending(s.key);
+        yield ev.value;
+      } else job.ctx.forItem(s.item).writeError(ev.error);
+    }
+    if (last === -1 && s.key) job.checkpoint?.pending(s.key);
+  }
+
   try {
     for (;;) {
       const head = slots[0];
@@ -203,18 +305,12 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
         waiting--;
         space?.();
         space = undefined;
-        if (head.fatal) throw head.fatal;
-        if (head.skipped) counts.skipped++;
-        else if (head.declined) counts.declined++;
-        else {
-          counts.done++;
-          if (head.failed) counts.failed++;
-          else counts.succeeded++;
+        if (head.fatal) {
+          if (head.fatal.code === 'Interrupted') yield* flushDone();
+          throw head.fatal;
         }
-        for (const ev of head.events) {
-          if ('value' in ev) yield ev.value;
-          else job.ctx.forItem(head.item).writeError(ev.error);
-        }
+        count(head);
+        yield* emit(head);
         report.progress(counts, (input as { sizeHint?: number }).sizeHint);
         continue;
       }
@@ -234,13 +330,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     // changes failed (their output is not wanted any more, their errors are).
     for (const s of slots) {
       if (s.fatal || !s.finished) continue;
-      if (s.skipped) counts.skipped++;
-      else if (s.declined) counts.declined++;
-      else {
-        counts.done++;
-        if (s.failed) counts.failed++;
-        else counts.succeeded++;
-      }
+      count(s);
       if (!spec.changesState) continue;
       for (const ev of s.events) {
         if ('error' in ev) {
