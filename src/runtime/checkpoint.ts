@@ -34,6 +34,7 @@ import { ShellRecord } from './record.js';
 import type { ParameterSpec } from './command.js';
 import { isScriptBlock, type Value } from './values.js';
 import { isShownOnce } from './format/cells.js';
+import { decode, encode } from './stored-value.js';
 
 const HEADER = '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
 const MAGIC = '# authsh checkpoint';
@@ -279,29 +280,6 @@ function keptForm(values: readonly Value[] | 'too-large', params: readonly Param
   } catch {
     return ' -'; // nests too deep to keep
   }
-}
-
-/** Values as JSON that comes back as the same values: records keep their key order and spelling. */
-function encode(v: unknown, depth: number): unknown {
-  if (depth > 64) throw new Error('too deep');
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : { $n: String(v) };
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return { $d: v.toISOString() };
-  if (Array.isArray(v)) return v.map((x) => encode(x, depth + 1));
-  if (v instanceof ShellRecord) return { $r: [...v].map(([k, x]) => [k, encode(x, depth + 1)]) };
-  if (isScriptBlock(v)) return v.text;
-  return String(v);
-}
-
-function decode(v: unknown): Value {
-  if (v === null || typeof v !== 'object') return v as Value;
-  if (Array.isArray(v)) return v.map(decode);
-  const o = v as { $r?: [string, unknown][]; $d?: string; $n?: string };
-  if (Array.isArray(o.$r)) return new ShellRecord(o.$r.map(([k, x]) => [k, decode(x)] as const));
-  if (typeof o.$d === 'string') return new Date(o.$d);
-  if (typeof o.$n === 'string') return Number(o.$n);
-  return null;
 }
 
 /** A value as plain JSON with sorted keys (records, dates, arrays), for hashing. */

@@ -1,24 +1,29 @@
-// Running a `concurrent` command's items many at a time (DESIGN.md "The bulk executor"), and
-// the checkpoint bookkeeping every unit of work shares. Items start in input order, each as its
-// own task; up to `window` of them are in flight while the first unfinished one holds the
-// output back — a bounded reorder buffer, so values and errors come out in input order and
-// memory stays flat whatever the input's size. The Graph requests the tasks make meet in the
-// bulk executor (src/graph/bulk), which packs them into $batch calls.
+// Running a `concurrent` command's items many at a time (DESIGN.md "The bulk executor"); the
+// checkpoint bookkeeping every unit of work shares is in checkpointed.ts. Items start in input
+// order, each as its own task; up to `window` of them are in flight while the first unfinished
+// one holds the output back — a bounded reorder buffer, so values and errors come out in input
+// order and memory stays flat whatever the input's size. The Graph requests the tasks make meet
+// in the bulk executor (src/graph/bulk), which packs them into $batch calls.
 //
 // One failed item is one non-terminating error, written when its turn comes; a fatal error or
 // Ctrl-C stops the run. On the way out, reads still in flight are cancelled and writes are let
 // finish (a write cut off mid-flight leaves its outcome unknown), then the summary is written.
+// A stop that cut an item off first hands on, in input order, every item that finished behind
+// it (flushDone): done work is not held back by work that never ran.
 import { setMaxListeners } from 'node:events';
 import type * as A from '../parser/ast.js';
 import { ShellError, toShellError } from './errors.js';
 import type { Binder, Binding } from './binder.js';
 import type { CommandSpec, Host } from './command.js';
-import type { CommandContextImpl, ItemOptions } from './context.js';
-import { MAX_KEPT_BYTES, type Checkpoint } from './checkpoint.js';
+import type { CommandContextImpl } from './context.js';
+import type { Checkpoint } from './checkpoint.js';
+import { checkpointed } from './checkpointed.js';
 import type { Confirmation } from './confirm.js';
 import type { Interpreter } from './interpreter.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
 import type { Value } from './values.js';
+
+export { checkpointOf, checkpointed } from './checkpointed.js';
 
 export interface Job {
   interp: Interpreter;
@@ -30,93 +35,6 @@ export interface Job {
   checkpoint: Checkpoint | undefined;
   /** Interactive confirmation of destructive changes, when one is to be asked. */
   confirmation?: Confirmation;
-}
-
-/** The checkpoint a call records into: its own -checkpoint FILE, else the script's for changes. */
-export function checkpointOf(interp: Interpreter, spec: CommandSpec, binding: Binding): Checkpoint | undefined {
-  if (binding.common.whatIf || interp.rt.whatIf) return undefined;
-  if (binding.common.checkpoint !== undefined) return interp.rt.checkpointFile(binding.common.checkpoint);
-  return spec.changesState && spec.category === 'graph' ? interp.rt.scriptCheckpoint : undefined;
-}
-
-/** Values of one item kept for the checkpoint at most; beyond, its output is not kept. */
-const MAX_KEPT_VALUES = 1000;
-
-export interface CheckpointedOptions extends ItemOptions {
-  onSkip?: () => void;
-  onDecline?: () => void;
-  /**
-   * The concurrent runner's hook: it hands the values on itself, later and in input order, so it
-   * takes the item's checkpoint key and marks it pending (Checkpoint.pending) when its turn comes.
-   */
-  onKey?: (key: string) => void;
-}
-
-/**
- * One unit of work under a checkpoint: skipped when the file says it is done (its kept output
- * emitted again unless the file says it was printed), run "in doubt" when it says started, and
- * recorded done, with its output, when it ends without an error.
- */
-export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: CheckpointedOptions = {}): AsyncGenerator<Value> {
-  if (job.confirmation && !(await job.confirmation.allows(job.spec, args))) {
-    options.onDecline?.();
-    return;
-  }
-  const ck = job.checkpoint;
-  const key = ck?.key(job.spec.name, args, job.spec.parameters);
-  const state = key ? ck!.status(key) : undefined;
-  if (state === 'done' || state === 'emitted') {
-    ck!.skipped++;
-    options.onSkip?.();
-    if (state === 'emitted') return;
-    const kept = ck!.kept(key!);
-    if (kept === undefined) {
-      if (ck!.notKept++ === 0) job.interp.rt.host.warn(`${ck!.path}: the earlier run finished items whose output was too large to keep (over ${MAX_KEPT_BYTES / 1024} KiB); it is not shown again`);
-      return;
-    }
-    yield* handOn(ck!, key!, kept, options);
-    return;
-  }
-  const ctx = job.ctx.forItem(item as Value, { signal: options.signal, onError: options.onError, host: options.host, inDoubt: state === 'started' });
-  if (!key) {
-    yield* job.spec.run(ctx, args);
-    return;
-  }
-  ck!.started(key);
-  const values: Value[] = [];
-  let tooMany = false;
-  // Run alone, the last value is held back until the item is recorded done: the write that
-  // prints it then marks it printed, with nothing in between.
-  let held: { value: Value } | undefined;
-  try {
-    for await (const value of job.spec.run(ctx, args)) {
-      if (values.length < MAX_KEPT_VALUES) values.push(value);
-      else tooMany = true;
-      if (options.onKey) yield value;
-      else {
-        if (held) yield held.value;
-        held = { value };
-      }
-    }
-  } catch (e) {
-    if (held) yield held.value;
-    throw e;
-  }
-  if (ctx.errorsWritten === 0) ck!.finished(key, tooMany ? 'too-large' : values, job.spec.parameters);
-  if (options.onKey) options.onKey(key);
-  else yield* handOn(ck!, key, held ? [held.value] : [], options);
-}
-
-/** Hands an item's values on; before its last one, the item is marked pending (see Checkpoint). */
-async function* handOn(ck: Checkpoint, key: string, values: readonly Value[], options: CheckpointedOptions): AsyncGenerator<Value> {
-  if (options.onKey) {
-    yield* values;
-    options.onKey(key);
-    return;
-  }
-  for (let i = 0; i < values.length - 1; i++) yield values[i]!;
-  ck.pending(key);
-  if (values.length > 0) yield values[values.length - 1]!;
 }
 
 interface Slot {
