@@ -5,7 +5,7 @@
 // its reuse by a second client.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
@@ -131,6 +131,17 @@ describe('the token cache on disk', () => {
     // The right one still finds its token, without asking the IdP.
     await (await sign(right, dir)).tokens.token();
     expect(emu.counters.byRoute[TOKEN_ROUTE]).toBe(before + 1);
+  });
+
+  it('makes a cache and key file that existed as 0644 private (0600)', async () => {
+    const dir = home();
+    const app = writer();
+    const cred: Credential = { kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! };
+    await (await sign(cred, dir)).tokens.token();
+    const files = cacheFiles(dir);
+    for (const f of [files.cache, files.key]) chmodSync(f, 0o644);
+    await (await sign(cred, dir)).tokens.token(); // served from the cache: nothing rewritten
+    expect([files.cache, files.key].map((f) => statSync(f).mode & 0o777)).toEqual([0o600, 0o600]);
   });
 
   it('treats a cache it cannot decrypt as empty', () => {

@@ -36,8 +36,18 @@ function writePrivate(file: string, data: string | Buffer): void {
   renameSync(tmp, file);
 }
 
+/** A file that existed keeps its mode on open: made 0600 here, whoever made it wider. */
+function narrow(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // not ours to change (read-only home): reading it still works
+  }
+}
+
 function loadKey(file: string): Buffer {
   if (existsSync(file)) {
+    narrow(file);
     const k = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (k.length === 32) return k;
   }
@@ -87,6 +97,7 @@ export function fileCachePlugin(home: string, credential: string): ICachePlugin 
   return {
     async beforeCacheAccess(ctx: TokenCacheContext) {
       if (!existsSync(files.cache)) return;
+      narrow(files.cache);
       const sealed = readEntries(files.cache)[fingerprint()];
       const plain = sealed === undefined ? undefined : decrypt(sealed, getKey());
       if (plain) ctx.tokenCache.deserialize(plain);
