@@ -245,6 +245,26 @@ describe('kept output in the Checkpoint log', () => {
     again.close();
   });
 
+  it('ignores a D line torn in the middle of its output: that item is only started, so in doubt', () => {
+    const path = join(dir, 'torn.ck');
+    const c = Checkpoint.open(path);
+    const key = c.key('x', { user: 'torn' }, params);
+    c.close();
+    writeFileSync(path, `${HEADER}\nS ${key}\nD ${key} [{"$r":[["userPrincipalName","a@con`);
+    const d = Checkpoint.open(path);
+    expect(d.status(key)).toBe('started');
+    d.close();
+    expect(read('torn.ck')).toBe(`${HEADER}\nS ${key}\n`);
+  });
+
+  it('refuses a large binary file at once, and leaves it untouched', () => {
+    const path = join(dir, 'blob.bin');
+    const blob = Buffer.alloc(3 * 1024 * 1024, 0xab);
+    writeFileSync(path, blob);
+    expect(() => Checkpoint.open(path)).toThrow(/blob\.bin is not an authsh checkpoint file/);
+    expect(readFileSync(path).equals(blob)).toBe(true);
+  });
+
   it('reads a file of many megabytes in chunks, lines across chunk ends included', () => {
     const path = join(dir, 'many.ck');
     const c = Checkpoint.open(path);
