@@ -13,6 +13,8 @@
 //   Nothing else ever replaces or removes a lock that is not its own.
 // - A takeover mutex left by a run killed in those few microseconds is removed once its holder
 //   is dead and it is older than STALE_MUTEX_MS.
+// - On a file system without hard links the free lock is created with O_EXCL instead (atomic
+//   too; a reader may then find it empty for an instant, and takes it as not stale yet).
 import { closeSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -26,8 +28,9 @@ export interface Refused {
   holder: { pid: number; host: string; started: string };
 }
 
-const STALE_MUTEX_MS = 10_000;
-const ATTEMPTS = 200;
+const STALE_MUTEX_MS = 2_000;
+/** How long to keep trying while others take over (longer than a stale mutex lives). */
+const GIVE_UP_MS = 5_000;
 
 const alive = (pid: number): boolean => {
   try {
@@ -67,21 +70,24 @@ const isLive = (h: Refused['holder'] | undefined) => h !== undefined && (h.host 
 /** A private file holding `text`, beside the lock, to be linked or renamed into place. */
 function writeTemp(dir: string, text: string): string {
   const tmp = join(dir, `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = openPrivateSync(tmp, 'wx');
+  createExclusive(tmp, text);
+  return tmp;
+}
+
+/** Creates `file` holding `text`, failing with EEXIST when it exists. */
+function createExclusive(file: string, text: string): void {
+  const fd = openPrivateSync(file, 'wx');
   try {
     writeSync(fd, text);
   } finally {
     closeSync(fd);
   }
-  return tmp;
 }
 
 /** Takes the takeover mutex, or says someone else has it. */
 function takeMutex(mutex: string, me: string): boolean {
   try {
-    const fd = openPrivateSync(mutex, 'wx');
-    writeSync(fd, me);
-    closeSync(fd);
+    createExclusive(mutex, me);
     return true;
   } catch (e) {
     if (errno(e) !== 'EEXIST') throw e;
@@ -116,16 +122,27 @@ export async function acquireLock(home: string, name: string): Promise<Held | Re
     process.once('exit', release);
     return { release };
   };
+  const started = Date.now();
+  let links = true;
   try {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    while (Date.now() - started < GIVE_UP_MS) {
       try {
-        linkSync(tmp, file);
+        if (links) linkSync(tmp, file);
+        else createExclusive(file, me);
         return won();
       } catch (e) {
+        if (links && ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(errno(e) ?? '')) {
+          links = false;
+          continue;
+        }
         if (errno(e) !== 'EEXIST') throw e;
       }
       const found = readText(file);
       if (found === undefined) continue; // released this instant: try again
+      if (found === '') {
+        await new Promise((r) => setTimeout(r, 5)); // being written (no hard links): not stale
+        continue;
+      }
       const holder = parseHolder(found);
       if (isLive(holder)) return { holder: holder! };
       if (!takeMutex(mutex, me)) {

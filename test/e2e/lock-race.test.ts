@@ -1,7 +1,7 @@
 // `--lock NAME` under a race (issue 11): sixteen runs started at once over a lock left by a run
 // that died must elect exactly one owner — the others exit 4 — every time.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -41,4 +41,17 @@ describe('--lock under a race', () => {
     }
     expect(winners).toEqual(Array(15).fill(1));
   }, 240_000);
+
+  it('clears a takeover file left by a run killed while taking over, and takes the stale lock', async () => {
+    const locks = join(home, 'locks');
+    mkdirSync(locks, { recursive: true });
+    const dead = JSON.stringify({ pid: 999_999_998, host: hostname(), started: '2026-01-01T00:00:00Z' }) + '\n';
+    writeFileSync(join(locks, 'race.lock'), dead);
+    writeFileSync(join(locks, 'race.lock.takeover'), dead);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(locks, 'race.lock.takeover'), old, old);
+    const r = await run();
+    expect(r).toEqual({ code: 0, stdout: 'won\n' });
+    expect(readdirSync(locks)).toEqual([]);
+  }, 30_000);
 });
