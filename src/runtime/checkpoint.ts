@@ -204,6 +204,12 @@ export class Checkpoint {
     if (this.pendingKeys.length > MAX_PENDING) this.pendingKeys = this.pendingKeys.slice(-MAX_PENDING / 2);
   }
 
+  /** Its last value was abandoned by the consumer (a stop, `select -first`): not known printed. */
+  unpending(key: string): void {
+    const i = this.pendingKeys.lastIndexOf(key);
+    if (i !== -1) this.pendingKeys.splice(i, 1);
+  }
+
   /** Output reached stdout: every pending done item is recorded emitted (one write for all). */
   outputWritten(): void {
     if (this.pendingKeys.length === 0 || this.fd === undefined) return;

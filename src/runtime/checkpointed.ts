@@ -94,5 +94,19 @@ async function* handOn(ck: Checkpoint, key: string, values: readonly Value[], op
   }
   for (let i = 0; i < values.length - 1; i++) yield values[i]!;
   ck.pending(key);
-  if (values.length > 0) yield values[values.length - 1]!;
+  if (values.length > 0) yield* lastValue(ck, key, values[values.length - 1]!);
+}
+
+/**
+ * Yields an item's last value, pending: if the consumer then abandons this generator (it
+ * stopped before asking for more), the value may never have been printed, so it is not marked.
+ */
+export async function* lastValue(ck: Checkpoint, key: string, value: Value): AsyncGenerator<Value> {
+  let resumed = false;
+  try {
+    yield value;
+    resumed = true;
+  } finally {
+    if (!resumed) ck.unpending(key);
+  }
 }

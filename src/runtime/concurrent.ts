@@ -17,7 +17,7 @@ import type { Binder, Binding } from './binder.js';
 import type { CommandSpec, Host } from './command.js';
 import type { CommandContextImpl } from './context.js';
 import type { Checkpoint } from './checkpoint.js';
-import { checkpointed } from './checkpointed.js';
+import { checkpointed, lastValue } from './checkpointed.js';
 import type { Confirmation } from './confirm.js';
 import type { Interpreter } from './interpreter.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
@@ -208,8 +208,10 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
       const ev = s.events[i]!;
       if ('value' in ev) {
         // The write that prints its last value marks the item printed (Checkpoint.pending).
-        if (i === last && s.key) job.checkpoint?.pending(s.key);
-        yield ev.value;
+        if (i === last && s.key && job.checkpoint) {
+          job.checkpoint.pending(s.key);
+          yield* lastValue(job.checkpoint, s.key, ev.value);
+        } else yield ev.value;
       } else job.ctx.forItem(s.item).writeError(ev.error);
     }
     if (last === -1 && s.key) job.checkpoint?.pending(s.key);

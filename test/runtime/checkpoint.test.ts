@@ -12,6 +12,8 @@ import { ShellError } from '../../src/runtime/errors.js';
 import { ShellRecord } from '../../src/runtime/record.js';
 import type { ParameterSpec } from '../../src/runtime/command.js';
 import { Tracker, echoCommand, onceCommand, runBulk, summaryOf } from '../support/bulk.js';
+import { Session } from '../../src/cli/session.js';
+import { coreCommands } from '../../src/builtins/registry.js';
 
 /** The header of files this version writes; files of v1 (no kept output) are read alike. */
 const HEADER = '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
@@ -459,6 +461,38 @@ describe('resuming prints every row once', () => {
     expect(r2.code).toBe(0);
     expect(second.tracker.started).toEqual([3]);
     expect(r2.plain).toEqual([3]);
+  });
+
+  it('does not count as printed a value a later stage dropped when the run was cut off', async () => {
+    // Text output holds records to lay them out; a stop ends `foreach` before it passes on the
+    // first value flushed to it, and the held rows printed afterwards must not mark that one.
+    const run = async (tracker: Tracker, signal?: AbortSignal) => {
+      let stdout = '';
+      const session = new Session({
+        host: { info: () => undefined, warn: () => undefined, isTerminal: false, columns: 120, color: false },
+        stdout: (c) => (stdout += c),
+        stderr: () => undefined,
+        format: 'text',
+        color: false,
+        columns: 120,
+        cwd: dir,
+        commands: [...coreCommands, echoCommand({ name: 'set-thing', changesState: true, category: 'graph' }, tracker)],
+      });
+      const code = await session.run('1..6 | set-thing -checkpoint ck | foreach { @{ n = $_ } }', { fileName: 't', ...(signal ? { signal } : {}) });
+      session.end();
+      return { code, rows: stdout.split('\n').map((l) => l.trim()).filter((l) => /^\d+$/.test(l)).map(Number) };
+    };
+    const first = new Tracker();
+    first.hangOn = new Set([3]);
+    const controller = new AbortController();
+    first.onStart = () => {
+      if (first.started.length === 6) setTimeout(() => controller.abort(), 100);
+    };
+    const r1 = await run(first, controller.signal);
+    expect(r1.code).toBe(130);
+    const r2 = await run(new Tracker());
+    expect(r2.code).toBe(0);
+    expect([...r1.rows, ...r2.rows].sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('re-emits a one-off change of the script checkpoint whose output was not printed', async () => {
