@@ -186,10 +186,10 @@ export class Checkpoint {
   }
 
   /** The item ended well; its output values are kept (secrets left out) for a re-run to emit. */
-  finished(key: string, values: readonly Value[] | 'too-large' = [], params: readonly ParameterSpec[] = []): void {
+  finished(key: string, values: readonly Value[] | 'too-large' = [], secrets: StorageSecrets = {}): void {
     this.state.set(key, 'D');
     this.recorded++;
-    this.append(`D ${key}${keptForm(values, params)}\n`);
+    this.append(`D ${key}${keptForm(values, secrets)}\n`);
     // Kernel buffers survive a killed process; fsync now and then covers a lost machine too.
     const now = performance.now();
     if (now - this.lastSync > 200 && this.fd !== undefined) {
@@ -255,20 +255,33 @@ const SECRET_KEYS = new Set(['password', 'clientsecret', 'secret', 'pin', 'secre
 /** What a re-run shows in place of a secret the checkpoint did not keep. */
 export const NOT_KEPT = '(not kept: shown only by the run that made it)';
 
+/** What the item's command knows is secret: its secret parameters, and the values given to them. */
+export interface StorageSecrets {
+  params?: readonly ParameterSpec[];
+  args?: Record<string, unknown>;
+}
+
 /**
  * A value as it may be stored on disk: every secret field (a pass or password shown once, a
- * PIN, a secret parameter's name) replaced by NOT_KEPT, at any depth. The one place the
- * checkpoint asks what is secret.
+ * PIN, a field named like a secret parameter) and every string holding a value given to a
+ * secret parameter replaced by NOT_KEPT, at any depth. The one place the checkpoint asks what
+ * is secret.
  */
-export function redactForStorage(value: Value, params: readonly ParameterSpec[] = []): Value {
-  const secretParams = new Set(params.filter((p) => p.secret).map((p) => p.name.toLowerCase()));
+export function redactForStorage(value: Value, secrets: StorageSecrets = {}): Value {
+  const params = (secrets.params ?? []).filter((p) => p.secret);
+  const secretNames = new Set(params.map((p) => p.name.toLowerCase()));
+  const given: string[] = [];
+  for (const [k, x] of Object.entries(secrets.args ?? {})) {
+    if (typeof x === 'string' && x.length >= 4 && secretNames.has(k.toLowerCase())) given.push(x);
+  }
   const walk = (v: Value): Value => {
+    if (typeof v === 'string') return given.some((g) => v.includes(g)) ? NOT_KEPT : v;
     if (Array.isArray(v)) return v.map(walk);
     if (!(v instanceof ShellRecord)) return v;
     const out = new ShellRecord();
     for (const [k, x] of v) {
       const lower = k.toLowerCase();
-      const secret = isShownOnce(k, x) || ((SECRET_KEYS.has(lower) || secretParams.has(lower)) && x !== null && x !== undefined && x !== '');
+      const secret = isShownOnce(k, x) || ((SECRET_KEYS.has(lower) || secretNames.has(lower)) && x !== null && x !== undefined && x !== '');
       out.set(k, secret ? NOT_KEPT : walk(x as Value));
     }
     return out;
@@ -277,11 +290,11 @@ export function redactForStorage(value: Value, params: readonly ParameterSpec[] 
 }
 
 /** ' json', ' -' (too large) or '' (no output), for a D line. */
-function keptForm(values: readonly Value[] | 'too-large', params: readonly ParameterSpec[]): string {
+function keptForm(values: readonly Value[] | 'too-large', secrets: StorageSecrets): string {
   if (values === 'too-large') return ' -';
   if (values.length === 0) return '';
   try {
-    const json = JSON.stringify(values.map((v) => encode(redactForStorage(v, params), 0)));
+    const json = JSON.stringify(values.map((v) => encode(redactForStorage(v, secrets), 0)));
     return Buffer.byteLength(json) > MAX_KEPT_BYTES ? ' -' : ` ${json}`;
   } catch {
     return ' -'; // nests too deep to keep

@@ -80,7 +80,7 @@ export async function* checkpointed(job: Job, args: Record<string, unknown>, ite
     if (held) yield held.value;
     throw e;
   }
-  if (ctx.errorsWritten === 0) ck!.finished(key, tooMany ? 'too-large' : values, job.spec.parameters);
+  if (ctx.errorsWritten === 0) ck!.finished(key, tooMany ? 'too-large' : values, { params: job.spec.parameters, args });
   if (options.onKey) options.onKey(key);
   else yield* handOn(ck!, key, held ? [held.value] : [], options);
 }

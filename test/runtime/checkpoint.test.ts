@@ -185,7 +185,7 @@ describe('kept output in the Checkpoint log', () => {
       ['count', 3],
       ['tags', ['x', null, true]],
     ]);
-    c.finished(key, [record, 'second value'], params);
+    c.finished(key, [record, 'second value'], { params });
     c.close();
     const text = read('kept.ck');
     for (const secret of ['Tap!Secret-123', '24681357', 'Pw-NotKept-9']) expect(text).not.toContain(secret);
@@ -211,6 +211,10 @@ describe('kept output in the Checkpoint log', () => {
       ['pinLength', 8],
     ]);
     expect(toPlain(redactForStorage(v))).toEqual({ method: { pin: NOT_KEPT, secretKey: NOT_KEPT, id: 'm1' }, list: [{ password: NOT_KEPT }], pinLength: 8 });
+    // A value given to a secret parameter, wherever the output repeats it.
+    const echoed = new ShellRecord([['note', 'set to Hunter2!x for a@x'], ['user', 'a@x']]);
+    const secrets = { params, args: { user: 'a@x', newPassword: 'Hunter2!x' } };
+    expect(toPlain(redactForStorage(echoed, secrets))).toEqual({ note: NOT_KEPT, user: 'a@x' });
   });
 
   it('keeps no output larger than the limit, and says so by giving none back', () => {
