@@ -99,6 +99,25 @@ async function stopAndResume(signal: 'SIGTERM' | 'SIGKILL', name: string, tail =
   return { one, two, finished };
 }
 
+describe('the output a checkpoint keeps', () => {
+  it('never holds a Temporary Access Pass: a re-run shows that it was not kept, and makes no second pass', async () => {
+    const user = freshUsers(1)[0]!;
+    const checkpoint = join(dir, 'tap.checkpoint');
+    const script = (tail: string) => `new-tap ${user.userPrincipalName} -lifetime 60 | foreach { write-host "pass: $($_.temporaryAccessPass)" }${tail}`;
+    emu.counters.reset();
+    const first = await runCliAsync(['--checkpoint', checkpoint, '-c', script("; throw 'stopped'")], { env });
+    expect(first.code).toBe(1);
+    const pass = /pass: (\S+)/.exec(first.stderr)![1]!;
+    expect(pass.length).toBeGreaterThan(7);
+    expect(readFileSync(checkpoint, 'utf8')).not.toContain(pass);
+    const again = await runCliAsync(['--checkpoint', checkpoint, '-c', script('')], { env });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('pass: (not kept: shown only by the run that made it)');
+    expect(again.stderr).not.toContain(pass);
+    expect(emu.counters.byRoute['POST /users/{user}/authentication/temporaryAccessPassMethods']).toBe(1);
+  }, 60_000);
+});
+
 describe('a job resumed from its checkpoint', () => {
   it('prints every row once across a run stopped by SIGTERM and its re-run; the stop writes all that finished', async () => {
     const { one, finished } = await stopAndResume('SIGTERM', 'term');
