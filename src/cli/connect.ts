@@ -50,6 +50,43 @@ export function describeTarget(env: NodeJS.ProcessEnv, demo: boolean): { banner:
   return { banner: `tenant ${tenant ?? '(from the managed identity)'}${client ? `, app ${client}` : ''} (${how})`, tenant: tenant ?? 'managed identity' };
 }
 
+/** The endpoints the environment may override, and what each receives. */
+const ENDPOINTS = [
+  ['AUTHSH_GRAPH_URL', 'the Graph token'],
+  ['AZURE_AUTHORITY_HOST', 'the client secret or certificate assertion'],
+] as const;
+
+/** 127.0.0.0/8, ::1 and localhost: plain http there never leaves the machine (a local emulator). */
+function isLoopback(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * What is wrong with the Graph or authority URL the environment sets, or undefined: each must be
+ * https (plain http would carry the token or the credential in clear), except on loopback.
+ * Checked before anything runs (exit 2) and again at connect time.
+ */
+export function endpointProblem(env: NodeJS.ProcessEnv): string | undefined {
+  for (const [name, carries] of ENDPOINTS) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return `${name} is not a URL ('${value}'): expected https://host[:port]`;
+    }
+    if (url.protocol === 'https:') continue;
+    if (url.protocol === 'http:' && isLoopback(url.hostname)) continue;
+    if (url.protocol === 'http:') {
+      return `${name} is ${url.origin}: plain http would send ${carries} in clear; use https:// (http is allowed only on loopback: 127.0.0.1, ::1, localhost)`;
+    }
+    return `${name} must be an https:// URL (got '${url.protocol}' in '${value}')`;
+  }
+  return undefined;
+}
+
 export type ConnectRequest = ConnectOptions;
 
 export interface Connector {
@@ -123,6 +160,8 @@ export function createConnector(opts: ConnectorOptions): Connector {
     async connect(req = {}) {
       const credential = req.demo || (opts.demo && !req.deviceCode && !req.tenantId) ? undefined : credentialFrom(req);
       if (!credential) return connectDemo();
+      const insecure = endpointProblem(env);
+      if (insecure) throw new SignInError(insecure, 'InsecureEndpoint');
       const { createAgent, createGraphClient, createBulkExecutor, signIn } = await graphModules();
       const caFile = env['AUTHSH_CA_FILE'];
       const agent = createAgent({ ca: caFile ? readFileSync(caFile, 'utf8') : undefined });

@@ -1,14 +1,15 @@
 // The authsh executable: reads the command line, picks REPL / -c / FILE / stdin, wires stdout
 // and stderr to a Session, and turns the result into an exit code. No language or Graph logic
 // lives here.
-import { openSync, readFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
+import { openPrivateSync } from '../runtime/private-file.js';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { Session, EXIT } from './session.js';
 import { formatWarning, highlight } from '../runtime/format/index.js';
 import type { Host } from '../runtime/command.js';
-import { createConnector, describeTarget, type Connector } from './connect.js';
+import { createConnector, describeTarget, endpointProblem, type Connector } from './connect.js';
 import { Transcript } from './transcript.js';
 import { acquireLock, lockName } from './lock.js';
 import type { WriteRecord } from '../graph/bulk/audit.js';
@@ -71,7 +72,7 @@ let changes: ((record: WriteRecord) => void) | undefined;
 
 /** --log FILE: one JSON line per change, appended with one write each (0600). */
 function changeLog(path: string): (record: WriteRecord) => void {
-  const fd = openSync(path, 'a', 0o600);
+  const fd = openPrivateSync(path, 'a');
   return (record) => writeSync(fd, secrets.mask(JSON.stringify(record), 'record') + '\n');
 }
 
@@ -134,6 +135,8 @@ async function main(argv: string[]): Promise<number> {
     const { runEmulatorCommand } = await import('./emulator-command.js');
     return runEmulatorCommand(opts.scriptArgs);
   }
+  const insecure = opts.demo ? undefined : endpointProblem(process.env);
+  if (insecure) return fail(insecure);
   if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
   if (opts.lock !== undefined) {
     if (!lockName(opts.lock)) return fail(`--lock takes a name of letters, digits, '.', '_' and '-' (got '${opts.lock}')`);

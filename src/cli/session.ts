@@ -88,6 +88,7 @@ export class Session {
     this.stdout = (chunk) => {
       const text = this.secrets.mask(chunk, 'terminal');
       opts.stdout(paint ? this.secrets.paintShownOnce(text, (v) => highlight(v, true)) : text);
+      this.printed();
     };
     this.writer = this.outputWriter(opts.columns);
     this.builtins = commandTable(opts.commands ?? builtinCommands);
@@ -170,6 +171,11 @@ export class Session {
   private authFailed = false;
   /** Checkpoint files opened by this run, by absolute path. */
   private checkpoints = new Map<string, Checkpoint>();
+
+
+  private printed(): void {
+    for (const c of this.checkpoints.values()) c.outputWritten();
+  }
 
   private checkpointFile(path: string): Checkpoint {
     const abs = resolve(this.opts.cwd ?? process.cwd(), path);
@@ -261,7 +267,8 @@ export class Session {
     }
     const interp = new Interpreter(services);
     const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
-    const write = options.onValue ?? ((v: Value) => this.output.write(v));
+    const onValue = options.onValue;
+    const write = onValue ? (v: Value) => (onValue(v), this.printed()) : (v: Value) => this.output.write(v);
     const observe = options.observe;
     const emit = observe ? (v: Value) => (observe(v), write(v)) : write;
     try {
@@ -277,6 +284,8 @@ export class Session {
         let r = await gen.next();
         for (; !r.done; r = await gen.next()) emit(r.value);
         if (!options.onValue) this.output.flush();
+        // Output handed on but never printed (assigned, piped to a file): a re-run emits it again.
+        for (const c of this.checkpoints.values()) c.forgetPending();
         if (r.value.type === 'exit') {
           this.exitRequested = r.value.code;
           return r.value.code;

@@ -2,14 +2,15 @@
 // every secret masked by the session's secret policy (runtime/secrets.ts) — values shown once
 // (a new Temporary Access Pass, a generated password) as well as those never shown (typed
 // passwords and PINs, the client secret of the environment, tokens), wherever they appear.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
+import { openPrivateSync } from '../runtime/private-file.js';
 import type { SecretPolicy } from '../runtime/secrets.js';
 
 export class Transcript {
   private readonly fd: number;
 
   constructor(path: string, private readonly secrets: SecretPolicy) {
-    this.fd = openSync(path, 'a', 0o600);
+    this.fd = openPrivateSync(path, 'a');
   }
 
   write(text: string): void {

@@ -20,7 +20,7 @@ import type { Dispatcher } from 'undici';
 import { GraphRequestError, type ConnectionInfo, type GraphClient, type GraphRequest, type GraphResponse, type TokenSource } from './types.js';
 import { createAgent } from './http.js';
 import { RETRY_STATUSES, backoffMs, parseRetryAfter, sleep, type RetryOptions } from './retry.js';
-import { flatHeaders, graphFailure, parseBody } from './responses.js';
+import { flatHeaders, graphFailure, parseBody, redirectFailure } from './responses.js';
 
 export interface GraphClientOptions {
   /** Graph's root, e.g. https://graph.microsoft.com (no version). */
@@ -125,6 +125,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       }
       const requestId = resHeaders['request-id'] ?? null;
       trace?.(`${w.method} ${w.href} → ${status} ${Math.round(performance.now() - t0)} ms request-id=${requestId ?? '-'}`);
+      if (status >= 300 && status < 400) throw redirectFailure(status, resHeaders['location'], requestId, w.method, w.href);
       // A cached token Graph refuses (its key rotated, a stale cache): one more try with a new one.
       // A 401 was not carried out, so this is safe for any method.
       if (status === 401 && !freshToken) {

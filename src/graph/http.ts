@@ -1,6 +1,9 @@
 // The one undici Agent that carries all of authsh's HTTPS traffic: Graph requests and MSAL's
 // sign-in calls alike (auth/network.ts), so both reuse the same keep-alive connections and
 // trust the same extra CA (the emulator's self-signed certificate, or AUTHSH_CA_FILE).
+// No redirect interceptor is composed in, on purpose: a 3xx reaches the caller as it came
+// (client.ts, bulk/wire.ts and auth/redirects.ts turn it into an error naming the redirect), so
+// the bearer token or the client's credential never follows a Location to another host.
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent } from './undici-lite.js';
 

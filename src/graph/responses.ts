@@ -38,3 +38,14 @@ export function flatHeaders(h: Record<string, string | string[] | undefined>): R
   for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
+
+/**
+ * A 3xx answer as a failure. authsh never follows a redirect: the request carries the bearer
+ * token (or the client's credential), and Graph and Entra do not redirect API calls, so one
+ * means a proxy or a wrong URL in between. The error names the status and where it pointed.
+ */
+export function redirectFailure(status: number, location: string | undefined, requestId: string | null, method: string, href: string): GraphRequestError {
+  const to = location ? `to ${location}` : 'without a Location';
+  const message = `${method} ${href.replace(/\?.*$/, '')} answered ${status}, a redirect ${to}; authsh does not follow redirects (the token would go along): check AUTHSH_GRAPH_URL and any proxy in between`;
+  return new GraphRequestError(status, 'GraphRedirect', message, requestId, { method, url: href });
+}

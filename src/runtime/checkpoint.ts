@@ -1,68 +1,149 @@
 // Checkpoint files (`-checkpoint FILE` on a command, `--checkpoint FILE` for a script): what a
-// killed job had finished, so the same job started again does only what is left.
+// killed job had finished, and what it had printed, so the same job started again does only
+// what is left and prints only what was not printed.
 //
-// The file is a log, one line per event: `S key` when an item is about to be sent, `D key` when
-// it finished without error. Lines are appended with one write(2) each, so a SIGKILL loses
-// nothing the kernel has taken; a half-written last line (power loss) is ignored. On a re-run an
-// item with a `D` is skipped, and one with only an `S` is "in doubt": its writes are reconciled
-// with the tenant's state before being sent (GraphRequest.inDoubt).
+// The file is a log, one line per event:
+//   S key          the item is about to be sent
+//   D key [json]   it finished without error; json is its output values (secrets left out), or
+//                  `-` when they were too large to keep; nothing when it had no output
+//   E key          its output reached standard output (or the run's onValue)
+// Lines are appended with one write(2) each, so a SIGKILL loses nothing the kernel has taken; a
+// half-written last line (power loss, a kill mid-write) is cut off and ignored. On a re-run an
+// item with an `E` is skipped; one with a `D` only is skipped too but its kept output is emitted
+// again, in its place in input order; one with only an `S` is "in doubt": its writes are
+// reconciled with the tenant's state before being sent (GraphRequest.inDoubt).
+//
+// "Reached standard output" is told by the session (outputWritten, called after each chunk of
+// formatted output is written): an item becomes pending when its last value is handed on, and
+// the next write marks every pending item. So output a downstream command still holds (sort,
+// count, a table laying out its first rows, an assignment, export-csv) is not marked, and a re-run
+// emits it again: run and re-run together print every row once.
+//
+// Memory stays bounded: the file is read in chunks, and for a kept output only its offset is
+// held; the values are read back when their turn comes.
 //
 // A key is a hash of the command's name and bound arguments (secret parameters left out), plus
 // how many times the same key came up before in this run, so a script that legitimately does the
 // same thing twice does it twice. Line numbers are not part of it: editing the script between the
 // kill and the re-run does not make finished work run again.
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, rmSync } from 'node:fs';
 import { ShellError } from './errors.js';
+import { openPrivateSync } from './private-file.js';
 import { ShellRecord } from './record.js';
 import type { ParameterSpec } from './command.js';
-import { isScriptBlock } from './values.js';
+import { isScriptBlock, type Value } from './values.js';
+import { redactSecrets } from './secrets.js';
+import { decode, encode } from './stored-value.js';
 
-const HEADER = '# authsh checkpoint v1: S = started, D = done (delete this file to start the job afresh)';
+const HEADER = '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
+const MAGIC = '# authsh checkpoint';
 
-export type ItemState = 'done' | 'started' | undefined;
+/** An item's output kept up to this much JSON; larger output is not kept (D key -). */
+export const MAX_KEPT_BYTES = 64 * 1024;
+/** Items pending (handed on, not yet known to be printed) remembered at most. */
+const MAX_PENDING = 100_000;
+
+export type ItemState = 'emitted' | 'done' | 'started' | undefined;
+
+/** Done with no output: 'D'; done, output not kept: 'L'; done with kept output: its place in the file. */
+type Entry = 'S' | 'D' | 'L' | 'E' | { at: number; len: number };
+
+const KEY = /^[0-9a-f]{32}\.\d+$/;
 
 export class Checkpoint {
-  private readonly state = new Map<string, 'S' | 'D'>();
+  private readonly state = new Map<string, Entry>();
   private readonly occurrences = new Map<string, number>();
+  private pendingKeys: string[] = [];
   private fd: number | undefined;
-  /** Items found done in the file and skipped in this run. */
+  /** Items found done in the file and skipped in this run (their kept output emitted again). */
   skipped = 0;
   /** Items this run recorded done. */
   recorded = 0;
+  /** Items done before whose output was not kept (too large): told once. */
+  notKept = 0;
   private lastSync = 0;
 
   private constructor(readonly path: string) {}
 
   static open(path: string): Checkpoint {
     const c = new Checkpoint(path);
-    let text = '';
+    let complete = 0;
+    let tail = 0;
     try {
-      if (existsSync(path)) text = readFileSync(path, 'utf8');
+      if (existsSync(path)) ({ complete, tail } = c.scan());
     } catch (e) {
+      if (e instanceof ShellError) throw e;
       throw new ShellError('CheckpointError', `cannot read the checkpoint file ${path}: ${(e as Error).message}`);
     }
-    const lines = text.split('\n');
-    if (text !== '' && !lines[0]!.startsWith('# authsh checkpoint')) {
-      throw new ShellError('CheckpointError', `${path} is not an authsh checkpoint file (its first line should be '${HEADER}'): give another path, or delete it`);
-    }
-    // The last line may be cut short by a crash: only lines ended by a newline count.
-    for (const line of lines.slice(1, -1)) {
-      const m = /^([SD]) ([0-9a-f]{32}\.\d+)$/.exec(line);
-      if (m && c.state.get(m[2]!) !== 'D') c.state.set(m[2]!, m[1] as 'S' | 'D');
-    }
     try {
-      c.fd = openSync(path, 'a', 0o600);
-      if (text === '') appendFileSync(c.fd, HEADER + '\n');
-      else if (!text.endsWith('\n')) {
-        const keep = text.lastIndexOf('\n') + 1;
-        ftruncateSync(c.fd, Buffer.byteLength(text.slice(0, keep)));
-        if (keep === 0) appendFileSync(c.fd, HEADER + '\n');
-      }
+      c.fd = openPrivateSync(path, 'a+');
+      // The last line may be cut short by a crash: cut it off, so the next event starts a line of its own.
+      if (tail > 0) ftruncateSync(c.fd, complete);
+      if (complete === 0) appendFileSync(c.fd, HEADER + '\n');
     } catch (e) {
       throw new ShellError('CheckpointError', `cannot write the checkpoint file ${path}: ${(e as Error).message}`);
     }
     return c;
+  }
+
+  /** Reads the file in chunks; returns the length of its whole lines and of a torn last line. */
+  private scan(): { complete: number; tail: number } {
+    const fd = openSync(this.path, 'r');
+    try {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      let carry = Buffer.alloc(0);
+      let carryAt = 0;
+      let pos = 0;
+      let lineNo = 0;
+      for (;;) {
+        const n = readSync(fd, chunk, 0, chunk.length, pos);
+        if (n === 0) break;
+        pos += n;
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        let start = 0;
+        for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
+          this.line(buf.subarray(start, nl), carryAt + start, lineNo++);
+          start = nl + 1;
+        }
+        if (lineNo === 0) this.checkHeader(buf.subarray(0, Math.min(buf.length, MAGIC.length)), true);
+        carry = Buffer.from(buf.subarray(start));
+        carryAt += start;
+        if (carry.length > 4 * MAX_KEPT_BYTES) this.refuse('it has a line longer than any checkpoint line');
+      }
+      return { complete: carryAt, tail: carry.length };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private refuse(why: string): never {
+    throw new ShellError('CheckpointError', `${this.path} is not an authsh checkpoint file (${why}; its first line should be '${HEADER}'): give another path, or delete it`);
+  }
+
+  private checkHeader(first: Buffer, partial = false): void {
+    const text = first.toString('utf8');
+    if (partial ? !MAGIC.startsWith(text) && !text.startsWith(MAGIC) : !text.startsWith(MAGIC)) this.refuse('its first line is not the header');
+  }
+
+  private line(line: Buffer, at: number, n: number): void {
+    if (n === 0) return this.checkHeader(line);
+    const kind = line[0];
+    if (line[1] !== 32 || (kind !== 83 && kind !== 68 && kind !== 69)) return; // not S/D/E: ignored
+    const sp = line.indexOf(32, 2);
+    const key = line.toString('latin1', 2, sp === -1 ? line.length : sp);
+    if (!KEY.test(key)) return;
+    const had = this.state.get(key);
+    if (kind === 83) {
+      if (had === undefined) this.state.set(key, 'S');
+    } else if (kind === 69) {
+      if (had !== undefined && had !== 'S') this.state.set(key, 'E');
+    } else if (had === undefined || had === 'S') {
+      const payloadAt = sp + 1;
+      if (sp === -1) this.state.set(key, 'D');
+      else if (line.length - payloadAt === 1 && line[payloadAt] === 45) this.state.set(key, 'L');
+      else this.state.set(key, { at: at + payloadAt, len: line.length - payloadAt });
+    }
   }
 
   /** The key of one unit of work; call once per unit, in the order the script reaches them. */
@@ -80,7 +161,22 @@ export class Checkpoint {
 
   status(key: string): ItemState {
     const s = this.state.get(key);
-    return s === 'D' ? 'done' : s === 'S' ? 'started' : undefined;
+    return s === undefined ? undefined : s === 'S' ? 'started' : s === 'E' ? 'emitted' : 'done';
+  }
+
+  /** The output a done item had, as kept by the earlier run; undefined when it was not kept. */
+  kept(key: string): Value[] | undefined {
+    const s = this.state.get(key);
+    if (s === 'D' || s === 'E') return [];
+    if (typeof s !== 'object' || this.fd === undefined) return undefined;
+    const buf = Buffer.alloc(s.len);
+    try {
+      readSync(this.fd, buf, 0, s.len, s.at);
+      const parsed: unknown = JSON.parse(buf.toString('utf8'));
+      return Array.isArray(parsed) ? parsed.map(decode) : undefined;
+    } catch {
+      return undefined; // damaged in the middle: treated like output not kept
+    }
   }
 
   started(key: string): void {
@@ -89,16 +185,48 @@ export class Checkpoint {
     this.append(`S ${key}\n`);
   }
 
-  finished(key: string): void {
+  /** The item ended well; its output values are kept (secrets left out) for a re-run to emit. */
+  finished(key: string, values: readonly Value[] | 'too-large' = [], secrets: StorageSecrets = {}): void {
     this.state.set(key, 'D');
     this.recorded++;
-    this.append(`D ${key}\n`);
+    this.append(`D ${key}${keptForm(values, secrets)}\n`);
     // Kernel buffers survive a killed process; fsync now and then covers a lost machine too.
     const now = performance.now();
     if (now - this.lastSync > 200 && this.fd !== undefined) {
       this.lastSync = now;
       fsyncSync(this.fd);
     }
+  }
+
+  /** The item's last value is being handed on: the next output written marks it emitted. */
+  pending(key: string): void {
+    this.pendingKeys.push(key);
+    if (this.pendingKeys.length > MAX_PENDING) this.pendingKeys = this.pendingKeys.slice(-MAX_PENDING / 2);
+  }
+
+  /** Its last value was abandoned by the consumer (a stop, `select -first`): not known printed. */
+  unpending(key: string): void {
+    const i = this.pendingKeys.lastIndexOf(key);
+    if (i !== -1) this.pendingKeys.splice(i, 1);
+  }
+
+  /** Output reached stdout: every pending done item is recorded emitted (one write for all). */
+  outputWritten(): void {
+    if (this.pendingKeys.length === 0 || this.fd === undefined) return;
+    let lines = '';
+    for (const key of this.pendingKeys) {
+      const s = this.state.get(key);
+      if (s === undefined || s === 'S' || s === 'E') continue;
+      this.state.set(key, 'E');
+      lines += `E ${key}\n`;
+    }
+    this.pendingKeys = [];
+    if (lines) this.append(lines);
+  }
+
+  /** Output handed on and never printed (the statement ended): a re-run emits it again. */
+  forgetPending(): void {
+    this.pendingKeys = [];
   }
 
   private append(line: string): void {
@@ -117,6 +245,57 @@ export class Checkpoint {
   remove(): void {
     this.close();
     rmSync(this.path, { force: true });
+  }
+}
+
+// --- kept output ------------------------------------------------------------------------------
+
+/** What a re-run shows in place of a secret the checkpoint did not keep. */
+export const NOT_KEPT = '(not kept: shown only by the run that made it)';
+
+/** What the item's command knows is secret: its secret parameters, and the values given to them. */
+export interface StorageSecrets {
+  params?: readonly ParameterSpec[];
+  args?: Record<string, unknown>;
+}
+
+/**
+ * A value as it may be stored on disk: every secret field (a pass or password shown once, a
+ * PIN, a field named like a secret parameter) and every string holding a value given to a
+ * secret parameter replaced by NOT_KEPT, at any depth. The one place the checkpoint asks what
+ * is secret.
+ */
+export function redactForStorage(value: Value, secrets: StorageSecrets = {}): Value {
+  const params = (secrets.params ?? []).filter((p) => p.secret);
+  const secretNames = new Set(params.map((p) => p.name.toLowerCase()));
+  const given: string[] = [];
+  for (const [k, x] of Object.entries(secrets.args ?? {})) {
+    if (typeof x === 'string' && x.length >= 4 && secretNames.has(k.toLowerCase())) given.push(x);
+  }
+  const walk = (v: Value): Value => {
+    if (typeof v === 'string') return given.some((g) => v.includes(g)) ? NOT_KEPT : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (!(v instanceof ShellRecord)) return v;
+    const out = new ShellRecord();
+    for (const [k, x] of v) {
+      const secret = secretNames.has(k.toLowerCase()) && x !== null && x !== undefined && x !== '';
+      out.set(k, secret ? NOT_KEPT : walk(x as Value));
+    }
+    return out;
+  };
+  // The session's secret policy decides which properties are secret (runtime/secrets.ts).
+  return walk(redactSecrets(value, undefined, NOT_KEPT));
+}
+
+/** ' json', ' -' (too large) or '' (no output), for a D line. */
+function keptForm(values: readonly Value[] | 'too-large', secrets: StorageSecrets): string {
+  if (values === 'too-large') return ' -';
+  if (values.length === 0) return '';
+  try {
+    const json = JSON.stringify(values.map((v) => encode(redactForStorage(v, secrets), 0)));
+    return Buffer.byteLength(json) > MAX_KEPT_BYTES ? ' -' : ` ${json}`;
+  } catch {
+    return ' -'; // nests too deep to keep
   }
 }
 

@@ -1,25 +1,30 @@
-// Running a `concurrent` command's items many at a time (DESIGN.md "The bulk executor"), and
-// the checkpoint bookkeeping every unit of work shares. Items start in input order, each as its
-// own task; up to `window` of them are in flight while the first unfinished one holds the
-// output back — a bounded reorder buffer, so values and errors come out in input order and
-// memory stays flat whatever the input's size. The Graph requests the tasks make meet in the
-// bulk executor (src/graph/bulk), which packs them into $batch calls.
+// Running a `concurrent` command's items many at a time (DESIGN.md "The bulk executor"); the
+// checkpoint bookkeeping every unit of work shares is in checkpointed.ts. Items start in input
+// order, each as its own task; up to `window` of them are in flight while the first unfinished
+// one holds the output back — a bounded reorder buffer, so values and errors come out in input
+// order and memory stays flat whatever the input's size. The Graph requests the tasks make meet
+// in the bulk executor (src/graph/bulk), which packs them into $batch calls.
 //
 // One failed item is one non-terminating error, written when its turn comes; a fatal error or
 // Ctrl-C stops the run. On the way out, reads still in flight are cancelled and writes are let
 // finish (a write cut off mid-flight leaves its outcome unknown), then the summary is written.
+// A stop that cut an item off first hands on, in input order, every item that finished behind
+// it (flushDone): done work is not held back by work that never ran.
 import { setMaxListeners } from 'node:events';
 import type * as A from '../parser/ast.js';
 import { ShellError, toShellError } from './errors.js';
 import type { Binder, Binding } from './binder.js';
 import type { CommandSpec, Host } from './command.js';
-import type { CommandContextImpl, ItemOptions } from './context.js';
+import type { CommandContextImpl } from './context.js';
 import type { Checkpoint } from './checkpoint.js';
-import { describeCall, type Confirmation } from './confirm.js';
+import { checkpointed, lastValue } from './checkpointed.js';
+import type { Confirmation } from './confirm.js';
 import { Turns, type Ticket } from './turns.js';
 import type { Interpreter } from './interpreter.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
 import type { Value } from './values.js';
+
+export { checkpointOf, checkpointed } from './checkpointed.js';
 
 export interface Job {
   interp: Interpreter;
@@ -33,35 +38,6 @@ export interface Job {
   confirmation?: Confirmation;
 }
 
-/** The checkpoint a call records into: its own -checkpoint FILE, else the script's for changes. */
-export function checkpointOf(interp: Interpreter, spec: CommandSpec, binding: Binding): Checkpoint | undefined {
-  if (binding.common.whatIf || interp.rt.whatIf) return undefined;
-  if (binding.common.checkpoint !== undefined) return interp.rt.checkpointFile(binding.common.checkpoint);
-  return spec.changesState && spec.category === 'graph' ? interp.rt.scriptCheckpoint : undefined;
-}
-
-/**
- * One unit of work under a checkpoint: skipped when the file says it is done, run "in doubt"
- * when it says started, and recorded done when it ends without an error.
- */
-export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: ItemOptions & { onSkip?: () => void } = {}): AsyncGenerator<Value> {
-  const ck = job.checkpoint;
-  const key = ck?.key(job.spec.name, args, job.spec.parameters);
-  const state = key ? ck!.status(key) : undefined;
-  if (state === 'done') {
-    ck!.skipped++;
-    options.onSkip?.();
-    return;
-  }
-  const ctx = job.ctx.forItem(item as Value, { signal: options.signal, onError: options.onError, host: options.host, inDoubt: state === 'started', ticket: options.ticket, onDecline: options.onDecline });
-  // A destructive command asks itself, once it knows what it will change (ctx.confirm); other
-  // changing commands under -confirm are asked here, in input order, from their arguments.
-  if (job.confirmation && !job.spec.destructive && !(await ctx.inTurn(() => ctx.confirm(`Confirm: ${describeCall(job.spec, args)}?`)))) return;
-  if (key) ck!.started(key);
-  yield* job.spec.run(ctx, args);
-  if (key && ctx.errorsWritten === 0 && !ctx.declined) ck!.finished(key);
-}
-
 interface Slot {
   item: Value;
   /** Its place in the order of decisions (questions, guards): input order. */
@@ -73,6 +49,8 @@ interface Slot {
   fatal: ShellError | undefined;
   finished: boolean;
   done: Promise<void>;
+  /** Its checkpoint key, once known (a checkpointed item). */
+  key?: string;
 }
 
 /** -whatif lines shown in full before the rest are only counted. */
@@ -110,7 +88,7 @@ async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: Host | u
     return;
   }
   try {
-    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, ticket: slot.ticket, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true) })) slot.events.push({ value });
+    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, ticket: slot.ticket, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true), onKey: (k) => (slot.key = k) })) slot.events.push({ value });
   } catch (e) {
     // Cancelled, or stopping (SIGTERM: its requests were not sent): not this item's error.
     if (signal.aborted || job.interp.rt.stop?.aborted) {
@@ -205,6 +183,51 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     }
   })();
 
+  /**
+   * A stop cut an item off (its requests were not sent): what finished behind it is not lost.
+   * Nothing new starts; the items in flight settle (writes finish, reads are cancelled), then
+   * every finished one is handed on in input order, skipping those cut off: a re-run emits
+   * those in their places.
+   */
+  async function* flushDone(): AsyncGenerator<Value> {
+    stopped = true;
+    space?.();
+    if (!spec.changesState) controller.abort();
+    await Promise.allSettled(slots.map((s) => s.done));
+    const rest = slots.splice(0);
+    for (const s of rest) {
+      if (s.fatal || !s.finished) continue;
+      count(s);
+      yield* emit(s);
+    }
+  }
+
+  /** Counts a finished slot. */
+  const count = (s: Slot) => {
+    if (s.skipped) counts.skipped++;
+    else if (s.declined) counts.declined++;
+    else {
+      counts.done++;
+      if (s.failed) counts.failed++;
+      else counts.succeeded++;
+    }
+  };
+  /** Hands a finished slot's values on and writes its errors, in the order they came. */
+  async function* emit(s: Slot): AsyncGenerator<Value> {
+    const last = s.events.findLastIndex((ev) => 'value' in ev);
+    for (let i = 0; i < s.events.length; i++) {
+      const ev = s.events[i]!;
+      if ('value' in ev) {
+        // The write that prints its last value marks the item printed (Checkpoint.pending).
+        if (i === last && s.key && job.checkpoint) {
+          job.checkpoint.pending(s.key);
+          yield* lastValue(job.checkpoint, s.key, ev.value);
+        } else yield ev.value;
+      } else job.ctx.forItem(s.item).writeError(ev.error);
+    }
+    if (last === -1 && s.key) job.checkpoint?.pending(s.key);
+  }
+
   try {
     for (;;) {
       const head = slots[0];
@@ -218,18 +241,12 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
         waiting--;
         space?.();
         space = undefined;
-        if (head.fatal) throw head.fatal;
-        if (head.skipped) counts.skipped++;
-        else if (head.declined) counts.declined++;
-        else {
-          counts.done++;
-          if (head.failed) counts.failed++;
-          else counts.succeeded++;
+        if (head.fatal) {
+          if (head.fatal.code === 'Interrupted') yield* flushDone();
+          throw head.fatal;
         }
-        for (const ev of head.events) {
-          if ('value' in ev) yield ev.value;
-          else job.ctx.forItem(head.item).writeError(ev.error);
-        }
+        count(head);
+        yield* emit(head);
         report.progress(counts, (input as { sizeHint?: number }).sizeHint);
         continue;
       }
@@ -249,13 +266,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     // changes failed (their output is not wanted any more, their errors are).
     for (const s of slots) {
       if (s.fatal || !s.finished) continue;
-      if (s.skipped) counts.skipped++;
-      else if (s.declined) counts.declined++;
-      else {
-        counts.done++;
-        if (s.failed) counts.failed++;
-        else counts.succeeded++;
-      }
+      count(s);
       if (!spec.changesState) continue;
       for (const ev of s.events) {
         if ('error' in ev) {

@@ -284,22 +284,22 @@ function valuesAt(value: unknown, path: readonly string[]): unknown[] {
  * `passwordProfile.password`), and the declared paths themselves (`standardQRCode.image.rawContent`). Values that are not text or
  * numbers (null, records) are kept, looked into where a path goes on.
  */
-export function redactSecrets<T>(value: T, specs?: Iterable<CommandSpec>): T {
+export function redactSecrets<T>(value: T, specs?: Iterable<CommandSpec>, mask: string = MASK): T {
   // What is secret is known once a session's policy was made (or from `specs`).
   if (specs) register(specs);
-  return redact(value, '') as T;
+  return redact(value, '', mask) as T;
 }
 
-function redact(value: unknown, path: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => redact(v, path));
+function redact(value: unknown, path: string, mask: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => redact(v, path, mask));
   const entries: [string, unknown][] | undefined =
     value instanceof ShellRecord ? [...value] : value !== null && typeof value === 'object' && !(value instanceof Date) ? Object.entries(value) : undefined;
   if (!entries) return value;
   const out = entries.map(([k, v]): [string, unknown] => {
     const p = path ? `${path}.${k.toLowerCase()}` : k.toLowerCase();
     const secret = declared.has(p) || secretKeys.has(k.toLowerCase());
-    if (secret && (typeof v === 'string' || typeof v === 'number')) return [k, MASK];
-    return [k, redact(v, p)];
+    if (secret && (typeof v === 'string' || typeof v === 'number')) return [k, mask];
+    return [k, redact(v, p, mask)];
   });
   return value instanceof ShellRecord ? new ShellRecord(out) : Object.fromEntries(out);
 }

@@ -5,7 +5,7 @@
 // its reuse by a second client.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
@@ -114,6 +114,34 @@ describe('the token cache on disk', () => {
     const second = await sign(cred, dir);
     expect(await second.tokens.token()).toBe(token);
     expect(emu.counters.byRoute[TOKEN_ROUTE]).toBe(before + 1);
+  });
+
+  it('serves a cached token only to the credential that got it: a changed secret signs in for real, and fails', async () => {
+    const dir = home();
+    const app = writer();
+    const right: Credential = { kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! };
+    await (await sign(right, dir)).tokens.token();
+    const onDisk = readFileSync(cacheFiles(dir).cache, 'utf8');
+    expect(onDisk).not.toContain(app.clientSecret!);
+    const before = emu.counters.byRoute[TOKEN_ROUTE] ?? 0;
+    const wrong = sign({ ...right, secret: 'not-the-secret-any-more' }, dir);
+    await expect(wrong).rejects.toBeInstanceOf(SignInError);
+    await expect(wrong).rejects.toThrow(/AADSTS7000215/);
+    expect(emu.counters.byRoute[TOKEN_ROUTE]).toBe(before + 1);
+    // The right one still finds its token, without asking the IdP.
+    await (await sign(right, dir)).tokens.token();
+    expect(emu.counters.byRoute[TOKEN_ROUTE]).toBe(before + 1);
+  });
+
+  it('makes a cache and key file that existed as 0644 private (0600)', async () => {
+    const dir = home();
+    const app = writer();
+    const cred: Credential = { kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! };
+    await (await sign(cred, dir)).tokens.token();
+    const files = cacheFiles(dir);
+    for (const f of [files.cache, files.key]) chmodSync(f, 0o644);
+    await (await sign(cred, dir)).tokens.token(); // served from the cache: nothing rewritten
+    expect([files.cache, files.key].map((f) => statSync(f).mode & 0o777)).toEqual([0o600, 0o600]);
   });
 
   it('treats a cache it cannot decrypt as empty', () => {

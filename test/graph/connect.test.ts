@@ -3,7 +3,7 @@
 // connection, disconnect stopping the emulator, a sign-in failure as SignInFailed (exit 3).
 import { describe, it, expect } from 'vitest';
 import { Session } from '../../src/cli/session.js';
-import { createConnector } from '../../src/cli/connect.js';
+import { createConnector, endpointProblem } from '../../src/cli/connect.js';
 import { toPlain, type Value } from '../../src/runtime/values.js';
 
 async function session(source: string, env: NodeJS.ProcessEnv = {}) {
@@ -68,5 +68,24 @@ describe('connect / disconnect / get-context', () => {
   it('catch sees the SignInFailed code', async () => {
     const r = await session("try { get-context } catch { $_.code }", { AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_CERTIFICATE_PATH: '/nonexistent/cert.pem' });
     expect(r.plain).toEqual(['SignInFailed']);
+  });
+});
+
+describe('the endpoints the environment may set (endpointProblem)', () => {
+  const problem = (url: string, name = 'AUTHSH_GRAPH_URL') => endpointProblem({ [name]: url });
+
+  it('accepts https anywhere, and plain http only on loopback', () => {
+    for (const ok of ['https://graph.microsoft.com', 'https://127.0.0.1:8443', 'http://127.0.0.1:8080', 'http://127.8.9.10', 'http://[::1]:9000', 'http://localhost:3000', 'http://emu.localhost']) {
+      expect(problem(ok), ok).toBeUndefined();
+    }
+    expect(endpointProblem({})).toBeUndefined();
+  });
+
+  it('refuses plain http off loopback, other schemes and what is not a URL, saying what it would carry', () => {
+    expect(problem('http://graph.contoso.example')).toMatch(/^AUTHSH_GRAPH_URL is http:\/\/graph\.contoso\.example: plain http would send the Graph token in clear; use https:\/\//);
+    expect(problem('http://10.0.0.5', 'AZURE_AUTHORITY_HOST')).toMatch(/^AZURE_AUTHORITY_HOST is http:\/\/10\.0\.0\.5: plain http would send the client secret/);
+    expect(problem('http://127.0.0.1.example.com')).toMatch(/plain http/);
+    expect(problem('ftp://graph.example')).toMatch(/must be an https:\/\/ URL/);
+    expect(problem('graph.microsoft.com')).toMatch(/is not a URL/);
   });
 });

@@ -62,8 +62,10 @@ describe('tokens stay secret', () => {
     // The exact token, recovered from the encrypted cache with its key.
     const files = cacheFiles(home);
     const key = Buffer.from(readFileSync(files.key, 'utf8').trim(), 'base64');
-    const cache = JSON.parse(decrypt(readFileSync(files.cache, 'utf8'), key)!) as { AccessToken: Record<string, { secret: string }> };
-    const tokens = Object.values(cache.AccessToken).map((t) => t.secret);
+    // One sealed cache per credential (cache.ts).
+    const sealed = Object.values((JSON.parse(readFileSync(files.cache, 'utf8')) as { entries: Record<string, string> }).entries);
+    const caches = sealed.map((x) => JSON.parse(decrypt(x, key)!) as { AccessToken: Record<string, { secret: string }> });
+    const tokens = caches.flatMap((cache) => Object.values(cache.AccessToken).map((t) => t.secret));
     expect(tokens.length).toBeGreaterThan(0);
 
     const readable = [r.stdout, r.stderr, r2.stdout, r2.stderr, ...readdirSync(home).filter((f) => !f.endsWith('.key')).map((f) => readFileSync(join(home, f), 'utf8'))];

@@ -2,17 +2,23 @@
 // and the script-level checkpoint through a real Session with test-only commands
 // (test/support/bulk.ts): skipping what is done, re-running what failed, running in doubt what
 // was only started, occurrence counting, secrets, and refusing files that are not checkpoints.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checkpoint } from '../../src/runtime/checkpoint.js';
+import { Checkpoint, MAX_KEPT_BYTES, NOT_KEPT, redactForStorage } from '../../src/runtime/checkpoint.js';
+import { toPlain } from '../../src/runtime/values.js';
 import { ShellError } from '../../src/runtime/errors.js';
 import { ShellRecord } from '../../src/runtime/record.js';
 import type { ParameterSpec } from '../../src/runtime/command.js';
 import { Tracker, echoCommand, onceCommand, runBulk, summaryOf } from '../support/bulk.js';
+import { Session } from '../../src/cli/session.js';
+import { builtinCommands, coreCommands } from '../../src/builtins/registry.js';
+import { secretKeyNames } from '../../src/runtime/secrets.js';
 
-const HEADER = '# authsh checkpoint v1: S = started, D = done (delete this file to start the job afresh)';
+/** The header of files this version writes; files of v1 (no kept output) are read alike. */
+const HEADER = '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
+const V1 = '# authsh checkpoint v1: S = started, D = done (delete this file to start the job afresh)';
 
 let dir: string;
 beforeEach(() => {
@@ -159,6 +165,133 @@ describe('the Checkpoint log', () => {
   });
 });
 
+describe('kept output in the Checkpoint log', () => {
+  // What is secret comes from the command specs, as in a session (runtime/secrets.ts).
+  beforeAll(() => void secretKeyNames(builtinCommands));
+
+  const params: ParameterSpec[] = [
+    { name: 'user', type: 'string', description: '' },
+    { name: 'newPassword', type: 'string', secret: true, description: '' },
+  ];
+
+  it("keeps a finished item's output values, secrets left out, and gives them back as they were on the next open", () => {
+    const path = join(dir, 'kept.ck');
+    const c = Checkpoint.open(path);
+    const key = c.key('new-tap', { user: 'a' }, params);
+    const when = new Date('2026-03-04T05:06:07.000Z');
+    const record = new ShellRecord([
+      ['userPrincipalName', 'a@contoso.com'],
+      ['temporaryAccessPass', 'Tap!Secret-123'],
+      ['created', when],
+      ['0', 'a key JSON would move first'],
+      ['pin', new ShellRecord([['pin', '24681357'], ['length', 8]])],
+      ['newPassword', 'Pw-NotKept-9'],
+      ['count', 3],
+      ['tags', ['x', null, true]],
+    ]);
+    c.finished(key, [record, 'second value'], { params });
+    c.close();
+    const text = read('kept.ck');
+    for (const secret of ['Tap!Secret-123', '24681357', 'Pw-NotKept-9']) expect(text).not.toContain(secret);
+    const again = Checkpoint.open(path);
+    expect(again.status(key)).toBe('done');
+    const kept = again.kept(key)!;
+    again.close();
+    expect(kept).toHaveLength(2);
+    const back = kept[0] as ShellRecord;
+    expect(back.keys()).toEqual(['userPrincipalName', 'temporaryAccessPass', 'created', '0', 'pin', 'newPassword', 'count', 'tags']);
+    expect(back.get('temporaryAccessPass')).toBe(NOT_KEPT);
+    expect(back.get('newPassword')).toBe(NOT_KEPT);
+    expect(toPlain(back.get('pin'))).toEqual({ pin: NOT_KEPT, length: 8 });
+    expect(back.get('created')).toEqual(when);
+    expect(toPlain(back.get('tags'))).toEqual(['x', null, true]);
+    expect(kept[1]).toBe('second value');
+  });
+
+  it('redacts nested secrets and leaves everything else alone', () => {
+    const v = new ShellRecord([
+      ['method', new ShellRecord([['pin', '1234'], ['secretKey', 'JBSWY3DPEHPK3PXP'], ['id', 'm1']])],
+      ['list', [new ShellRecord([['password', 'hunter22']])]],
+      ['pinLength', 8],
+    ]);
+    expect(toPlain(redactForStorage(v))).toEqual({ method: { pin: NOT_KEPT, secretKey: NOT_KEPT, id: 'm1' }, list: [{ password: NOT_KEPT }], pinLength: 8 });
+    // A value given to a secret parameter, wherever the output repeats it.
+    const echoed = new ShellRecord([['note', 'set to Hunter2!x for a@x'], ['user', 'a@x']]);
+    const secrets = { params, args: { user: 'a@x', newPassword: 'Hunter2!x' } };
+    expect(toPlain(redactForStorage(echoed, secrets))).toEqual({ note: NOT_KEPT, user: 'a@x' });
+  });
+
+  it('keeps no output larger than the limit, and says so by giving none back', () => {
+    const path = join(dir, 'big.ck');
+    const c = Checkpoint.open(path);
+    const key = c.key('x', { user: 'big' }, params);
+    c.finished(key, ['y'.repeat(MAX_KEPT_BYTES + 1)]);
+    c.close();
+    expect(lines('big.ck')).toEqual([`D ${key} -`]);
+    const again = Checkpoint.open(path);
+    expect(again.status(key)).toBe('done');
+    expect(again.kept(key)).toBeUndefined();
+    again.close();
+  });
+
+  it('marks done items emitted at the next output written after they were handed on, and only those', () => {
+    const path = join(dir, 'emit.ck');
+    const c = Checkpoint.open(path);
+    const [a, b, s] = ['a', 'b', 's'].map((u) => c.key('x', { user: u }, params));
+    c.finished(a!, ['A']);
+    c.finished(b!, ['B']);
+    c.started(s!);
+    c.outputWritten(); // nothing pending yet
+    c.pending(a!);
+    c.pending(s!); // started, not done: never marked
+    c.outputWritten();
+    c.pending(b!);
+    c.forgetPending(); // handed on, never printed (an assignment)
+    c.outputWritten();
+    c.close();
+    expect(lines('emit.ck')).toEqual([`D ${a} ["A"]`, `D ${b} ["B"]`, `S ${s}`, `E ${a}`]);
+    const again = Checkpoint.open(path);
+    expect([a, b, s].map((k) => again.status(k!))).toEqual(['emitted', 'done', 'started']);
+    again.close();
+  });
+
+  it('ignores a D line torn in the middle of its output: that item is only started, so in doubt', () => {
+    const path = join(dir, 'torn.ck');
+    const c = Checkpoint.open(path);
+    const key = c.key('x', { user: 'torn' }, params);
+    c.close();
+    writeFileSync(path, `${HEADER}\nS ${key}\nD ${key} [{"$r":[["userPrincipalName","a@con`);
+    const d = Checkpoint.open(path);
+    expect(d.status(key)).toBe('started');
+    d.close();
+    expect(read('torn.ck')).toBe(`${HEADER}\nS ${key}\n`);
+  });
+
+  it('refuses a large binary file at once, and leaves it untouched', () => {
+    const path = join(dir, 'blob.bin');
+    const blob = Buffer.alloc(3 * 1024 * 1024, 0xab);
+    writeFileSync(path, blob);
+    expect(() => Checkpoint.open(path)).toThrow(/blob\.bin is not an authsh checkpoint file/);
+    expect(readFileSync(path).equals(blob)).toBe(true);
+  });
+
+  it('reads a file of many megabytes in chunks, lines across chunk ends included', () => {
+    const path = join(dir, 'many.ck');
+    const c = Checkpoint.open(path);
+    const keys: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const k = c.key('x', { user: `u${i}` }, params);
+      keys.push(k);
+      c.finished(k, [`${i}:${'z'.repeat(1000 + (i % 7))}`]);
+    }
+    c.close();
+    expect(statSync(path).size).toBeGreaterThan(3 * 1024 * 1024);
+    const again = Checkpoint.open(path);
+    keys.forEach((k, i) => expect(String(again.kept(k)![0]).split(':')[0]).toBe(String(i)));
+    again.close();
+  });
+});
+
 function setup(opts: { name?: string; changesState?: boolean; extra?: ParameterSpec[] } = {}) {
   const tracker = new Tracker();
   const changes = opts.changesState ?? true;
@@ -232,7 +365,7 @@ describe('-checkpoint FILE on a concurrent command', () => {
     const probe = Checkpoint.open(join(dir, 'probe.ck'));
     const key = probe.key('set-thing', { item: 2 }, spec.parameters);
     probe.close();
-    writeFileSync(join(dir, 'ck'), `${HEADER}\nS ${key}\n`);
+    writeFileSync(join(dir, 'ck'), `${V1}\nS ${key}\n`); // a file of the previous version reads alike
     const r = await runBulk('1..3 | set-thing -checkpoint ck', { commands, cwd: dir });
     expect(r.code).toBe(0);
     expect(tracker.started).toEqual([1, 2, 3]);
@@ -263,7 +396,7 @@ describe('-checkpoint FILE on a concurrent command', () => {
     const r1 = await runBulk('@(1, 2, 1) | set-thing -checkpoint ck', { commands: first.commands, cwd: dir });
     expect(r1.code).toBe(1);
     expect(first.tracker.started.filter((x) => x === 1)).toHaveLength(2);
-    const keys = lines('ck').filter((x) => x.startsWith('D ')).map((x) => x.slice(2));
+    const keys = lines('ck').filter((x) => x.startsWith('D ')).map((x) => x.split(' ')[1]!);
     expect(keys).toHaveLength(2);
     expect(keys[0]!.split('.')[0]).toBe(keys[1]!.split('.')[0]);
     expect(keys.map((k) => k.split('.')[1]).sort()).toEqual(['1', '2']);
@@ -303,6 +436,82 @@ describe('-checkpoint FILE on a concurrent command', () => {
     expect(r.stderr).toMatch(/data\.csv is not an authsh checkpoint file/);
     expect(tracker.started).toEqual([]);
     expect(read('data.csv')).toBe('upn,phone\na@x,1\n');
+  });
+});
+
+describe('resuming prints every row once', () => {
+  it('emits again, in input order, the kept output of items done but never printed, running none of them', async () => {
+    const first = setup();
+    // Assigned, never printed; then the run fails, so the checkpoint stays.
+    const r1 = await runBulk("$x = 1..6 | set-thing -checkpoint ck; throw 'stopped'", { commands: first.commands, cwd: dir });
+    expect(r1.code).toBe(1);
+    expect(r1.plain).toEqual([]);
+    const second = setup();
+    const r2 = await runBulk('1..6 | set-thing -checkpoint ck', { commands: second.commands, cwd: dir });
+    expect(r2.code).toBe(0);
+    expect(second.tracker.started).toEqual([]);
+    expect(r2.plain).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('on a stop writes what finished behind an item cut off, and the re-run prints only the rest', async () => {
+    const first = setup();
+    first.tracker.hangOn = new Set([3]);
+    const controller = new AbortController();
+    first.tracker.onStart = () => {
+      if (first.tracker.started.length === 6) setTimeout(() => controller.abort(), 100);
+    };
+    const r1 = await runBulk('1..6 | set-thing -checkpoint ck', { commands: first.commands, cwd: dir, signal: controller.signal });
+    expect(r1.code).toBe(130);
+    // 4, 5 and 6 finished while 3 hung: they are not lost behind it.
+    expect(r1.plain).toEqual([1, 2, 4, 5, 6]);
+    const second = setup();
+    const r2 = await runBulk('1..6 | set-thing -checkpoint ck', { commands: second.commands, cwd: dir });
+    expect(r2.code).toBe(0);
+    expect(second.tracker.started).toEqual([3]);
+    expect(r2.plain).toEqual([3]);
+  });
+
+  it('does not count as printed a value a later stage dropped when the run was cut off', async () => {
+    // Text output holds records to lay them out; a stop ends `foreach` before it passes on the
+    // first value flushed to it, and the held rows printed afterwards must not mark that one.
+    const run = async (tracker: Tracker, signal?: AbortSignal) => {
+      let stdout = '';
+      const session = new Session({
+        host: { info: () => undefined, warn: () => undefined, isTerminal: false, columns: 120, color: false },
+        stdout: (c) => (stdout += c),
+        stderr: () => undefined,
+        format: 'text',
+        color: false,
+        columns: 120,
+        cwd: dir,
+        commands: [...coreCommands, echoCommand({ name: 'set-thing', changesState: true, category: 'graph' }, tracker)],
+      });
+      const code = await session.run('1..6 | set-thing -checkpoint ck | foreach { @{ n = $_ } }', { fileName: 't', ...(signal ? { signal } : {}) });
+      session.end();
+      return { code, rows: stdout.split('\n').map((l) => l.trim()).filter((l) => /^\d+$/.test(l)).map(Number) };
+    };
+    const first = new Tracker();
+    first.hangOn = new Set([3]);
+    const controller = new AbortController();
+    first.onStart = () => {
+      if (first.started.length === 6) setTimeout(() => controller.abort(), 100);
+    };
+    const r1 = await run(first, controller.signal);
+    expect(r1.code).toBe(130);
+    const r2 = await run(new Tracker());
+    expect(r2.code).toBe(0);
+    expect([...r1.rows, ...r2.rows].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('re-emits a one-off change of the script checkpoint whose output was not printed', async () => {
+    const t = new Tracker();
+    const commands = [onceCommand('set-once', t)];
+    const r1 = await runBulk("$r = set-once a; throw 'stopped'", { commands, cwd: dir, checkpoint: 'script.ck' });
+    expect(r1.code).toBe(1);
+    const t2 = new Tracker();
+    const r2 = await runBulk('set-once a', { commands: [onceCommand('set-once', t2)], cwd: dir, checkpoint: 'script.ck' });
+    expect(t2.started).toEqual([]);
+    expect(r2.plain).toEqual(['changed a']);
   });
 });
 

@@ -5,12 +5,23 @@
 // the owner, but a cache file copied, backed up or pasted into a bug report alone reveals
 // nothing, and `grep eyJ ~/.authsh/*` finds no token. A file that fails to decrypt (key lost,
 // tampered) is treated as an empty cache: the user signs in again.
+//
+// MSAL keys its cache by tenant and client id, not by the secret: a changed (wrong) client
+// secret would go on working while a token is cached. So each credential has its own sealed
+// entry, under its fingerprint: an HMAC, keyed with the cache key, of a digest of what proves
+// the credential (the secret; the certificate's thumbprint and private key). The credential
+// itself is never stored, and a fingerprint without the key tells nothing about it. A
+// credential whose fingerprint has no entry starts from an empty cache and signs in for real.
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MAGIC = 'authsh-cache-v1';
+/** The file: sealed caches (MAGIC each) by credential fingerprint. */
+const FILE_FORMAT = 'authsh-cache-v2';
+/** Credentials kept at most (the most recently written ones). */
+const MAX_ENTRIES = 8;
 
 export function cacheFiles(home: string): { cache: string; key: string } {
   return { cache: join(home, 'msal-cache.json'), key: join(home, 'msal-cache.key') };
@@ -25,8 +36,18 @@ function writePrivate(file: string, data: string | Buffer): void {
   renameSync(tmp, file);
 }
 
+/** A file that existed keeps its mode on open: made 0600 here, whoever made it wider. */
+function narrow(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // not ours to change (read-only home): reading it still works
+  }
+}
+
 function loadKey(file: string): Buffer {
   if (existsSync(file)) {
+    narrow(file);
     const k = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (k.length === 32) return k;
   }
@@ -54,20 +75,41 @@ export function decrypt(text: string, key: Buffer): string | undefined {
   }
 }
 
-export function fileCachePlugin(home: string): ICachePlugin {
+/** The sealed caches in the file, by fingerprint; empty for a missing, damaged or older file. */
+function readEntries(file: string): Record<string, string> {
+  try {
+    const o = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; entries?: Record<string, string> };
+    return o.format === FILE_FORMAT && o.entries && typeof o.entries === 'object' ? o.entries : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The persistent cache of one credential. `credential` is a digest of what proves it (see
+ * signin.ts credentialDigest), hashed again here with the cache key before it is written.
+ */
+export function fileCachePlugin(home: string, credential: string): ICachePlugin {
   const files = cacheFiles(home);
   let key: Buffer | undefined;
   const getKey = () => (key ??= loadKey(files.key));
+  const fingerprint = () => createHmac('sha256', getKey()).update(credential).digest('hex').slice(0, 32);
   return {
     async beforeCacheAccess(ctx: TokenCacheContext) {
       if (!existsSync(files.cache)) return;
-      const plain = decrypt(readFileSync(files.cache, 'utf8'), getKey());
+      narrow(files.cache);
+      const sealed = readEntries(files.cache)[fingerprint()];
+      const plain = sealed === undefined ? undefined : decrypt(sealed, getKey());
       if (plain) ctx.tokenCache.deserialize(plain);
     },
     async afterCacheAccess(ctx: TokenCacheContext) {
       if (!ctx.cacheHasChanged) return;
       try {
-        writePrivate(files.cache, encrypt(ctx.tokenCache.serialize(), getKey()));
+        const fp = fingerprint();
+        const others = Object.entries(readEntries(files.cache)).filter(([k]) => k !== fp);
+        // Newest last; the oldest credentials' caches go first.
+        const entries = Object.fromEntries([...others.slice(-(MAX_ENTRIES - 1)), [fp, encrypt(ctx.tokenCache.serialize(), getKey())]]);
+        writePrivate(files.cache, JSON.stringify({ format: FILE_FORMAT, entries }));
       } catch {
         // No writable home: the session still works, it just signs in again next run.
       }

@@ -5,12 +5,13 @@
 // signIn acquires a token at once, so a bad secret fails at connect time with the AADSTS
 // reason (SignInError), not halfway through a script.
 import { ConfidentialClientApplication, ManagedIdentityApplication, PublicClientApplication, type AccountInfo, type AuthenticationResult, type Configuration } from '@azure/msal-node';
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
 import { SignInError, type ConnectionInfo, type TokenSource } from '../types.js';
 import { undiciNetworkClient, type NetworkProblem } from './network.js';
 import { fileCachePlugin } from './cache.js';
+import { refusingRedirects } from './redirects.js';
 
 export type Credential =
   | { kind: 'client-secret'; tenantId: string; clientId: string; secret: string }
@@ -71,6 +72,15 @@ function problemReason(p: NetworkProblem): string {
       return `cannot connect to ${p.host} (${p.code}): check AZURE_AUTHORITY_HOST, the network and any proxy`;
     case 'certificate':
       return `the certificate of ${p.host} is not trusted (${p.code}): set AUTHSH_CA_FILE (or NODE_EXTRA_CA_CERTS) to the PEM file of the CA that issued it`;
+  }
+}
+
+/** readCertificate, its failures as SignInError (it is read before the try below). */
+function readCertificateOrThrow(path: string): ReturnType<typeof readCertificate> {
+  try {
+    return readCertificate(path);
+  } catch (e) {
+    throw toSignInError(e);
   }
 }
 
@@ -141,12 +151,25 @@ function tenantOf(token: string): string | undefined {
   }
 }
 
+/**
+ * A digest of what proves the credential, so a cached token serves only the credential that got
+ * it (cache.ts): a changed secret or certificate misses the cache and signs in for real.
+ */
+export function credentialDigest(c: Credential, certificate?: { privateKey: string; thumbprintSha256: string }): string {
+  const proof = c.kind === 'client-secret' ? c.secret : certificate ? `${certificate.thumbprintSha256}:${certificate.privateKey}` : '';
+  const who = 'tenantId' in c ? (c.tenantId ?? '') : '';
+  const client = 'clientId' in c ? (c.clientId ?? '') : '';
+  return createHash('sha256').update(JSON.stringify([c.kind, who.toLowerCase(), client.toLowerCase(), proof])).digest('hex');
+}
+
 export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   const c = opts.credential;
+  const certificate = c.kind === 'certificate' ? readCertificateOrThrow(c.certificatePath) : undefined;
   const scope = graphScope(opts.graphUrl);
   const network = undiciNetworkClient(opts.agent, opts.trace);
-  const system = { networkClient: network };
-  const cache = opts.cacheHome ? { cachePlugin: fileCachePlugin(opts.cacheHome) } : undefined;
+  const guard = refusingRedirects(network);
+  const system = { networkClient: guard.client };
+  const cache = opts.cacheHome ? { cachePlugin: fileCachePlugin(opts.cacheHome, credentialDigest(c, certificate)) } : undefined;
   const host = new URL(opts.authorityHost);
   const base = (tenantId: string) => ({
     authority: `${host.origin}/${tenantId}`,
@@ -163,7 +186,7 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   try {
     if (c.kind === 'client-secret' || c.kind === 'certificate') {
       const auth: Configuration['auth'] =
-        c.kind === 'client-secret' ? { clientId: c.clientId, clientSecret: c.secret, ...base(c.tenantId) } : { clientId: c.clientId, clientCertificate: readCertificate(c.certificatePath), ...base(c.tenantId) };
+        c.kind === 'client-secret' ? { clientId: c.clientId, clientSecret: c.secret, ...base(c.tenantId) } : { clientId: c.clientId, clientCertificate: certificate!, ...base(c.tenantId) };
       const app = new ConfidentialClientApplication({ auth, system, ...(cache ? { cache } : {}) });
       const get = async (fresh = false) => {
         const r = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: fresh });
@@ -187,7 +210,7 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
     const token = async (fresh: boolean) => (await app.acquireTokenSilent({ account, scopes: [scope], forceRefresh: fresh })).accessToken;
     return { tokens: guarded(token), connection: info('device-code', c.tenantId, first, { clientId: c.clientId, account: account.username }) };
   } catch (e) {
-    throw toSignInError(e, network.problem);
+    throw guard.refused() ?? toSignInError(e, network.problem);
   }
 }
 

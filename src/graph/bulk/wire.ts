@@ -5,7 +5,7 @@
 import { checkRequestPath } from '../url.js';
 import type { GraphRequest, GraphResponse, GraphVersion } from '../types.js';
 import { GraphRequestError } from '../types.js';
-import { graphFailure } from '../responses.js';
+import { graphFailure, redirectFailure } from '../responses.js';
 import { parseRetryAfter } from '../retry.js';
 
 export interface BatchItem {
@@ -109,6 +109,7 @@ export function classify(req: GraphRequest, status: number, headers: Record<stri
   if (status === 504) return { kind: 'lost' };
   const requestId = headers['request-id'] ?? outerRequestId;
   if (status === 404 && req.method === 'DELETE' && deleteDone) return { kind: 'done', response: { status: 204, headers, body: null, requestId } };
+  if (status >= 300 && status < 400) return { kind: 'failed', error: redirectFailure(status, headers['location'], requestId, req.method, href) };
   if (status >= 400) {
     // An item's error body carries its own request-id; failing that, the $batch call's.
     const error = graphFailure(status, body, headers['request-id'] ?? null, req.method, href);

@@ -133,6 +133,14 @@ describe('classify', () => {
     expect((classify(post, 409, {}, undefined, href, null, false) as { error: GraphRequestError }).error.code).toBe('HTTP409');
   });
 
+  it('fails a redirected item (3xx) with GraphRedirect naming its status and Location, never as done', () => {
+    const o = classify(get('/users/u'), 302, { location: 'https://elsewhere.example/x', 'request-id': 'r3' }, null, href, null, false);
+    expect(o.kind).toBe('failed');
+    const err = (o as { error: GraphRequestError }).error;
+    expect(err).toMatchObject({ status: 302, code: 'GraphRedirect', requestId: 'r3' });
+    expect(err.message).toContain('answered 302, a redirect to https://elsewhere.example/x');
+  });
+
   it("names the permission a 403 needs", () => {
     const o = classify(post, 403, {}, { error: { code: 'Authorization_RequestDenied', message: 'no' } }, `${GRAPH}/v1.0/users/u/authentication/phoneMethods`, null, false);
     expect((o as { error: GraphRequestError }).error.needs).toContain('UserAuthenticationMethod.ReadWrite.All');
