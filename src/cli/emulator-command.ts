@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
 import { authshHome } from '../graph/home.js';
+import { MAX_DEMO_USERS } from './args.js';
 
 export const EMULATOR_USAGE = `usage: authsh emulator [--port P] [--demo-users N] [--latency MS] [--jitter MS] [--throttle N[/s]]
                        [--faults RATE] [--drop RATE] [--item-faults RATE] [--seed S] [--state FILE]
@@ -36,7 +37,7 @@ export function parseEmulatorArgs(argv: string[]): Parsed {
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--port': o.port = number(flag, value(), (n) => int(n) && n <= 65535, 'a port number 0-65535 (0 picks a free port)'); break;
-      case '--demo-users': o.demoUsers = number(flag, value(), int, 'a whole number of users, e.g. 1000'); break;
+      case '--demo-users': o.demoUsers = number(flag, value(), (n) => int(n) && n <= MAX_DEMO_USERS, `a whole number of users from 0 to ${MAX_DEMO_USERS.toLocaleString('en-US')}, e.g. 1000`); break;
       case '--latency': o.latencyMs = number(flag, value(), (n) => n >= 0, 'milliseconds, e.g. 20'); break;
       case '--jitter': o.jitterMs = number(flag, value(), (n) => n >= 0, 'milliseconds, e.g. 10'); break;
       case '--throttle': o.throttlePerSecond = number(flag, value(), (n) => n >= 0, 'requests per second per app, e.g. 50 or 50/s'); break;

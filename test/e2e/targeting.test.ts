@@ -170,3 +170,12 @@ describe("'me' when signed in as an application (app-only)", () => {
     expect(jsonLines(r.stdout)).toEqual([MEGAN_ID, MEGAN_ID, MEGAN_ID]);
   });
 });
+
+describe('a new pass', () => {
+  it("warns naming the user's userPrincipalName, not the id it was given", () => {
+    const r = demo(`new-tap ${CAMERON_ID} | foreach { $_.userPrincipalName }`);
+    expect(r.code).toBe(0);
+    expect(jsonLines(r.stdout)).toEqual(['CameronW@contoso.com']);
+    expect(r.stderr).toContain('this Temporary Access Pass for CameronW@contoso.com will not be shown again');
+  });
+});

@@ -63,6 +63,8 @@ describe('authsh emulator', () => {
     const r = runCli(['emulator', '--faults', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--faults '2' is not valid: expected a fraction between 0 and 1");
+    expect(() => parseEmulatorArgs(['--demo-users', '5000000'])).toThrow('--demo-users \'5000000\' is not valid: expected a whole number of users from 0 to 500,000');
+    expect(parseEmulatorArgs(['--demo-users', '500000'])).toMatchObject({ demoUsers: 500_000 });
     const u = runCli(['emulator', '--bogus']);
     expect(u.code).toBe(2);
     expect(u.stderr).toContain("unknown emulator option '--bogus'");

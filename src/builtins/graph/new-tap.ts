@@ -101,7 +101,7 @@ const newTap: CommandSpec = {
         if (args.usableonce !== undefined) body.isUsableOnce = args.usableonce === true;
         const created = await change<Record<string, unknown>>(ctx, graph, { method: 'POST', path: collectionPath(userId, info), version: info.version, body });
         if (!created) continue; // -whatif: the plan is on stderr (the body never holds a pass)
-        ctx.host.warn(`this Temporary Access Pass for ${userLabel(given)} will not be shown again: keep it now`);
+        ctx.host.warn(`this Temporary Access Pass for ${user.userPrincipalName ?? userLabel(given)} will not be shown again: keep it now`);
         yield methodRecord(created.body, user, info.type);
       } catch (e) {
         // One failed user is one non-terminating error naming it; the others still get their pass.

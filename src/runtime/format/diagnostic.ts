@@ -138,13 +138,30 @@ function formatPlain(err: ShellError, opts: DiagnosticOptions): string {
   const endIdx = end.line === start.line ? end.column - 1 : original.length;
   const from = colAt(startIdx);
   const to = Math.max(from + 1, colAt(Math.max(endIdx, startIdx)));
-  const caret = '^' + '~'.repeat(to - from - 1);
+  const shown = echoWindow(text, from, to);
+  const caret = '^' + '~'.repeat(shown.to - shown.from - 1);
 
   const num = String(start.line);
   const gutter = ' '.repeat(num.length);
-  lines.push(trimRight(` ${num} | ${text}`));
-  lines.push(` ${gutter} | ${' '.repeat(from)}${c.red(caret)}`);
+  lines.push(trimRight(` ${num} | ${shown.text}`));
+  lines.push(` ${gutter} | ${' '.repeat(shown.from)}${c.red(caret)}`);
   return lines.join('\n');
+}
+
+/** How much of a source line a diagnostic echoes: a line of megabytes would bury the error. */
+const ECHO_COLUMNS = 200;
+
+/** The part of a long line around columns [from, to), cut with `…` on the sides it shortens. */
+function echoWindow(text: string, from: number, to: number): { text: string; from: number; to: number } {
+  if (text.length <= ECHO_COLUMNS) return { text, from, to };
+  const width = Math.min(to - from, ECHO_COLUMNS);
+  let left = Math.max(0, from - Math.floor((ECHO_COLUMNS - width) / 2));
+  const right = Math.min(text.length, left + ECHO_COLUMNS);
+  left = Math.max(0, right - ECHO_COLUMNS);
+  const lead = left > 0 ? '…' : '';
+  const cut = lead + text.slice(left, right) + (right < text.length ? '…' : '');
+  const shift = left - lead.length;
+  return { text: cut, from: from - shift, to: Math.min(to, right) - shift };
 }
 
 /** `warning: TEXT` (the label yellow and bold when colour is on), no trailing newline. */

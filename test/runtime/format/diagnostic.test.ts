@@ -28,6 +28,19 @@ describe('formatDiagnostic', () => {
     );
   });
 
+  it('echoes only a window of a very long line, cut with … and the caret still under the spot', () => {
+    const text = `$s = '${'x'.repeat(8_000_000)}' + * 2`;
+    const out = formatDiagnostic(errorAt(text, '* 2', "unexpected '*'"), { color: false });
+    const [, echoed, caret] = out.split('\n');
+    expect(out.length).toBeLessThan(600);
+    expect(echoed).toMatch(/^ 1 \| …x+' \+ \* 2$/);
+    expect(echoed!.indexOf('* 2')).toBe(caret!.indexOf('^'));
+    expect(caret).toMatch(/\^~~$/);
+    const head = formatDiagnostic(errorAt(`bad ${'y'.repeat(1000)}`, 'bad'), { color: false }).split('\n');
+    expect(head[1]).toMatch(/^ 1 \| bad y+…$/);
+    expect(head[2]).toBe('   | ^~~');
+  });
+
   it('shows one ^ for an empty span', () => {
     const source = new SourceFile('s.authsh', "'a' +");
     const err = new ShellError('IncompleteInput', 'expected an expression', { span: span(source, 5, 5) });
