@@ -74,6 +74,20 @@ describe('GET /users', () => {
     expect((await names('accountEnabled eq true')).length).toBe(13);
   });
 
+  it('answers a filter of id / userPrincipalName keys alone in tenant order, like a scan would, any case, unknown keys left out', async () => {
+    const { get, router } = fresh();
+    const upns = async (f: string, top = 15) => (await get(`users?$filter=${encodeURIComponent(f)}&$select=userPrincipalName&$top=${top}`)).body.value.map((u: any) => u.userPrincipalName);
+    const keyed = "userPrincipalName eq 'MEGANB@contoso.com' or id eq '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9' or userPrincipalName eq 'nobody@contoso.com' or userPrincipalName eq 'adelev@contoso.com'";
+    const scanned = (await get(`users?$select=userPrincipalName&$top=999`)).body.value.map((u: any) => u.userPrincipalName)
+      .filter((u: string) => ['meganb@contoso.com', 'admin@contoso.com', 'adelev@contoso.com'].includes(u.toLowerCase()));
+    expect(await upns(keyed)).toEqual(scanned);
+    expect(scanned).toHaveLength(3);
+    // Paged, it goes on where it left off.
+    const pages = await allPages(router, { url: `users?$filter=${encodeURIComponent(keyed)}&$select=userPrincipalName&$top=2` });
+    expect(pages.map((p) => p.value.length)).toEqual([2, 1]);
+    expect(pages.flatMap((p) => p.value.map((u: any) => u.userPrincipalName))).toEqual(scanned);
+  });
+
   it('endsWith / ne / not need ConsistencyLevel: eventual and $count=true', async () => {
     const { get } = fresh();
     const r = await get("users?$filter=endsWith(mail,'a@contoso.com')");

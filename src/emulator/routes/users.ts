@@ -6,7 +6,7 @@ import { GraphError, json, notFound, type EmuRequest, type EmuResponse } from '.
 import type { Router } from '../router.js';
 import type { StoredUser, TenantStore } from '../store/tenant.js';
 import { authorize } from '../auth/permissions.js';
-import { compileFilter, operators, parseFilter, parseOrderBy, parseTop, type FilterSchema } from './odata.js';
+import { compileFilter, operators, parseFilter, parseOrderBy, parseTop, type FilterNode, type FilterSchema } from './odata.js';
 import { nextLink, pageQuery, sortedBy, takePage } from './paging.js';
 
 const DEFAULT_PROPS = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
@@ -80,10 +80,11 @@ function parseSearch(raw: string): (u: StoredUser) => boolean {
 }
 
 /** The matcher for `$filter` + `$search`, enforcing when the advanced-query parameters are needed. */
-function matcher(req: EmuRequest, query: URLSearchParams): { match: (u: StoredUser) => boolean; advanced: boolean } {
+function matcher(req: EmuRequest, query: URLSearchParams): { match: (u: StoredUser) => boolean; advanced: boolean; keys?: string[] } {
   const eventual = (req.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual';
   const advanced = eventual && query.get('$count')?.toLowerCase() === 'true';
   const preds: ((u: StoredUser) => boolean)[] = [];
+  let keys: string[] | undefined;
   const filter = query.get('$filter');
   if (filter !== null) {
     const tree = parseFilter(filter);
@@ -92,13 +93,40 @@ function matcher(req: EmuRequest, query: URLSearchParams): { match: (u: StoredUs
       if (ops.has(op) && !advanced) throw unsupported(`Operator '${name}' is not supported because the required parameters might be missing. ${ADVANCED_HINT}`);
     }
     preds.push(compileFilter(tree, FILTER, 'User'));
+    keys = keyTerms(tree);
   }
   const search = query.get('$search');
   if (search !== null) {
     if (!eventual) throw unsupported("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
     preds.push(parseSearch(search));
   }
-  return { match: (u) => preds.every((p) => p(u)), advanced };
+  return { match: (u) => preds.every((p) => p(u)), advanced, ...(keys ? { keys } : {}) };
+}
+
+/**
+ * The keys of a filter that only names users by key (`id eq 'a' or userPrincipalName eq 'b' or …`),
+ * as the directory answers it: from its index, not by scanning every user (a bulk run's lookups
+ * of 15 users at a time would otherwise cost the emulator a scan of the whole tenant each).
+ */
+function keyTerms(node: FilterNode): string[] | undefined {
+  if (node.op === 'or') {
+    const l = keyTerms(node.left);
+    const r = l && keyTerms(node.right);
+    return l && r ? [...l, ...r] : undefined;
+  }
+  if (node.op === 'eq' && typeof node.value === 'string' && ['id', 'userprincipalname'].includes(node.prop.toLowerCase())) return [node.value];
+  return undefined;
+}
+
+/** The users a key-only filter names, in the tenant's order (so pages are stable). */
+function usersByKey(store: TenantStore, keys: readonly string[]): StoredUser[] {
+  const found = new Set<StoredUser>();
+  for (const k of keys) {
+    const u = store.findUser(k);
+    if (u) found.add(u);
+  }
+  const all = store.users;
+  return [...found].map((u) => ({ u, i: all.indexOf(u) })).sort((a, b) => a.i - b.i).map((e) => e.u);
 }
 
 function rejectUnsupportedOptions(query: URLSearchParams): void {
@@ -112,13 +140,13 @@ function listUsers(store: TenantStore, req: EmuRequest): EmuResponse {
   rejectUnsupportedOptions(query);
   const top = parseTop(query.get('$top'), DEFAULT_PAGE);
   const select = parseSelect(query, store.users[0]);
-  const { match, advanced } = matcher(req, query);
-  let ordered: readonly StoredUser[] = store.users;
+  const { match, advanced, keys } = matcher(req, query);
+  let ordered: readonly StoredUser[] = keys ? usersByKey(store, keys) : store.users;
   const orderby = query.get('$orderby');
   if (orderby !== null) {
     if (query.has('$filter') && !advanced) throw unsupported('Sorting not supported for current query.');
     const { prop, desc } = parseOrderBy(orderby, ['displayName', 'userPrincipalName'], 'User');
-    ordered = sortedBy(store.users, prop, (u) => String(u[prop] ?? ''), desc);
+    ordered = sortedBy(ordered, prop, (u) => String(u[prop] ?? ''), desc);
   }
   const { items, next } = takePage(ordered, start, top, match);
   const body: Record<string, unknown> = { '@odata.context': `${req.baseUrl}/$metadata#users${select ? `(${select.join(',')})` : ''}` };
