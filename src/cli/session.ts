@@ -1,26 +1,25 @@
-// A Session runs scripts (the CLI's job: text in, exit code out): it parses (nothing runs if anything is wrong), binds a script's
-// param(…) to its command-line arguments, runs the statements, sends output values to the
-// output writer and diagnostics to stderr, and turns the outcome into an exit code
+// A Session runs scripts (the CLI's job: text in, exit code out): it parses (nothing runs if
+// anything is wrong), binds a script's param(…) to its command-line arguments (script-params.ts),
+// runs the statements, sends output values to the output writer and diagnostics to stderr, and
+// turns the outcome into an exit code
 // (LANGUAGE.md §6). A REPL keeps one Session, so functions and variables persist between lines.
-import { resolve } from 'node:path';
+// Its Graph connection is connection.ts, its checkpoint files checkpoint-files.ts.
 import { parse } from '../parser/parse.js';
 import { ShellError, toShellError } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interpreter.js';
-import { Binder, type EvaluatedArgument } from '../runtime/binder.js';
-import { bindParameters } from '../runtime/invoke.js';
-import { Checkpoint } from '../runtime/checkpoint.js';
 import { precheck } from '../runtime/precheck.js';
-import { knownCommands, parameterSpecs } from '../runtime/functions.js';
+import { knownCommands } from '../runtime/functions.js';
 import { createOutputWriter, formatDiagnostic, highlight, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
-import { SignInError, type ConnectOptions, type ConnectionControl, type GraphClient } from '../graph/types.js';
+import type { ConnectOptions, ConnectionControl, GraphClient } from '../graph/types.js';
 import type { Value } from '../runtime/values.js';
-import type { ParamDecl } from '../parser/ast.js';
-import type { Span } from '../parser/span.js';
 import { builtinCommands } from '../builtins/registry.js';
 import { SecretPolicy } from '../runtime/secrets.js';
 import { learnSourceSecrets } from './secret-source.js';
+import { GraphConnection } from './connection.js';
+import { CheckpointFiles } from './checkpoint-files.js';
+import { bindScriptParams } from './script-params.js';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2, auth: 3, locked: 4, interrupted: 130 } as const;
 
@@ -88,10 +87,11 @@ export class Session {
     this.stdout = (chunk) => {
       const text = this.secrets.mask(chunk, 'terminal');
       opts.stdout(paint ? this.secrets.paintShownOnce(text, (v) => highlight(v, true)) : text);
-      this.printed();
+      this.checkpoints.outputWritten();
     };
     this.writer = this.outputWriter(opts.columns);
     this.builtins = commandTable(opts.commands ?? builtinCommands);
+    this.link = new GraphConnection(opts.connect, opts.disconnect);
   }
 
   private outputWriter(columns: number): OutputWriter {
@@ -115,10 +115,10 @@ export class Session {
       builtins: this.builtins,
       graph: () => this.graph(),
       connection: () => this.connection(),
-      graphStats: () => this.connected?.stats?.(),
+      graphStats: () => this.link.stats(),
       bulkWindow: opts.bulkWindow,
-      scriptCheckpoint: opts.checkpoint === undefined ? undefined : this.checkpointFile(opts.checkpoint),
-      checkpointFile: (path) => this.checkpointFile(path),
+      scriptCheckpoint: opts.checkpoint === undefined ? undefined : this.checkpoints.file(opts.checkpoint),
+      checkpointFile: (path) => this.checkpoints.file(path),
       secrets: this.secrets,
       reportError: (err) => {
         // A written sign-in or permission error makes the script's exit code 3 (LANGUAGE.md §6).
@@ -165,71 +165,20 @@ export class Session {
     return new Map(this.scope.names().map((n) => [n, this.scope.get(n)]));
   }
 
-  private client: Promise<GraphClient> | undefined;
-  /** The client once signed in (for the bulk summaries' request counts). */
-  private connected: GraphClient | undefined;
+  private readonly link: GraphConnection;
   private authFailed = false;
-  /** Checkpoint files opened by this run, by absolute path. */
-  private checkpoints = new Map<string, Checkpoint>();
+  /** Checkpoint files opened by this run. */
+  private readonly checkpoints = new CheckpointFiles(() => this.cwd);
 
-
-  private printed(): void {
-    for (const c of this.checkpoints.values()) c.outputWritten();
-  }
-
-  private checkpointFile(path: string): Checkpoint {
-    const abs = resolve(this.opts.cwd ?? process.cwd(), path);
-    let c = this.checkpoints.get(abs);
-    if (!c) this.checkpoints.set(abs, (c = Checkpoint.open(abs)));
-    return c;
-  }
-
-  /**
-   * A run that ended with exit 0 has nothing left to do: its checkpoint files go, so the next
-   * run (tomorrow's schedule) starts afresh. Otherwise they stay for the re-run to resume from.
-   */
-  private settleCheckpoints(code: number): void {
-    for (const c of this.checkpoints.values()) {
-      if (code === EXIT.ok) c.remove();
-      else c.close();
-    }
-    this.checkpoints.clear();
-  }
 
   /** The session's one Graph client: connected on first use, shared by every later command. */
   graph(): Promise<GraphClient> {
-    if (!this.client) this.startConnect(undefined);
-    return this.client!;
-  }
-
-  private startConnect(req: ConnectOptions | undefined): Promise<GraphClient> {
-    const connect = this.opts.connect;
-    if (!connect) return (this.client = Promise.reject(new ShellError('NotConnected', 'this session has no Graph connection')));
-    // A SignInError becomes the shell's 'SignInFailed' (exit 3), with MSAL's reason as the message.
-    const client = connect(req).then((c) => (this.connected = c)).catch((e: unknown) => {
-      if (this.client === client) this.client = undefined; // a failed sign-in may be retried
-      // Script-terminating (LANGUAGE.md §5): nothing after a failed sign-in should run.
-      throw e instanceof SignInError ? new ShellError('SignInFailed', e.message, { cause: e, fatal: true }) : e;
-    });
-    this.client = client;
-    return client;
+    return this.link.graph();
   }
 
   /** connect / disconnect / get-context. */
   connection(): ConnectionControl {
-    return {
-      connect: async (req) => {
-        const old = this.client;
-        this.client = undefined;
-        if (old) await this.opts.disconnect?.();
-        return (await this.startConnect(req)).connection;
-      },
-      disconnect: async () => {
-        this.client = undefined;
-        await this.opts.disconnect?.();
-      },
-      current: async () => (this.client ? (await this.client.catch(() => undefined))?.connection : undefined),
-    };
+    return this.link.control();
   }
 
   /** Runs a script or a REPL entry; resolves to its exit code. */
@@ -238,7 +187,7 @@ export class Session {
     try {
       code = await this.runScript(text, options);
     } finally {
-      this.settleCheckpoints(code);
+      this.checkpoints.settle(code === EXIT.ok);
     }
     return code;
   }
@@ -268,11 +217,11 @@ export class Session {
     const interp = new Interpreter(services);
     const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
     const onValue = options.onValue;
-    const write = onValue ? (v: Value) => (onValue(v), this.printed()) : (v: Value) => this.output.write(v);
+    const write = onValue ? (v: Value) => (onValue(v), this.checkpoints.outputWritten()) : (v: Value) => this.output.write(v);
     const observe = options.observe;
     const emit = observe ? (v: Value) => (observe(v), write(v)) : write;
     try {
-      if (parsed.script.params) await this.bindScriptParams(interp, parsed.script.params, options.args ?? [], frame, parsed.script.span);
+      if (parsed.script.params) await bindScriptParams(interp, parsed.script.params, options.args ?? [], frame, parsed.script.span);
       else if (options.args?.length) throw new ShellError('UsageError', `${parsed.source.name} declares no param(…), so it takes no arguments (got ${options.args.join(' ')})`);
     } catch (e) {
       interp.reportError(toShellError(e));
@@ -284,8 +233,7 @@ export class Session {
         let r = await gen.next();
         for (; !r.done; r = await gen.next()) emit(r.value);
         if (!options.onValue) this.output.flush();
-        // Output handed on but never printed (assigned, piped to a file): a re-run emits it again.
-        for (const c of this.checkpoints.values()) c.forgetPending();
+        this.checkpoints.forgetPending();
         if (r.value.type === 'exit') {
           this.exitRequested = r.value.code;
           return r.value.code;
@@ -308,26 +256,6 @@ export class Session {
       return EXIT.interrupted;
     }
     return interp.errorsWritten > 0 ? (this.authFailed ? EXIT.auth : EXIT.errors) : EXIT.ok;
-  }
-
-  /** `authsh script.authsh -Name x -Loud`: the script's param(…) bound like a function's. */
-  private async bindScriptParams(interp: Interpreter, params: ParamDecl[], argv: readonly string[], frame: Frame, span: Span): Promise<void> {
-    const binder = new Binder('script', parameterSpecs(params));
-    const args: EvaluatedArgument[] = [];
-    for (const a of argv) {
-      const m = /^-([A-Za-z_]\w*)(?::(.*))?$/.exec(a);
-      if (m) args.push({ kind: 'named', name: m[1]!, value: m[2] ?? null, hasValue: m[2] !== undefined, span });
-      else args.push({ kind: 'positional', value: a, span });
-    }
-    let binding;
-    try {
-      binding = binder.bind(args, span);
-      binder.checkRequired(binding.args, span);
-    } catch (e) {
-      const err = toShellError(e);
-      throw new ShellError('UsageError', err.message.replace(/^script: /, `${span.source.name}: `));
-    }
-    await bindParameters(interp, params, binding.args, frame.scope, frame);
   }
 
   end(): void {

@@ -6,8 +6,8 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { SourceFile, span, type Span } from './span.js';
-import { ShellError } from '../runtime/errors.js';
-import { CAST_TYPES } from '../runtime/values.js';
+import { ShellError } from '../vocabulary/errors.js';
+import { CAST_TYPES } from '../vocabulary/casts.js';
 import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 
 const PRECEDENCE: Record<string, number> = { '-or': 1, '-xor': 1, '-and': 2, '..': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, ',': 8 };

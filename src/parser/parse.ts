@@ -5,7 +5,7 @@ import { tokenize } from '../lexer/lexer.js';
 import { AuthshParser } from './grammar.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { SourceFile, span } from './span.js';
-import { ShellError, toShellError } from '../runtime/errors.js';
+import { ShellError, toShellError } from '../vocabulary/errors.js';
 import type { Script } from './ast.js';
 
 /** Deeper nesting than this is refused up front, before any recursion can overflow the stack. */

@@ -20,7 +20,8 @@
 // emits it again: run and re-run together print every row once.
 //
 // Memory stays bounded: the file is read in chunks, and for a kept output only its offset is
-// held; the values are read back when their turn comes.
+// held; the values are read back when their turn comes. What is kept, and how secrets are left
+// out of it, is checkpoint-kept.ts.
 //
 // A key is a hash of the command's name and bound arguments (secret parameters left out), plus
 // how many times the same key came up before in this run, so a script that legitimately does the
@@ -33,14 +34,14 @@ import { openPrivateSync } from './private-file.js';
 import { ShellRecord } from './record.js';
 import type { ParameterSpec } from './command.js';
 import { isScriptBlock, type Value } from './values.js';
-import { redactSecrets } from './secrets.js';
-import { decode, encode } from './stored-value.js';
+import { decode } from './stored-value.js';
+import { MAX_KEPT_BYTES, keptForm, type StorageSecrets } from './checkpoint-kept.js';
+
+export { MAX_KEPT_BYTES, NOT_KEPT, redactForStorage, type StorageSecrets } from './checkpoint-kept.js';
 
 const HEADER = '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
 const MAGIC = '# authsh checkpoint';
 
-/** An item's output kept up to this much JSON; larger output is not kept (D key -). */
-export const MAX_KEPT_BYTES = 64 * 1024;
 /** Items pending (handed on, not yet known to be printed) remembered at most. */
 const MAX_PENDING = 100_000;
 
@@ -245,57 +246,6 @@ export class Checkpoint {
   remove(): void {
     this.close();
     rmSync(this.path, { force: true });
-  }
-}
-
-// --- kept output ------------------------------------------------------------------------------
-
-/** What a re-run shows in place of a secret the checkpoint did not keep. */
-export const NOT_KEPT = '(not kept: shown only by the run that made it)';
-
-/** What the item's command knows is secret: its secret parameters, and the values given to them. */
-export interface StorageSecrets {
-  params?: readonly ParameterSpec[];
-  args?: Record<string, unknown>;
-}
-
-/**
- * A value as it may be stored on disk: every secret field (a pass or password shown once, a
- * PIN, a field named like a secret parameter) and every string holding a value given to a
- * secret parameter replaced by NOT_KEPT, at any depth. The one place the checkpoint asks what
- * is secret.
- */
-export function redactForStorage(value: Value, secrets: StorageSecrets = {}): Value {
-  const params = (secrets.params ?? []).filter((p) => p.secret);
-  const secretNames = new Set(params.map((p) => p.name.toLowerCase()));
-  const given: string[] = [];
-  for (const [k, x] of Object.entries(secrets.args ?? {})) {
-    if (typeof x === 'string' && x.length >= 4 && secretNames.has(k.toLowerCase())) given.push(x);
-  }
-  const walk = (v: Value): Value => {
-    if (typeof v === 'string') return given.some((g) => v.includes(g)) ? NOT_KEPT : v;
-    if (Array.isArray(v)) return v.map(walk);
-    if (!(v instanceof ShellRecord)) return v;
-    const out = new ShellRecord();
-    for (const [k, x] of v) {
-      const secret = secretNames.has(k.toLowerCase()) && x !== null && x !== undefined && x !== '';
-      out.set(k, secret ? NOT_KEPT : walk(x as Value));
-    }
-    return out;
-  };
-  // The session's secret policy decides which properties are secret (runtime/secrets.ts).
-  return walk(redactSecrets(value, undefined, NOT_KEPT));
-}
-
-/** ' json', ' -' (too large) or '' (no output), for a D line. */
-function keptForm(values: readonly Value[] | 'too-large', secrets: StorageSecrets): string {
-  if (values === 'too-large') return ' -';
-  if (values.length === 0) return '';
-  try {
-    const json = JSON.stringify(values.map((v) => encode(redactForStorage(v, secrets), 0)));
-    return Buffer.byteLength(json) > MAX_KEPT_BYTES ? ' -' : ` ${json}`;
-  } catch {
-    return ' -'; // nests too deep to keep
   }
 }
 

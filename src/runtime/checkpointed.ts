@@ -7,12 +7,12 @@ import type { CommandSpec } from './command.js';
 import type { ItemOptions } from './context.js';
 import { describeCall } from './confirm.js';
 import { MAX_KEPT_BYTES, type Checkpoint } from './checkpoint.js';
-import type { Interpreter } from './interpreter.js';
-import type { Job } from './concurrent.js';
+import type { Engine } from './engine.js';
+import type { Job } from './job.js';
 import type { Value } from './values.js';
 
 /** The checkpoint a call records into: its own -checkpoint FILE, else the script's for changes. */
-export function checkpointOf(interp: Interpreter, spec: CommandSpec, binding: Binding): Checkpoint | undefined {
+export function checkpointOf(interp: Engine, spec: CommandSpec, binding: Binding): Checkpoint | undefined {
   if (binding.common.whatIf || interp.rt.whatIf) return undefined;
   if (binding.common.checkpoint !== undefined) return interp.rt.checkpointFile(binding.common.checkpoint);
   return spec.changesState && spec.category === 'graph' ? interp.rt.scriptCheckpoint : undefined;

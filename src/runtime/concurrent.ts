@@ -1,5 +1,6 @@
 // Running a `concurrent` command's items many at a time (DESIGN.md "The bulk executor"); the
-// checkpoint bookkeeping every unit of work shares is in checkpointed.ts. Items start in input
+// checkpoint bookkeeping every unit of work shares is in checkpointed.ts, one item's run in
+// concurrent-item.ts. Items start in input
 // order, each as its own task; up to `window` of them are in flight while the first unfinished
 // one holds the output back — a bounded reorder buffer, so values and errors come out in input
 // order and memory stays flat whatever the input's size. The Graph requests the tasks make meet
@@ -11,95 +12,15 @@
 // A stop that cut an item off first hands on, in input order, every item that finished behind
 // it (flushDone): done work is not held back by work that never ran.
 import { setMaxListeners } from 'node:events';
-import type * as A from '../parser/ast.js';
-import { ShellError, toShellError } from './errors.js';
-import type { Binder, Binding } from './binder.js';
-import type { CommandSpec, Host } from './command.js';
-import type { CommandContextImpl } from './context.js';
-import type { Checkpoint } from './checkpoint.js';
-import { checkpointed, lastValue } from './checkpointed.js';
-import type { Confirmation } from './confirm.js';
-import { Turns, type Ticket } from './turns.js';
-import type { Interpreter } from './interpreter.js';
+import { lastValue } from './checkpointed.js';
+import { Turns } from './turns.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
 import type { Value } from './values.js';
+import type { Job } from './job.js';
+import { PLAN_SHOWN, planHost, runItem, type Slot } from './concurrent-item.js';
 
 export { checkpointOf, checkpointed } from './checkpointed.js';
-
-export interface Job {
-  interp: Interpreter;
-  spec: CommandSpec;
-  ctx: CommandContextImpl;
-  binder: Binder;
-  binding: Binding;
-  call: A.CommandCall;
-  checkpoint: Checkpoint | undefined;
-  /** Interactive confirmation of destructive changes, when one is to be asked. */
-  confirmation?: Confirmation;
-}
-
-interface Slot {
-  item: Value;
-  /** Its place in the order of decisions (questions, guards): input order. */
-  ticket: Ticket;
-  events: ({ value: Value } | { error: ShellError })[];
-  failed: boolean;
-  skipped: boolean;
-  declined: boolean;
-  fatal: ShellError | undefined;
-  finished: boolean;
-  done: Promise<void>;
-  /** Its checkpoint key, once known (a checkpointed item). */
-  key?: string;
-}
-
-/** -whatif lines shown in full before the rest are only counted. */
-const PLAN_SHOWN = 10;
-
-/** The host a -whatif bulk run's items write to: the first plan lines pass, the rest are counted. */
-function planHost(base: Host, plan: { lines: number }): Host {
-  return {
-    info: (text) => {
-      // A refusal is not a request, and is always shown.
-      if (text.startsWith('what if: ') && !text.startsWith('what if: refused') && ++plan.lines > PLAN_SHOWN) return;
-      base.info(text);
-    },
-    warn: (text) => base.warn(text),
-    write: base.write ? (text) => base.write!(text) : undefined,
-    isTerminal: base.isTerminal,
-    progress: base.progress,
-    columns: base.columns,
-    color: base.color,
-  };
-}
-
-async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: Host | undefined): Promise<void> {
-  const { binder, binding, call } = job;
-  const onError = (error: ShellError) => {
-    slot.failed = true;
-    slot.events.push({ error });
-  };
-  let bound;
-  try {
-    bound = binder.bindItem(binding, slot.item, call.span);
-    binder.checkRequired(bound, call.span, slot.item);
-  } catch (e) {
-    onError(toShellError(e));
-    return;
-  }
-  try {
-    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, ticket: slot.ticket, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true), onKey: (k) => (slot.key = k) })) slot.events.push({ value });
-  } catch (e) {
-    // Cancelled, or stopping (SIGTERM: its requests were not sent): not this item's error.
-    if (signal.aborted || job.interp.rt.stop?.aborted) {
-      slot.fatal = new ShellError('Interrupted', 'interrupted', { fatal: true });
-      return;
-    }
-    const err = toShellError(e);
-    if (err.fatal || err.code === 'Interrupted') slot.fatal = err;
-    else onError(err);
-  }
-}
+export type { Job } from './job.js';
 
 /**
  * Items in flight at most, by default. An item waiting out a Retry-After holds back every item

@@ -9,9 +9,9 @@ import type { ConnectionControl, GraphClient } from '../graph/types.js';
 import type { Span } from '../parser/span.js';
 import type { ScriptBlock, Value } from './values.js';
 import { collect } from './expressions.js';
-import { invokeBlock } from './invoke.js';
+import { invokeBlock } from './blocks.js';
 import { functionSpec, knownCommands } from './functions.js';
-import type { Frame, Interpreter } from './interpreter.js';
+import type { Engine, Frame } from './engine.js';
 import type { Confirmation } from './confirm.js';
 import type { Ticket, Turns } from './turns.js';
 
@@ -44,7 +44,7 @@ export class CommandContextImpl implements CommandContext {
   readonly hasInput: boolean;
 
   constructor(
-    private readonly interp: Interpreter,
+    private readonly interp: Engine,
     readonly command: CommandSpec,
     private readonly call: A.CommandCall,
     private readonly binding: Binding,

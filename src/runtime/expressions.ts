@@ -6,7 +6,7 @@ import { ShellRecord } from './record.js';
 import { castTo, describe, toText, truthy, type ScriptBlock, type Value } from './values.js';
 import { arithmetic, comparison, logical, range } from './operators.js';
 import { callMethod, getMember } from './members.js';
-import type { Frame, Interpreter } from './interpreter.js';
+import type { Engine as Interpreter, Frame } from './engine.js';
 
 const CONSTANTS: Record<string, Value> = { true: true, false: false, null: null };
 

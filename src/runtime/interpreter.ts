@@ -11,63 +11,16 @@ import { errorRecord } from './error-record.js';
 import { assignTo, evaluate, pipelineValue } from './expressions.js';
 import { commandStream } from './invoke.js';
 import { arithmetic, lazyRange } from './operators.js';
-import type { CommandSpec, Host } from './command.js';
-import type { BulkStats, ConnectionControl, GraphClient } from '../graph/types.js';
-import type { Checkpoint } from './checkpoint.js';
-import type { SecretPolicy } from './secrets.js';
+import type { Completion, Engine, Frame, RuntimeServices } from './engine.js';
 
-export type Completion =
-  | { type: 'normal' }
-  | { type: 'break' }
-  | { type: 'continue' }
-  | { type: 'return' }
-  | { type: 'exit'; code: number };
+export { MAX_CALL_DEPTH, type Completion, type Frame, type RuntimeServices } from './engine.js';
 
 const NORMAL: Completion = { type: 'normal' };
-
-export interface Frame {
-  scope: Scope;
-  /** Inside a try block (in this function or a caller): statement errors go to the catch. */
-  inTry: boolean;
-  depth: number;
-}
-
-/** What the interpreter needs from whoever runs it (the session). */
-export interface RuntimeServices {
-  host: Host;
-  signal: AbortSignal;
-  /**
-   * A graceful stop (SIGTERM in a scheduled job): nothing new starts — no statement, no item —
-   * while what is in flight finishes, so its outcome is known and checkpointed; then exit 130.
-   */
-  stop?: AbortSignal;
-  whatIf: boolean;
-  cwd: string;
-  reportError(err: ShellError): void;
-  render(values: Value[], format: 'table' | 'list' | 'text' | 'json' | 'jsonl' | 'csv'): string;
-  builtins: ReadonlyMap<string, CommandSpec>;
-  /** The Graph client, signed in on first use. */
-  graph(): Promise<GraphClient>;
-  /** Sign-in state for connect/disconnect/get-context. */
-  connection?(): ConnectionControl;
-  /** The bulk executor's counters, when the session is signed in (for bulk summaries). */
-  graphStats?(): BulkStats | undefined;
-  /** Items a concurrent command keeps in flight (the reorder buffer's bound); default 4,096. */
-  bulkWindow?: number;
-  /** --checkpoint FILE: where every change of the script is recorded. */
-  scriptCheckpoint?: Checkpoint;
-  /** The checkpoint kept in `path` (one per file for the session; a -checkpoint parameter). */
-  checkpointFile(path: string): Checkpoint;
-  /** The session's secret policy: learns secret arguments and outputs as commands run (secrets.ts). */
-  secrets?: SecretPolicy;
-}
-
-export const MAX_CALL_DEPTH = 150;
 
 /** A pipeline's input whose length is known once its head has been evaluated. */
 type SizedStream = AsyncGenerator<Value> & { sizeHint?: number };
 
-export class Interpreter {
+export class Interpreter implements Engine {
   /** Set by `exit N`; every block unwinds when it sees it. */
   pendingExit: number | undefined;
   /** `$?`: did the last statement succeed (write no error)? */

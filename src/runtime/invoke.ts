@@ -6,14 +6,19 @@ import type * as A from '../parser/ast.js';
 import { ShellError, toShellError } from './errors.js';
 import { Scope } from './scope.js';
 import { Binder, type Binding, type EvaluatedArgument } from './binder.js';
-import { castTo, describe, type ScriptBlock, type Value } from './values.js';
+import { describe, type Value } from './values.js';
 import { evaluate, collect } from './expressions.js';
 import { nearest } from './suggest.js';
 import { CommandContextImpl } from './context.js';
 import { functionSpec } from './functions.js';
 import type { CommandSpec } from './command.js';
-import { MAX_CALL_DEPTH, type Frame, type Interpreter } from './interpreter.js';
-import { checkpointOf, checkpointed, runConcurrently, type Job } from './concurrent.js';
+import { MAX_CALL_DEPTH, type Engine, type Frame } from './engine.js';
+import { bindParameters } from './blocks.js';
+import { checkpointOf, checkpointed } from './checkpointed.js';
+import { runConcurrently } from './concurrent.js';
+import type { Job } from './job.js';
+
+export { bindParameters, invokeBlock } from './blocks.js';
 import { Confirmation } from './confirm.js';
 
 const binders = new WeakMap<object, Binder>();
@@ -27,7 +32,7 @@ export function binderFor(spec: CommandSpec, allowExtra = false): Binder {
   return b;
 }
 
-async function evaluateArguments(interp: Interpreter, call: A.CommandCall, frame: Frame): Promise<EvaluatedArgument[]> {
+async function evaluateArguments(interp: Engine, call: A.CommandCall, frame: Frame): Promise<EvaluatedArgument[]> {
   const out: EvaluatedArgument[] = [];
   for (const a of call.args) {
     switch (a.kind) {
@@ -48,14 +53,14 @@ async function evaluateArguments(interp: Interpreter, call: A.CommandCall, frame
   return out;
 }
 
-function unknownCommand(interp: Interpreter, call: A.CommandCall, frame: Frame): ShellError {
+function unknownCommand(interp: Engine, call: A.CommandCall, frame: Frame): ShellError {
   const known = [...interp.rt.builtins.keys(), ...frame.scope.functionNames()];
   const near = nearest(call.name, known);
   const hint = near.length ? `; did you mean ${near.join(', ')}?` : "; 'get-command' lists every command";
   return new ShellError('UnknownCommand', `unknown command '${call.name}'${hint}`, { span: call.nameSpan });
 }
 
-export async function* commandStream(interp: Interpreter, call: A.CommandCall, frame: Frame, input: AsyncIterable<Value> | undefined): AsyncGenerator<Value> {
+export async function* commandStream(interp: Engine, call: A.CommandCall, frame: Frame, input: AsyncIterable<Value> | undefined): AsyncGenerator<Value> {
   const fn = frame.scope.findFunction(call.name);
   const spec = fn ? undefined : interp.rt.builtins.get(call.name.toLowerCase());
   if (!fn && !spec) throw unknownCommand(interp, call, frame);
@@ -68,7 +73,7 @@ export async function* commandStream(interp: Interpreter, call: A.CommandCall, f
 }
 
 async function* invokeBuiltin(
-  interp: Interpreter,
+  interp: Engine,
   spec: CommandSpec,
   call: A.CommandCall,
   args: EvaluatedArgument[],
@@ -123,7 +128,7 @@ async function* invokeBuiltin(
 }
 
 async function* invokeFunction(
-  interp: Interpreter,
+  interp: Engine,
   fn: A.FunctionDefinition,
   call: A.CommandCall,
   args: EvaluatedArgument[],
@@ -139,43 +144,4 @@ async function* invokeFunction(
   if (input) scope.define('input', await collect(input));
   const gen = interp.execBlock(fn.body.body, { scope, inTry: frame.inTry, depth: frame.depth + 1 });
   for (let r = await gen.next(); !r.done; r = await gen.next()) yield r.value;
-}
-
-/** Gives each declared parameter its bound value, its default, or $null / $false, cast to its type. */
-export async function bindParameters(interp: Interpreter, params: readonly A.ParamDecl[], bound: Record<string, unknown>, scope: Scope, frame: Frame): Promise<void> {
-  for (const p of params) {
-    let value = bound[p.name] as Value | undefined;
-    if (value === undefined) {
-      if (p.defaultValue) value = await evaluate(interp, p.defaultValue, { ...frame, scope });
-      else value = p.type === 'switch' ? false : null;
-    }
-    if (p.type && value !== null) {
-      try {
-        value = castTo(p.type, value);
-      } catch (e) {
-        throw toShellError(e).at(p.span);
-      }
-    }
-    scope.define(p.name, value);
-  }
-}
-
-/** Runs a script block for a command: $_ is the item; writes pass through to the caller's variables. */
-export async function* invokeBlock(interp: Interpreter, block: ScriptBlock, item: Value, args: Value[], frame: Frame): AsyncGenerator<Value, boolean> {
-  const body = block.body as A.Block;
-  const scope = new Scope(block.closure as Scope, true);
-  scope.define('_', item);
-  scope.define('args', args);
-  if (body.params) {
-    const bound: Record<string, unknown> = {};
-    body.params.forEach((p, i) => {
-      if (i < args.length) bound[p.name] = args[i];
-    });
-    await bindParameters(interp, body.params, bound, scope, frame);
-  }
-  const gen = interp.execBlock(body.body, { scope, inTry: frame.inTry, depth: frame.depth + 1 });
-  for (let r = await gen.next(); ; r = await gen.next()) {
-    if (r.done) return r.value.type !== 'break' && r.value.type !== 'exit';
-    yield r.value;
-  }
 }

@@ -13,10 +13,15 @@
 //   transcripts, logs, history, checkpoints and diagnostics.
 // - 'never': a value the user already has or must never see (a PIN or password the admin typed,
 //   the client secret, tokens). Masked everywhere, stdout (`-o json`) included.
-import type { CommandSpec, SecretProperty } from './command.js';
+//
+// Which parameters, keys and paths are secret, and masking them in a stored copy of a value, is
+// secret-declarations.ts.
+import type { CommandSpec } from './command.js';
 import { ShellRecord } from './record.js';
+import { MASK, parameterFor, register, secretKeyNames } from './secret-declarations.js';
 
-export const MASK = '********';
+export { MASK, redactSecrets, secretKeyNames } from './secret-declarations.js';
+
 
 /** Environment variables holding credentials (the sign-in code reads the first; the rest are Azure's usual names). */
 export const ENVIRONMENT_SECRETS: readonly string[] = [
@@ -51,41 +56,6 @@ interface Learnt {
 // but their shape is unmistakable: three base64url parts, the first a JSON header (`eyJ`).
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
-
-/** Every secret record property declared by any command the policy was built from (for storage and -whatif). */
-const declared = new Map<string, SecretProperty>();
-/** Lower-cased top-level keys that hold secrets in records and request bodies. */
-const secretKeys = new Set<string>();
-
-function register(specs: Iterable<CommandSpec>): void {
-  for (const spec of specs) {
-    for (const p of spec.parameters) if (p.secret) for (const n of [p.name, ...(p.aliases ?? [])]) secretKeys.add(n.toLowerCase());
-    for (const s of spec.secretProperties ?? []) {
-      declared.set(s.path.toLowerCase(), s);
-      // `pin` of `pin.code` names a group that is all secret; `standardQRCode` of a deep path does not.
-      const parts = s.path.toLowerCase().split('.');
-      if (parts.length <= 2) secretKeys.add(parts[0]!);
-    }
-  }
-}
-
-/** The lower-cased top-level keys of records and bodies that carry secrets (`pin`, `newpassword`, …). */
-export function secretKeyNames(specs?: Iterable<CommandSpec>): ReadonlySet<string> {
-  if (specs) register(specs);
-  return secretKeys;
-}
-
-/** The parameter of `spec` that `-name` stands for, by the binder's rule (exact name or alias, else a unique prefix). */
-function parameterFor(spec: CommandSpec, name: string): 'secret' | 'plain' | undefined {
-  const lower = name.toLowerCase();
-  const names = (p: CommandSpec['parameters'][number]) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase());
-  const exact = spec.parameters.find((p) => names(p).includes(lower));
-  if (exact) return exact.secret ? 'secret' : 'plain';
-  const prefixed = spec.parameters.filter((p) => names(p).some((n) => n.startsWith(lower)));
-  if (prefixed.length === 0) return undefined;
-  // An ambiguous prefix is refused by the binder, but its value is masked all the same.
-  return prefixed.some((p) => p.secret) ? 'secret' : 'plain';
-}
 
 /** The forms a value takes in text: as is, inside JSON, inside CSV, as a '…' or "…" literal, in a URL. */
 function forms(value: string): string[] {
@@ -156,7 +126,7 @@ export class SecretPolicy {
 
   /** True when `name` is a record or body key that holds a secret (`pin`, `newPassword`, `temporaryAccessPass`…). */
   isSecretKey(name: string): boolean {
-    return secretKeys.has(name.toLowerCase());
+    return secretKeyNames().has(name.toLowerCase());
   }
 
   /** Remembers a secret value (every form it may take in text); 'never' wins over 'once'. */
@@ -275,31 +245,4 @@ function valuesAt(value: unknown, path: readonly string[]): unknown[] {
     next = key === undefined ? undefined : (value as Record<string, unknown>)[key];
   } else return [];
   return next === undefined ? [] : valuesAt(next, path.slice(1));
-}
-
-/**
- * A copy of a record, array or JSON body with every secret property masked, nested ones too —
- * for what is stored (checkpoints) and planned (-whatif). Secret are, at any depth, the keys
- * named by secret parameters and short declared paths (`pin` as a whole, `newPassword`,
- * `passwordProfile.password`), and the declared paths themselves (`standardQRCode.image.rawContent`). Values that are not text or
- * numbers (null, records) are kept, looked into where a path goes on.
- */
-export function redactSecrets<T>(value: T, specs?: Iterable<CommandSpec>, mask: string = MASK): T {
-  // What is secret is known once a session's policy was made (or from `specs`).
-  if (specs) register(specs);
-  return redact(value, '', mask) as T;
-}
-
-function redact(value: unknown, path: string, mask: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => redact(v, path, mask));
-  const entries: [string, unknown][] | undefined =
-    value instanceof ShellRecord ? [...value] : value !== null && typeof value === 'object' && !(value instanceof Date) ? Object.entries(value) : undefined;
-  if (!entries) return value;
-  const out = entries.map(([k, v]): [string, unknown] => {
-    const p = path ? `${path}.${k.toLowerCase()}` : k.toLowerCase();
-    const secret = declared.has(p) || secretKeys.has(k.toLowerCase());
-    if (secret && (typeof v === 'string' || typeof v === 'number')) return [k, mask];
-    return [k, redact(v, p, mask)];
-  });
-  return value instanceof ShellRecord ? new ShellRecord(out) : Object.fromEntries(out);
 }

@@ -2,6 +2,7 @@
 // and the conversions the operators and commands share. Comparison lives in compare.ts.
 import { ShellRecord } from './record.js';
 import { ShellError } from './errors.js';
+import { CAST_TYPES } from '../vocabulary/casts.js';
 
 /** A script block value: the parsed block plus the scope it closes over (opaque here). */
 export interface ScriptBlock {
@@ -96,7 +97,7 @@ function roundEven(n: number): number {
   return Math.abs(n % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-export const CAST_TYPES = ['int', 'long', 'double', 'decimal', 'string', 'bool', 'boolean', 'datetime', 'array', 'switch', 'void', 'hashtable'] as const;
+export { CAST_TYPES };
 
 /** The type casts of LANGUAGE.md §3: [int] [string] [bool] [datetime] [array] (and a few synonyms). */
 export function castTo(type: string, v: unknown): Value {

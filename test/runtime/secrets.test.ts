@@ -1,13 +1,13 @@
 // The secret policy (runtime/secrets.ts) on its own and in a real Session: values learnt from
 // secret parameters, from the secret properties commands declare (nested ones too) and from the
 // environment are masked wherever they appear and nothing else changes; a 'once' value reaches
-// stdout, never a diagnostic; what is stored is redacted.
+// stdout, never a diagnostic. What is stored is redacted: test/runtime/secret-declarations.test.ts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MASK, SecretPolicy, redactSecrets } from '../../src/runtime/secrets.js';
+import { MASK, SecretPolicy } from '../../src/runtime/secrets.js';
 import { ShellRecord } from '../../src/runtime/record.js';
 import { Session } from '../../src/cli/session.js';
 import { History } from '../../src/cli/repl/history.js';
@@ -125,27 +125,5 @@ describe('history under random secrets', () => {
       }),
       { numRuns: 40 },
     );
-  });
-});
-
-describe('redactSecrets (for what is stored: checkpoints, -whatif)', () => {
-  it('masks the secret properties the specs declare, nested in records, objects and arrays; keeps the rest', () => {
-    new SecretPolicy(builtinCommands);
-    const record = new ShellRecord({
-      type: 'qrCodePin',
-      pin: new ShellRecord({ code: '24681357', forceChangePinNextSignIn: true }),
-      standardQRCode: { image: { rawContent: 'cmF3', version: 1 } },
-      items: [{ temporaryAccessPass: 'TAP-1234', lifetimeInMinutes: 60 }],
-      newPassword: null,
-    });
-    const out = redactSecrets(record) as ShellRecord;
-    expect((out.get('pin') as ShellRecord).get('code')).toBe(MASK);
-    expect((out.get('pin') as ShellRecord).get('forceChangePinNextSignIn')).toBe(true);
-    expect(out.get('standardQRCode')).toEqual({ image: { rawContent: MASK, version: 1 } });
-    expect(out.get('items')).toEqual([{ temporaryAccessPass: MASK, lifetimeInMinutes: 60 }]);
-    expect(out.get('newPassword')).toBeNull();
-    expect(out.get('type')).toBe('qrCodePin');
-    // The original is left as it was.
-    expect((record.get('pin') as ShellRecord).get('code')).toBe('24681357');
   });
 });
