@@ -3,7 +3,7 @@
 // Content-Type), and an answer — an item's or a single request's failure — sorted into done,
 // failed, retry or lost.
 import { describe, it, expect, afterAll } from 'vitest';
-import { classify, errorOutcome, itemOutcome, retryAfterMs, toItem } from '../../../src/graph/bulk/wire.js';
+import { classify, errorOutcome, itemOutcome, toItem } from '../../../src/graph/bulk/wire.js';
 import { createGraphClient, staticToken } from '../../../src/graph/client.js';
 import { GraphRequestError, type GraphRequest } from '../../../src/graph/types.js';
 
@@ -77,19 +77,6 @@ describe('toItem', () => {
   it('refuses $batch itself, relative or absolute', () => {
     expect(toItem({ method: 'POST', path: '/$batch', body: { requests: [] } }, '1', root)).toBeUndefined();
     expect(toItem({ method: 'POST', path: `${GRAPH}/v1.0/$batch`, body: { requests: [] } }, '1', root)).toBeUndefined();
-  });
-});
-
-describe('retryAfterMs', () => {
-  it('reads seconds, fractional too, or an HTTP date', () => {
-    expect(retryAfterMs('0.2')).toBe(200);
-    expect(retryAfterMs('2.128')).toBe(2128);
-    expect(retryAfterMs('3')).toBe(3000);
-    expect(retryAfterMs(new Date(10_000).toUTCString(), 4000)).toBe(6000);
-    expect(retryAfterMs(new Date(1000).toUTCString(), 4000)).toBe(0);
-    expect(retryAfterMs('soon')).toBeUndefined();
-    expect(retryAfterMs('')).toBeUndefined();
-    expect(retryAfterMs(undefined)).toBeUndefined();
   });
 });
 
