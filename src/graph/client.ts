@@ -107,7 +107,6 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       } catch (e) {
         if (w.signal?.aborted) throw e;
         const reason = e instanceof Error ? ((e as { code?: string }).code ?? e.message) : String(e);
-        trace?.(`${w.method} ${w.href} failed (${reason})`);
         throw new GraphRequestError(0, 'NetworkError', `could not reach ${w.url.origin}: ${reason}`, null, { method: w.method, url: w.href });
       }
       const requestId = resHeaders['request-id'] ?? null;
@@ -164,6 +163,6 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
  * exactly-once writes) in front of the plain client. The CLI's connector and the command tests
  * both build it here, so the tests run what users run.
  */
-export function createSessionClient(opts: GraphClientOptions & { onWrite?: ExecutorOptions['onWrite']; executor?: ExecutorOptions }): GraphClient {
-  return createBulkExecutor(createGraphClient(opts), { trace: opts.trace, onWrite: opts.onWrite, ...opts.executor });
+export function createSessionClient(opts: GraphClientOptions & Pick<ExecutorOptions, 'onWrite'>): GraphClient {
+  return createBulkExecutor(createGraphClient(opts), { trace: opts.trace, onWrite: opts.onWrite });
 }

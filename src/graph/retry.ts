@@ -56,7 +56,12 @@ export function verdictOfNoAnswer(write: boolean): RetryVerdict {
  * Whether to stop trying: a throttled request after `maxThrottledMs` since it was asked for
  * (Graph says when to come back, so tries are not counted); any other after `maxAttempts` tries.
  */
-export function givesUp(verdict: RetryVerdict, attempts: number, sinceAskedMs: number, policy: RetryPolicy = RETRY_POLICY): boolean {
+export function givesUp(
+  verdict: RetryVerdict,
+  attempts: number,
+  sinceAskedMs: number,
+  policy: RetryPolicy = RETRY_POLICY,
+): boolean {
   return verdict === 'throttled' ? sinceAskedMs > policy.maxThrottledMs : attempts >= policy.maxAttempts;
 }
 
@@ -83,12 +88,21 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 }
 
 /** The backoff before try `attempt + 1`: `base·2^(attempt-1)` capped, half of it random. */
-export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'> = RETRY_POLICY, random = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'> = RETRY_POLICY,
+  random = Math.random,
+): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(step / 2 + random() * (step / 2));
 }
 
 /** The wait before sending again: the Retry-After when Graph gave one, else the backoff. */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, policy: RetryPolicy = RETRY_POLICY, random = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy = RETRY_POLICY,
+  random = Math.random,
+): number {
   return retryAfterMs ?? backoffMs(attempt, policy, random);
 }

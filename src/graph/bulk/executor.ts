@@ -1,8 +1,8 @@
 // The bulk executor (DESIGN.md "The bulk executor"): a GraphClient in front of the plain one
 // that every Graph command talks to. Requests made in the same turn of the event loop are
-// packed into $batch calls of up to BATCH_SIZE (20); several calls fly at once under the Pacer's adaptive
-// limit; a 429/503 — whole call or one item — is sent again after its Retry-After, alone, so
-// items that succeeded are never re-sent. A request that finds itself alone goes as a plain
+// packed into $batch calls of up to BATCH_SIZE (20); several calls fly at once under the
+// Pacer's adaptive limit; a 429/503 — whole call or one item — is sent again after its
+// Retry-After, alone, so items that succeeded are never re-sent. A request that finds itself alone goes as a plain
 // request, so one-off commands pay nothing for batching.
 //
 // Order: answers reach each caller as soon as they arrive (the runtime puts items back in input
@@ -74,7 +74,7 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
   }
 
   function request<T>(req: GraphRequest, urgent = false): Promise<GraphResponse<T>> {
-    if (req.signal?.aborted) return Promise.reject(req.signal!.reason);
+    if (req.signal?.aborted) return Promise.reject(req.signal.reason);
     if (s.draining) return Promise.reject(stopped(s, req));
     s.stats.submitted++;
     return new Promise<GraphResponse<T>>((resolve, reject) => {

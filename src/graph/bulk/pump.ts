@@ -2,8 +2,9 @@
 // else the next turn of the event loop), takes what the queue lets go under the pacer's limit
 // and rate, packs it into one $batch call (or sends a lone or unbatchable request plain), sorts
 // every answer into an Outcome (wire.ts) and hands each to `settle`.
-import { GraphRequestError, type GraphResponse, type GraphVersion } from '../types.js';
-import { errorOutcome, isWrite, itemOutcome, retryOutcome, type BatchItem, type ItemAnswer, type Outcome } from './wire.js';
+import { GraphRequestError, type GraphRequest, type GraphResponse, type GraphVersion } from '../types.js';
+import { errorOutcome, isWrite, itemOutcome, retryOutcome } from './wire.js';
+import type { BatchItem, ItemAnswer, Outcome } from './wire.js';
 import { verdictOfNoAnswer } from '../retry.js';
 import { hold, type BulkState } from './state.js';
 import type { Entry } from './queue.js';
@@ -106,7 +107,8 @@ export function startPump(s: BulkState, settle: (e: Entry, o: Outcome) => void):
     const signal = batch.every((e) => e.req.signal === batch[0]!.req.signal) ? batch[0]!.req.signal : undefined;
     let res: GraphResponse<{ responses?: ItemAnswer[] }>;
     try {
-      res = await s.base.request<{ responses?: ItemAnswer[] }>({ method: 'POST', path: '/$batch', version, body: { requests: items }, signal });
+      const call: GraphRequest = { method: 'POST', path: '/$batch', version, body: { requests: items }, signal };
+      res = await s.base.request<{ responses?: ItemAnswer[] }>(call);
     } catch (err) {
       if (!(err instanceof GraphRequestError)) return batch.map(() => ({ kind: 'thrown', error: err }));
       // The whole call failed: 429/503 → every item again later; lost/504 → every item unknown.

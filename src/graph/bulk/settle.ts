@@ -19,7 +19,13 @@ export function createSettler(s: BulkState): Settler {
   const { stats, policy, trace } = s;
 
   /** A settled write, for the change log. */
-  function logWrite(e: Entry, outcome: WriteRecord['outcome'], status: number | null, requestId: string | null, code?: string): void {
+  function logWrite(
+    e: Entry,
+    outcome: WriteRecord['outcome'],
+    status: number | null,
+    requestId: string | null,
+    code?: string,
+  ): void {
     if (e.write && s.onWrite) s.onWrite(writeRecord(e.req, s.base.describe(e.req), outcome, status, requestId, code));
   }
 
@@ -31,7 +37,8 @@ export function createSettler(s: BulkState): Settler {
 
   function outcomeUnknown(e: Entry): GraphRequestError {
     const what = s.base.describe(e.req);
-    const message = `the answer to ${what} was lost: it may or may not have been carried out; check before trying again`;
+    const message =
+      `the answer to ${what} was lost: it may or may not have been carried out; check before trying again`;
     return new GraphRequestError(0, 'OutcomeUnknown', message, null, { method: e.req.method, url: urlOf(s, e.req) });
   }
 
@@ -77,7 +84,10 @@ export function createSettler(s: BulkState): Settler {
     const code = throttled ? 'TooManyRequests' : 'serviceNotAvailable';
     const why = throttled ? 'Graph kept throttling it' : `Graph was unavailable ${e.attempts} times`;
     logWrite(e, 'failed', status, null, code);
-    const error = new GraphRequestError(status, code, `gave up after ${e.attempts} tries: ${why}`, null, { method: e.req.method, url: urlOf(s, e.req) });
+    const error = new GraphRequestError(status, code, `gave up after ${e.attempts} tries: ${why}`, null, {
+      method: e.req.method,
+      url: urlOf(s, e.req),
+    });
     finish(e, () => e.reject(error));
   }
 
@@ -85,9 +95,9 @@ export function createSettler(s: BulkState): Settler {
     const req = e.req;
     const action = lostWrite(req);
     try {
-      if (action === 'reconcile') {
+      if (action === 'reconcile' && req.reconcile) {
         stats.reconciled++;
-        const found = await req.reconcile!(e.firstSentAt);
+        const found = await req.reconcile(e.firstSentAt);
         if (found) {
           logWrite(e, 'succeeded', found.status, found.requestId);
           return finish(e, () => e.resolve(found));
@@ -96,7 +106,8 @@ export function createSettler(s: BulkState): Settler {
     } catch (err) {
       return finish(e, () => e.reject(err));
     }
-    trace?.(`${req.method} ${req.path}: ${e.firstSentAt === undefined ? 'in doubt' : 'answer lost'}, not found done: sending it`);
+    const why = e.firstSentAt === undefined ? 'in doubt' : 'answer lost';
+    trace?.(`${req.method} ${req.path}: ${why}, not found done: sending it`);
     e.deleteDone = req.method === 'DELETE';
     e.lost = false;
     e.notBefore = 0;

@@ -48,5 +48,6 @@ export function urlOf(s: BulkState, req: GraphRequest): string {
 }
 
 export function stopped(s: BulkState, req: GraphRequest): GraphRequestError {
-  return new GraphRequestError(0, 'Stopped', 'not sent: the run is stopping', null, { method: req.method, url: urlOf(s, req) });
+  const request = { method: req.method, url: urlOf(s, req) };
+  return new GraphRequestError(0, 'Stopped', 'not sent: the run is stopping', null, request);
 }
