@@ -114,7 +114,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
   async function connectDemo(): Promise<GraphClient> {
     emulator ??= import('../emulator/index.js').then((m) => m.startEmulator({ demoUsers: opts.demoUsers }));
     // Load the client and MSAL while the emulator makes its keys and starts listening.
-    const [emu, { createAgent, createGraphClient, createBulkExecutor, signIn }] = await Promise.all([emulator, graphModules()]);
+    const [emu, { createAgent, createSessionClient, signIn }] = await Promise.all([emulator, graphModules()]);
     const agent = createAgent({ ca: emu.ca, onlyCa: true });
     agents.push(agent);
     // The delegated demo admin, through the same MSAL device-code code path a real tenant uses.
@@ -128,7 +128,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
     });
     const why = opts.demo ? 'as asked with --demo' : 'no credentials set';
     if (opts.announce !== false) opts.stderr(`authsh: ${why} — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
-    return track(createBulkExecutor(createGraphClient({ graphUrl: emu.url, agent, tokens, connection, trace }), { trace, onWrite: opts.onWrite }));
+    return track(createSessionClient({ graphUrl: emu.url, agent, tokens, connection, trace, onWrite: opts.onWrite }));
   }
 
   function track(c: GraphClient): GraphClient {
@@ -162,7 +162,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
       if (!credential) return connectDemo();
       const insecure = endpointProblem(env);
       if (insecure) throw new SignInError(insecure, 'InsecureEndpoint');
-      const { createAgent, createGraphClient, createBulkExecutor, signIn } = await graphModules();
+      const { createAgent, createSessionClient, signIn } = await graphModules();
       const caFile = env['AUTHSH_CA_FILE'];
       const agent = createAgent({ ca: caFile ? readFileSync(caFile, 'utf8') : undefined });
       agents.push(agent);
@@ -176,7 +176,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
         trace,
       });
       // Every Graph command talks to the bulk executor: it batches what arrives together.
-      return track(createBulkExecutor(createGraphClient({ graphUrl, agent, tokens, connection, trace }), { trace, onWrite: opts.onWrite }));
+      return track(createSessionClient({ graphUrl, agent, tokens, connection, trace, onWrite: opts.onWrite }));
     },
     drain() {
       for (const c of clients) c.drain?.();

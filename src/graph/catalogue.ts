@@ -1,7 +1,6 @@
 // The method-type catalogue (DESIGN.md "Layers": src/graph owns it): for each authentication
 // method type, authsh's short `type` name, Graph's `@odata.type`, the collection segment under
-// `/users/{id}/authentication/`, the Graph versions that know it, its fixed ids, and the
-// permission family. Commands map between records and URLs only through this table, so a
+// `/users/{id}/authentication/`, the Graph version commands use for it, and its fixed ids. Commands map between records and URLs only through this table, so a
 // record from any list can be sent back to its own collection (remove-method). Graph facts:
 // shared/graph/REFERENCE.md §2 and §8. The emulator keeps its own copy on purpose.
 import type { GraphVersion } from './types.js';
@@ -17,9 +16,7 @@ export interface MethodTypeInfo {
   odataType: string;
   /** Collection segment under `/authentication/` (for qrCodePin: the singleton's segment). */
   segment: string;
-  /** Versions that have this collection; `beta` only for passwordless and hardware OATH. */
-  versions: readonly GraphVersion[];
-  /** The version commands use for it: v1.0 when it exists there, else beta. */
+  /** The version commands use for it: v1.0 when it exists there, else beta (passwordless, hardware OATH). */
   version: GraphVersion;
   /** A single method addressed without an id (qrCodePinMethod). */
   singleton?: boolean;
@@ -27,8 +24,6 @@ export interface MethodTypeInfo {
   deletable: boolean;
   /** Human name for help and messages. */
   title: string;
-  /** Granular permission family (`UserAuthMethod-<family>.*`), when Graph has one (REFERENCE.md §9). */
-  family?: string;
 }
 
 export const PASSWORD_METHOD_ID = '28c10230-6103-485e-b985-444c60001490';
@@ -42,28 +37,24 @@ export const PHONE_METHOD_IDS = {
 export type PhoneType = keyof typeof PHONE_METHOD_IDS;
 export const PHONE_TYPES: readonly PhoneType[] = ['mobile', 'alternateMobile', 'office'];
 
-const BOTH: readonly GraphVersion[] = ['v1.0', 'beta'];
-const BETA: readonly GraphVersion[] = ['beta'];
-
 function entry(type: MethodTypeName, graphName: string, segment: string, title: string, extra: Partial<MethodTypeInfo> = {}): MethodTypeInfo {
-  const versions = extra.versions ?? BOTH;
-  return { type, odataType: `#microsoft.graph.${graphName}AuthenticationMethod`, segment, versions, version: versions[0]!, deletable: true, title, ...extra };
+  return { type, odataType: `#microsoft.graph.${graphName}AuthenticationMethod`, segment, version: 'v1.0', deletable: true, title, ...extra };
 }
 
 export const METHOD_TYPES: readonly MethodTypeInfo[] = [
   entry('password', 'password', 'passwordMethods', 'password', { deletable: false }),
-  entry('phone', 'phone', 'phoneMethods', 'phone', { family: 'Phone' }),
-  entry('email', 'email', 'emailMethods', 'email', { family: 'Email' }),
-  entry('fido2', 'fido2', 'fido2Methods', 'FIDO2 security key', { family: 'Passkey' }),
-  entry('authenticator', 'microsoftAuthenticator', 'microsoftAuthenticatorMethods', 'Microsoft Authenticator', { family: 'MicrosoftAuthApp' }),
-  entry('passwordless', 'passwordlessMicrosoftAuthenticator', 'passwordlessMicrosoftAuthenticatorMethods', 'passwordless Microsoft Authenticator', { versions: BETA, family: 'MicrosoftAuthApp' }),
-  entry('softwareOath', 'softwareOath', 'softwareOathMethods', 'software OATH token', { family: 'SoftwareOATH' }),
-  entry('hardwareOath', 'hardwareOath', 'hardwareOathMethods', 'hardware OATH token', { versions: BETA }),
-  entry('tap', 'temporaryAccessPass', 'temporaryAccessPassMethods', 'Temporary Access Pass', { family: 'TAP' }),
-  entry('whfb', 'windowsHelloForBusiness', 'windowsHelloForBusinessMethods', 'Windows Hello for Business', { family: 'WindowsHello' }),
-  entry('platformCredential', 'platformCredential', 'platformCredentialMethods', 'platform credential', { family: 'PlatformCred' }),
-  entry('qrCodePin', 'qrCodePin', 'qrCodePinMethod', 'QR code + PIN', { singleton: true, family: 'QR' }),
-  entry('external', 'external', 'externalAuthenticationMethods', 'external authentication method', { family: 'External' }),
+  entry('phone', 'phone', 'phoneMethods', 'phone'),
+  entry('email', 'email', 'emailMethods', 'email'),
+  entry('fido2', 'fido2', 'fido2Methods', 'FIDO2 security key'),
+  entry('authenticator', 'microsoftAuthenticator', 'microsoftAuthenticatorMethods', 'Microsoft Authenticator'),
+  entry('passwordless', 'passwordlessMicrosoftAuthenticator', 'passwordlessMicrosoftAuthenticatorMethods', 'passwordless Microsoft Authenticator', { version: 'beta' }),
+  entry('softwareOath', 'softwareOath', 'softwareOathMethods', 'software OATH token'),
+  entry('hardwareOath', 'hardwareOath', 'hardwareOathMethods', 'hardware OATH token', { version: 'beta' }),
+  entry('tap', 'temporaryAccessPass', 'temporaryAccessPassMethods', 'Temporary Access Pass'),
+  entry('whfb', 'windowsHelloForBusiness', 'windowsHelloForBusinessMethods', 'Windows Hello for Business'),
+  entry('platformCredential', 'platformCredential', 'platformCredentialMethods', 'platform credential'),
+  entry('qrCodePin', 'qrCodePin', 'qrCodePinMethod', 'QR code + PIN', { singleton: true }),
+  entry('external', 'external', 'externalAuthenticationMethods', 'external authentication method'),
 ];
 
 export const METHOD_TYPE_NAMES: readonly MethodTypeName[] = METHOD_TYPES.map((m) => m.type);
@@ -80,11 +71,6 @@ export function methodTypeOf(type: string): MethodTypeInfo | undefined {
 export function methodTypeOfOdata(odataType: string): MethodTypeInfo | undefined {
   const t = odataType.toLowerCase();
   return byOdata.get(t.startsWith('#') ? t : `#${t}`);
-}
-
-/** The short type name for an `@odata.type`, or undefined for one authsh does not know. */
-export function shortType(odataType: string): MethodTypeName | undefined {
-  return methodTypeOfOdata(odataType)?.type;
 }
 
 /** `encodeURIComponent` for one path segment (ids and UPNs: `#` → `%23`, `@` → `%40`). */

@@ -1,5 +1,7 @@
-// The Graph client: undici over one keep-alive Agent, bearer token from a TokenSource, retries
-// (retry.ts), paging over @odata.nextLink, Graph errors turned into GraphRequestError.
+// The Graph client: undici over one keep-alive Agent, bearer token from a TokenSource (a 401
+// gets one more try with a fresh token), paging over @odata.nextLink, Graph errors turned into
+// GraphRequestError. It retries nothing else: the bulk executor in front of it (bulk/) does,
+// under the one policy of retry.ts; `createSessionClient` builds the pair every session uses.
 //
 // USAGE (for the Graph command authors):
 //   const graph = await ctx.graph();                                  // a GraphClient
@@ -11,16 +13,16 @@
 //   graph.describe(req)  → 'GET https://graph.microsoft.com/v1.0/users?$top=999' (for -whatif)
 //   Errors: GraphRequestError { status, code (Graph's), message, requestId, request, needs (403) };
 //   code 'ForeignHost' when a nextLink or an absolute `path` is not on the Graph host;
-//   code 'NetworkError' (status 0) when the connection failed after retries.
+//   code 'NetworkError' (status 0) when the connection failed (the executor decides on a retry).
 //   `path` may also be an absolute URL on the Graph host (invoke-graph); its version is kept.
 //   Tests: createGraphClient({ graphUrl: emu.graphUrl, ca: emu.ca, tokens: staticToken(t), connection }).
-import { checkRequestPath } from './url.js';
+import { checkRequestPath, queryString } from './url.js';
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { GraphRequestError, type ConnectionInfo, type GraphClient, type GraphRequest, type GraphResponse, type TokenSource } from './types.js';
 import { createAgent } from './http.js';
-import { RETRY_STATUSES, backoffMs, parseRetryAfter, sleep, type RetryOptions } from './retry.js';
 import { flatHeaders, graphFailure, parseBody, redirectFailure } from './responses.js';
+import { createBulkExecutor, type ExecutorOptions } from './bulk/executor.js';
 
 export interface GraphClientOptions {
   /** Graph's root, e.g. https://graph.microsoft.com (no version). */
@@ -31,9 +33,8 @@ export interface GraphClientOptions {
   agent?: Dispatcher;
   tokens: TokenSource;
   connection: ConnectionInfo;
-  /** --verbose: one line per request and per retry decision; never a header value. */
+  /** --verbose: one line per request; never a header value. */
   trace?: (line: string) => void;
-  retry?: RetryOptions;
 }
 
 /** A TokenSource with a fixed token (tests, and tokens minted by the emulator). */
@@ -50,17 +51,13 @@ interface Wire {
   headers: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
-  retry?: false;
 }
-
-const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
 
 export function createGraphClient(opts: GraphClientOptions): GraphClient {
   const root = new URL(opts.graphUrl.replace(/\/+$/, '') + '/');
   const ownAgent = opts.agent ? undefined : createAgent({ ca: opts.ca });
   const agent: Dispatcher = opts.agent ?? ownAgent!;
   const trace = opts.trace;
-  const retry = opts.retry ?? {};
 
   /** The absolute URL of a request; refuses a URL on another origin (the token goes only to Graph). */
   function urlOf(req: GraphRequest): string {
@@ -73,9 +70,8 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       href = `${root.href}${req.version ?? 'v1.0'}${path}`;
     }
     checkRequestPath(href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, ''), req.method); // (url.ts: refused before sending)
-    // Query values encoded with %20 (not '+'), keys left readable ($select, $filter).
-    const extra = Object.entries(req.query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
-    if (extra.length) href += (href.includes('?') ? '&' : '?') + extra.join('&');
+    const q = queryString(req.query);
+    if (q) href += (href.includes('?') ? '&' : '?') + q;
     return href;
   }
 
@@ -86,21 +82,18 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   }
 
   async function send<T>(w: Wire): Promise<GraphResponse<T>> {
-    const maxAttempts = w.retry === false ? 1 : Math.max(1, retry.maxAttempts ?? 5);
-    const maxTotalMs = retry.maxTotalMs ?? 60_000;
-    const started = performance.now();
-    // One client-request-id for the logical request: its retries share it, so Graph's logs tie them together.
+    // Retrying is the bulk executor's (retry.ts): the client sends once, and once more only
+    // after a 401, with a fresh token. One client-request-id ties the two in Graph's logs.
     const clientRequestId = randomUUID();
     const payload = w.body === undefined ? undefined : typeof w.body === 'string' ? w.body : JSON.stringify(w.body);
-    let freshToken = false;
-    for (let attempt = 1; ; attempt++) {
+    for (let fresh = false; ; fresh = true) {
       const t0 = performance.now();
       const headers: Record<string, string> = {
         accept: 'application/json',
         'user-agent': 'authsh',
         ...w.headers,
         'client-request-id': clientRequestId,
-        authorization: `Bearer ${await opts.tokens.token(w.signal, freshToken ? { fresh: true } : undefined)}`,
+        authorization: `Bearer ${await opts.tokens.token(w.signal, fresh ? { fresh: true } : undefined)}`,
       };
       if (payload !== undefined) headers['content-type'] ??= 'application/json';
       let status: number;
@@ -114,13 +107,6 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       } catch (e) {
         if (w.signal?.aborted) throw e;
         const reason = e instanceof Error ? ((e as { code?: string }).code ?? e.message) : String(e);
-        const wait = backoffMs(attempt, retry);
-        // A dropped connection may have carried out a POST/PATCH: only idempotent calls are re-sent.
-        if (IDEMPOTENT.has(w.method) && attempt < maxAttempts && performance.now() - started + wait <= maxTotalMs) {
-          trace?.(`${w.method} ${w.href} failed (${reason}); retry ${attempt}/${maxAttempts - 1} in ${wait} ms`);
-          await sleep(wait, w.signal);
-          continue;
-        }
         throw new GraphRequestError(0, 'NetworkError', `could not reach ${w.url.origin}: ${reason}`, null, { method: w.method, url: w.href });
       }
       const requestId = resHeaders['request-id'] ?? null;
@@ -128,22 +114,9 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       if (status >= 300 && status < 400) throw redirectFailure(status, resHeaders['location'], requestId, w.method, w.href);
       // A cached token Graph refuses (its key rotated, a stale cache): one more try with a new one.
       // A 401 was not carried out, so this is safe for any method.
-      if (status === 401 && !freshToken) {
-        freshToken = true;
+      if (status === 401 && !fresh) {
         trace?.('401: asking for a fresh token and trying once more');
-        attempt--;
         continue;
-      }
-      // A 504 to a write says nothing of whether it was made: re-sending could make it twice.
-      if (RETRY_STATUSES.has(status) && attempt < maxAttempts && (status !== 504 || IDEMPOTENT.has(w.method))) {
-        const after = parseRetryAfter(resHeaders['retry-after']);
-        const wait = after ?? backoffMs(attempt, retry);
-        if (performance.now() - started + wait <= maxTotalMs) {
-          trace?.(`retry ${attempt}/${maxAttempts - 1} after ${wait} ms (${status}, ${after !== undefined ? `Retry-After ${resHeaders['retry-after']}` : 'backoff'})`);
-          await sleep(wait, w.signal);
-          continue;
-        }
-        trace?.(`giving up: waiting ${wait} ms would pass the ${maxTotalMs} ms retry budget`);
       }
       const body = parseBody(text, resHeaders['content-type']);
       if (status >= 400) {
@@ -157,7 +130,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
 
   function wire(req: GraphRequest): Wire {
     const href = urlOf(req);
-    return { method: req.method, url: new URL(href), href, headers: req.headers ?? {}, body: req.body, signal: req.signal, retry: req.retry };
+    return { method: req.method, url: new URL(href), href, headers: req.headers ?? {}, body: req.body, signal: req.signal };
   }
 
   return {
@@ -183,4 +156,13 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       if (ownAgent) await ownAgent.close();
     },
   };
+}
+
+/**
+ * The Graph client a session talks to: the bulk executor (batching, pacing, the retry policy,
+ * exactly-once writes) in front of the plain client. The CLI's connector and the command tests
+ * both build it here, so the tests run what users run.
+ */
+export function createSessionClient(opts: GraphClientOptions & Pick<ExecutorOptions, 'onWrite'>): GraphClient {
+  return createBulkExecutor(createGraphClient(opts), { trace: opts.trace, onWrite: opts.onWrite });
 }

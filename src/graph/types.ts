@@ -14,8 +14,6 @@ export interface GraphRequest {
   headers?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
-  /** false: one attempt, no retries (the bulk executor's own $batch calls; it retries per item). */
-  retry?: false;
   /**
    * For a write: finds out whether it was made, when its answer was lost (dropped connection, 504)
    * or an earlier, killed run may have made it (`inDoubt`). A response means "it is there: this is
@@ -32,6 +30,9 @@ export interface GraphRequest {
   /** Who made the request, for the change log (`--log`): the command's name. */
   audit?: { command: string };
 }
+
+/** Items in one $batch call (Graph's limit): what the executor packs, the pacer counts and -whatif estimates. */
+export const BATCH_SIZE = 20;
 
 /** What the bulk executor has done so far in this session (counters only grow). */
 export interface BulkStats {

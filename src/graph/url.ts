@@ -40,3 +40,10 @@ export function checkRequestPath(path: string, method: string): string {
   }
   return path;
 }
+
+/** A request's query as sent: values encoded with %20 (not '+'), keys left readable ($select, $filter). */
+export function queryString(query: Record<string, string> | undefined): string {
+  return Object.entries(query ?? {})
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+}

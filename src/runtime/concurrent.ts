@@ -18,6 +18,7 @@ import { BulkReport, type BulkCounts } from './bulk-report.js';
 import type { Value } from './values.js';
 import type { Job } from './job.js';
 import { PLAN_SHOWN, planHost, runItem, type Slot } from './concurrent-item.js';
+import { BATCH_SIZE } from '../graph/types.js';
 
 export { checkpointOf, checkpointed } from './checkpointed.js';
 export type { Job } from './job.js';
@@ -205,7 +206,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     parent.removeEventListener('abort', onAbort);
     if (plan.lines > 1) {
       const more = plan.lines > PLAN_SHOWN ? ` (the first ${PLAN_SHOWN} are shown above)` : '';
-      interp.rt.host.info(`what if: ${spec.name} would send ${plan.lines} requests in about ${Math.ceil(plan.lines / 20)} $batch calls${more}`);
+      interp.rt.host.info(`what if: ${spec.name} would send ${plan.lines} requests in about ${Math.ceil(plan.lines / BATCH_SIZE)} $batch calls${more}`);
     } else report.end(counts, parent.aborted || interp.rt.stop?.aborted === true);
   }
 }

@@ -1,7 +1,8 @@
 // Every example in a command's help is run through a real Session and must emit exactly the
 // output it documents. Examples without `output` (they touch files or the clock) are only
 // shown, not run. A Graph command's example runs against a fresh in-process emulator with the
-// demo tenant, signed in as the demo admin, so examples that change the tenant cannot meet.
+// demo tenant, signed in as the demo admin, so examples that change the tenant cannot meet,
+// through the stack a session uses (clientFor: the bulk executor in front of the client).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -109,7 +109,16 @@ describe('the token cache on disk', () => {
     expect(statSync(files.key).mode & 0o777).toBe(0o600);
     const onDisk = readFileSync(files.cache, 'utf8');
     expect(onDisk).not.toContain(token);
-    expect(onDisk).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    // Only the sealed parts are base64 ciphertext (where any pattern may turn up by chance): the
+    // file's own text around them holds no JWT, and what they seal is the token cache itself.
+    const file = JSON.parse(onDisk) as { entries: Record<string, string> };
+    const sealed = Object.values(file.entries);
+    expect(sealed).toHaveLength(1);
+    const parts = JSON.parse(sealed[0]!) as Record<string, string>;
+    expect(Object.keys(parts).sort()).toEqual(['data', 'format', 'iv', 'tag']);
+    const plainParts = JSON.stringify({ ...file, entries: Object.keys(file.entries) }) + parts['format'];
+    expect(plainParts).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    expect(decrypt(sealed[0]!, Buffer.from(readFileSync(files.key, 'utf8').trim(), 'base64'))).toContain(token);
     // A second process (a new MSAL application) reads the cache and asks the IdP for nothing.
     const second = await sign(cred, dir);
     expect(await second.tokens.token()).toBe(token);

@@ -1,7 +1,7 @@
 // The method-type catalogue: every short type maps to one @odata.type and segment and back;
 // beta-only types are passwordless and hardwareOath; fixed ids are Graph's (REFERENCE.md §8).
 import { describe, expect, it } from 'vitest';
-import { METHOD_TYPES, PHONE_METHOD_IDS, methodPath, methodTypeOf, methodTypeOfOdata, phoneTypeOfId, shortType } from '../../src/graph/catalogue.js';
+import { METHOD_TYPES, PHONE_METHOD_IDS, methodPath, methodTypeOf, methodTypeOfOdata, phoneTypeOfId } from '../../src/graph/catalogue.js';
 
 describe('method-type catalogue', () => {
   it('covers the thirteen DESIGN.md types, each one way round and back', () => {
@@ -17,9 +17,9 @@ describe('method-type catalogue', () => {
     expect(METHOD_TYPES.filter((m) => m.version === 'beta').map((m) => m.type)).toEqual(['passwordless', 'hardwareOath']);
     expect(methodTypeOf('qrCodePin')!.singleton).toBe(true);
     expect(methodTypeOf('password')!.deletable).toBe(false);
-    expect(shortType('#microsoft.graph.windowsHelloForBusinessAuthenticationMethod')).toBe('whfb');
-    expect(shortType('microsoft.graph.temporaryAccessPassAuthenticationMethod')).toBe('tap');
-    expect(shortType('#microsoft.graph.somethingElse')).toBeUndefined();
+    expect(methodTypeOfOdata('#microsoft.graph.windowsHelloForBusinessAuthenticationMethod')!.type).toBe('whfb');
+    expect(methodTypeOfOdata('microsoft.graph.temporaryAccessPassAuthenticationMethod')!.type).toBe('tap');
+    expect(methodTypeOfOdata('#microsoft.graph.somethingElse')).toBeUndefined();
   });
 
   it('builds paths with encoded segments, and maps phone ids to types', () => {

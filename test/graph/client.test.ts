@@ -1,12 +1,10 @@
-// The Graph client (src/graph/client.ts) against the real emulator: retries on 429 (Retry-After
-// honoured, fractional) and 503/504 (backoff), giving up after the cap with the last error,
-// paging with ConsistencyLevel re-sent on every page, a foreign-host nextLink refused, a
+// The Graph client (src/graph/client.ts) against the real emulator: one try (retrying is the
+// executor's, under retry.ts — test/graph/retry.test.ts and bulk/executor.test.ts), paging with ConsistencyLevel re-sent on every page, a foreign-host nextLink refused, a
 // client-request-id on each request, and Graph errors mapped (code, request-id, `needs` on 403).
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { createGraphClient, staticToken } from '../../src/graph/client.js';
 import { GraphRequestError, type GraphClient } from '../../src/graph/types.js';
-import { parseRetryAfter, backoffMs } from '../../src/graph/retry.js';
 import { needsFor } from '../../src/graph/permissions.js';
 import { createAgent } from '../../src/graph/http.js';
 import { Router } from '../../src/emulator/router.js';
@@ -15,7 +13,7 @@ let emu: Emulator;
 const WRITER = () => emu.store.data.applications[0]!;
 const READER = () => emu.store.data.applications[1]!;
 
-function client(opts: { app?: 'writer' | 'reader'; trace?: string[]; maxAttempts?: number; maxTotalMs?: number } = {}): GraphClient {
+function client(opts: { app?: 'writer' | 'reader'; trace?: string[] } = {}): GraphClient {
   const app = opts.app === 'reader' ? READER() : WRITER();
   return createGraphClient({
     graphUrl: emu.graphUrl,
@@ -23,7 +21,6 @@ function client(opts: { app?: 'writer' | 'reader'; trace?: string[]; maxAttempts
     tokens: staticToken(emu.tokens.appToken(app)),
     connection: { kind: 'client-secret', tenantId: emu.tenantId, graphUrl: emu.graphUrl, clientId: app.clientId, scopes: [] },
     trace: opts.trace ? (l) => opts.trace!.push(l) : undefined,
-    retry: { maxAttempts: opts.maxAttempts ?? 5, maxTotalMs: opts.maxTotalMs ?? 20_000, baseDelayMs: 20 },
   });
 }
 
@@ -36,74 +33,36 @@ beforeEach(() => {
   emu.counters.reset();
 });
 
-describe('retry policy', () => {
-  it('reads Retry-After as seconds (fractional too) or an HTTP date', () => {
-    expect(parseRetryAfter('2.128')).toBe(2128);
-    expect(parseRetryAfter('3')).toBe(3000);
-    expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString(), Date.now())).toBeGreaterThan(3000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(undefined)).toBeUndefined();
-  });
-
-  it('backs off exponentially with jitter, capped', () => {
-    expect(backoffMs(1, { baseDelayMs: 100 }, () => 0)).toBe(50);
-    expect(backoffMs(1, { baseDelayMs: 100 }, () => 1)).toBe(100);
-    expect(backoffMs(4, { baseDelayMs: 100 }, () => 1)).toBe(800);
-    expect(backoffMs(20, { baseDelayMs: 100, maxDelayMs: 1000 }, () => 1)).toBe(1000);
-  });
-});
-
-describe('retries against the emulator', () => {
-  it('waits out a 429 for its (fractional) Retry-After and succeeds', async () => {
-    emu.faults.set({ throttlePerSecond: 4 });
-    const trace: string[] = [];
-    const g = client({ trace });
-    const started = performance.now();
-    for (let i = 0; i < 6; i++) expect((await g.request({ method: 'GET', path: '/users', query: { $top: '1' } })).status).toBe(200);
-    expect(emu.counters.throttled).toBeGreaterThan(0);
-    const retry = trace.find((l) => l.startsWith('retry'))!;
-    expect(retry).toMatch(/after (\d+) ms \(429, Retry-After 0\.\d+\)/);
-    // The wait really happened: the bucket refills at 4/s.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(Number(/after (\d+) ms/.exec(retry)![1]) - 5);
-    await g.close!();
-  });
-
-  it('retries 503 and 504 with backoff until the call goes through', async () => {
-    emu.faults.set({ faultRate: 0.5, seed: 7 });
-    const g = client({ maxAttempts: 10 });
-    for (let i = 0; i < 10; i++) expect((await g.request({ method: 'GET', path: '/users', query: { $top: '1' } })).status).toBe(200);
-    expect(emu.counters.faults).toBeGreaterThan(0);
-    expect((emu.counters.byStatus[503] ?? 0) + (emu.counters.byStatus[504] ?? 0)).toBe(emu.counters.faults);
-    await g.close!();
-  });
-
-  it('gives up after the attempt cap with the last error', async () => {
-    emu.faults.set({ faultRate: 1 });
-    const g = client({ maxAttempts: 3 });
-    const err = await g.request({ method: 'GET', path: '/users' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GraphRequestError);
-    expect([503, 504]).toContain((err as GraphRequestError).status);
-    expect(['serviceNotAvailable', 'gatewayTimeout']).toContain((err as GraphRequestError).code);
-    expect(emu.counters.faults).toBe(3);
-    await g.close!();
-  });
-
-  it('gives up at once when a Retry-After would pass the total time budget', async () => {
+describe('one try', () => {
+  it('hands a 429 to its caller at once, with the Retry-After for the executor to honour', async () => {
     emu.faults.set({ throttlePerSecond: 0.2 }); // the bucket refills in 5 s
-    const g = client({ maxTotalMs: 1000 });
-    const started = performance.now();
-    const err = (await g.request({ method: 'GET', path: '/users', query: { $top: '1' } }).catch((e: unknown) => e)) as GraphRequestError;
-    expect(err.status).toBe(429);
-    expect(err.code).toBe('TooManyRequests');
-    expect(performance.now() - started).toBeLessThan(1000);
+    const g = client();
+    let err: GraphRequestError | undefined;
+    for (let i = 0; i < 5 && !err; i++) {
+      err = await g.request({ method: 'GET', path: '/users', query: { $top: '1' } }).then(() => undefined, (e: GraphRequestError) => e);
+    }
+    expect(err).toMatchObject({ status: 429, code: 'TooManyRequests' });
+    expect(err!.retryAfter).toMatch(/^\d+(\.\d+)?$/);
+    expect(emu.counters.throttled).toBe(1);
     await g.close!();
   });
 
-  it('re-sends a GET whose connection was dropped', async () => {
-    emu.faults.set({ dropRate: 0.3, seed: 3 });
-    const g = client({ maxAttempts: 8 });
-    for (let i = 0; i < 8; i++) await g.request({ method: 'GET', path: '/users', query: { $top: '1' } });
-    expect(emu.counters.dropped).toBeGreaterThan(0);
+  it('hands a 503 or 504 to its caller after one request', async () => {
+    emu.faults.set({ faultRate: 1 });
+    const g = client();
+    const err = (await g.request({ method: 'GET', path: '/users' }).catch((e: unknown) => e)) as GraphRequestError;
+    expect([503, 504]).toContain(err.status);
+    expect(['serviceNotAvailable', 'gatewayTimeout']).toContain(err.code);
+    expect(emu.counters.faults).toBe(1);
+    await g.close!();
+  });
+
+  it('reports a dropped connection as NetworkError without sending again', async () => {
+    emu.faults.set({ dropRate: 1 });
+    const g = client();
+    const err = (await g.request({ method: 'GET', path: '/users' }).catch((e: unknown) => e)) as GraphRequestError;
+    expect(err).toMatchObject({ status: 0, code: 'NetworkError' });
+    expect(emu.counters.dropped).toBe(1);
     await g.close!();
   });
 });

@@ -213,8 +213,3 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
     throw guard.refused() ?? toSignInError(e, network.problem);
   }
 }
-
-/** When the environment says a managed identity endpoint is there (App Service, Functions, Arc, Cloud Shell). */
-export function managedIdentityAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env['IDENTITY_ENDPOINT'] || env['MSI_ENDPOINT']);
-}

@@ -11,12 +11,13 @@
 // 800 items/s), so throttling also sets a rate: the items Graph accepted over the last second,
 // which under a token bucket is the bucket's rate. The rate creeps up 5% a second to find more
 // room, and is dropped when nothing has been throttled for five seconds.
+import { BATCH_SIZE } from '../types.js';
 
 export interface PacerOptions {
   initial?: number;
   min?: number;
   max?: number;
-  /** Items per $batch (20 in Graph). */
+  /** Items per $batch (default BATCH_SIZE, Graph's limit). */
   batchSize?: number;
 }
 
@@ -45,7 +46,7 @@ export class Pacer {
     this.min = opts.min ?? 1;
     this.max = opts.max ?? 16;
     this.limitF = Math.min(this.max, Math.max(this.min, opts.initial ?? 4));
-    this.batchSize = opts.batchSize ?? 20;
+    this.batchSize = opts.batchSize ?? BATCH_SIZE;
   }
 
   /** Batches allowed in flight now. */

@@ -1,12 +1,12 @@
 // A GraphRequest as a $batch item and an item's answer as what the request would have got on
 // its own (REFERENCE.md §6): URLs relative to the version root, a body only with its
 // Content-Type, headers compared in any case, and an answer sorted into one of four outcomes
-// the executor acts on.
-import { checkRequestPath } from '../url.js';
+// the executor acts on — which answers are sent again is the retry policy's (retry.ts).
+import { checkRequestPath, queryString } from '../url.js';
 import type { GraphRequest, GraphResponse, GraphVersion } from '../types.js';
-import { GraphRequestError } from '../types.js';
+import type { GraphRequestError } from '../types.js';
 import { graphFailure, redirectFailure } from '../responses.js';
-import { parseRetryAfter } from '../retry.js';
+import { parseRetryAfter, verdictOf, verdictOfNoAnswer, type RetryVerdict } from '../retry.js';
 
 export interface BatchItem {
   id: string;
@@ -27,19 +27,14 @@ export interface ItemAnswer {
 export type Outcome =
   | { kind: 'done'; response: GraphResponse }
   | { kind: 'failed'; error: GraphRequestError }
+  /** Not a Graph answer (an abort's reason, a token that could not be had): passed on as it is. */
+  | { kind: 'thrown'; error: unknown }
   | { kind: 'retry'; throttled: boolean; afterMs: number | undefined }
   | { kind: 'lost' };
 
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export const isWrite = (req: GraphRequest): boolean => WRITES.has(req.method);
-
-/** The query string exactly as the client builds it: values with %20, keys left readable. */
-function queryOf(req: GraphRequest): string {
-  return Object.entries(req.query ?? {})
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-}
 
 /**
  * The item form of a request, or undefined when it cannot ride in a $batch (an absolute URL on
@@ -68,7 +63,7 @@ export function toItem(req: GraphRequest, id: string, root: URL): { version: Gra
   }
   if (/^\/\$batch\b/i.test(url)) return undefined;
   checkRequestPath(url, req.method); // a path no URL can carry is refused, not batched (url.ts)
-  const q = queryOf(req);
+  const q = queryString(req.query); // exactly as the client writes it
   if (q) url += (url.includes('?') ? '&' : '?') + q;
   const headers: Record<string, string> = { ...(req.headers ?? {}) };
   const item: BatchItem = { id, method: req.method, url };
@@ -94,19 +89,19 @@ function lower(h: Record<string, string> | undefined): Record<string, string> {
   return out;
 }
 
-/** Retry-After in ms (seconds, fractional allowed, or an HTTP date): the client's own reading. */
-export const retryAfterMs = parseRetryAfter;
+/** The outcome a retry verdict stands for; `afterMs` is Graph's Retry-After, when it gave one. */
+export function retryOutcome(verdict: RetryVerdict, afterMs?: number): Outcome {
+  return verdict === 'lost' ? { kind: 'lost' } : { kind: 'retry', throttled: verdict === 'throttled', afterMs };
+}
 
 /**
- * Sorts an answer: 429 and 503 were not carried out, so they are sent again after their
- * Retry-After; a 504 to a write may or may not have been carried out (lost); a DELETE that was
- * lost or in doubt and now finds nothing (404) was done.
+ * Sorts an answer: what the retry policy sends again (429, 503, a read's 504) after its
+ * Retry-After, or counts as lost (a write's 504); a DELETE that was lost or in doubt and now
+ * finds nothing (404) was done.
  */
 export function classify(req: GraphRequest, status: number, headers: Record<string, string>, body: unknown, href: string, outerRequestId: string | null, deleteDone: boolean): Outcome {
-  if (status === 429 || status === 503 || (status === 504 && !isWrite(req))) {
-    return { kind: 'retry', throttled: status === 429, afterMs: retryAfterMs(headers['retry-after']) };
-  }
-  if (status === 504) return { kind: 'lost' };
+  const verdict = verdictOf(status, isWrite(req));
+  if (verdict) return retryOutcome(verdict, parseRetryAfter(headers['retry-after']));
   const requestId = headers['request-id'] ?? outerRequestId;
   if (status === 404 && req.method === 'DELETE' && deleteDone) return { kind: 'done', response: { status: 204, headers, body: null, requestId } };
   if (status >= 300 && status < 400) return { kind: 'failed', error: redirectFailure(status, headers['location'], requestId, req.method, href) };
@@ -127,7 +122,7 @@ export function itemOutcome(req: GraphRequest, answer: ItemAnswer, href: string,
 
 /** A single request's failure, sorted the same way (the client threw it after one attempt). */
 export function errorOutcome(req: GraphRequest, e: GraphRequestError, deleteDone: boolean): Outcome {
-  if (e.status === 0) return e.code === 'NetworkError' ? (isWrite(req) ? { kind: 'lost' } : { kind: 'retry', throttled: false, afterMs: undefined }) : { kind: 'failed', error: e };
+  if (e.status === 0) return e.code === 'NetworkError' ? retryOutcome(verdictOfNoAnswer(isWrite(req))) : { kind: 'failed', error: e };
   const headers: Record<string, string> = e.retryAfter !== undefined ? { 'retry-after': e.retryAfter } : {};
   const o = classify(req, e.status, headers, undefined, e.request.url, e.requestId, deleteDone);
   return o.kind === 'failed' ? { kind: 'failed', error: e } : o;

@@ -1,8 +1,10 @@
 // A Session wired to a fresh in-process Graph emulator, for the Graph command tests: run authsh
 // source and get back what it emitted (as plain JSON), what it wrote to stderr (errors and
-// -whatif plans), what the host was told (warnings, notices) and the exit code.
+// -whatif plans), what the host was told (warnings, notices) and the exit code. The Session
+// talks to the same stack the CLI builds (createSessionClient: the bulk executor in front of
+// the client), so batching, reconcile and the retry policy run under every command test.
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { createGraphClient, staticToken } from '../../../src/graph/client.js';
+import { createSessionClient, staticToken } from '../../../src/graph/client.js';
 import { Session } from '../../../src/cli/session.js';
 import type { GraphClient } from '../../../src/graph/types.js';
 import { toPlain, type Value } from '../../../src/runtime/values.js';
@@ -25,7 +27,7 @@ export function tokenFor(emu: Emulator, who: Identity): string {
 }
 
 export function clientFor(emu: Emulator, who: Identity = 'admin'): GraphClient {
-  return createGraphClient({
+  return createSessionClient({
     graphUrl: emu.url,
     ca: emu.ca,
     tokens: staticToken(tokenFor(emu, who)),
@@ -33,7 +35,6 @@ export function clientFor(emu: Emulator, who: Identity = 'admin'): GraphClient {
     connection: who === 'admin'
       ? { kind: 'demo', tenantId: emu.tenantId, graphUrl: emu.url, account: ADMIN.userPrincipalName, scopes: [] }
       : { kind: 'client-secret', tenantId: emu.tenantId, graphUrl: emu.url, clientId: who === 'reader' ? READER_APP : WRITER_APP, scopes: [] },
-    retry: { maxAttempts: 2 },
   });
 }
 

@@ -194,6 +194,35 @@ describe('throttling and faults', () => {
     expect(g.stats().retried).toBeGreaterThan(0);
     expect(routed(METHODS_ROUTE)).toBe(100);
   });
+
+  it("gives up after the policy's tries with the last status, having sent the request that many times", async () => {
+    emu.faults.set({ faultRate: 1 });
+    const g = executor({ maxAttempts: 3 });
+    const err = (await g.request(methodsOf(users()[0]!.id)).catch((e: unknown) => e)) as GraphRequestError;
+    expect(err).toBeInstanceOf(GraphRequestError);
+    expect(err).toMatchObject({ status: 503, code: 'serviceNotAvailable' });
+    expect(err.message).toBe('gave up after 3 tries: Graph was unavailable 3 times');
+    expect(emu.counters.faults).toBe(3);
+  });
+
+  it('gives up on a request throttled for longer than the throttling budget', async () => {
+    emu.faults.set({ throttlePerSecond: 0.2 }); // the bucket refills in 5 s: Retry-After ≈ 5 s
+    const g = executor({ maxThrottledMs: 0 });
+    const ids = users().slice(0, 3).map((u) => u.id);
+    const results = await Promise.allSettled(ids.map((id) => g.request(methodsOf(id))));
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as GraphRequestError);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const err of refused) expect(err).toMatchObject({ status: 429, code: 'TooManyRequests', message: expect.stringContaining('Graph kept throttling it') });
+  });
+
+  it('sends a GET again when its connection was dropped', async () => {
+    emu.faults.set({ dropRate: 0.5, seed: seedFor({ dropRate: 0.5 }, [(o) => o.kind === 'drop', (o) => o.kind !== 'drop']) });
+    const g = executor();
+    const r = await g.request(methodsOf(users()[0]!.id));
+    expect(r.status).toBe(200);
+    expect(emu.counters.dropped).toBe(1);
+    expect(g.stats().retried).toBe(1);
+  });
 });
 
 /** A seed whose first $batch items, at this itemFaultRate, fault as `ok` says (the item PRNG). */

@@ -3,7 +3,8 @@
 // Content-Type), and an answer — an item's or a single request's failure — sorted into done,
 // failed, retry or lost.
 import { describe, it, expect, afterAll } from 'vitest';
-import { classify, errorOutcome, itemOutcome, retryAfterMs, toItem } from '../../../src/graph/bulk/wire.js';
+import { classify, errorOutcome, itemOutcome, toItem } from '../../../src/graph/bulk/wire.js';
+import { MAYBE_CARRIED_OUT, NOT_CARRIED_OUT, verdictOf, type RetryVerdict } from '../../../src/graph/retry.js';
 import { createGraphClient, staticToken } from '../../../src/graph/client.js';
 import { GraphRequestError, type GraphRequest } from '../../../src/graph/types.js';
 
@@ -80,37 +81,32 @@ describe('toItem', () => {
   });
 });
 
-describe('retryAfterMs', () => {
-  it('reads seconds, fractional too, or an HTTP date', () => {
-    expect(retryAfterMs('0.2')).toBe(200);
-    expect(retryAfterMs('2.128')).toBe(2128);
-    expect(retryAfterMs('3')).toBe(3000);
-    expect(retryAfterMs(new Date(10_000).toUTCString(), 4000)).toBe(6000);
-    expect(retryAfterMs(new Date(1000).toUTCString(), 4000)).toBe(0);
-    expect(retryAfterMs('soon')).toBeUndefined();
-    expect(retryAfterMs('')).toBeUndefined();
-    expect(retryAfterMs(undefined)).toBeUndefined();
-  });
-});
-
 describe('classify', () => {
   const href = `${GRAPH}/v1.0/users/u/authentication/methods`;
   const post: GraphRequest = { method: 'POST', path: '/users/u/authentication/phoneMethods', body: {} };
   const del: GraphRequest = { method: 'DELETE', path: '/users/u/authentication/phoneMethods/p' };
 
-  it('sends a 429 again after its Retry-After, in ms from fractional seconds, marked throttled', () => {
-    expect(classify(get('/x'), 429, { 'retry-after': '0.25' }, undefined, href, null, false)).toEqual({ kind: 'retry', throttled: true, afterMs: 250 });
-    expect(classify(post, 429, {}, undefined, href, null, false)).toEqual({ kind: 'retry', throttled: true, afterMs: undefined });
+  // Which statuses are sent again is the policy's (retry.ts, test/graph/retry.test.ts): these
+  // check that the classifier follows it, whatever it says.
+  it('sorts every status as the retry policy says, for reads and writes', () => {
+    const expected = (v: RetryVerdict | undefined) => (v === 'lost' ? 'lost' : v ? 'retry' : undefined);
+    for (let status = 200; status < 600; status++) {
+      if (status >= 300 && status < 400) continue;
+      for (const req of [get('/x'), post, del]) {
+        const o = classify(req, status, {}, undefined, href, null, false);
+        const want = expected(verdictOf(status, req.method !== 'GET'));
+        if (want) expect(o.kind, `${req.method} ${status}`).toBe(want);
+        else expect(['done', 'failed'], `${req.method} ${status}`).toContain(o.kind);
+        if (o.kind === 'retry') expect(o.throttled).toBe(verdictOf(status, req.method !== 'GET') === 'throttled');
+      }
+    }
   });
 
-  it('sends a 503 again, read or write (it was not carried out)', () => {
-    expect(classify(get('/x'), 503, { 'retry-after': '1' }, undefined, href, null, false)).toEqual({ kind: 'retry', throttled: false, afterMs: 1000 });
-    expect(classify(post, 503, {}, undefined, href, null, false)).toEqual({ kind: 'retry', throttled: false, afterMs: undefined });
-  });
-
-  it('sends a 504 again for a GET, but counts a write answered 504 as lost', () => {
-    expect(classify(get('/x'), 504, {}, undefined, href, null, false)).toEqual({ kind: 'retry', throttled: false, afterMs: undefined });
-    for (const method of ['POST', 'PATCH', 'PUT', 'DELETE'] as const) expect(classify({ ...post, method }, 504, {}, undefined, href, null, false)).toEqual({ kind: 'lost' });
+  it("carries a retried answer's Retry-After in ms, fractional seconds too", () => {
+    for (const status of NOT_CARRIED_OUT) {
+      expect(classify(get('/x'), status, { 'retry-after': '0.25' }, undefined, href, null, false)).toMatchObject({ kind: 'retry', afterMs: 250 });
+      expect(classify(post, status, {}, undefined, href, null, false)).toMatchObject({ kind: 'retry', afterMs: undefined });
+    }
   });
 
   it('counts a 404 to a lost DELETE as done (204), but not to a first DELETE', () => {
@@ -173,17 +169,21 @@ describe('errorOutcome', () => {
     expect(errorOutcome(get('https://evil.example.com/v1.0/users'), e, false)).toEqual({ kind: 'failed', error: e });
   });
 
-  it("honours a 429's or 503's Retry-After", () => {
-    const e = new GraphRequestError(429, 'TooManyRequests', 'slow down', 'rid', { method: 'GET', url: `${GRAPH}/v1.0/x` });
-    e.retryAfter = '1.5';
-    expect(errorOutcome(get('/x'), e, false)).toEqual({ kind: 'retry', throttled: true, afterMs: 1500 });
-    const u = new GraphRequestError(503, 'serviceNotAvailable', 'later', 'rid', { method: 'POST', url: `${GRAPH}/v1.0/x` });
-    expect(errorOutcome({ method: 'POST', path: '/x' }, u, false)).toEqual({ kind: 'retry', throttled: false, afterMs: undefined });
+  it("sorts a single request's failure as the policy says, honouring its Retry-After", () => {
+    for (const status of NOT_CARRIED_OUT) {
+      const e = new GraphRequestError(status, 'Busy', 'slow down', 'rid', { method: 'GET', url: `${GRAPH}/v1.0/x` });
+      e.retryAfter = '1.5';
+      expect(errorOutcome(get('/x'), e, false)).toEqual({ kind: 'retry', throttled: status === 429, afterMs: 1500 });
+      const u = new GraphRequestError(status, 'Busy', 'later', 'rid', { method: 'POST', url: `${GRAPH}/v1.0/x` });
+      expect(errorOutcome({ method: 'POST', path: '/x' }, u, false)).toMatchObject({ kind: 'retry', afterMs: undefined });
+    }
+    for (const status of MAYBE_CARRIED_OUT) {
+      const timeout = new GraphRequestError(status, 'gatewayTimeout', 'timed out', 'rid', { method: 'PATCH', url: `${GRAPH}/v1.0/x` });
+      expect(errorOutcome({ method: 'PATCH', path: '/x', body: {} }, timeout, false)).toEqual({ kind: 'lost' });
+    }
   });
 
-  it('counts a 504 to a write as lost, and a 404 to a lost DELETE as done', () => {
-    const timeout = new GraphRequestError(504, 'gatewayTimeout', 'timed out', 'rid', { method: 'PATCH', url: `${GRAPH}/v1.0/x` });
-    expect(errorOutcome({ method: 'PATCH', path: '/x', body: {} }, timeout, false)).toEqual({ kind: 'lost' });
+  it('counts a 404 to a lost DELETE as done', () => {
     const gone = new GraphRequestError(404, 'itemNotFound', 'gone', 'rid', { method: 'DELETE', url: `${GRAPH}/v1.0/x` });
     expect(errorOutcome({ method: 'DELETE', path: '/x' }, gone, true)).toMatchObject({ kind: 'done', response: { status: 204, body: null, requestId: 'rid' } });
   });
