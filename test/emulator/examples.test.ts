@@ -1,4 +1,4 @@
-// Example replay: every documented HTTP exchange in ../shared/graph/examples is sent to a fresh
+// Example replay: every documented HTTP exchange in test/fixtures/graph-examples is sent to a fresh
 // emulator (the example's user mapped to a demo user who has such methods), and the answer must
 // have the documented status and every documented property with the same JSON type (a null in
 // the docs matches anything; objects recurse, arrays compare their first item). What is not
@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { adminToken, call } from './https-client.js';
 
-const DIR = fileURLToPath(new URL('../../../shared/graph/examples/', import.meta.url));
+const DIR = fileURLToPath(new URL('../fixtures/graph-examples/', import.meta.url));
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 
 interface Example { version: 'v1.0' | 'beta'; request: { method: string; url: string; headers: Record<string, string>; body: unknown }; response: { status: number | null; body: unknown } }
