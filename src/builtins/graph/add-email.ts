@@ -11,7 +11,9 @@ const EMAIL = methodTypeOf('email')!;
 
 const addEmail: CommandSpec = {
   name: 'add-email',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Add the email method a user can reset their password with.',
   description:
     'POST /users/{id}/authentication/emailMethods with {emailAddress}. A user has at most one (a second is 409). Not for ' +

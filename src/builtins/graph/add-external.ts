@@ -13,7 +13,9 @@ const info = typeInfo('external');
 
 const addExternal: CommandSpec = {
   name: 'add-external',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Register an external authentication method (a third-party MFA provider) for a user.',
   description:
     'Graph: POST /users/{id}/authentication/externalAuthenticationMethods. Permission: UserAuthMethod-External.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All; ' +

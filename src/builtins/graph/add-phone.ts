@@ -17,7 +17,9 @@ import { inOrder } from './support/order.js';
 
 const addPhone: CommandSpec = {
   name: 'add-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Add a phone method (mobile, alternateMobile or office) to a user.',
   description:
     'POST /users/{id}/authentication/phoneMethods with {phoneNumber, phoneType}. The number must read +<country code> ' +

@@ -11,7 +11,9 @@ import { METHOD_SECRETS } from './support/secret-properties.js';
 
 const getMethod: CommandSpec = {
   name: 'get-method',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Read one authentication method by id.',
   description:
     'GET /users/{id}/authentication/methods/{methodId} (beta), or with -type that type\'s collection, e.g. ' +

@@ -12,7 +12,9 @@ import { METHOD_SECRETS } from './support/secret-properties.js';
 
 const getMethods: CommandSpec = {
   name: 'get-methods',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "List a user's authentication methods.",
   description:
     'GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph\'s properties ' +

@@ -11,7 +11,9 @@ import { PASSWORD_SECRETS } from './support/secret-properties.js';
 
 const getOperation: CommandSpec = {
   name: 'get-operation',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Show the state of a long-running operation (a password reset).',
   description:
     'GET /users/{id}/authentication/operations/{opId}: status is notStarted, running, succeeded or failed; statusDetail ' +

@@ -10,7 +10,9 @@ import { validatePhoneType } from './support/validate.js';
 
 const getPhone: CommandSpec = {
   name: 'get-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "List a user's phone methods.",
   description:
     'GET /users/{id}/authentication/phoneMethods. Each record has phoneType (mobile, alternateMobile, office), phoneNumber, ' +

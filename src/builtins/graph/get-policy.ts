@@ -37,7 +37,9 @@ export function findConfiguration(ctx: CommandContext, configs: Configuration[],
 
 const getPolicy: CommandSpec = {
   name: 'get-policy',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "Show the tenant's authentication methods policy: one record per method configuration.",
   description:
     'Graph: GET /beta/policies/authenticationMethodsPolicy (beta lists every configuration type). Permission: Policy.Read.All (role: Global Reader or Authentication Policy Administrator). ' +

@@ -12,7 +12,9 @@ const PATH = '/reports/authenticationMethods/userRegistrationDetails';
 
 const getRegistration: CommandSpec = {
   name: 'get-registration',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'The authentication methods registration report: one record per user.',
   description:
     'Graph: GET /reports/authenticationMethods/userRegistrationDetails. Permission: AuditLog.Read.All (role: Reports Reader, Security Reader or Global Reader). ' +

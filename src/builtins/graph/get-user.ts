@@ -19,7 +19,9 @@ export function selectList(property: unknown): readonly string[] {
 
 const getUser: CommandSpec = {
   name: 'get-user',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Find users by id, userPrincipalName or the start of a name.',
   description:
     'An id (GUID) or a userPrincipalName (text with @) is looked up directly: GET /users/{X}. Any other text is a ' +

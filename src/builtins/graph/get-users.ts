@@ -18,7 +18,9 @@ export function searchClause(s: string): string {
 
 const getUsers: CommandSpec = {
   name: 'get-users',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "List the tenant's users (streamed page by page).",
   description:
     'GET /users with $select (id, displayName, userPrincipalName, mail, givenName, surname, jobTitle, department, ' +

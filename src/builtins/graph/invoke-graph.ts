@@ -43,7 +43,9 @@ function split(path: string): { path: string; query: Record<string, string> } {
 
 const invokeGraph: CommandSpec = {
   name: 'invoke-graph',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Send any Microsoft Graph request (only to the configured Graph host).',
   description:
     'PATH is below the version root, e.g. /users/{id}/authentication/methods, or a full URL on the Graph host (any other host is refused). ' +

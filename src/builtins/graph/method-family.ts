@@ -49,7 +49,9 @@ export function removeCommand(o: FamilyOptions & { removeAllWithoutId?: boolean 
   const needsId = !info.singleton;
   return {
     name: o.name,
-    category: 'graph',
+    needsGraph: true,
+    checkpointed: true,
+    finishesInFlightOnStop: true,
     synopsis: `Remove a user's ${info.title} method.`,
     description:
       `${o.description ? o.description + ' ' : ''}Graph: DELETE /users/{id}/authentication/${info.segment}${needsId ? '/{methodId}' : ''}${versionNote(info)}. ` +

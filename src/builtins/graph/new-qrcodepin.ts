@@ -17,7 +17,9 @@ const info = typeInfo('qrCodePin');
 
 const newQrCodePin: CommandSpec = {
   name: 'new-qrcodepin',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Create a QR code + PIN sign-in method for a user; the PIN and QR image are shown this once.',
   description:
     'Graph: PUT /users/{id}/authentication/qrCodePinMethod. Permission: UserAuthMethod-QR.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All. ' +

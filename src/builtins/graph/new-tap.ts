@@ -58,7 +58,9 @@ function userOf(args: Record<string, unknown>, item: Value | undefined): unknown
 
 const newTap: CommandSpec = {
   name: 'new-tap',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Create a Temporary Access Pass for a user; the pass is shown this once.',
   description:
     'Graph: POST /users/{id}/authentication/temporaryAccessPassMethods. Permission: UserAuthMethod-TAP.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All ' +

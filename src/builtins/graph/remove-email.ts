@@ -9,7 +9,9 @@ const EMAIL = methodTypeOf('email')!;
 
 const removeEmail: CommandSpec = {
   name: 'remove-email',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Remove a user's email method.",
   description:
     'DELETE /users/{id}/authentication/emailMethods/3ddfcfc8-9383-446f-83cc-3ab9be4be18f. -passthru emits the removed ' +

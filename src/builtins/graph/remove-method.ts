@@ -11,7 +11,9 @@ import { validateId, validateMethodType } from './support/validate.js';
 
 const removeMethod: CommandSpec = {
   name: 'remove-method',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Remove an authentication method (any type), e.g. a record from get-methods.',
   description:
     'DELETE /users/{id}/authentication/{collection}/{methodId}, the collection chosen by the method type (phoneMethods, ' +

@@ -8,7 +8,9 @@ import { resolveUser, userParam } from './support/user.js';
 
 const removePhone: CommandSpec = {
   name: 'remove-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Remove a user's phone method.",
   description:
     'DELETE /users/{id}/authentication/phoneMethods/{phoneId}. The phone is chosen by -type, -id, or the phoneType of a ' +

@@ -67,7 +67,9 @@ function passwordNotice(status: unknown, user: UserIdentity): string | undefined
 
 const resetPassword: CommandSpec = {
   name: 'reset-password',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Reset a user's password (waits until the reset is done).",
   description:
     'POST /users/{id}/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword with {newPassword} (or {} ' +

@@ -11,7 +11,9 @@ const EMAIL = methodTypeOf('email')!;
 
 const setEmail: CommandSpec = {
   name: 'set-email',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Change a user's email method address.",
   description:
     'PATCH /users/{id}/authentication/emailMethods/3ddfcfc8-9383-446f-83cc-3ab9be4be18f with {emailAddress}. Not for one\'s ' +

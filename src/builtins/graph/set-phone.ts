@@ -11,7 +11,9 @@ import { validatePhone } from './support/validate.js';
 
 const setPhone: CommandSpec = {
   name: 'set-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Change the number of a user's phone method.",
   description:
     'PATCH /users/{id}/authentication/phoneMethods/{phoneId} with {phoneNumber}. The phone is chosen by -type (each type ' +

@@ -59,7 +59,9 @@ function settings(ctx: CommandContext, raw: unknown, config: Configuration): Rec
 
 const setPolicy: CommandSpec = {
   name: 'set-policy',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Change one method configuration of the authentication methods policy.',
   description:
     'Graph: PATCH /beta/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id} with its @odata.type. ' +

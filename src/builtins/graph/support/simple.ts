@@ -28,7 +28,9 @@ export function methodListSpec(o: { name: string; type: MethodTypeName; synopsis
   const info = methodTypeOf(o.type)!;
   return {
     name: o.name,
-    category: 'graph',
+    needsGraph: true,
+    checkpointed: false,
+    finishesInFlightOnStop: true,
     synopsis: o.synopsis,
     description: o.description,
     input: 'item',

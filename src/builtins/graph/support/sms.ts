@@ -14,7 +14,9 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
   const name = enable ? 'enable-smssignin' : 'disable-smssignin';
   return {
     name,
-    category: 'graph',
+    needsGraph: true,
+    checkpointed: true,
+    finishesInFlightOnStop: true,
     synopsis: enable ? "Let a user sign in with a code texted to their mobile phone." : "Stop a user signing in with a texted code.",
     description:
       `POST /users/{id}/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7/${action} (the mobile phone). ` +
