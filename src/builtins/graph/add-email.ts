@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, findCreated } from './support/methods.js';
+import { change, findCreated } from './kit/calls.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
 import { validateEmail } from './support/validate.js';

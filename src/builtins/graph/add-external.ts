@@ -3,9 +3,9 @@
 // a configuration of the methods policy, named by its id; admin-only.
 import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath } from '../../graph/catalogue.js';
-import { typeInfo } from './method-family.js';
+import { typeInfo } from './kit/family.js';
 import { graphOf } from './support/client.js';
-import { change, findCreated } from './support/methods.js';
+import { change, findCreated } from './kit/calls.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
 

@@ -7,7 +7,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { PHONE_TYPES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, findCreated } from './support/methods.js';
+import { change, findCreated } from './kit/calls.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './support/phone.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';

@@ -3,7 +3,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES, authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { methodById, read } from './support/methods.js';
+import { methodById, read } from './kit/calls.js';
 import { methodProperties, methodRecord, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';

@@ -4,7 +4,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { allMethods } from './support/methods.js';
+import { allMethods } from './kit/calls.js';
 import { methodProperties, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateMethodType } from './support/validate.js';

@@ -3,7 +3,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { read } from './support/methods.js';
+import { read } from './kit/calls.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId } from './support/validate.js';

@@ -1,7 +1,7 @@
 // get-phone: a user's phone methods (at most one per phoneType), as records with type 'phone'.
 import type { CommandSpec } from '../../runtime/command.js';
 import { graphOf } from './support/client.js';
-import { methodsOfType } from './support/methods.js';
+import { methodsOfType } from './kit/calls.js';
 import { PHONE, phoneTypeParam } from './support/phone.js';
 import { methodProperties } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';

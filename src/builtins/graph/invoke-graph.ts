@@ -9,7 +9,7 @@ import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { toPlain } from '../../runtime/values.js';
 import type { GraphRequest, GraphVersion } from '../../graph/types.js';
-import { plainRecord } from './method-kit.js';
+import { plainRecord } from './kit/params.js';
 import { graphError, graphOf } from './support/client.js';
 import { checkUserPath } from './support/user.js';
 import { whatIf } from './support/whatif.js';

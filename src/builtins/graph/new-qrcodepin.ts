@@ -5,10 +5,10 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { ShellError } from '../../runtime/errors.js';
 import { methodPath } from '../../graph/catalogue.js';
-import { typeInfo } from './method-family.js';
-import { userLabel } from './method-kit.js';
+import { typeInfo } from './kit/family.js';
+import { userLabel } from './kit/params.js';
 import { graphOf } from './support/client.js';
-import { change } from './support/methods.js';
+import { change } from './kit/calls.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { QR_SECRETS } from './support/secret-properties.js';

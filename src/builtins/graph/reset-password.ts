@@ -11,7 +11,7 @@ import { ShellError } from '../../runtime/errors.js';
 import { PASSWORD_METHOD_ID, authenticationPath, seg } from '../../graph/catalogue.js';
 import type { GraphClient } from '../../graph/types.js';
 import { graphOf } from './support/client.js';
-import { change, read } from './support/methods.js';
+import { change, read } from './kit/calls.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam, type UserIdentity } from './support/user.js';
 import { PASSWORD_SECRETS } from './support/secret-properties.js';

@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { EMAIL_METHOD_ID, methodPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, methodById } from './support/methods.js';
+import { change, methodById } from './kit/calls.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { withUser } from './support/records.js';
 import { validateEmail } from './support/validate.js';

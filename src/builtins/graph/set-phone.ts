@@ -3,7 +3,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { methodPath } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, methodById } from './support/methods.js';
+import { change, methodById } from './kit/calls.js';
 import { PHONE, phoneIdOf, phoneIdParam, phoneTypeParam } from './support/phone.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { withUser } from './support/records.js';

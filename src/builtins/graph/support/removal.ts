@@ -16,7 +16,7 @@ import { ShellRecord } from '../../../runtime/record.js';
 import { PHONE_METHOD_IDS, seg, type MethodTypeInfo, type MethodTypeName } from '../../../graph/catalogue.js';
 import type { GraphClient } from '../../../graph/types.js';
 import { graphError } from './client.js';
-import { allMethods, deleteMethod, read } from './methods.js';
+import { allMethods, deleteMethod, read } from '../kit/calls.js';
 
 /** `-force`: the removal commands' way past the last-method guard. */
 export const FORCE_PARAM: ParameterSpec = {

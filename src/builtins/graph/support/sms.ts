@@ -4,7 +4,7 @@ import type { CommandSpec } from '../../../runtime/command.js';
 import { ShellError } from '../../../runtime/errors.js';
 import { PHONE_METHOD_IDS, methodPath } from '../../../graph/catalogue.js';
 import { graphOf } from './client.js';
-import { change, methodById } from './methods.js';
+import { change, methodById } from '../kit/calls.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './phone.js';
 import { resolveUserIdentity, userParam } from './user.js';
 import { withUser } from './records.js';
