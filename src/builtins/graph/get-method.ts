@@ -8,6 +8,7 @@ import { methodProperties, methodRecord, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
 import { METHOD_SECRETS } from './support/secret-properties.js';
+import { permissionHelp } from './kit/permission.js';
 
 const getMethod: CommandSpec = {
   name: 'get-method',
@@ -17,8 +18,8 @@ const getMethod: CommandSpec = {
   synopsis: 'Read one authentication method by id.',
   description:
     'GET /users/{id}/authentication/methods/{methodId} (beta), or with -type that type\'s collection, e.g. ' +
-    '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. Permission: UserAuthenticationMethod.Read.All ' +
-    '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
+    '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. ' +
+    permissionHelp('GET', '/users/{id}/authentication/methods/{methodId}'),
   input: 'item',
   emits: methodProperties(),
   secretProperties: METHOD_SECRETS,

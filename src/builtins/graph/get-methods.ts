@@ -9,6 +9,7 @@ import { methodProperties, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateMethodType } from './support/validate.js';
 import { METHOD_SECRETS } from './support/secret-properties.js';
+import { permissionHelp } from './kit/permission.js';
 
 const getMethods: CommandSpec = {
   name: 'get-methods',
@@ -19,8 +20,8 @@ const getMethods: CommandSpec = {
   description:
     'GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph\'s properties ' +
     'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
-    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
-    '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
+    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. ' +
+    permissionHelp('GET', '/users/{id}/authentication/methods'),
   input: 'item',
   emits: methodProperties(),
   secretProperties: METHOD_SECRETS,

@@ -7,6 +7,7 @@ import { methodProperties } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { withUser } from './support/records.js';
 import { validatePhoneType } from './support/validate.js';
+import { permissionHelp } from './kit/permission.js';
 
 const getPhone: CommandSpec = {
   name: 'get-phone',
@@ -17,8 +18,7 @@ const getPhone: CommandSpec = {
   description:
     'GET /users/{id}/authentication/phoneMethods. Each record has phoneType (mobile, alternateMobile, office), phoneNumber, ' +
     'smsSignInState, id, type (phone), userId and userPrincipalName. An Authentication Administrator sees other users\' numbers masked. ' +
-    'Permission: UserAuthenticationMethod.Read.All (or UserAuthMethod-Phone.Read.All; delegated: also an authentication ' +
-    'administrator role or Global Reader).',
+    permissionHelp('GET', '/users/{id}/authentication/phoneMethods', 'UserAuthMethod-Phone.Read.All'),
   input: 'item',
   emits: methodProperties('phone'),
   concurrent: true,

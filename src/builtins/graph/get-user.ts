@@ -10,6 +10,8 @@ import { toText } from '../../runtime/values.js';
 import { USER_PROPERTIES, userRecord } from './support/records.js';
 import { graphOf } from './support/client.js';
 import { getUserObject, isGuid, isMe, searchUsers, signedInUser, userParam } from './support/user.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument } from '../support/errors.js';
 
 /** The `$select` list: -property replaces the default one (DESIGN.md). */
 export function selectList(property: unknown): readonly string[] {
@@ -29,7 +31,8 @@ const getUser: CommandSpec = {
     "and may emit several users; none found is an error naming X. 'me' is the signed-in user (delegated sign-in only). " +
     'Records hold id, displayName, userPrincipalName, mail, ' +
     'givenName, surname, jobTitle, department, accountEnabled, onPremisesSyncEnabled and usageLocation ($select; -property ' +
-    'replaces the list). Strings and records from the pipeline are looked up one by one. Permission: User.Read.All (or User.ReadBasic.All).',
+    'replaces the list). Strings and records from the pipeline are looked up one by one. ' +
+    permissionHelp('GET', '/users/{id}', 'User.ReadBasic.All'),
   input: 'item',
   emits: USER_PROPERTIES,
   concurrent: true,
@@ -55,10 +58,10 @@ const getUser: CommandSpec = {
     let key: string;
     if (value instanceof ShellRecord) {
       const k = ['userId', 'id', 'userPrincipalName', 'upn'].map((n) => value.get(n)).find((v) => typeof v === 'string' && v !== '');
-      if (typeof k !== 'string') throw new ShellError('InvalidArgument', 'get-user: the record has no userId, id, userPrincipalName or upn', { span: ctx.span, target: value });
+      if (typeof k !== 'string') throw invalidArgument(ctx, 'the record has no userId, id, userPrincipalName or upn', value);
       key = k;
     } else key = toText(value).trim();
-    if (key === '') throw new ShellError('InvalidArgument', "get-user: -user '' is not a user: expected an id, a userPrincipalName or a display name", { span: ctx.span });
+    if (key === '') throw invalidArgument(ctx, "-user '' is not a user: expected an id, a userPrincipalName or a display name");
     if (isMe(key)) key = (await signedInUser(ctx, client)).id;
     if (isGuid(key) || key.includes('@')) {
       yield userRecord(await getUserObject(ctx, client, key, select));

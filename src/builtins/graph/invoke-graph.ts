@@ -14,6 +14,7 @@ import { graphError, graphOf } from './support/client.js';
 import { checkUserPath } from './support/user.js';
 import { whatIf } from './support/whatif.js';
 import { METHOD_SECRETS } from './support/secret-properties.js';
+import { invalidArgument } from '../support/errors.js';
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
@@ -68,7 +69,7 @@ const invokeGraph: CommandSpec = {
   ],
   async *run(ctx, args) {
     const method = args.method as (typeof METHODS)[number];
-    const fail = (why: string) => new ShellError('InvalidArgument', `${ctx.command.name}: -body is not valid: ${why}`, { span: ctx.span });
+    const fail = (why: string) => invalidArgument(ctx, `-body is not valid: ${why}`);
     const body = bodyOf(args.body, fail);
     const { path, query } = split(String(args.path));
     const req: GraphRequest = { method, path, query, version: (args.version as GraphVersion | undefined) ?? 'v1.0', audit: { command: ctx.command.name }, signal: ctx.signal, ...(body === undefined ? {} : { body }) };

@@ -16,6 +16,8 @@ import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam, type UserIdentity } from './support/user.js';
 import { PASSWORD_SECRETS } from './support/secret-properties.js';
 import { userForQuestion } from './support/removal.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument } from '../support/errors.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -76,8 +78,7 @@ const resetPassword: CommandSpec = {
     'to let Graph generate one), then GET the operation in Location (users/{id}/authentication/operations/{opId}) until it ' +
     'succeeded or failed. Emits the operation record (status, statusDetail, …, userId, userPrincipalName; newPassword when ' +
     'Graph generated it, shown once: only when the reset succeeded, or with -nowait while it has not failed). The user must change the password at next sign-in. Not on one\'s own account; delegated sign-in only. ' +
-    'Permission: UserAuthenticationMethod.ReadWrite.All (delegated: Authentication Administrator, Privileged Authentication ' +
-    'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
+    permissionHelp('POST', '/users/{id}/authentication/methods/{methodId}/resetPassword'),
   input: 'item',
   emits: OPERATION_PROPERTIES,
   secretProperties: PASSWORD_SECRETS,
@@ -97,7 +98,7 @@ const resetPassword: CommandSpec = {
   async *run(ctx, args) {
     const newPassword = args.newPassword;
     if (newPassword !== undefined && newPassword !== null && (typeof newPassword !== 'string' || newPassword === '')) {
-      throw new ShellError('InvalidArgument', 'reset-password: -newPassword must be a non-empty text', { span: ctx.span });
+      throw invalidArgument(ctx, '-newPassword must be a non-empty text');
     }
     const client = await graphOf(ctx);
     const user = await resolveUserIdentity(ctx, client, args.user);

@@ -3,10 +3,10 @@
 // CSV row's upn; plain text), and whether that text is already the object id. Resolving that text
 // against Graph is user.ts; the reads it sends are user-read.ts.
 import type { CommandContext, ParameterSpec } from '../../../runtime/command.js';
-import { ShellError } from '../../../runtime/errors.js';
 import { ShellRecord } from '../../../runtime/record.js';
 import { describe, toText } from '../../../runtime/values.js';
 import type { UserRef } from './records.js';
+import { invalidArgument } from '../../support/errors.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -74,10 +74,10 @@ export function userText(ctx: CommandContext, value: unknown): UserText {
   if (value instanceof ShellRecord) {
     const found = fromRecord(value);
     if (found) return found;
-    throw new ShellError('InvalidArgument', `${ctx.command.name}: -user got a record with no userId, userPrincipalName, upn or id`, { span: ctx.span, target: value });
+    throw invalidArgument(ctx, `-user got a record with no userId, userPrincipalName, upn or id`, value);
   }
   if (value === null || value === undefined || Array.isArray(value) || (typeof value === 'string' && value.trim() === '')) {
-    throw new ShellError('InvalidArgument', `${ctx.command.name}: -user ${describe(value ?? null)} is not a user: expected an id, a userPrincipalName or a display name`, { span: ctx.span });
+    throw invalidArgument(ctx, `-user ${describe(value ?? null)} is not a user: expected an id, a userPrincipalName or a display name`);
   }
   return { key: toText(value).trim(), isId: false };
 }

@@ -2,16 +2,14 @@
 // the message form of DESIGN.md: name the parameter, quote the value, show the expected form.
 // A bad value concerns one item, so commands raise these per item (non-terminating).
 import type { CommandContext } from '../../../runtime/command.js';
-import { ShellError } from '../../../runtime/errors.js';
 import { describe } from '../../../runtime/values.js';
+import { invalidArgument } from '../../support/errors.js';
 import { METHOD_TYPE_NAMES, PHONE_TYPES, methodTypeOf, type MethodTypeInfo, type PhoneType } from '../../../graph/catalogue.js';
 
 /** Graph's phone number form: `+{country code} {number}x{extension}`, extension optional. */
 const PHONE = /^\+[1-9]\d{0,3} \d{4,15}(x\d{1,10})?$/;
 
-function invalid(ctx: CommandContext, message: string, target?: unknown): ShellError {
-  return new ShellError('InvalidArgument', `${ctx.command.name}: ${message}`, { span: ctx.span, ...(target === undefined ? {} : { target }) });
-}
+const invalid = invalidArgument;
 
 /** The phone number, or an error: `-phoneNumber '2065555555' is not a phone number: expected …`. */
 export function validatePhone(ctx: CommandContext, value: unknown, param = 'phoneNumber'): string {
