@@ -4,14 +4,13 @@
 // emit several users (none is an error naming X); `me` is the signed-in user (delegated only).
 // Records keep Graph's property names.
 import type { CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { toText } from '../../runtime/values.js';
 import { USER_PROPERTIES, userRecord } from './support/records.js';
 import { graphOf } from './support/client.js';
 import { getUserObject, isGuid, isMe, searchUsers, signedInUser, userParam } from './support/user.js';
 import { permissionHelp } from './kit/permission.js';
-import { invalidArgument } from '../support/errors.js';
+import { commandError, invalidArgument } from '../support/errors.js';
 
 /** The `$select` list: -property replaces the default one (DESIGN.md). */
 export function selectList(property: unknown): readonly string[] {
@@ -73,7 +72,7 @@ const getUser: CommandSpec = {
       yield userRecord(u);
     }
     if (found === 0) {
-      throw new ShellError('Request_ResourceNotFound', `get-user: no user's displayName, mail or userPrincipalName starts with '${key}'`, { span: ctx.span, target: key });
+      throw commandError(ctx, 'Request_ResourceNotFound', `no user's displayName, mail or userPrincipalName starts with '${key}'`, key);
     }
   },
 };

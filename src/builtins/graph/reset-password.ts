@@ -7,7 +7,6 @@
 // tells the password only in its first answer. A failed reset set no password: its record has
 // none, and the error says why (exit code 1).
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { PASSWORD_METHOD_ID, authenticationPath, seg } from '../../graph/catalogue.js';
 import type { GraphClient } from '../../graph/types.js';
 import { graphOf } from './support/client.js';
@@ -17,7 +16,7 @@ import { resolveUserIdentity, userParam, type UserIdentity } from './support/use
 import { PASSWORD_SECRETS } from './support/secret-properties.js';
 import { userForQuestion } from './support/removal.js';
 import { permissionHelp } from './kit/permission.js';
-import { invalidArgument } from '../support/errors.js';
+import { commandError, invalidArgument } from '../support/errors.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -123,7 +122,7 @@ const resetPassword: CommandSpec = {
     // Non-terminating: the record above still reaches the pipeline (and `$op.status` reads 'failed').
     if (op.status === 'failed') {
       const why = op.statusDetail ? `: ${String(op.statusDetail)}` : '';
-      ctx.writeError(new ShellError('PasswordResetFailed', `reset-password: the password reset of ${who(user)} failed, so no password was set${why}`, { span: ctx.span, target: record }));
+      ctx.writeError(commandError(ctx, 'PasswordResetFailed', `the password reset of ${who(user)} failed, so no password was set${why}`, record));
     }
   },
 };

@@ -2,10 +2,11 @@
 // the signed-in user (`me`, delegated sessions only, asked once per client), and the errors
 // that name a missing user or refuse a name a changing command cannot take as it is.
 import type { CommandContext } from '../../../runtime/command.js';
-import { ShellError } from '../../../runtime/errors.js';
+import type { ShellError } from '../../../runtime/errors.js';
 import { seg } from '../../../graph/catalogue.js';
 import type { ConnectionInfo, GraphClient } from '../../../graph/types.js';
-import { graphError, isNotFound } from './client.js';
+import { graphError, isNotFound, userNotFound } from './client.js';
+import { commandError } from '../../support/errors.js';
 import { isGuid, type UserIdentity } from './user-param.js';
 
 /** `/users/{x}`; a UPN starting with `$` needs Graph's key syntax `/users('$x')` (REFERENCE.md §5). */
@@ -13,12 +14,7 @@ export function userPath(idOrUpn: string): string {
   return idOrUpn.startsWith('$') ? `/users(${seg(`'${idOrUpn.replace(/'/g, "''")}'`)})` : `/users/${seg(idOrUpn)}`;
 }
 
-export function notFound(ctx: CommandContext, x: string, e?: unknown): ShellError {
-  const err = e ? graphError(e, undefined, ctx) : undefined;
-  return new ShellError('Request_ResourceNotFound', `no user '${x}' in this tenant`, {
-    span: ctx.span, command: ctx.command.name, status: err?.status ?? null, requestId: err?.requestId ?? null, target: x, cause: e,
-  });
-}
+export const notFound = userNotFound;
 
 /** `GET /users/{x}` with `$select`; a 404 is an error naming X (code Request_ResourceNotFound). */
 export async function getUserObject(ctx: CommandContext, client: GraphClient, x: string, select: readonly string[]): Promise<Record<string, unknown>> {
@@ -77,11 +73,8 @@ export async function signedInUser(ctx: CommandContext, client: GraphClient): Pr
 }
 
 export function appOnlyMe(ctx: CommandContext): ShellError {
-  return new ShellError(
-    'NoSignedInUser',
-    `${ctx.command.name}: 'me' is the signed-in user, but this session signed in as an application (app-only): give a userPrincipalName or an id`,
-    { span: ctx.span, target: 'me' },
-  );
+  const message = "'me' is the signed-in user, but this session signed in as an application (app-only): give a userPrincipalName or an id";
+  return commandError(ctx, 'NoSignedInUser', message, 'me');
 }
 
 /** A changing command's refusal of a name or prefix, naming who it matches (up to 5). */
@@ -92,12 +85,12 @@ export async function notExact(ctx: CommandContext, client: GraphClient, key: st
     if (found.length > 5) break;
   }
   const who = (u: UserIdentity) => `${u.userPrincipalName ?? u.id}${u.displayName ? ` (${u.displayName})` : ''}`;
-  const head = `${ctx.command.name}: '${key}' is not an id or a userPrincipalName; changing commands need one exactly`;
+  const head = `'${key}' is not an id or a userPrincipalName; changing commands need one exactly`;
   const message =
     found.length === 0 ? `${head}, and no user's name, mail or userPrincipalName starts with it`
     : found.length === 1 ? `${head} — did you mean ${who(found[0]!)}?`
     : `${head} — did you mean one of ${found.slice(0, 5).map(who).join(', ')}${found.length > 5 ? ', or more' : ''}?`;
-  return new ShellError('UserNotExact', message, { span: ctx.span, target: key });
+  return commandError(ctx, 'UserNotExact', message, key);
 }
 
 /** Text a changing command takes as its user as it is: an object id or a userPrincipalName. */

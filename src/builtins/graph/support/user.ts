@@ -9,7 +9,7 @@
 // names its user by `userId`; a CSV row by `userPrincipalName` or `upn`.
 // The parameter and a value's text are in user-param.ts, the Graph reads in user-read.ts; the rules are here.
 import type { CommandContext } from '../../../runtime/command.js';
-import { ShellError } from '../../../runtime/errors.js';
+import { commandError } from '../../support/errors.js';
 import { ShellRecord } from '../../../runtime/record.js';
 import type { GraphClient } from '../../../graph/types.js';
 import { lookUpUser } from './user-lookup.js';
@@ -44,7 +44,7 @@ export async function resolveUserIdentity(ctx: CommandContext, client: GraphClie
   if (found.length === 0) throw notFound(ctx, t.key);
   if (found.length > 1) {
     const names = found.slice(0, 5).map((u) => String(u.userPrincipalName)).join(', ');
-    throw new ShellError('AmbiguousUser', `${ctx.command.name}: '${t.key}' matches ${found.length > 5 ? 'more than 5' : found.length} users (${names}${found.length > 5 ? ', …' : ''}): give a userPrincipalName or an id`, { span: ctx.span, target: t.key });
+    throw commandError(ctx, 'AmbiguousUser', `'${t.key}' matches ${found.length > 5 ? 'more than 5' : found.length} users (${names}${found.length > 5 ? ', …' : ''}): give a userPrincipalName or an id`, t.key);
   }
   return identityOf(found[0]!);
 }
