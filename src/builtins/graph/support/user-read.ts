@@ -14,15 +14,13 @@ export function userPath(idOrUpn: string): string {
   return idOrUpn.startsWith('$') ? `/users(${seg(`'${idOrUpn.replace(/'/g, "''")}'`)})` : `/users/${seg(idOrUpn)}`;
 }
 
-export const notFound = userNotFound;
-
 /** `GET /users/{x}` with `$select`; a 404 is an error naming X (code Request_ResourceNotFound). */
 export async function getUserObject(ctx: CommandContext, client: GraphClient, x: string, select: readonly string[]): Promise<Record<string, unknown>> {
   try {
     const r = await client.request<Record<string, unknown>>({ method: 'GET', path: userPath(x), query: { $select: select.join(',') }, signal: ctx.signal });
     return r.body;
   } catch (e) {
-    if (isNotFound(e)) throw notFound(ctx, x, e);
+    if (isNotFound(e)) throw userNotFound(ctx, x, e);
     throw graphError(e, undefined, ctx);
   }
 }

@@ -12,10 +12,11 @@ import type { CommandContext } from '../../../runtime/command.js';
 import { commandError } from '../../support/errors.js';
 import { ShellRecord } from '../../../runtime/record.js';
 import type { GraphClient } from '../../../graph/types.js';
+import { userNotFound } from './client.js';
 import { lookUpUser } from './user-lookup.js';
 import { isGuid, userText, type UserIdentity } from './user-param.js';
 import {
-  IDENTITY_SELECT, appOnlyMe, getUserObject, identityOf, isDelegated, isExact, isMe, notExact, notFound, searchUsers, signedInUser,
+  IDENTITY_SELECT, appOnlyMe, getUserObject, identityOf, isDelegated, isExact, isMe, notExact, searchUsers, signedInUser,
 } from './user-read.js';
 
 // What the per-user commands import from here; the parameter and the reads live beside.
@@ -41,7 +42,7 @@ export async function resolveUserIdentity(ctx: CommandContext, client: GraphClie
     found.push(u);
     if (found.length > 5) break;
   }
-  if (found.length === 0) throw notFound(ctx, t.key);
+  if (found.length === 0) throw userNotFound(ctx, t.key);
   if (found.length > 1) {
     const names = found.slice(0, 5).map((u) => String(u.userPrincipalName)).join(', ');
     throw commandError(ctx, 'AmbiguousUser', `'${t.key}' matches ${found.length > 5 ? 'more than 5' : found.length} users (${names}${found.length > 5 ? ', …' : ''}): give a userPrincipalName or an id`, t.key);
@@ -119,7 +120,7 @@ export async function missingUser<T>(ctx: CommandContext, label: string, send: (
   try {
     return await send();
   } catch (e) {
-    if ((e as { status?: unknown }).status === 404) throw notFound(ctx, label, e);
+    if ((e as { status?: unknown }).status === 404) throw userNotFound(ctx, label, e);
     throw e;
   }
 }
