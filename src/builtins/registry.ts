@@ -1,5 +1,6 @@
-// Every built-in command, in one list the runtime registers at start-up. Adding a command is
-// adding its file and one line here. Graph commands (src/builtins/graph/) join this list.
+// Every built-in command, in one flat list the runtime registers at start-up. Adding a command is
+// adding its file, its import and one entry here; what the runtime does with it follows from
+// the flags on its spec (needsGraph, checkpointed, finishesInFlightOnStop), not from this list.
 import type { CommandSpec } from '../runtime/command.js';
 import count from './core/count.js';
 import exportCsv from './core/export-csv.js';
@@ -76,23 +77,21 @@ import setPolicy from './graph/set-policy.js';
 import getRegistration from './graph/get-registration.js';
 import invokeGraph from './graph/invoke-graph.js';
 
-export const coreCommands: readonly CommandSpec[] = [
+/** Every built-in, core and Graph, in one flat list: adding a command is its import and one entry here. */
+export const builtinCommands: readonly CommandSpec[] = [
   where, select, sort, first, last, skip, count, measure, group, unique, foreach, tee,
   importCsv, exportCsv, fromJson, toJson, outFile, formatTable, formatList,
   writeOutput, writeError, writeHost, getDate, sleep, help, getCommand, clear,
+  getUser, getUsers, getMethods, getMethod, removeMethod,
+  getPhone, addPhone, setPhone, removePhone, enableSmssignin, disableSmssignin,
+  getEmail, addEmail, setEmail, removeEmail, getPassword, resetPassword, getOperation,
+  connect, disconnect, getContext,
+  getTap, newTap, removeTap, getFido2, removeFido2, getAuthenticator, removeAuthenticator,
+  getPasswordless, removePasswordless, getWhfb, removeWhfb, getOath, removeOath,
+  getHardwareOath, removeHardwareOath, getPlatformCredential, removePlatformCredential,
+  getQrcodepin, newQrcodepin, removeQrcodepin, getExternal, addExternal,
+  getPolicy, setPolicy, getRegistration, invokeGraph,
 ];
 
-/** Users, methods, phone, email and password (src/builtins/graph). */
-export const userMethodCommands: readonly CommandSpec[] = [
-  getUser, getUsers, getMethods, getMethod, removeMethod, getPhone, addPhone, setPhone, removePhone, enableSmssignin, disableSmssignin, getEmail, addEmail, setEmail, removeEmail, getPassword, resetPassword, getOperation,
-];
-
-/** Sign-in state (src/builtins/graph/connect.ts, disconnect.ts, get-context.ts). */
-export const connectionCommands: readonly CommandSpec[] = [connect, disconnect, getContext];
-
-/** Other method types, the methods policy, the registration report and raw requests (src/builtins/graph). */
-export const methodFamilyCommands: readonly CommandSpec[] = [
-  getTap, newTap, removeTap, getFido2, removeFido2, getAuthenticator, removeAuthenticator, getPasswordless, removePasswordless, getWhfb, removeWhfb, getOath, removeOath, getHardwareOath, removeHardwareOath, getPlatformCredential, removePlatformCredential, getQrcodepin, newQrcodepin, removeQrcodepin, getExternal, addExternal, getPolicy, setPolicy, getRegistration, invokeGraph,
-];
-
-export const builtinCommands: readonly CommandSpec[] = [...coreCommands, ...userMethodCommands, ...connectionCommands, ...methodFamilyCommands];
+/** The commands that need no Graph connection (tests run scripts with these alone). */
+export const coreCommands: readonly CommandSpec[] = builtinCommands.filter((spec) => !spec.needsGraph);

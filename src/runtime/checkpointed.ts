@@ -15,7 +15,7 @@ import type { Value } from './values.js';
 export function checkpointOf(interp: Engine, spec: CommandSpec, binding: Binding): Checkpoint | undefined {
   if (binding.common.whatIf || interp.rt.whatIf) return undefined;
   if (binding.common.checkpoint !== undefined) return interp.rt.checkpointFile(binding.common.checkpoint);
-  return spec.changesState && spec.category === 'graph' ? interp.rt.scriptCheckpoint : undefined;
+  return spec.checkpointed ? interp.rt.scriptCheckpoint : undefined;
 }
 
 /** Values of one item kept for the checkpoint at most; beyond, its output is not kept. */

@@ -85,7 +85,25 @@ export type InputMode = 'none' | 'stream' | 'item';
 export interface CommandSpec {
   name: string;
   aliases?: readonly string[];
-  category: 'core' | 'graph';
+  /**
+   * What the runtime does with the command follows from these three flags, set on every spec
+   * (nothing is inferred from where its file lives).
+   * needsGraph: it works on the Graph connection (ctx.graph() or ctx.connection()); help and
+   * get-command list it among the Graph commands, and its help examples run against the emulator.
+   */
+  needsGraph: boolean;
+  /**
+   * checkpointed: a script run with a checkpoint records each of its calls (items), so a resumed
+   * run skips the ones already done: for changes to the tenant, where doing an item twice is a
+   * second change. Without it only the call's own -checkpoint FILE records it.
+   */
+  checkpointed: boolean;
+  /**
+   * finishesInFlightOnStop: a graceful stop (the first Ctrl-C, SIGTERM) lets the requests it has
+   * already sent finish, so ctx.signal aborts only on a hard stop. Without it, ctx.signal aborts
+   * at the graceful stop too: a sleep or a script block is cut short at once.
+   */
+  finishesInFlightOnStop: boolean;
   synopsis: string;
   description?: string;
   parameters: readonly ParameterSpec[];

@@ -32,7 +32,9 @@ export function functionSpec(fn: A.FunctionDefinition): CommandSpec {
   const parameters = parameterSpecs(fn.params);
   spec = {
     name: fn.name,
-    category: 'core',
+    needsGraph: false,
+    checkpointed: false,
+    finishesInFlightOnStop: false,
     synopsis: `function ${fn.name} (defined in ${fn.span.source.name})`,
     parameters,
     input: 'stream',

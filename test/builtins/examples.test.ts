@@ -16,7 +16,7 @@ import { clientFor } from './graph/harness.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsh-examples-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const cases = builtinCommands.flatMap((spec) => spec.examples.filter((ex) => ex.output).map((ex) => ({ command: spec.name, graph: spec.category === 'graph', ...ex })));
+const cases = builtinCommands.flatMap((spec) => spec.examples.filter((ex) => ex.output).map((ex) => ({ command: spec.name, graph: spec.needsGraph, ...ex })));
 
 describe('command examples', () => {
   it.each(cases)('$command: $title', async ({ code, output, graph }) => {

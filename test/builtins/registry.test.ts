@@ -48,9 +48,28 @@ describe('the built-in command registry', () => {
       for (const p of spec.parameters) {
         expect(['erroraction', 'ea', 'whatif', 'confirm']).not.toContain(p.name.toLowerCase());
         // Graph commands keep Graph's property names (-phoneNumber), which pipeline binding matches.
-        if (spec.category === 'core') expect(p.name, spec.name).toBe(p.name.toLowerCase());
+        if (!spec.needsGraph) expect(p.name, spec.name).toBe(p.name.toLowerCase());
       }
-      expect(['core', 'graph']).toContain(spec.category);
     }
+  });
+
+  it('sets every behaviour flag explicitly on every command, so none is inferred from where its file lives', () => {
+    for (const spec of builtinCommands) {
+      for (const flag of ['needsGraph', 'checkpointed', 'finishesInFlightOnStop'] as const) {
+        expect(typeof spec[flag], `${spec.name}.${flag}`).toBe('boolean');
+      }
+      expect('category' in spec, spec.name).toBe(false);
+    }
+  });
+
+  it('checkpoints exactly the commands that change the tenant, and only Graph commands finish in flight on stop', () => {
+    for (const spec of builtinCommands) {
+      expect(spec.checkpointed, spec.name).toBe(spec.needsGraph && spec.changesState === true);
+      expect(spec.finishesInFlightOnStop, spec.name).toBe(spec.needsGraph);
+    }
+    const checkpointed = builtinCommands.filter((s) => s.checkpointed).map((s) => s.name);
+    expect(checkpointed).toEqual(expect.arrayContaining(['add-phone', 'remove-method', 'reset-password', 'new-tap', 'set-policy']));
+    expect(checkpointed).not.toContain('export-csv');
+    expect(checkpointed).not.toContain('get-user');
   });
 });

@@ -262,7 +262,7 @@ describe('-whatif on a concurrent changing command', () => {
 describe('questions in a concurrent run (issue 11)', () => {
   /** A destructive command that learns what it changes only after a read of its own (a delay). */
   const drop: CommandSpec = {
-    name: 'drop-thing', category: 'graph', synopsis: '', input: 'item', concurrent: true, changesState: true, destructive: true, examples: [],
+    name: 'drop-thing', needsGraph: true, checkpointed: true, finishesInFlightOnStop: true, synopsis: '', input: 'item', concurrent: true, changesState: true, destructive: true, examples: [],
     parameters: [{ name: 'n', type: 'any', position: 0, fromPipeline: 'value', description: '' }],
     async *run(ctx, args) {
       await new Promise((r) => setTimeout(r, delayOf(args.n)));

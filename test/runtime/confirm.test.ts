@@ -6,7 +6,7 @@ import { ShellRecord } from '../../src/runtime/record.js';
 import type { CommandSpec, ConfirmAnswer, Host } from '../../src/runtime/command.js';
 
 const spec: CommandSpec = {
-  name: 'remove-thing', category: 'graph', synopsis: '', input: 'item', changesState: true, destructive: true, examples: [],
+  name: 'remove-thing', needsGraph: true, checkpointed: true, finishesInFlightOnStop: true, synopsis: '', input: 'item', changesState: true, destructive: true, examples: [],
   parameters: [
     { name: 'user', type: 'any', description: '' },
     { name: 'secret', type: 'string', secret: true, description: '' },

@@ -20,7 +20,9 @@ const secretValue = fc.string({ unit: fc.constantFrom(...`abcdefXYZ0123'"\`\\$.*
 /** A command that emits a record holding `-value` as a nested secret (shown once) and as a plain property. */
 const issue: CommandSpec = {
   name: 'issue-secret',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'test',
   input: 'none',
   parameters: [{ name: 'value', type: 'string', description: 'v' }],

@@ -57,6 +57,7 @@ export interface EchoOptions {
   name: string;
   /** A changing command (takes -whatif; a 'graph' one records into the script's checkpoint). */
   changesState?: boolean;
+  /** 'graph': the flags of a Graph command (checkpointed when it changes state, finishes in flight on stop). */
   category?: 'core' | 'graph';
   /** Extra parameters (they become part of the checkpoint key unless secret). */
   extra?: ParameterSpec[];
@@ -73,7 +74,9 @@ export interface EchoOptions {
 export function echoCommand(opts: EchoOptions, tracker: Tracker): CommandSpec {
   return {
     name: opts.name,
-    category: opts.category ?? 'core',
+    needsGraph: opts.category === 'graph',
+    checkpointed: opts.category === 'graph' && opts.changesState === true,
+    finishesInFlightOnStop: opts.category === 'graph',
     synopsis: 'test: echo each item after a delay',
     parameters: [{ name: 'item', type: 'any', position: 0, fromPipeline: 'value', description: 'the item' }, ...(opts.extra ?? [])],
     input: 'item',
@@ -109,7 +112,9 @@ export function echoCommand(opts: EchoOptions, tracker: Tracker): CommandSpec {
 export function onceCommand(name: string, tracker: Tracker): CommandSpec {
   return {
     name,
-    category: 'graph',
+    needsGraph: true,
+    checkpointed: true,
+    finishesInFlightOnStop: true,
     synopsis: 'test: change one thing',
     parameters: [{ name: 'name', type: 'string', position: 0, description: 'what to change' }],
     input: 'none',
@@ -126,7 +131,9 @@ export function onceCommand(name: string, tracker: Tracker): CommandSpec {
 export function sourceCommand(name: string, state: { pulled: number; closed: boolean }): CommandSpec {
   return {
     name,
-    category: 'core',
+    needsGraph: false,
+    checkpointed: false,
+    finishesInFlightOnStop: false,
     synopsis: 'test: yield 1..count',
     parameters: [{ name: 'count', type: 'int', position: 0, description: 'how many' }],
     input: 'none',

@@ -5,7 +5,9 @@ import type { CommandSpec } from '../../runtime/command.js';
 const clear: CommandSpec = {
   name: 'clear',
   aliases: ['clear-host', 'cls'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Clear the terminal screen.',
   description: 'Clears the screen and the scrollback of an interactive terminal; does nothing when authsh is not on a terminal.',
   input: 'none',

@@ -3,7 +3,9 @@ import type { CommandSpec } from '../../runtime/command.js';
 
 const count: CommandSpec = {
   name: 'count',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Count the items: emits one number (0 for none).',
   input: 'stream',
   parameters: [],

@@ -64,7 +64,9 @@ async function existing(path: string, delimiter: string): Promise<{ header: stri
 
 const exportCsv: CommandSpec = {
   name: 'export-csv',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Write records to a CSV file (emits nothing).',
   description:
     "The header is the first record's keys; a later record missing a key gets an empty cell. With -append to a file " +

@@ -5,7 +5,9 @@ import { countArg } from '../support/errors.js';
 
 const first: CommandSpec = {
   name: 'first',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Keep the first N items (default 1) and stop the pipeline before it.',
   description: 'Once it has N items it stops the commands before it, so `get-users -all | first 5` fetches no more than it needs.',
   input: 'stream',

@@ -35,7 +35,9 @@ function optionalBlock(ctx: CommandContext, args: Record<string, unknown>, name:
 const foreach: CommandSpec = {
   name: 'foreach',
   aliases: ['ForEach-Object'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Run a script block for each item, or take one property of each.',
   description:
     'With a block, emits whatever the block emits for each item, with $_ bound to it; `break` in the block stops the ' +

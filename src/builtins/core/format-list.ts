@@ -6,7 +6,9 @@ import { formatted } from './format-table.js';
 const formatList: CommandSpec = {
   name: 'format-list',
   aliases: ['fl'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Render the input as a list of properties: emits one string.',
   description: 'With property names, only those properties, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',
   input: 'stream',

@@ -18,7 +18,9 @@ export async function* formatted(ctx: CommandContext, args: Record<string, unkno
 const formatTable: CommandSpec = {
   name: 'format-table',
   aliases: ['ft'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Render the input as a table: emits one string.',
   description: 'With property names, only those columns, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',
   input: 'stream',

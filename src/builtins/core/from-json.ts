@@ -9,7 +9,9 @@ import { locateJsonError } from '../support/json-error.js';
 const fromJson: CommandSpec = {
   name: 'from-json',
   aliases: ['ConvertFrom-Json'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Parse JSON text into values (objects become records).',
   description:
     'Each input string is one JSON document. A top-level array is emitted item by item. A document that is not valid ' +

@@ -6,11 +6,14 @@ import { compare } from '../../runtime/compare.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { commandError } from '../support/errors.js';
 import { isWildcard, lookup, matching, suggestion } from '../support/lookup.js';
+import { categoryOf } from '../support/help-text.js';
 
 const getCommand: CommandSpec = {
   name: 'get-command',
   aliases: ['gcm'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'List the commands and functions as records.',
   description: 'Emits {name, kind, category, synopsis, aliases} per command, sorted by name; a function defined in the session has kind and category `function`. A pattern matches names and aliases (`get-command *phone*`); a plain name that matches nothing is an error with suggestions.',
   input: 'none',
@@ -35,8 +38,6 @@ const getCommand: CommandSpec = {
       }
       found = [one];
     }
-    // A script function's spec says 'core'; callers asking for a category mean where it came from.
-    const categoryOf = (c: CommandInfo): string => (c.kind === 'function' ? 'function' : c.spec.category);
     const category = typeof args.category === 'string' ? args.category.toLowerCase() : undefined;
     if (category) found = found.filter((c) => categoryOf(c) === category);
     for (const c of [...found].sort((a, b) => compare(a.name, b.name))) {

@@ -7,7 +7,9 @@ import { badArgument } from '../support/errors.js';
 
 const getDate: CommandSpec = {
   name: 'get-date',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'The current date and time (or a given one), optionally as formatted text.',
   description:
     "Emits a datetime (UTC). -format takes .NET-style patterns such as 'yyyy-MM-dd HH:mm' or a standard letter: " +

@@ -15,7 +15,9 @@ interface Group {
 const group: CommandSpec = {
   name: 'group',
   aliases: ['Group-Object'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Group items by a key: one {name, count, items} record per distinct key.',
   description:
     'Groups come out in order of first appearance. Keys compare case-insensitively (and as numbers when they look ' +

@@ -8,7 +8,9 @@ import { isWildcard, lookup, matching, suggestion } from '../support/lookup.js';
 const help: CommandSpec = {
   name: 'help',
   aliases: ['Get-Help'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Show the commands, or how to use one command.',
   description: 'With no name, lists every command by category. With a name or alias, shows its syntax, parameters and examples. A wildcard lists the matching commands (or the help of the only one).',
   input: 'none',

@@ -147,7 +147,9 @@ const MAX_BAD_ROWS = 1000;
 
 const importCsv: CommandSpec = {
   name: 'import-csv',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Read a CSV file: one record per row, every value a string.',
   description:
     "The first line names the columns (or give -header). An empty cell is ''. A row with the wrong number of cells or " +

@@ -6,7 +6,9 @@ import { Ring } from '../support/ring.js';
 
 const last: CommandSpec = {
   name: 'last',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Keep the last N items (default 1).',
   input: 'stream',
   parameters: [{ name: 'count', type: 'int', position: 0, placeholder: 'N', description: 'How many items to keep (default 1).' }],

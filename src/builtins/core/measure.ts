@@ -19,7 +19,9 @@ function reported(v: Value | undefined): Value {
 const measure: CommandSpec = {
   name: 'measure',
   aliases: ['Measure-Object'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Count, sum, average, minimum and maximum of the items or of one property.',
   description:
     'Emits one record {count, sum, average, minimum, maximum}. $null values are left out; sum and average use the values ' +

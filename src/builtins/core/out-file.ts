@@ -8,7 +8,9 @@ import { openForWriting } from '../support/files.js';
 
 const outFile: CommandSpec = {
   name: 'out-file',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Write the input as text to a file (emits nothing).',
   description:
     'The items are rendered as text the way `--output text` shows them. The file is replaced unless -append. ' +

@@ -12,7 +12,9 @@ import { flatten, readPath, uniqueKey } from '../support/properties.js';
 const select: CommandSpec = {
   name: 'select',
   aliases: ['Select-Object'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Keep some properties of each item, or some of the items.',
   description:
     'With property names, emits new records holding only those keys, in that order (a key the item has keeps its ' +

@@ -4,7 +4,9 @@ import { countArg } from '../support/errors.js';
 
 const skip: CommandSpec = {
   name: 'skip',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Leave out the first N items (default 1).',
   input: 'stream',
   parameters: [{ name: 'count', type: 'int', position: 0, placeholder: 'N', description: 'How many items to leave out (default 1).' }],

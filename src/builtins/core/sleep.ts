@@ -15,7 +15,9 @@ function duration(v: unknown): number | undefined {
 const sleep: CommandSpec = {
   name: 'sleep',
   aliases: ['Start-Sleep'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Wait for some seconds (or milliseconds).',
   description: 'Both -seconds and -milliseconds may be given; they add up. Ctrl-C interrupts the wait.',
   input: 'none',

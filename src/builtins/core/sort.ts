@@ -15,7 +15,9 @@ interface SortKey {
 const sort: CommandSpec = {
   name: 'sort',
   aliases: ['Sort-Object'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Sort items by one or more keys.',
   description:
     'Stable: items with equal keys keep their input order. Keys are property names, script blocks, or ' +

@@ -10,7 +10,9 @@ import { collapse } from '../support/properties.js';
 const tee: CommandSpec = {
   name: 'tee',
   aliases: ['Tee-Object'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Pass items through and also save them to a file or a variable.',
   description:
     'The items go on down the pipeline unchanged. With a file, each item is written as text as it passes ' +

@@ -37,7 +37,9 @@ function serialise(v: unknown, indent: string, depth: number, path: string, pad 
 const toJson: CommandSpec = {
   name: 'to-json',
   aliases: ['ConvertTo-Json'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Turn the input into one JSON string.',
   description:
     'One item becomes that item\'s JSON, several become an array (always an array with -asarray). Pretty-printed with ' +

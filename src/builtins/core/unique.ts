@@ -7,7 +7,9 @@ import { uniqueKey } from '../support/properties.js';
 const unique: CommandSpec = {
   name: 'unique',
   aliases: ['Get-Unique'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Keep the first of each distinct item (case-insensitive; records compared deeply).',
   description: 'Unlike PowerShell\'s Get-Unique the input need not be sorted: an item equal to any earlier one is left out.',
   input: 'stream',

@@ -73,7 +73,9 @@ const operatorParams: ParameterSpec[] = SWITCHES.map((s) => ({
 const where: CommandSpec = {
   name: 'where',
   aliases: ['Where-Object'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Keep the items that pass a test.',
   description:
     'Three forms mean the same: conditions (`where type=phone`; several are and-ed; ops = != < <= > >= and ~ for a ' +

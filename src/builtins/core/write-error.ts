@@ -7,7 +7,9 @@ import { flatten } from '../support/properties.js';
 
 const writeError: CommandSpec = {
   name: 'write-error',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Write a non-terminating error and go on.',
   description: 'The words of the message are joined with spaces. The error counts towards the exit code (1) and sets $? to false.',
   input: 'none',

@@ -23,7 +23,9 @@ function painter(color: string | undefined, enabled: boolean): Paint {
 
 const writeHost: CommandSpec = {
   name: 'write-host',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Show text to the person running the script (on stderr, not in the output).',
   description: 'The arguments are joined with -separator (default a space); piped items are shown one line each. Emits nothing.',
   input: 'stream',

@@ -6,7 +6,9 @@ import { flatten } from '../support/properties.js';
 const writeOutput: CommandSpec = {
   name: 'write-output',
   aliases: ['echo'],
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: 'Emit values to the pipeline.',
   description: 'Emits each argument; an array argument is emitted item by item unless -noenumerate. Pipeline input passes through first.',
   input: 'stream',

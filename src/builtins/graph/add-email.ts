@@ -2,21 +2,24 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, findCreated } from './support/methods.js';
+import { change, findCreated } from './kit/calls.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
 import { validateEmail } from './support/validate.js';
+import { permissionHelp } from './kit/permission.js';
 
 const EMAIL = methodTypeOf('email')!;
 
 const addEmail: CommandSpec = {
   name: 'add-email',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Add the email method a user can reset their password with.',
   description:
     'POST /users/{id}/authentication/emailMethods with {emailAddress}. A user has at most one (a second is 409). Not for ' +
-    'one\'s own account. Emits the created record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also ' +
-    'Authentication Administrator or Privileged Authentication Administrator).',
+    'one\'s own account. Emits the created record. ' +
+    permissionHelp('POST', '/users/{id}/authentication/emailMethods'),
   input: 'item',
   emits: methodProperties('email'),
   concurrent: true,

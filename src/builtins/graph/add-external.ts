@@ -3,21 +3,25 @@
 // a configuration of the methods policy, named by its id; admin-only.
 import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath } from '../../graph/catalogue.js';
-import { typeInfo } from './method-family.js';
+import { typeInfo } from './kit/family.js';
 import { graphOf } from './support/client.js';
-import { change, findCreated } from './support/methods.js';
+import { change, findCreated } from './kit/calls.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
+import { permissionHelp } from './kit/permission.js';
 
 const info = typeInfo('external');
 
 const addExternal: CommandSpec = {
   name: 'add-external',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Register an external authentication method (a third-party MFA provider) for a user.',
   description:
-    'Graph: POST /users/{id}/authentication/externalAuthenticationMethods. Permission: UserAuthMethod-External.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All; ' +
-    "not on your own account. -configurationid is the id of an external method configuration in the methods policy (get-policy lists them). Emits the created record.",
+    'Graph: POST /users/{id}/authentication/externalAuthenticationMethods. ' +
+    permissionHelp('POST', '/users/{id}/authentication/externalAuthenticationMethods', 'UserAuthMethod-External.ReadWrite.All') +
+    " Not on your own account. -configurationid is the id of an external method configuration in the methods policy (get-policy lists them). Emits the created record.",
   input: 'item',
   emits: methodProperties('external'),
   concurrent: true,

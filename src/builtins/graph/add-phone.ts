@@ -4,26 +4,29 @@
 // alternateMobile waits for the same user's mobile, whatever the order of the rows). Emits the
 // created record.
 import type { CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { PHONE_TYPES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, findCreated } from './support/methods.js';
+import { change, findCreated } from './kit/calls.js';
 import { PHONE, phoneTypeOf, phoneTypeParam } from './support/phone.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
 import { validatePhone } from './support/validate.js';
 import { inOrder } from './support/order.js';
+import { permissionHelp } from './kit/permission.js';
+import { missingArgument } from '../support/errors.js';
 
 const addPhone: CommandSpec = {
   name: 'add-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Add a phone method (mobile, alternateMobile or office) to a user.',
   description:
     'POST /users/{id}/authentication/phoneMethods with {phoneNumber, phoneType}. The number must read +<country code> ' +
     '<number>[x<extension>], e.g. +1 5555551234; a user has at most one phone per type, and an alternateMobile needs a ' +
-    'mobile first. Emits the created phone record (each type has a fixed id). Permission: UserAuthenticationMethod.ReadWrite.All ' +
-    '(delegated: also Authentication Administrator or Privileged Authentication Administrator).',
+    'mobile first. Emits the created phone record (each type has a fixed id). ' +
+    permissionHelp('POST', '/users/{id}/authentication/phoneMethods'),
   input: 'item',
   emits: methodProperties('phone'),
   concurrent: true,
@@ -46,7 +49,7 @@ const addPhone: CommandSpec = {
   async *run(ctx, args) {
     const phoneNumber = validatePhone(ctx, args.phoneNumber);
     const phoneType = phoneTypeOf(ctx, args);
-    if (!phoneType) throw new ShellError('MissingArgument', `add-phone: -type is required: one of ${PHONE_TYPES.join(', ')}`, { span: ctx.span });
+    if (!phoneType) throw missingArgument(ctx, `-type is required: one of ${PHONE_TYPES.join(', ')}`);
     const client = await graphOf(ctx);
     const { key: userId, identity } = await userTarget(ctx, client, args.user);
     // Digits only: Graph may store the number re-spaced.

@@ -12,7 +12,9 @@ export function connectionRecord(c: ConnectionInfo): ShellRecord {
 
 const connect: CommandSpec = {
   name: 'connect',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Sign in to Microsoft Graph (environment credentials, a device code, or the demo tenant).',
   description:
     'Without parameters, signs in with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH ' +

@@ -4,7 +4,9 @@ import type { CommandSpec } from '../../runtime/command.js';
 
 const disconnect: CommandSpec = {
   name: 'disconnect',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Sign out of Microsoft Graph for this session.',
   description: 'The next Graph command signs in again (environment credentials, else the demo tenant). The token cache on disk is kept.',
   input: 'none',

@@ -1,11 +1,11 @@
 // get-authenticator: lists a user's Microsoft Authenticator methods as records with `type` and `userId`. The command
-// is data (type, permission, examples); listing, user resolution and errors are in method-family.ts.
-import { listCommand } from './method-family.js';
+// is data (type, texts, examples); listing, user resolution, errors and the permission are in kit/family.ts.
+import { listCommand } from './kit/family.js';
 
 export default listCommand({
   name: 'get-authenticator',
   type: 'authenticator',
-  permission: 'UserAuthMethod-MicrosoftAuthApp.Read.All or UserAuthenticationMethod.Read.All',
+  narrowerPermission: 'UserAuthMethod-MicrosoftAuthApp.Read.All',
   description: 'Microsoft Authenticator registrations.',
   examples: [
     { title: 'List a user\'s authenticator methods', code: "get-authenticator AdeleV@contoso.com | foreach { $_.displayName }", output: ["iPhone 15"] },

@@ -6,7 +6,9 @@ import { connectionRecord } from './connect.js';
 
 const getContext: CommandSpec = {
   name: 'get-context',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Show the current Graph sign-in: kind, tenant, Graph URL, client id, account, scopes.',
   input: 'none',
   parameters: [],

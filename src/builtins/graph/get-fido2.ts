@@ -1,11 +1,11 @@
 // get-fido2: lists a user's FIDO2 security key methods as records with `type` and `userId`. The command
-// is data (type, permission, examples); listing, user resolution and errors are in method-family.ts.
-import { listCommand } from './method-family.js';
+// is data (type, texts, examples); listing, user resolution, errors and the permission are in kit/family.ts.
+import { listCommand } from './kit/family.js';
 
 export default listCommand({
   name: 'get-fido2',
   type: 'fido2',
-  permission: 'UserAuthMethod-Passkey.Read.All or UserAuthenticationMethod.Read.All',
+  narrowerPermission: 'UserAuthMethod-Passkey.Read.All',
   description: 'FIDO2 security keys (passkeys).',
   examples: [
     { title: 'List a user\'s fido2 methods', code: "get-fido2 AlexW@contoso.com | foreach { $_.model }", output: ["YubiKey 5 NFC"] },

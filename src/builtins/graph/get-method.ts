@@ -3,20 +3,23 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES, authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { methodById, read } from './support/methods.js';
+import { methodById, read } from './kit/calls.js';
 import { methodProperties, methodRecord, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
 import { METHOD_SECRETS } from './support/secret-properties.js';
+import { permissionHelp } from './kit/permission.js';
 
 const getMethod: CommandSpec = {
   name: 'get-method',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Read one authentication method by id.',
   description:
     'GET /users/{id}/authentication/methods/{methodId} (beta), or with -type that type\'s collection, e.g. ' +
-    '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. Permission: UserAuthenticationMethod.Read.All ' +
-    '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
+    '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. ' +
+    permissionHelp('GET', '/users/{id}/authentication/methods/{methodId}'),
   input: 'item',
   emits: methodProperties(),
   secretProperties: METHOD_SECRETS,

@@ -4,21 +4,24 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { allMethods } from './support/methods.js';
+import { allMethods } from './kit/calls.js';
 import { methodProperties, withUser } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateMethodType } from './support/validate.js';
 import { METHOD_SECRETS } from './support/secret-properties.js';
+import { permissionHelp } from './kit/permission.js';
 
 const getMethods: CommandSpec = {
   name: 'get-methods',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "List a user's authentication methods.",
   description:
     'GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph\'s properties ' +
     'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
-    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. Permission: UserAuthenticationMethod.Read.All ' +
-    '(delegated: also Authentication Administrator, Privileged Authentication Administrator or Global Reader).',
+    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. ' +
+    permissionHelp('GET', '/users/{id}/authentication/methods'),
   input: 'item',
   emits: methodProperties(),
   secretProperties: METHOD_SECRETS,

@@ -3,20 +3,23 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { read } from './support/methods.js';
+import { read } from './kit/calls.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { validateId } from './support/validate.js';
 import { PASSWORD_SECRETS } from './support/secret-properties.js';
+import { permissionHelp } from './kit/permission.js';
 
 const getOperation: CommandSpec = {
   name: 'get-operation',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Show the state of a long-running operation (a password reset).',
   description:
     'GET /users/{id}/authentication/operations/{opId}: status is notStarted, running, succeeded or failed; statusDetail ' +
-    'says why it failed. Delegated sign-in only. Permission: UserAuthenticationMethod.Read.All (delegated: also an ' +
-    'authentication administrator role).',
+    'says why it failed. Delegated sign-in only. ' +
+    permissionHelp('GET', '/users/{id}/authentication/operations/{opId}'),
   input: 'item',
   emits: OPERATION_PROPERTIES,
   secretProperties: PASSWORD_SECRETS,

@@ -1,22 +1,24 @@
 // get-phone: a user's phone methods (at most one per phoneType), as records with type 'phone'.
 import type { CommandSpec } from '../../runtime/command.js';
 import { graphOf } from './support/client.js';
-import { methodsOfType } from './support/methods.js';
+import { methodsOfType } from './kit/calls.js';
 import { PHONE, phoneTypeParam } from './support/phone.js';
 import { methodProperties } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { withUser } from './support/records.js';
 import { validatePhoneType } from './support/validate.js';
+import { permissionHelp } from './kit/permission.js';
 
 const getPhone: CommandSpec = {
   name: 'get-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "List a user's phone methods.",
   description:
     'GET /users/{id}/authentication/phoneMethods. Each record has phoneType (mobile, alternateMobile, office), phoneNumber, ' +
     'smsSignInState, id, type (phone), userId and userPrincipalName. An Authentication Administrator sees other users\' numbers masked. ' +
-    'Permission: UserAuthenticationMethod.Read.All (or UserAuthMethod-Phone.Read.All; delegated: also an authentication ' +
-    'administrator role or Global Reader).',
+    permissionHelp('GET', '/users/{id}/authentication/phoneMethods', 'UserAuthMethod-Phone.Read.All'),
   input: 'item',
   emits: methodProperties('phone'),
   concurrent: true,

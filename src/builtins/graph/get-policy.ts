@@ -4,10 +4,11 @@
 // case-insensitively against the configuration id, authsh's short type names (tap, fido2, …)
 // or an external provider's displayName. set-policy resolves METHOD the same way.
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import type { GraphClient } from '../../graph/types.js';
 import { graphError, graphOf } from './support/client.js';
 import { graphRecord, POLICY_PROPERTIES } from './support/records.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument } from '../support/errors.js';
 
 export type Configuration = Record<string, unknown> & { id: string; '@odata.type': string };
 export const POLICY_PATH = '/policies/authenticationMethodsPolicy';
@@ -32,15 +33,19 @@ export function findConfiguration(ctx: CommandContext, configs: Configuration[],
   const found = configs.find((c) => c.id.toLowerCase() === want) ?? configs.find((c) => typeof c.displayName === 'string' && c.displayName.toLowerCase() === want);
   if (found) return found;
   const names = configs.map((c) => c.id).join(', ');
-  throw new ShellError('InvalidArgument', `${ctx.command.name}: -method '${name}' is not a method configuration of this tenant: expected one of ${names}`, { span: ctx.span, target: name });
+  throw invalidArgument(ctx, `-method '${name}' is not a method configuration of this tenant: expected one of ${names}`, name);
 }
 
 const getPolicy: CommandSpec = {
   name: 'get-policy',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "Show the tenant's authentication methods policy: one record per method configuration.",
   description:
-    'Graph: GET /beta/policies/authenticationMethodsPolicy (beta lists every configuration type). Permission: Policy.Read.All (role: Global Reader or Authentication Policy Administrator). ' +
+    'Graph: GET /beta/policies/authenticationMethodsPolicy (beta lists every configuration type). ' +
+    permissionHelp('GET', '/policies/authenticationMethodsPolicy') +
+    ' ' +
     "Records keep Graph's names: id, @odata.type, state, includeTargets, excludeTargets and the method's own settings. " +
     'METHOD is a configuration id (TemporaryAccessPass, Fido2, …, any case), a short name (tap, fido2, authenticator, …) or an external provider\'s displayName.',
   input: 'none',

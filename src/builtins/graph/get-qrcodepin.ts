@@ -1,13 +1,13 @@
 // get-qrcodepin: lists a user's QR code + PIN methods as records with `type` and `userId`. The command
-// is data (type, permission, examples); listing, user resolution and errors are in method-family.ts.
-import { listCommand } from './method-family.js';
+// is data (type, texts, examples); listing, user resolution, errors and the permission are in kit/family.ts.
+import { listCommand } from './kit/family.js';
 import { QR_SECRETS } from './support/secret-properties.js';
 
 export default {
   ...listCommand({
     name: 'get-qrcodepin',
     type: 'qrCodePin',
-    permission: 'UserAuthMethod-QR.Read.All or UserAuthenticationMethod.Read.All',
+    narrowerPermission: 'UserAuthMethod-QR.Read.All',
     description: 'The QR code + PIN method (a singleton: at most one per user); the PIN and QR image are null on read.',
     examples: [
       { title: 'List a user\'s qrcodepin methods', code: "get-qrcodepin LynneR@contoso.com | foreach { $_.type }", output: ["qrCodePin"] },

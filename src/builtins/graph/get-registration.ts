@@ -3,19 +3,24 @@
 // pages arrive; without -all only the first page (-top, Graph's default 100) is read, so a quick
 // look at a large tenant stays one request. -filter is passed to Graph as OData $filter.
 import type { CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import type { GraphRequest } from '../../graph/types.js';
 import { graphError, graphOf } from './support/client.js';
 import { registrationRecord, REGISTRATION_PROPERTIES } from './support/records.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument } from '../support/errors.js';
 
 const PATH = '/reports/authenticationMethods/userRegistrationDetails';
 
 const getRegistration: CommandSpec = {
   name: 'get-registration',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'The authentication methods registration report: one record per user.',
   description:
-    'Graph: GET /reports/authenticationMethods/userRegistrationDetails. Permission: AuditLog.Read.All (role: Reports Reader, Security Reader or Global Reader). ' +
+    'Graph: GET /reports/authenticationMethods/userRegistrationDetails. ' +
+    permissionHelp('GET', '/reports/authenticationMethods/userRegistrationDetails') +
+    ' ' +
     "Fields: id, userPrincipalName, userDisplayName, isMfaRegistered, isMfaCapable, isSsprRegistered, isPasswordlessCapable, methodsRegistered, … -filter takes Graph's OData filter: " +
     "eq on the booleans, startswith/eq on userPrincipalName and userDisplayName, methodsRegistered/any(m:m eq 'fido2').",
   input: 'none',
@@ -33,7 +38,7 @@ const getRegistration: CommandSpec = {
     const query: Record<string, string> = {};
     if (typeof args.filter === 'string' && args.filter.trim() !== '') query.$filter = args.filter;
     if (typeof args.top === 'number') {
-      if (args.top < 1 || args.top > 999) throw new ShellError('InvalidArgument', `${ctx.command.name}: -top ${args.top} is not valid: expected a whole number from 1 to 999`, { span: ctx.span });
+      if (args.top < 1 || args.top > 999) throw invalidArgument(ctx, `-top ${args.top} is not valid: expected a whole number from 1 to 999`);
       query.$top = String(args.top);
     }
     const req: GraphRequest = { method: 'GET', path: PATH, query, signal: ctx.signal };

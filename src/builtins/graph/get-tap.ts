@@ -1,13 +1,13 @@
 // get-tap: lists a user's Temporary Access Pass methods as records with `type` and `userId`. The command
-// is data (type, permission, examples); listing, user resolution and errors are in method-family.ts.
-import { listCommand } from './method-family.js';
+// is data (type, texts, examples); listing, user resolution, errors and the permission are in kit/family.ts.
+import { listCommand } from './kit/family.js';
 import { TAP_SECRETS } from './support/secret-properties.js';
 
 export default {
   ...listCommand({
     name: 'get-tap',
     type: 'tap',
-    permission: 'UserAuthMethod-TAP.Read.All or UserAuthenticationMethod.Read.All',
+    narrowerPermission: 'UserAuthMethod-TAP.Read.All',
     description: 'Temporary Access Passes (at most one per user); the pass itself is never readable after creation, so temporaryAccessPass is always null.',
     examples: [
       { title: 'List a user\'s tap methods', code: "get-tap LeeG@contoso.com | foreach { \"$($_.lifetimeInMinutes) $($_.temporaryAccessPass -eq $null)\" }", output: ["60 True"] },

@@ -4,12 +4,13 @@
 // emit several users (none is an error naming X); `me` is the signed-in user (delegated only).
 // Records keep Graph's property names.
 import type { CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { toText } from '../../runtime/values.js';
 import { USER_PROPERTIES, userRecord } from './support/records.js';
 import { graphOf } from './support/client.js';
 import { getUserObject, isGuid, isMe, searchUsers, signedInUser, userParam } from './support/user.js';
+import { permissionHelp } from './kit/permission.js';
+import { commandError, invalidArgument } from '../support/errors.js';
 
 /** The `$select` list: -property replaces the default one (DESIGN.md). */
 export function selectList(property: unknown): readonly string[] {
@@ -19,7 +20,9 @@ export function selectList(property: unknown): readonly string[] {
 
 const getUser: CommandSpec = {
   name: 'get-user',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: 'Find users by id, userPrincipalName or the start of a name.',
   description:
     'An id (GUID) or a userPrincipalName (text with @) is looked up directly: GET /users/{X}. Any other text is a ' +
@@ -27,7 +30,8 @@ const getUser: CommandSpec = {
     "and may emit several users; none found is an error naming X. 'me' is the signed-in user (delegated sign-in only). " +
     'Records hold id, displayName, userPrincipalName, mail, ' +
     'givenName, surname, jobTitle, department, accountEnabled, onPremisesSyncEnabled and usageLocation ($select; -property ' +
-    'replaces the list). Strings and records from the pipeline are looked up one by one. Permission: User.Read.All (or User.ReadBasic.All).',
+    'replaces the list). Strings and records from the pipeline are looked up one by one. ' +
+    permissionHelp('GET', '/users/{id}', 'User.ReadBasic.All'),
   input: 'item',
   emits: USER_PROPERTIES,
   concurrent: true,
@@ -53,10 +57,10 @@ const getUser: CommandSpec = {
     let key: string;
     if (value instanceof ShellRecord) {
       const k = ['userId', 'id', 'userPrincipalName', 'upn'].map((n) => value.get(n)).find((v) => typeof v === 'string' && v !== '');
-      if (typeof k !== 'string') throw new ShellError('InvalidArgument', 'get-user: the record has no userId, id, userPrincipalName or upn', { span: ctx.span, target: value });
+      if (typeof k !== 'string') throw invalidArgument(ctx, 'the record has no userId, id, userPrincipalName or upn', value);
       key = k;
     } else key = toText(value).trim();
-    if (key === '') throw new ShellError('InvalidArgument', "get-user: -user '' is not a user: expected an id, a userPrincipalName or a display name", { span: ctx.span });
+    if (key === '') throw invalidArgument(ctx, "-user '' is not a user: expected an id, a userPrincipalName or a display name");
     if (isMe(key)) key = (await signedInUser(ctx, client)).id;
     if (isGuid(key) || key.includes('@')) {
       yield userRecord(await getUserObject(ctx, client, key, select));
@@ -68,7 +72,7 @@ const getUser: CommandSpec = {
       yield userRecord(u);
     }
     if (found === 0) {
-      throw new ShellError('Request_ResourceNotFound', `get-user: no user's displayName, mail or userPrincipalName starts with '${key}'`, { span: ctx.span, target: key });
+      throw commandError(ctx, 'Request_ResourceNotFound', `no user's displayName, mail or userPrincipalName starts with '${key}'`, key);
     }
   },
 };

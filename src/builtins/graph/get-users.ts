@@ -2,11 +2,12 @@
 // `get-users -all | first 5` stops fetching after five). Without -all or -top only Graph's
 // first page comes back, with a note on stderr when there are more.
 import type { CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import type { GraphRequest } from '../../graph/types.js';
 import { graphError, graphOf } from './support/client.js';
 import { USER_PROPERTIES, userRecord } from './support/records.js';
 import { selectList } from './get-user.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument } from '../support/errors.js';
 
 /** `wa` → `"displayName:wa" OR "mail:wa" OR "userPrincipalName:wa"`; `displayName:wa` → quoted; quoted text as is. */
 export function searchClause(s: string): string {
@@ -18,14 +19,17 @@ export function searchClause(s: string): string {
 
 const getUsers: CommandSpec = {
   name: 'get-users',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: false,
+  finishesInFlightOnStop: true,
   synopsis: "List the tenant's users (streamed page by page).",
   description:
     'GET /users with $select (id, displayName, userPrincipalName, mail, givenName, surname, jobTitle, department, ' +
     'accountEnabled, onPremisesSyncEnabled, usageLocation; -property replaces it). -filter is an OData $filter ' +
     "(e.g. \"startswith(displayName,'a')\"), -search a $search (sent with ConsistencyLevel: eventual; plain text searches " +
     'displayName, mail and userPrincipalName). Without -all only the first page (100 users) is read; -top N stops after N. ' +
-    'Pages are fetched only as the pipeline asks for more. Permission: User.Read.All (or User.ReadBasic.All).',
+    'Pages are fetched only as the pipeline asks for more. ' +
+    permissionHelp('GET', '/users', 'User.ReadBasic.All'),
   input: 'none',
   emits: USER_PROPERTIES,
   parameters: [
@@ -42,7 +46,7 @@ const getUsers: CommandSpec = {
   ],
   async *run(ctx, args) {
     const top = args.top as number | undefined;
-    if (top !== undefined && top < 1) throw new ShellError('InvalidArgument', `get-users: -top ${top} is not valid: expected a whole number of 1 or more`, { span: ctx.span });
+    if (top !== undefined && top < 1) throw invalidArgument(ctx, `-top ${top} is not valid: expected a whole number of 1 or more`);
     const client = await graphOf(ctx);
     const query: Record<string, string> = { $select: selectList(args.property).join(',') };
     const headers: Record<string, string> = {};

@@ -9,11 +9,12 @@ import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { toPlain } from '../../runtime/values.js';
 import type { GraphRequest, GraphVersion } from '../../graph/types.js';
-import { plainRecord } from './method-kit.js';
+import { plainRecord } from './kit/params.js';
 import { graphError, graphOf } from './support/client.js';
 import { checkUserPath } from './support/user.js';
 import { whatIf } from './support/whatif.js';
 import { METHOD_SECRETS } from './support/secret-properties.js';
+import { invalidArgument } from '../support/errors.js';
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
@@ -43,7 +44,9 @@ function split(path: string): { path: string; query: Record<string, string> } {
 
 const invokeGraph: CommandSpec = {
   name: 'invoke-graph',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Send any Microsoft Graph request (only to the configured Graph host).',
   description:
     'PATH is below the version root, e.g. /users/{id}/authentication/methods, or a full URL on the Graph host (any other host is refused). ' +
@@ -66,7 +69,7 @@ const invokeGraph: CommandSpec = {
   ],
   async *run(ctx, args) {
     const method = args.method as (typeof METHODS)[number];
-    const fail = (why: string) => new ShellError('InvalidArgument', `${ctx.command.name}: -body is not valid: ${why}`, { span: ctx.span });
+    const fail = (why: string) => invalidArgument(ctx, `-body is not valid: ${why}`);
     const body = bodyOf(args.body, fail);
     const { path, query } = split(String(args.path));
     const req: GraphRequest = { method, path, query, version: (args.version as GraphVersion | undefined) ?? 'v1.0', audit: { command: ctx.command.name }, signal: ctx.signal, ...(body === undefined ? {} : { body }) };

@@ -3,24 +3,29 @@
 // so the record is emitted with them and a warning says they will not be shown again; -whatif
 // masks a given PIN.
 import type { CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { methodPath } from '../../graph/catalogue.js';
-import { typeInfo } from './method-family.js';
-import { userLabel } from './method-kit.js';
+import { typeInfo } from './kit/family.js';
+import { userLabel } from './kit/params.js';
 import { graphOf } from './support/client.js';
-import { change } from './support/methods.js';
+import { change } from './kit/calls.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { QR_SECRETS } from './support/secret-properties.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument } from '../support/errors.js';
 
 const info = typeInfo('qrCodePin');
 
 const newQrCodePin: CommandSpec = {
   name: 'new-qrcodepin',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Create a QR code + PIN sign-in method for a user; the PIN and QR image are shown this once.',
   description:
-    'Graph: PUT /users/{id}/authentication/qrCodePinMethod. Permission: UserAuthMethod-QR.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All. ' +
+    'Graph: PUT /users/{id}/authentication/qrCodePinMethod. ' +
+    permissionHelp('PUT', '/users/{id}/authentication/qrCodePinMethod', 'UserAuthMethod-QR.ReadWrite.All') +
+    ' ' +
     'A user has at most one: remove-qrcodepin first to replace it. The standard QR code lasts the policy default (365 days) unless -expire says otherwise (at most 395 days); ' +
     'the PIN is 8–20 digits, generated when -pin is not given, and must be changed at first sign-in.',
   input: 'item',
@@ -42,7 +47,7 @@ const newQrCodePin: CommandSpec = {
     const pin = args.pin;
     if (pin !== undefined && pin !== null && (typeof pin !== 'string' || !/^[0-9]{8,20}$/.test(pin))) {
       // The PIN is a secret: the message says what is wrong without echoing it.
-      throw new ShellError('InvalidArgument', `${ctx.command.name}: -pin is not valid: expected 8 to 20 digits, e.g. 12345678 (got ${typeof pin === 'string' ? pin.length : 0} characters)`, { span: ctx.span });
+      throw invalidArgument(ctx, `-pin is not valid: expected 8 to 20 digits, e.g. 12345678 (got ${typeof pin === 'string' ? pin.length : 0} characters)`);
     }
     const graph = await graphOf(ctx);
     const user = await resolveUserIdentity(ctx, graph, args.user);

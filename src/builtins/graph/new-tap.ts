@@ -4,18 +4,19 @@
 // read once per run (the command takes its input as a stream for that reason). The created
 // record carries the cleartext pass, which Graph never returns again: a warning says so.
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { asNumber, type Value } from '../../runtime/values.js';
 import { collectionPath } from '../../graph/catalogue.js';
 import { GraphRequestError, type GraphClient } from '../../graph/types.js';
-import { typeInfo } from './method-family.js';
-import { userLabel } from './method-kit.js';
+import { typeInfo } from './kit/family.js';
+import { userLabel } from './kit/params.js';
 import { graphError, graphOf } from './support/client.js';
-import { change } from './support/methods.js';
+import { change } from './kit/calls.js';
 import { methodProperties, methodRecord } from './support/records.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { TAP_SECRETS } from './support/secret-properties.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument, missingArgument } from '../support/errors.js';
 
 const info = typeInfo('tap');
 const POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
@@ -46,7 +47,7 @@ async function lifetimeRange(ctx: CommandContext, graph: GraphClient): Promise<R
 
 function checkLifetime(ctx: CommandContext, value: number, range: Range, target?: unknown): void {
   if (Number.isInteger(value) && value >= range.min && value <= range.max) return;
-  throw new ShellError('InvalidArgument', `${ctx.command.name}: -lifetime ${value} is not valid: ${range.source} ${range.min} to ${range.max} minutes`, { span: ctx.span, target });
+  throw invalidArgument(ctx, `-lifetime ${value} is not valid: ${range.source} ${range.min} to ${range.max} minutes`, target);
 }
 
 /** The user for one item: -user when given, else the item itself (resolveUser reads records). */
@@ -58,11 +59,14 @@ function userOf(args: Record<string, unknown>, item: Value | undefined): unknown
 
 const newTap: CommandSpec = {
   name: 'new-tap',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Create a Temporary Access Pass for a user; the pass is shown this once.',
   description:
-    'Graph: POST /users/{id}/authentication/temporaryAccessPassMethods. Permission: UserAuthMethod-TAP.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All ' +
-    "(and Policy.Read.All to check -lifetime against the tenant's policy first; without it Graph checks). A new pass replaces the user's existing one. " +
+    'Graph: POST /users/{id}/authentication/temporaryAccessPassMethods. ' +
+    permissionHelp('POST', '/users/{id}/authentication/temporaryAccessPassMethods', 'UserAuthMethod-TAP.ReadWrite.All') +
+    " It also reads the methods policy (Policy.Read.All) to check -lifetime against it first; without that, Graph checks. A new pass replaces the user's existing one. " +
     'Emits the created record including temporaryAccessPass, and warns on stderr that it will not be shown again; -whatif never shows a pass.',
   input: 'stream',
   emits: [...methodProperties('tap'), 'temporaryAccessPass'],
@@ -89,7 +93,7 @@ const newTap: CommandSpec = {
     for await (const item of items) {
       try {
         const given = userOf(args, item);
-        if (given === undefined) throw new ShellError('MissingArgument', `${ctx.command.name}: -user is required: a user id, userPrincipalName or name (or pipe a user record)`, { span: ctx.span, target: item ?? null });
+        if (given === undefined) throw missingArgument(ctx, `-user is required: a user id, userPrincipalName or name (or pipe a user record)`, item ?? null);
         const fromItem = item instanceof ShellRecord && args.lifetime === undefined ? asNumber(item.get('lifetimeInMinutes')) : undefined;
         if (fromItem !== undefined) checkLifetime(ctx, fromItem, await rangeOnce(), item);
         const lifetime = typeof args.lifetime === 'number' ? args.lifetime : fromItem;

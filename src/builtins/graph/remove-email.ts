@@ -4,17 +4,20 @@ import { EMAIL_METHOD_ID, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { resolveUser, userParam } from './support/user.js';
+import { permissionHelp } from './kit/permission.js';
 
 const EMAIL = methodTypeOf('email')!;
 
 const removeEmail: CommandSpec = {
   name: 'remove-email',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Remove a user's email method.",
   description:
     'DELETE /users/{id}/authentication/emailMethods/3ddfcfc8-9383-446f-83cc-3ab9be4be18f. -passthru emits the removed ' +
-    'record when one was piped in. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
-    'Administrator or Privileged Authentication Administrator).',
+    'record when one was piped in. ' +
+    permissionHelp('DELETE', '/users/{id}/authentication/emailMethods/{methodId}'),
   input: 'item',
   concurrent: true,
   changesState: true,

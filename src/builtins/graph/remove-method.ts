@@ -2,24 +2,27 @@
 // be piped to remove-method"). The record's `type` picks the collection through the catalogue,
 // its `id` the method, its `userId` the user. Emits nothing unless -passthru.
 import type { CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { resolveUser, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument } from '../support/errors.js';
 
 const removeMethod: CommandSpec = {
   name: 'remove-method',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Remove an authentication method (any type), e.g. a record from get-methods.',
   description:
     'DELETE /users/{id}/authentication/{collection}/{methodId}, the collection chosen by the method type (phoneMethods, ' +
     'fido2Methods, …; qrCodePinMethod has no id; passwordless and hardwareOath are on beta). A password cannot be removed. ' +
     'Within one user, an alternateMobile goes before the mobile. Refused (unless -force) when it would leave the user no ' +
     "MFA-capable method, or take a privileged-role holder's last phishing-resistant one. " +
-    '-passthru emits the removed record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
-    'Administrator or Privileged Authentication Administrator).',
+    '-passthru emits the removed record. ' +
+    permissionHelp('DELETE', '/users/{id}/authentication/methods/{methodId}'),
   input: 'item',
   concurrent: true,
   changesState: true,
@@ -37,7 +40,7 @@ const removeMethod: CommandSpec = {
   ],
   async *run(ctx, args) {
     const info = validateMethodType(ctx, args.type);
-    if (!info.deletable) throw new ShellError('InvalidArgument', `remove-method: a ${info.title} method cannot be removed (use reset-password to change a password)`, { span: ctx.span });
+    if (!info.deletable) throw invalidArgument(ctx, `a ${info.title} method cannot be removed (use reset-password to change a password)`);
     const id = info.singleton ? undefined : validateId(ctx, args.id);
     const client = await graphOf(ctx);
     const userId = await resolveUser(ctx, client, args.user);

@@ -5,17 +5,20 @@ import { graphOf } from './support/client.js';
 import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { PHONE, phoneIdOf, phoneIdParam, phoneTypeParam } from './support/phone.js';
 import { resolveUser, userParam } from './support/user.js';
+import { permissionHelp } from './kit/permission.js';
 
 const removePhone: CommandSpec = {
   name: 'remove-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Remove a user's phone method.",
   description:
     'DELETE /users/{id}/authentication/phoneMethods/{phoneId}. The phone is chosen by -type, -id, or the phoneType of a ' +
     'piped record (e.g. from get-phone). A mobile cannot go while an alternateMobile exists: in one run the alternateMobile ' +
     "is removed first. Refused (unless -force) when it is the user's last MFA-capable method. -passthru emits the removed " +
-    'record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication Administrator or ' +
-    'Privileged Authentication Administrator).',
+    'record. ' +
+    permissionHelp('DELETE', '/users/{id}/authentication/phoneMethods/{methodId}'),
   input: 'item',
   concurrent: true,
   changesState: true,

@@ -1,11 +1,11 @@
 // remove-whfb: deletes a user's Windows Hello for Business method (-whatif, one error per failed item). The command
-// is data (type, permission, examples); the DELETE logic is in method-family.ts.
-import { removeCommand } from './method-family.js';
+// is data (type, texts, examples); the DELETE logic and the permission are in kit/family.ts.
+import { removeCommand } from './kit/family.js';
 
 export default removeCommand({
   name: 'remove-whfb',
   type: 'whfb',
-  permission: 'UserAuthMethod-WindowsHello.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All',
+  narrowerPermission: 'UserAuthMethod-WindowsHello.ReadWrite.All',
   examples: [
     { title: 'Show what would be removed', code: "get-whfb AlexW@contoso.com | remove-whfb -whatif" },
     { title: 'Remove them', code: "get-whfb AlexW@contoso.com | remove-whfb" },

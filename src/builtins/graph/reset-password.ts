@@ -7,15 +7,16 @@
 // tells the password only in its first answer. A failed reset set no password: its record has
 // none, and the error says why (exit code 1).
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { PASSWORD_METHOD_ID, authenticationPath, seg } from '../../graph/catalogue.js';
 import type { GraphClient } from '../../graph/types.js';
 import { graphOf } from './support/client.js';
-import { change, read } from './support/methods.js';
+import { change, read } from './kit/calls.js';
 import { OPERATION_PROPERTIES, operationRecord } from './support/records.js';
 import { resolveUserIdentity, userParam, type UserIdentity } from './support/user.js';
 import { PASSWORD_SECRETS } from './support/secret-properties.js';
 import { userForQuestion } from './support/removal.js';
+import { permissionHelp } from './kit/permission.js';
+import { commandError, invalidArgument } from '../support/errors.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
@@ -67,15 +68,16 @@ function passwordNotice(status: unknown, user: UserIdentity): string | undefined
 
 const resetPassword: CommandSpec = {
   name: 'reset-password',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Reset a user's password (waits until the reset is done).",
   description:
     'POST /users/{id}/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword with {newPassword} (or {} ' +
     'to let Graph generate one), then GET the operation in Location (users/{id}/authentication/operations/{opId}) until it ' +
     'succeeded or failed. Emits the operation record (status, statusDetail, …, userId, userPrincipalName; newPassword when ' +
     'Graph generated it, shown once: only when the reset succeeded, or with -nowait while it has not failed). The user must change the password at next sign-in. Not on one\'s own account; delegated sign-in only. ' +
-    'Permission: UserAuthenticationMethod.ReadWrite.All (delegated: Authentication Administrator, Privileged Authentication ' +
-    'Administrator, or for non-admins Helpdesk/Password/User Administrator).',
+    permissionHelp('POST', '/users/{id}/authentication/methods/{methodId}/resetPassword'),
   input: 'item',
   emits: OPERATION_PROPERTIES,
   secretProperties: PASSWORD_SECRETS,
@@ -95,7 +97,7 @@ const resetPassword: CommandSpec = {
   async *run(ctx, args) {
     const newPassword = args.newPassword;
     if (newPassword !== undefined && newPassword !== null && (typeof newPassword !== 'string' || newPassword === '')) {
-      throw new ShellError('InvalidArgument', 'reset-password: -newPassword must be a non-empty text', { span: ctx.span });
+      throw invalidArgument(ctx, '-newPassword must be a non-empty text');
     }
     const client = await graphOf(ctx);
     const user = await resolveUserIdentity(ctx, client, args.user);
@@ -120,7 +122,7 @@ const resetPassword: CommandSpec = {
     // Non-terminating: the record above still reaches the pipeline (and `$op.status` reads 'failed').
     if (op.status === 'failed') {
       const why = op.statusDetail ? `: ${String(op.statusDetail)}` : '';
-      ctx.writeError(new ShellError('PasswordResetFailed', `reset-password: the password reset of ${who(user)} failed, so no password was set${why}`, { span: ctx.span, target: record }));
+      ctx.writeError(commandError(ctx, 'PasswordResetFailed', `the password reset of ${who(user)} failed, so no password was set${why}`, record));
     }
   },
 };

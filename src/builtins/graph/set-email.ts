@@ -2,21 +2,24 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { EMAIL_METHOD_ID, methodPath, methodTypeOf } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, methodById } from './support/methods.js';
+import { change, methodById } from './kit/calls.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { withUser } from './support/records.js';
 import { validateEmail } from './support/validate.js';
+import { permissionHelp } from './kit/permission.js';
 
 const EMAIL = methodTypeOf('email')!;
 
 const setEmail: CommandSpec = {
   name: 'set-email',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Change a user's email method address.",
   description:
     'PATCH /users/{id}/authentication/emailMethods/3ddfcfc8-9383-446f-83cc-3ab9be4be18f with {emailAddress}. Not for one\'s ' +
-    'own account. -passthru emits the updated record. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also ' +
-    'Authentication Administrator or Privileged Authentication Administrator).',
+    'own account. -passthru emits the updated record. ' +
+    permissionHelp('PATCH', '/users/{id}/authentication/emailMethods/{methodId}'),
   input: 'item',
   concurrent: true,
   changesState: true,

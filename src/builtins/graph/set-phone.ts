@@ -3,21 +3,24 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { methodPath } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { change, methodById } from './support/methods.js';
+import { change, methodById } from './kit/calls.js';
 import { PHONE, phoneIdOf, phoneIdParam, phoneTypeParam } from './support/phone.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { withUser } from './support/records.js';
 import { validatePhone } from './support/validate.js';
+import { permissionHelp } from './kit/permission.js';
 
 const setPhone: CommandSpec = {
   name: 'set-phone',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: "Change the number of a user's phone method.",
   description:
     'PATCH /users/{id}/authentication/phoneMethods/{phoneId} with {phoneNumber}. The phone is chosen by -type (each type ' +
     'has a fixed id), -id, or the phoneType of a piped record; its type cannot change. -passthru emits the updated record. ' +
-    'Not for one\'s own account. Permission: UserAuthenticationMethod.ReadWrite.All (delegated: also Authentication ' +
-    'Administrator or Privileged Authentication Administrator).',
+    'Not for one\'s own account. ' +
+    permissionHelp('PATCH', '/users/{id}/authentication/phoneMethods/{methodId}'),
   input: 'item',
   concurrent: true,
   changesState: true,

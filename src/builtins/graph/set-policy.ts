@@ -5,13 +5,14 @@
 // isUsableForSignIn for groups already targeted). -setting values are typed: numbers and
 // booleans are sent as JSON numbers and booleans, since Graph rejects "true" for a boolean.
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
-import { ShellError } from '../../runtime/errors.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { toPlain, toText } from '../../runtime/values.js';
 import { POLICY_PATH, findConfiguration, readConfigurations, type Configuration } from './get-policy.js';
 import { graphError, graphOf } from './support/client.js';
 import { graphRecord } from './support/records.js';
 import { whatIf } from './support/whatif.js';
+import { permissionHelp } from './kit/permission.js';
+import { invalidArgument, missingArgument } from '../support/errors.js';
 
 type Target = Record<string, unknown> & { id: string };
 
@@ -51,7 +52,7 @@ function settings(ctx: CommandContext, raw: unknown, config: Configuration): Rec
       continue;
     }
     const m = /^\s*([A-Za-z][\w]*)\s*=(.*)$/s.exec(toText(s));
-    if (!m) throw new ShellError('InvalidArgument', `${ctx.command.name}: -setting '${toText(s)}' is not valid: expected name=value, e.g. 'defaultLifetimeInMinutes=120' (quoted), or @{ name = value }`, { span: ctx.span });
+    if (!m) throw invalidArgument(ctx, `-setting '${toText(s)}' is not valid: expected name=value, e.g. 'defaultLifetimeInMinutes=120' (quoted), or @{ name = value }`);
     put(m[1]!, m[2]!);
   }
   return out;
@@ -59,11 +60,14 @@ function settings(ctx: CommandContext, raw: unknown, config: Configuration): Rec
 
 const setPolicy: CommandSpec = {
   name: 'set-policy',
-  category: 'graph',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
   synopsis: 'Change one method configuration of the authentication methods policy.',
   description:
     'Graph: PATCH /beta/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id} with its @odata.type. ' +
-    'Permission: Policy.ReadWrite.AuthenticationMethod (role: Authentication Policy Administrator). -include and -exclude replace the target lists with these groups ' +
+    permissionHelp('PATCH', '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id}') +
+    ' -include and -exclude replace the target lists with these groups ' +
     "('all_users' is every user). -setting takes quoted 'name=value' texts or a record; values are typed. Emits nothing unless -passthru.",
   input: 'item',
   concurrent: true,
@@ -91,7 +95,7 @@ const setPolicy: CommandSpec = {
     if (Array.isArray(args.exclude)) body.excludeTargets = targets(config.excludeTargets, args.exclude as string[], {});
     Object.assign(body, settings(ctx, args.setting, config));
     if (Object.keys(body).length === 1) {
-      throw new ShellError('MissingArgument', `${ctx.command.name}: nothing to change for '${config.id}': give -state, -include, -exclude or -setting`, { span: ctx.span, target: name });
+      throw missingArgument(ctx, `nothing to change for '${config.id}': give -state, -include, -exclude or -setting`, name);
     }
     const path = `${POLICY_PATH}/authenticationMethodConfigurations/${encodeURIComponent(config.id)}`;
     const req = { method: 'PATCH' as const, path, version: 'beta' as const, body, audit: { command: ctx.command.name }, signal: ctx.signal };

@@ -1,4 +1,5 @@
-// How built-in commands raise errors and check parameter values. Every message starts with
+// How built-in commands raise users' errors (the one place they are built: commandError and the
+// named constructors below) and check parameter values. Every message starts with
 // the command's name and, for a bad parameter value, names the parameter, quotes the value
 // and says what was expected (DESIGN.md "Contracts the tests rely on").
 import type { CommandContext } from '../../runtime/command.js';
@@ -9,6 +10,16 @@ import { describe } from '../../runtime/values.js';
 export function commandError(ctx: CommandContext, code: ErrorCode, message: string, target?: unknown): ShellError {
   const options = target === undefined ? { span: ctx.span } : { span: ctx.span, target };
   return new ShellError(code, `${ctx.command.name}: ${message}`, options);
+}
+
+/** An InvalidArgument error: a value was given but is not what the command takes (`cmd: message`). */
+export function invalidArgument(ctx: CommandContext, message: string, target?: unknown): ShellError {
+  return commandError(ctx, 'InvalidArgument', message, target);
+}
+
+/** A MissingArgument error: something the command needs was not given (`cmd: message`). */
+export function missingArgument(ctx: CommandContext, message: string, target?: unknown): ShellError {
+  return commandError(ctx, 'MissingArgument', message, target);
 }
 
 /** An InvalidArgument error: `first: -count 'x' is not valid: expected …`. */

@@ -91,11 +91,17 @@ export function commandHelp(info: CommandInfo): string {
   return lines.join('\n');
 }
 
+/** The group help and get-command show a command in: what it works on, or where it was defined. */
+export function categoryOf(info: CommandInfo): 'core' | 'graph' | 'function' {
+  if (info.kind === 'function') return 'function';
+  return info.spec.needsGraph ? 'graph' : 'core';
+}
+
 /** Names and synopses grouped by category (functions apart), for `help` with no name or a wildcard. */
 export function commandList(infos: readonly CommandInfo[], title: string): string {
   const groups = new Map<string, CommandInfo[]>();
   for (const info of infos) {
-    const group = info.kind === 'function' ? 'functions' : `${info.spec.category} commands`;
+    const group = info.kind === 'function' ? 'functions' : `${categoryOf(info)} commands`;
     groups.set(group, [...(groups.get(group) ?? []), info]);
   }
   const width = Math.max(...infos.map((i) => i.name.length)) + 2;

@@ -21,7 +21,9 @@ const cameron = new ShellRecord({
 /** A script function as the session would list it. */
 const offboard: CommandSpec = {
   name: 'Offboard-User',
-  category: 'core',
+  needsGraph: false,
+  checkpointed: false,
+  finishesInFlightOnStop: false,
   synopsis: '',
   input: 'none',
   parameters: [{ name: 'dryRun', type: 'switch', description: '' }],
@@ -281,7 +283,7 @@ describe('robustness', () => {
 
 describe('what the Graph commands declare they emit', () => {
   it('declares record properties on every Graph command that reads, creates or adds records', () => {
-    const silent = builtinCommands.filter((c) => c.category === 'graph' && /^(get|new|add)-/.test(c.name) && c.name !== 'get-context' && !c.emits);
+    const silent = builtinCommands.filter((c) => c.needsGraph && /^(get|new|add)-/.test(c.name) && c.name !== 'get-context' && !c.emits);
     expect(silent.map((c) => c.name)).toEqual([]);
   });
 

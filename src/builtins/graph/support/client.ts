@@ -42,6 +42,20 @@ export function graphError(e: unknown, item?: unknown, ctx?: CommandContext): Sh
   return new ShellError('RuntimeException', message, { span, command, cause: e, ...target });
 }
 
+/** A Graph failure said in the command's words: Graph's code, status and request-id kept. */
+export function reworded(err: ShellError, message: string, cause: unknown): ShellError {
+  const { span, target, status, requestId, command, fatal } = err;
+  return new ShellError(err.code, message, { span, target, status, requestId, command, fatal, cause });
+}
+
+/** No user `x` in this tenant (code Request_ResourceNotFound), with the 404's status and request-id when one came. */
+export function userNotFound(ctx: CommandContext, x: string, e?: unknown): ShellError {
+  const err = e ? graphError(e, undefined, ctx) : undefined;
+  return new ShellError('Request_ResourceNotFound', `no user '${x}' in this tenant`, {
+    span: ctx.span, command: ctx.command.name, status: err?.status ?? null, requestId: err?.requestId ?? null, target: x, cause: e,
+  });
+}
+
 /** True for a Graph 404 (the thing named does not exist). */
 export function isNotFound(e: unknown): boolean {
   return e instanceof GraphRequestError && e.status === 404;

@@ -3,10 +3,10 @@
 // enough. `-type` is read from the command line, else from the item's `phoneType` — not bound
 // by property name, because a phone record's own `type` is 'phone', not a phone type.
 import type { CommandContext, ParameterSpec } from '../../../runtime/command.js';
-import { ShellError } from '../../../runtime/errors.js';
 import { ShellRecord } from '../../../runtime/record.js';
 import { PHONE_METHOD_IDS, PHONE_TYPES, methodTypeOf, phoneTypeOfId, type MethodTypeInfo, type PhoneType } from '../../../graph/catalogue.js';
 import { validateId, validatePhoneType } from './validate.js';
+import { missingArgument } from '../../support/errors.js';
 
 export const PHONE: MethodTypeInfo = methodTypeOf('phone')!;
 
@@ -34,6 +34,6 @@ export function phoneIdOf(ctx: CommandContext, args: Record<string, unknown>): {
     return { id, phoneType: phoneTypeOfId(id) };
   }
   const t = phoneTypeOf(ctx, args);
-  if (!t) throw new ShellError('MissingArgument', `${ctx.command.name}: say which phone: -type ${PHONE_TYPES.join('|')} (or pipe a phone record)`, { span: ctx.span });
+  if (!t) throw missingArgument(ctx, `say which phone: -type ${PHONE_TYPES.join('|')} (or pipe a phone record)`);
   return { id: PHONE_METHOD_IDS[t], phoneType: t };
 }

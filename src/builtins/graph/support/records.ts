@@ -67,7 +67,7 @@ export interface UserRef {
 
 /**
  * Sets the record's `userId` and `userPrincipalName` (kept in place when the record has them,
- * else added last): for records built where only the id was at hand (support/methods.ts).
+ * else added last): for records built where only the id was at hand (kit/calls.ts).
  */
 export function withUser(r: ShellRecord, user: UserRef): ShellRecord {
   r.set('userId', user.id);

@@ -11,12 +11,12 @@
 // - the question names the change after resolution ("Remove the mobile phone +1 … of Megan
 //   Bowen <MeganB@contoso.com>?"), and an error names the user and the method.
 import type { CommandContext, ParameterSpec } from '../../../runtime/command.js';
-import { ShellError } from '../../../runtime/errors.js';
 import { ShellRecord } from '../../../runtime/record.js';
 import { PHONE_METHOD_IDS, seg, type MethodTypeInfo, type MethodTypeName } from '../../../graph/catalogue.js';
 import type { GraphClient } from '../../../graph/types.js';
-import { graphError } from './client.js';
-import { allMethods, deleteMethod, read } from './methods.js';
+import { graphError, reworded } from './client.js';
+import { commandError } from '../../support/errors.js';
+import { allMethods, deleteMethod, read } from '../kit/calls.js';
 
 /** `-force`: the removal commands' way past the last-method guard. */
 export const FORCE_PARAM: ParameterSpec = {
@@ -256,8 +256,9 @@ export async function removeOne(
       ctx.host.info(`what if: ${message.slice(ctx.command.name.length + 2)}`);
       return false;
     }
-    const target = ctx.item ?? r.id ?? null;
-    throw new ShellError('LastMethodRefused', message, { span: ctx.span, target, command: ctx.command.name });
+    const refusal = commandError(ctx, 'LastMethodRefused', message.slice(ctx.command.name.length + 2), ctx.item ?? r.id ?? null);
+    refusal.command = ctx.command.name;
+    throw refusal;
   }
   try {
     if (mobile) await plan.settling.get(ALTERNATE);
@@ -268,8 +269,7 @@ export async function removeOne(
     const prefix = `${ctx.command.name}: `;
     const reason = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
     const message = `${ctx.command.name}: could not remove ${what} of ${await named()}: ${reason}`;
-    const { span, target, status, requestId, command, fatal } = err;
-    throw new ShellError(err.code, message, { span, target, status, requestId, command, fatal, cause: e });
+    throw reworded(err, message, e);
   } finally {
     settle();
   }

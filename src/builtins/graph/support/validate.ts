@@ -2,16 +2,12 @@
 // the message form of DESIGN.md: name the parameter, quote the value, show the expected form.
 // A bad value concerns one item, so commands raise these per item (non-terminating).
 import type { CommandContext } from '../../../runtime/command.js';
-import { ShellError } from '../../../runtime/errors.js';
 import { describe } from '../../../runtime/values.js';
+import { invalidArgument } from '../../support/errors.js';
 import { METHOD_TYPE_NAMES, PHONE_TYPES, methodTypeOf, type MethodTypeInfo, type PhoneType } from '../../../graph/catalogue.js';
 
 /** Graph's phone number form: `+{country code} {number}x{extension}`, extension optional. */
 const PHONE = /^\+[1-9]\d{0,3} \d{4,15}(x\d{1,10})?$/;
-
-function invalid(ctx: CommandContext, message: string, target?: unknown): ShellError {
-  return new ShellError('InvalidArgument', `${ctx.command.name}: ${message}`, { span: ctx.span, ...(target === undefined ? {} : { target }) });
-}
 
 /** The phone number, or an error: `-phoneNumber '2065555555' is not a phone number: expected …`. */
 export function validatePhone(ctx: CommandContext, value: unknown, param = 'phoneNumber'): string {
@@ -20,32 +16,32 @@ export function validatePhone(ctx: CommandContext, value: unknown, param = 'phon
 }
 
 function invalidPhone(ctx: CommandContext, value: unknown, param: string): never {
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234`);
+  throw invalidArgument(ctx, `-${param} ${describe(value ?? null)} is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234`);
 }
 
 /** The canonical phone type (mobile, alternateMobile, office) for any spelling, or an error. */
 export function validatePhoneType(ctx: CommandContext, value: unknown, param = 'type'): PhoneType {
   const t = typeof value === 'string' ? PHONE_TYPES.find((p) => p.toLowerCase() === value.trim().toLowerCase()) : undefined;
   if (t) return t;
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a phone type: expected one of ${PHONE_TYPES.join(', ')}`);
+  throw invalidArgument(ctx, `-${param} ${describe(value ?? null)} is not a phone type: expected one of ${PHONE_TYPES.join(', ')}`);
 }
 
 /** The catalogue entry for a short method type, or an error listing the known ones. */
 export function validateMethodType(ctx: CommandContext, value: unknown, param = 'type'): MethodTypeInfo {
   const info = typeof value === 'string' ? methodTypeOf(value.trim()) : undefined;
   if (info) return info;
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a method type: expected one of ${METHOD_TYPE_NAMES.join(', ')}`);
+  throw invalidArgument(ctx, `-${param} ${describe(value ?? null)} is not a method type: expected one of ${METHOD_TYPE_NAMES.join(', ')}`);
 }
 
 /** An email address as Graph accepts it for the email method: one `@`, text on both sides. */
 export function validateEmail(ctx: CommandContext, value: unknown, param = 'emailAddress'): string {
   if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim())) return value.trim();
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not an email address: expected name@domain, e.g. kim@contoso.com`);
+  throw invalidArgument(ctx, `-${param} ${describe(value ?? null)} is not an email address: expected name@domain, e.g. kim@contoso.com`);
 }
 
 /** A method id (text, not empty), or an error naming the parameter. */
 export function validateId(ctx: CommandContext, value: unknown, param = 'id'): string {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (typeof value === 'number') return String(value);
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a method id`);
+  throw invalidArgument(ctx, `-${param} ${describe(value ?? null)} is not a method id`);
 }

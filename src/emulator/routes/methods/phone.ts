@@ -143,8 +143,3 @@ export function registerPhoneRoutes(router: Router, store: TenantStore): void {
   router.post(`${base}/{id}/disableSmsSignIn`, (req) => smsAction(store, req, false));
 }
 
-/** Exported for tests: a phone record by type, or undefined. */
-export function phoneOf(user: StoredUser, type: PhoneType): MethodRecord | undefined {
-  return findMethod(user, 'phone', PHONE_IDS[type]);
-}
-

@@ -1,13 +1,13 @@
-// Calls shared by the per-user method commands: reading a user's methods of one type (or all
-// of them) as method records, reading one, and sending a change through -whatif. Errors come
+// Graph calls the per-user method commands share (the Graph-command kit): reading a user's
+// methods of one type (or all of them) as method records, reading one, and sending a change through -whatif. Errors come
 // out as ShellErrors with Graph's code, status and request-id (client.ts).
 import type { CommandContext } from '../../../runtime/command.js';
 import type { ShellRecord } from '../../../runtime/record.js';
 import { authenticationPath, collectionPath, methodPath, type MethodTypeInfo } from '../../../graph/catalogue.js';
 import type { GraphClient, GraphRequest, GraphResponse, GraphVersion } from '../../../graph/types.js';
-import { graphError } from './client.js';
-import { methodRecord } from './records.js';
-import { whatIf } from './whatif.js';
+import { graphError } from '../support/client.js';
+import { methodRecord } from '../support/records.js';
+import { whatIf } from '../support/whatif.js';
 
 type GraphObject = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
-// What the per-method commands (tap, fido2, …, QR+PIN, external) share beyond engineer B's
-// support modules: the -id parameter, telling a piped user record from a method record (a
+// Parameters the per-method commands (tap, fido2, …, QR+PIN, external) share (the Graph-command
+// kit): the -id parameter, telling a piped user record from a method record (a
 // user record's `id` is the user, not a method), and a readable name for the user in messages.
-import type { CommandContext, ParameterSpec } from '../../runtime/command.js';
-import { ShellRecord } from '../../runtime/record.js';
-import { fromPlain, toText, type Value } from '../../runtime/values.js';
+import type { CommandContext, ParameterSpec } from '../../../runtime/command.js';
+import { ShellRecord } from '../../../runtime/record.js';
+import { fromPlain, toText, type Value } from '../../../runtime/values.js';
 
 /** `-id`: a method's id, bound from a method record. */
 export const ID_PARAM: ParameterSpec = {
