@@ -3,6 +3,7 @@
 // ${name} and $( … ), and every ( / $( / @( pushes 'main' again so ) finds its way back.
 // Order matters: Chevrotain takes the first pattern that matches, not the longest.
 import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain';
+import { operatorWords } from '../runtime/operators.js';
 
 /** A sticky-regex matcher, for patterns with lookarounds that Chevrotain cannot analyse. */
 function sticky(re: RegExp): CustomPatternMatcherFunc {
@@ -103,9 +104,12 @@ export const AtCurly = createToken({ name: 'AtCurly', pattern: /@\{/, push_mode:
 // A dash may follow (`$a -eq-1`, `1 -and-1`): parameter names stop at a dash anyway, so
 // `-in-place` lexes as two dash words either way, and excluding it only broke expressions.
 const OP_BOUNDARY = `(?![${NAME_CHAR}])`;
+/** `-word` for the table's operator words (runtime/operators.ts) that pass `filter`, longest first. */
+const dashWords = (filter: Parameters<typeof operatorWords>[0]) =>
+  new RegExp(`-(?:${operatorWords(filter).sort((a, b) => b.length - a.length).join('|')})${OP_BOUNDARY}`, 'i');
 export const LogicalOp = createToken({
   name: 'LogicalOp',
-  pattern: sticky(new RegExp(`-(?:and|or|xor)${OP_BOUNDARY}`, 'i')),
+  pattern: sticky(dashWords((op) => op.category === 'logical')),
   start_chars_hint: ['-'],
   categories: [ParameterLike, BinaryOp],
   label: 'an operator',
@@ -113,12 +117,7 @@ export const LogicalOp = createToken({
 export const NotOp = createToken({ name: 'NotOp', pattern: sticky(new RegExp(`-not${OP_BOUNDARY}`, 'i')), start_chars_hint: ['-'], categories: [ParameterLike, PrefixOp], label: "'-not'" });
 export const CompareWord = createToken({
   name: 'CompareWord',
-  pattern: sticky(
-    new RegExp(
-      `-[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split)${OP_BOUNDARY}|-(?:is|isnot|join|f)${OP_BOUNDARY}`,
-      'i',
-    ),
-  ),
+  pattern: sticky(dashWords((op) => op.category !== 'logical')),
   start_chars_hint: ['-'],
   categories: [ParameterLike, ComparisonOp, BinaryOp],
   label: 'a comparison operator',

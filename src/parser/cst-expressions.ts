@@ -8,14 +8,17 @@ import type * as A from './ast.js';
 import { SourceFile, span, type Span } from './span.js';
 import { ShellError } from '../runtime/errors.js';
 import { CAST_TYPES } from '../runtime/values.js';
+import { operatorNamed } from '../runtime/operators.js';
 import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 
-const PRECEDENCE: Record<string, number> = { '-or': 1, '-xor': 1, '-and': 2, '..': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, ',': 8 };
+/** Between -and and the comparisons (the binary levels are in the operator table). */
 const NOT_LEVEL = 3;
-const COMPARISON_LEVEL = 4;
+/** Tighter than every binary operator of the table. */
+const COMMA_LEVEL = 8;
 
-function precedence(op: string): number {
-  return PRECEDENCE[op] ?? COMPARISON_LEVEL;
+/** The binding strength of an operator token: the table's, or the comma's. */
+function precedence(t: IToken): number {
+  return t.image === ',' ? COMMA_LEVEL : operatorNamed(t.image)!.info.precedence;
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
@@ -100,16 +103,16 @@ export abstract class ExpressionBuilder {
     // Precedence climbing over the flat operand/operator list.
     const parseAt = (min: number): A.Expression => {
       let left = parseUnit();
-      while (o < ops.length && precedence(ops[o]!.image.toLowerCase()) >= min) {
-        const op = ops[o++]!.image.toLowerCase();
-        const right = parseAt(precedence(op) + 1);
-        if (op === ',') {
+      while (o < ops.length && precedence(ops[o]!) >= min) {
+        const t = ops[o++]!;
+        const right = parseAt(precedence(t) + 1);
+        if (t.image === ',') {
           // `a, b, c` is one array literal, however many commas.
           const items = left.kind === 'ArrayLiteral' && left.fromCommas ? [...left.items, right] : [left, right];
           left = { kind: 'ArrayLiteral', items, span: this.join(left.span, right.span), fromCommas: true };
           continue;
         }
-        left = { kind: 'Binary', op, left, right, span: this.join(left.span, right.span) };
+        left = { kind: 'Binary', op: operatorNamed(t.image)!.spelling, left, right, span: this.join(left.span, right.span), opSpan: this.tokenSpan(t) };
       }
       return left;
     };
@@ -162,14 +165,17 @@ export abstract class ExpressionBuilder {
           }
           const end = parts[k]!;
           if (typeof name !== 'string') throw this.error('a method name must be a plain word', this.spanAt(nameElement));
-          expr = { kind: 'MethodCall', object: expr, name, args, span: span(this.source, expr.span.start, endOf(end) + 1) };
+          const sp = span(this.source, expr.span.start, endOf(end) + 1);
+          expr = { kind: 'MethodCall', object: expr, name, args, span: sp, opSpan: span(this.source, p.startOffset, endOf(end) + 1) };
         } else {
-          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameElement) + 1) };
+          const opSpan = span(this.source, p.startOffset, endOf(nameElement) + 1);
+          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameElement) + 1), opSpan };
         }
       } else if (p.tokenType.name === 'LSquare') {
         const index = this.expressionList(parts[++k] as CstNode);
         const close = parts[++k]!;
-        expr = { kind: 'Index', object: expr, index, span: span(this.source, expr.span.start, endOf(close) + 1) };
+        const opSpan = span(this.source, p.startOffset, endOf(close) + 1);
+        expr = { kind: 'Index', object: expr, index, span: span(this.source, expr.span.start, endOf(close) + 1), opSpan };
       }
     }
     return expr;

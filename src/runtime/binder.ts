@@ -6,7 +6,7 @@ import { ShellError } from './errors.js';
 import { ShellRecord } from './record.js';
 import { asNumber, describe, isDate, isScriptBlock, parseDate, toText, truthy, type Value } from './values.js';
 import { nearest } from './suggest.js';
-import type { BoundArgs, Condition, ParameterSpec } from './command.js';
+import type { BoundArgs, CommandSpec, Condition, ParameterSpec } from './command.js';
 import type { Span } from '../parser/span.js';
 
 export type EvaluatedArgument =
@@ -27,7 +27,8 @@ export interface CommonParameters {
 
 const ERROR_ACTIONS = ['continue', 'stop', 'silentlycontinue', 'ignore'] as const;
 
-function commonSpecs(changesState: boolean, checkpoint: boolean): ParameterSpec[] {
+/** The common parameters every command takes beside its own (-erroraction; -whatif, -confirm; -checkpoint). */
+export function commonSpecs(changesState: boolean, checkpoint: boolean): ParameterSpec[] {
   const specs: ParameterSpec[] = [
     { name: 'erroraction', aliases: ['ea'], type: 'string', values: ERROR_ACTIONS, description: 'What a non-terminating error does: continue, stop or silentlycontinue.' },
   ];
@@ -41,6 +42,24 @@ function commonSpecs(changesState: boolean, checkpoint: boolean): ParameterSpec[
     specs.push({ name: 'checkpoint', type: 'string', placeholder: 'FILE', description: 'Record each finished item in FILE; run again with the same FILE to do only what is left.' });
   }
   return specs;
+}
+
+/** A command's own parameters and the common ones it binds: -checkpoint for commands running items concurrently. */
+export function commandParameters(spec: CommandSpec): ParameterSpec[] {
+  return [...spec.parameters, ...commonSpecs(spec.changesState ?? false, checkpointable(spec))];
+}
+
+const checkpointable = (spec: CommandSpec) => spec.concurrent === true && spec.input === 'item';
+
+/**
+ * The prefix rule: the parameter with that exact name or alias, else those whose name or
+ * alias starts with it (one is a match, several are ambiguous, none is unknown).
+ */
+export function parametersNamed(all: readonly ParameterSpec[], name: string): ParameterSpec[] {
+  const lower = name.toLowerCase();
+  const names = (p: ParameterSpec) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase());
+  const exact = all.find((p) => names(p).includes(lower));
+  return exact ? [exact] : all.filter((p) => names(p).some((n) => n.startsWith(lower)));
 }
 
 export interface Binding {
@@ -65,16 +84,17 @@ export class Binder {
     this.all = [...params, ...commonSpecs(changesState, checkpoint)];
   }
 
+  static forCommand(spec: CommandSpec, allowExtra = false): Binder {
+    return new Binder(spec.name, spec.parameters, spec.changesState ?? false, allowExtra, checkpointable(spec));
+  }
+
   private fail(code: string, message: string, span: Span | undefined): ShellError {
     return new ShellError(code, `${this.command}: ${message}`, { span, command: this.command });
   }
 
   resolve(name: string, span: Span | undefined): ParameterSpec {
-    const lower = name.toLowerCase();
     const names = (p: ParameterSpec) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase());
-    const exact = this.all.find((p) => names(p).includes(lower));
-    if (exact) return exact;
-    const prefixed = this.all.filter((p) => names(p).some((n) => n.startsWith(lower)));
+    const prefixed = parametersNamed(this.all, name);
     if (prefixed.length === 1) return prefixed[0]!;
     if (prefixed.length > 1) {
       throw this.fail('AmbiguousParameter', `-${name} could be ${prefixed.map((p) => `-${p.name}`).join(' or ')}: type more of the name`, span);
