@@ -195,7 +195,7 @@ export async function assignTo(interp: Interpreter, t: A.Variable | A.MemberAcce
   const target = await evaluate(interp, t.object, frame);
   if (t.kind === 'Member') {
     const name = typeof t.name === 'string' ? t.name : toText(await evaluate(interp, t.name, frame));
-    if (!(target instanceof ShellRecord)) throw new ShellError('InvalidOperation', `cannot set '${name}' on ${describe(target)}: only records have settable properties`, { span: t.span });
+    if (!(target instanceof ShellRecord)) throw new ShellError('InvalidOperation', `cannot set '${name}' on ${describe(target)}: only records have settable properties`, { span: t.opSpan ?? t.span });
     target.set(name, value);
     return;
   }
@@ -205,8 +205,8 @@ export async function assignTo(interp: Interpreter, t: A.Variable | A.MemberAcce
     const n = Number(key);
     const k = n < 0 ? target.length + n : n;
     if (!Number.isInteger(k) || k < 0 || k >= target.length) {
-      throw new ShellError('IndexOutOfRange', `index ${toText(key)} is outside the array, which has ${target.length} item(s)`, { span: t.span });
+      throw new ShellError('IndexOutOfRange', `index ${toText(key)} is outside the array, which has ${target.length} item(s)`, { span: t.opSpan ?? t.span });
     }
     target[k] = value;
-  } else throw new ShellError('InvalidOperation', `cannot index into ${describe(target)} to assign`, { span: t.span });
+  } else throw new ShellError('InvalidOperation', `cannot index into ${describe(target)} to assign`, { span: t.opSpan ?? t.span });
 }
