@@ -5,10 +5,9 @@
 // `'{0} {1}' -f $a, $b`, `$x -in 'a', 'b'` and `$s -replace 'l', 'L'` mean what they say.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { SourceFile, span, type Span } from './span.js';
-import { ShellError } from '../runtime/errors.js';
-import { CAST_TYPES } from '../runtime/values.js';
+import { span } from './span.js';
 import { operatorNamed } from '../runtime/operators.js';
+import { CstBuilderBase } from './cst-base.js';
 import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 
 /** Between -and and the comparisons (the binary levels are in the operator table). */
@@ -28,59 +27,9 @@ interface Unit {
   operand: A.Expression;
 }
 
-export abstract class ExpressionBuilder {
-  constructor(protected readonly source: SourceFile) {}
-
-  abstract statementList(cst: CstNode): { params: A.ParamDecl[] | undefined; body: A.Statement[] };
-  abstract pipeline(cst: CstNode): A.Pipeline;
-  abstract block(cst: CstNode): A.Block;
-
-  protected error(message: string, at: Span): ShellError {
-    return new ShellError('SyntaxError', message, { span: at });
-  }
-
-  protected spanOf(cst: CstNode): Span {
-    return span(this.source, startOf(cst), endOf(cst) + 1);
-  }
-
-  protected tokenSpan(t: IToken): Span {
-    return span(this.source, t.startOffset, (t.endOffset ?? t.startOffset) + 1);
-  }
-
-  protected text(cst: CstNode): string {
-    return this.source.text.slice(startOf(cst), endOf(cst) + 1);
-  }
-
-  protected variableName(t: IToken): { name: string; scope: 'env' | undefined } {
-    let name = t.image.startsWith('${') ? t.image.slice(2, -1) : t.image.slice(1);
-    let scope: 'env' | undefined;
-    if (/^env:/i.test(name)) {
-      scope = 'env';
-      name = name.slice(4);
-    }
-    return { name, scope };
-  }
-
-  /** A [type] token must name a type the language has. */
-  protected checkType(t: IToken): void {
-    const name = t.image.replace(/^\[|\]$/g, '');
-    if (!(CAST_TYPES as readonly string[]).includes(name.toLowerCase())) {
-      throw this.error(`unknown type [${name}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`, this.tokenSpan(t));
-    }
-  }
-
-  protected statements(cst: CstNode): A.Statement[] {
-    const { params, body } = this.statementList(cst);
-    if (params) throw this.error('param(…) may only open a script, a function or a script block', this.spanOf(child(cst, 'paramBlock')!));
-    return body;
-  }
-
+export abstract class ExpressionBuilder extends CstBuilderBase {
   expressionList(cst: CstNode): A.Expression {
     return this.expression(child(cst, 'expression')!);
-  }
-
-  protected number(t: IToken, sp: Span): A.Literal {
-    return { kind: 'Literal', value: /^0x/i.test(t.image) ? parseInt(t.image.slice(2), 16) : Number(t.image), span: sp };
   }
 
   expression(cst: CstNode): A.Expression {
@@ -181,10 +130,6 @@ export abstract class ExpressionBuilder {
     return expr;
   }
 
-  protected spanAt(e: CstElement): Span {
-    return span(this.source, startOf(e), endOf(e) + 1);
-  }
-
   private memberName(e: CstElement): string | A.Expression {
     if (!isToken(e)) return this.expandableString(e);
     if (e.tokenType.name === 'Variable') return { kind: 'Variable', ...this.variableName(e), span: this.tokenSpan(e) };
@@ -282,10 +227,6 @@ export abstract class ExpressionBuilder {
       return { key, value: pipeline, span: this.spanOf(entry) };
     });
     return { kind: 'Hash', entries, span: this.spanOf(cst) };
-  }
-
-  protected join(a: Span, b: Span): Span {
-    return span(this.source, Math.min(a.start, b.start), Math.max(a.end, b.end));
   }
 }
 
