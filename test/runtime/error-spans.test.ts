@@ -1,6 +1,7 @@
 // Where a runtime error points: an operator's error underlines the operator, an index error
 // the `[…]`, a member or method error the `.name` — not the whole statement. Golden-style:
-// each case states the caret line the diagnostic prints under the source line.
+// each case states the caret line the diagnostic prints under the source line. A command's
+// error about one argument underlines that argument (the binder records where each was written).
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/session.js';
 
@@ -37,5 +38,17 @@ describe('runtime error spans', () => {
 
   it('underlines the [5] of an assignment past the end of an array', async () => {
     expect(await caret('$a = @(1)\n$a[5] = 2')).toEqual([' 2 | $a[5] = 2', '   |   ^~~']);
+  });
+
+  it("underlines the value of where's operator when its regex is invalid", async () => {
+    expect(await caret("@{ n = 'a' } | where n -match '(' -erroraction stop")).toEqual([" 1 | @{ n = 'a' } | where n -match '(' -erroraction stop", '   |                               ^~~']);
+  });
+
+  it('underlines a where condition whose regex is invalid', async () => {
+    expect(await caret("@{ n = 'a' } | where n~'(' -erroraction stop")).toEqual([" 1 | @{ n = 'a' } | where n~'(' -erroraction stop", '   |                      ^~~~~']);
+  });
+
+  it('underlines a value that follows a property without an operator', async () => {
+    expect(await caret("@{ n = 'a' } | where n 'a'")).toEqual([" 1 | @{ n = 'a' } | where n 'a'", '   |                        ^~~']);
   });
 });

@@ -3,9 +3,10 @@
 // and script blocks (`where { $_.type -eq 'phone' }`) — all and-ed together when mixed. The
 // first two apply the runtime's operator table (runtime/operators.ts) exactly as the block's
 // `$_.type -eq 'phone'` does, so the forms agree on $null and array properties too.
-import type { CommandContext, CommandSpec, Condition, ParameterSpec } from '../../runtime/command.js';
+import type { BoundArgs, CommandContext, CommandSpec, Condition, ParameterSpec } from '../../runtime/command.js';
 import { applyOperator, operatorNamed, WHERE_SWITCHES, type BinaryOperator } from '../../runtime/operators.js';
 import { ShellError } from '../../runtime/errors.js';
+import { argumentSpan } from '../../runtime/argument-spans.js';
 import { describe, isScriptBlock, truthy, type Value } from '../../runtime/values.js';
 import { commandError, badArgument } from '../support/errors.js';
 import { readPath } from '../support/properties.js';
@@ -14,19 +15,28 @@ const CONDITION_OPS: Record<Condition['op'], BinaryOperator> = { '=': '-eq', '!=
 
 type ItemTest = (item: Value) => boolean | Promise<boolean>;
 
-/** `PATH op value` as a test of an item; the value is checked once first (a bad regex fails here). */
-function fieldTest(ctx: CommandContext, path: string, op: BinaryOperator, value: Value, shown: string): ItemTest {
+/** An error about one argument: it underlines that argument, not the whole command. */
+function at(err: ShellError, span: ShellError['span']): ShellError {
+  if (span) err.span = span;
+  return err;
+}
+
+/**
+ * `PATH op value` as a test of an item; the value is checked once first (a bad regex fails
+ * here, underlining where the value was written).
+ */
+function fieldTest(ctx: CommandContext, path: string, op: BinaryOperator, value: Value, shown: string, span: ShellError['span']): ItemTest {
   const { info, caseSensitive } = operatorNamed(op)!;
   try {
     info.check?.(value, caseSensitive, shown);
   } catch (e) {
-    throw e instanceof ShellError ? commandError(ctx, 'InvalidArgument', e.message) : e;
+    throw e instanceof ShellError ? at(commandError(ctx, 'InvalidArgument', e.message), span) : e;
   }
   return (item) => truthy(applyOperator(op, readPath(item, path), value));
 }
 
-function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditions: Condition[]): ItemTest[] {
-  const tests: ItemTest[] = conditions.map((c) => fieldTest(ctx, c.field, CONDITION_OPS[c.op], c.value, `${c.field}${c.op}`));
+function buildTests(ctx: CommandContext, args: BoundArgs, conditions: Condition[]): ItemTest[] {
+  const tests: ItemTest[] = conditions.map((c) => fieldTest(ctx, c.field, CONDITION_OPS[c.op], c.value, `${c.field}${c.op}`, c.span));
   const chosen = WHERE_SWITCHES.filter((s) => args[s.name] === true);
   if (chosen.length > 1) {
     throw commandError(ctx, 'InvalidArgument', `use one operator at a time, not ${chosen.map((s) => `-${s.name}`).join(' and ')}`);
@@ -46,7 +56,7 @@ function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditio
     return tests;
   }
   if (typeof property !== 'string' && typeof property !== 'number') {
-    throw badArgument(ctx, 'property', property, 'a property name or a script block');
+    throw at(badArgument(ctx, 'property', property, 'a property name or a script block'), argumentSpan(args, 'property'));
   }
   const path = String(property);
   const sw = chosen[0];
@@ -56,9 +66,10 @@ function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditio
     if (args.value === undefined) {
       throw commandError(ctx, 'MissingArgument', `-${sw.name} needs a property before it and a value after it, as in where type -${sw.name} phone (got the property '${path}' and no value)`);
     }
-    tests.push(fieldTest(ctx, path, sw.op, args.value as Value, `-${sw.name}`));
+    tests.push(fieldTest(ctx, path, sw.op, args.value as Value, `-${sw.name}`, argumentSpan(args, 'value')));
   } else if (args.value !== undefined) {
-    throw commandError(ctx, 'InvalidArgument', `${describe(args.value)} follows the property '${path}' without an operator: expected e.g. where ${path} -eq VALUE or where ${path}=VALUE`);
+    const message = `${describe(args.value)} follows the property '${path}' without an operator: expected e.g. where ${path} -eq VALUE or where ${path}=VALUE`;
+    throw at(commandError(ctx, 'InvalidArgument', message), argumentSpan(args, 'value'));
   } else {
     const want = args.not !== true;
     tests.push((item) => truthy(readPath(item, path)) === want);

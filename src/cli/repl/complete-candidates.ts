@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { CommandSpec, ParameterSpec } from '../../runtime/command.js';
-import { commandParameters, parametersNamed } from '../../runtime/binder.js';
+import { commandParameters, parametersNamed } from '../../runtime/parameters.js';
 import { ShellRecord } from '../../runtime/record.js';
 import type { Value } from '../../runtime/values.js';
 import { METHOD_TYPE_NAMES, PHONE_TYPES } from '../../graph/catalogue.js';
