@@ -124,7 +124,9 @@ export class Binder {
         value = next.value;
         i++;
       }
-      set(p, this.convert(p, value, a.span), a.span);
+      // The argument is the name and its value (`-lifetime 99999`), for errors about it alone.
+      const written = a.hasValue ? a.span : { ...a.span, end: Math.max(a.span.end, args[i]!.span.end) };
+      set(p, this.convert(p, value, a.span), written);
     }
     if (conditions.length) {
       const target = this.params.find((p) => p.conditions);

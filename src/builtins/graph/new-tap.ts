@@ -46,7 +46,7 @@ async function lifetimeRange(ctx: CommandContext, graph: GraphClient): Promise<R
 
 function checkLifetime(ctx: CommandContext, value: number, range: Range, target?: unknown): void {
   if (Number.isInteger(value) && value >= range.min && value <= range.max) return;
-  throw new ShellError('InvalidArgument', `${ctx.command.name}: -lifetime ${value} is not valid: ${range.source} ${range.min} to ${range.max} minutes`, { span: ctx.span, target });
+  throw new ShellError('InvalidArgument', `${ctx.command.name}: -lifetime ${value} is not valid: ${range.source} ${range.min} to ${range.max} minutes`, { span: ctx.spanOf?.('lifetime') ?? ctx.span, target });
 }
 
 /** The user for one item: -user when given, else the item itself (resolveUser reads records). */

@@ -9,8 +9,10 @@ import { METHOD_TYPE_NAMES, PHONE_TYPES, methodTypeOf, type MethodTypeInfo, type
 /** Graph's phone number form: `+{country code} {number}x{extension}`, extension optional. */
 const PHONE = /^\+[1-9]\d{0,3} \d{4,15}(x\d{1,10})?$/;
 
-function invalid(ctx: CommandContext, message: string, target?: unknown): ShellError {
-  return new ShellError('InvalidArgument', `${ctx.command.name}: ${message}`, { span: ctx.span, ...(target === undefined ? {} : { target }) });
+/** The error, underlining the argument of `param` when it was written on the command line. */
+function invalid(ctx: CommandContext, message: string, target?: unknown, param?: string): ShellError {
+  const span = (param && ctx.spanOf?.(param)) || ctx.span;
+  return new ShellError('InvalidArgument', `${ctx.command.name}: ${message}`, { span, ...(target === undefined ? {} : { target }) });
 }
 
 /** The phone number, or an error: `-phoneNumber '2065555555' is not a phone number: expected …`. */
@@ -20,21 +22,21 @@ export function validatePhone(ctx: CommandContext, value: unknown, param = 'phon
 }
 
 function invalidPhone(ctx: CommandContext, value: unknown, param: string): never {
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234`);
+  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234`, undefined, param);
 }
 
 /** The canonical phone type (mobile, alternateMobile, office) for any spelling, or an error. */
 export function validatePhoneType(ctx: CommandContext, value: unknown, param = 'type'): PhoneType {
   const t = typeof value === 'string' ? PHONE_TYPES.find((p) => p.toLowerCase() === value.trim().toLowerCase()) : undefined;
   if (t) return t;
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a phone type: expected one of ${PHONE_TYPES.join(', ')}`);
+  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a phone type: expected one of ${PHONE_TYPES.join(', ')}`, undefined, param);
 }
 
 /** The catalogue entry for a short method type, or an error listing the known ones. */
 export function validateMethodType(ctx: CommandContext, value: unknown, param = 'type'): MethodTypeInfo {
   const info = typeof value === 'string' ? methodTypeOf(value.trim()) : undefined;
   if (info) return info;
-  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a method type: expected one of ${METHOD_TYPE_NAMES.join(', ')}`);
+  throw invalid(ctx, `-${param} ${describe(value ?? null)} is not a method type: expected one of ${METHOD_TYPE_NAMES.join(', ')}`, undefined, param);
 }
 
 /** An email address as Graph accepts it for the email method: one `@`, text on both sides. */
