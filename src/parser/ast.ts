@@ -136,16 +136,17 @@ export interface Variable extends NodeBase {
   scope: 'env' | undefined;
 }
 
-export type BinaryOperator =
-  | '-or' | '-xor' | '-and'
-  | '..' | '+' | '-' | '*' | '/' | '%'
-  | string; // comparison words: '-eq', '-clike', '-notin', '-replace', '-f', …
+/** A closed union derived from the operator table (vocabulary/operators.ts): `-eq`, `-ceq`, `+`, … */
+export type { BinaryOperator } from '../vocabulary/operators.js';
+import type { BinaryOperator } from '../vocabulary/operators.js';
 
 export interface Binary extends NodeBase {
   kind: 'Binary';
   op: BinaryOperator;
   left: Expression;
   right: Expression;
+  /** The operator itself: an error in applying it underlines this, not the whole expression. */
+  opSpan?: Span;
 }
 
 export interface Unary extends NodeBase {
@@ -164,6 +165,8 @@ export interface MemberAccess extends NodeBase {
   kind: 'Member';
   object: Expression;
   name: string | Expression;
+  /** From the `.` or `[` to the end of the access: what an error in it underlines. */
+  opSpan?: Span;
 }
 
 export interface MethodCall extends NodeBase {
@@ -171,12 +174,16 @@ export interface MethodCall extends NodeBase {
   object: Expression;
   name: string;
   args: Expression[];
+  /** From the `.` or `[` to the end of the access: what an error in it underlines. */
+  opSpan?: Span;
 }
 
 export interface IndexAccess extends NodeBase {
   kind: 'Index';
   object: Expression;
   index: Expression;
+  /** From the `.` or `[` to the end of the access: what an error in it underlines. */
+  opSpan?: Span;
 }
 
 export interface ArrayLiteral extends NodeBase {

@@ -5,17 +5,19 @@
 // `'{0} {1}' -f $a, $b`, `$x -in 'a', 'b'` and `$s -replace 'l', 'L'` mean what they say.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { SourceFile, span, type Span } from './span.js';
-import { ShellError } from '../vocabulary/errors.js';
-import { CAST_TYPES } from '../vocabulary/casts.js';
+import { span } from './span.js';
+import { operatorSyntax } from '../vocabulary/operators.js';
+import { CstBuilderBase } from './cst-base.js';
 import { child, childCount, endOf, isToken, nodes, ordered, single, startOf, token, tokens } from './cst-util.js';
 
-const PRECEDENCE: Record<string, number> = { '-or': 1, '-xor': 1, '-and': 2, '..': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, ',': 8 };
+/** Between -and and the comparisons (the binary levels are in the operator table). */
 const NOT_LEVEL = 3;
-const COMPARISON_LEVEL = 4;
+/** Tighter than every binary operator of the table. */
+const COMMA_LEVEL = 8;
 
-function precedence(op: string): number {
-  return PRECEDENCE[op] ?? COMPARISON_LEVEL;
+/** The binding strength of an operator token: the table's, or the comma's. */
+function precedence(t: IToken): number {
+  return t.image === ',' ? COMMA_LEVEL : operatorSyntax(t.image)!.syntax.precedence;
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
@@ -25,59 +27,9 @@ interface Unit {
   operand: A.Expression;
 }
 
-export abstract class ExpressionBuilder {
-  constructor(protected readonly source: SourceFile) {}
-
-  abstract statementList(cst: CstNode): { params: A.ParamDecl[] | undefined; body: A.Statement[] };
-  abstract pipeline(cst: CstNode): A.Pipeline;
-  abstract block(cst: CstNode): A.Block;
-
-  protected error(message: string, at: Span): ShellError {
-    return new ShellError('SyntaxError', message, { span: at });
-  }
-
-  protected spanOf(cst: CstNode): Span {
-    return span(this.source, startOf(cst), endOf(cst) + 1);
-  }
-
-  protected tokenSpan(t: IToken): Span {
-    return span(this.source, t.startOffset, (t.endOffset ?? t.startOffset) + 1);
-  }
-
-  protected text(cst: CstNode): string {
-    return this.source.text.slice(startOf(cst), endOf(cst) + 1);
-  }
-
-  protected variableName(t: IToken): { name: string; scope: 'env' | undefined } {
-    let name = t.image.startsWith('${') ? t.image.slice(2, -1) : t.image.slice(1);
-    let scope: 'env' | undefined;
-    if (/^env:/i.test(name)) {
-      scope = 'env';
-      name = name.slice(4);
-    }
-    return { name, scope };
-  }
-
-  /** A [type] token must name a type the language has. */
-  protected checkType(t: IToken): void {
-    const name = t.image.replace(/^\[|\]$/g, '');
-    if (!(CAST_TYPES as readonly string[]).includes(name.toLowerCase())) {
-      throw this.error(`unknown type [${name}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`, this.tokenSpan(t));
-    }
-  }
-
-  protected statements(cst: CstNode): A.Statement[] {
-    const { params, body } = this.statementList(cst);
-    if (params) throw this.error('param(…) may only open a script, a function or a script block', this.spanOf(child(cst, 'paramBlock')!));
-    return body;
-  }
-
+export abstract class ExpressionBuilder extends CstBuilderBase {
   expressionList(cst: CstNode): A.Expression {
     return this.expression(child(cst, 'expression')!);
-  }
-
-  protected number(t: IToken, sp: Span): A.Literal {
-    return { kind: 'Literal', value: /^0x/i.test(t.image) ? parseInt(t.image.slice(2), 16) : Number(t.image), span: sp };
   }
 
   expression(cst: CstNode): A.Expression {
@@ -100,16 +52,16 @@ export abstract class ExpressionBuilder {
     // Precedence climbing over the flat operand/operator list.
     const parseAt = (min: number): A.Expression => {
       let left = parseUnit();
-      while (o < ops.length && precedence(ops[o]!.image.toLowerCase()) >= min) {
-        const op = ops[o++]!.image.toLowerCase();
-        const right = parseAt(precedence(op) + 1);
-        if (op === ',') {
+      while (o < ops.length && precedence(ops[o]!) >= min) {
+        const t = ops[o++]!;
+        const right = parseAt(precedence(t) + 1);
+        if (t.image === ',') {
           // `a, b, c` is one array literal, however many commas.
           const items = left.kind === 'ArrayLiteral' && left.fromCommas ? [...left.items, right] : [left, right];
           left = { kind: 'ArrayLiteral', items, span: this.join(left.span, right.span), fromCommas: true };
           continue;
         }
-        left = { kind: 'Binary', op, left, right, span: this.join(left.span, right.span) };
+        left = { kind: 'Binary', op: operatorSyntax(t.image)!.spelling, left, right, span: this.join(left.span, right.span), opSpan: this.tokenSpan(t) };
       }
       return left;
     };
@@ -162,21 +114,20 @@ export abstract class ExpressionBuilder {
           }
           const end = parts[k]!;
           if (typeof name !== 'string') throw this.error('a method name must be a plain word', this.spanAt(nameElement));
-          expr = { kind: 'MethodCall', object: expr, name, args, span: span(this.source, expr.span.start, endOf(end) + 1) };
+          const sp = span(this.source, expr.span.start, endOf(end) + 1);
+          expr = { kind: 'MethodCall', object: expr, name, args, span: sp, opSpan: span(this.source, p.startOffset, endOf(end) + 1) };
         } else {
-          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameElement) + 1) };
+          const opSpan = span(this.source, p.startOffset, endOf(nameElement) + 1);
+          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameElement) + 1), opSpan };
         }
       } else if (p.tokenType.name === 'LSquare') {
         const index = this.expressionList(parts[++k] as CstNode);
         const close = parts[++k]!;
-        expr = { kind: 'Index', object: expr, index, span: span(this.source, expr.span.start, endOf(close) + 1) };
+        const opSpan = span(this.source, p.startOffset, endOf(close) + 1);
+        expr = { kind: 'Index', object: expr, index, span: span(this.source, expr.span.start, endOf(close) + 1), opSpan };
       }
     }
     return expr;
-  }
-
-  protected spanAt(e: CstElement): Span {
-    return span(this.source, startOf(e), endOf(e) + 1);
   }
 
   private memberName(e: CstElement): string | A.Expression {
@@ -276,10 +227,6 @@ export abstract class ExpressionBuilder {
       return { key, value: pipeline, span: this.spanOf(entry) };
     });
     return { kind: 'Hash', entries, span: this.spanOf(cst) };
-  }
-
-  protected join(a: Span, b: Span): Span {
-    return span(this.source, Math.min(a.start, b.start), Math.max(a.end, b.end));
   }
 }
 

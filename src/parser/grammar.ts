@@ -1,134 +1,18 @@
-// The authsh grammar as one Chevrotain CstParser (LANGUAGE.md §1–§5). The CST is kept shallow:
-// binary operators come out as one flat list and precedence is applied in cst-to-ast.ts.
-// Each rule opens with its EBNF. Newlines end statements, except where a rule says `nl*`.
-import { CstParser, EOF, type IOrAlt, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
+// The authsh grammar as one Chevrotain CstParser (LANGUAGE.md §1–§5): this file holds the
+// pipeline, command-argument and expression rules, on top of the statement rules of
+// grammar-statements.ts. The CST is kept shallow: binary operators come out as one flat list
+// and precedence is applied in cst-expressions.ts. Newlines end statements, except where a rule says `nl*`.
+import { type IOrAlt } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
-
-function describeToken(token: IToken): string {
-  if (token.tokenType === EOF) return 'the end of the input';
-  if (token.tokenType === T.Newline) return 'the end of the line';
-  return `'${token.image.length > 30 ? token.image.slice(0, 27) + '...' : token.image}'`;
-}
-
-function labelOf(type: TokenType): string {
-  return type.LABEL ?? `'${type.name}'`;
-}
-
-const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
-    return `expected ${labelOf(expected)} but found ${describeToken(actual)}`;
-  },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `unexpected ${describeToken(firstRedundant)}: a statement ends at a new line or ';'`;
-  },
-  buildNoViableAltMessage({ actual, previous, ruleName }) {
-    const found = describeToken(actual[0]!);
-    // The member name is written inline in postfixExpr, so only the '.' before it tells it apart.
-    if (previous?.tokenType === T.Dot) return `expected a property or method name but found ${found}`;
-    const what: Record<string, string> = {
-      expression: 'a value',
-      postfixExpr: 'a value',
-      command: 'an argument',
-      hashEntry: "a key ('name = value')",
-      statement: 'a statement',
-      pipeline: 'a command or a value',
-      pipedCommand: "a command after '|'",
-      expressionList: 'a value',
-      // the closing quote is the only way on once the input ends inside "…" or @"…"@
-      expandableString: "the string's closing quote",
-    };
-    return `expected ${what[ruleName] ?? 'something else'} but found ${found}`;
-  },
-  buildEarlyExitMessage({ actual, ruleName }) {
-    return `unexpected ${describeToken(actual[0]!)} in ${ruleName}`;
-  },
-};
+import { StatementGrammar } from './grammar-statements.js';
 
 const BARE_SYMBOLS = [T.Minus, T.Dot, T.DotDot, T.Star, T.Slash, T.Plus, T.Percent, T.Bang, T.BareSymbol, T.Assign, T.TypeLiteral, T.LSquare, T.RSquare];
 
-export class AuthshParser extends CstParser {
+export class AuthshParser extends StatementGrammar {
   constructor(validate = false) {
-    super(T.allTokens, {
-      recoveryEnabled: true,
-      maxLookahead: 3,
-      nodeLocationTracking: 'onlyOffset',
-      skipValidations: !validate,
-      errorMessageProvider: messages,
-    });
+    super(validate);
     this.performSelfAnalysis();
   }
-
-  /** Tokens touch (no space between): the glue of bare arguments and postfix access. */
-  private adjacent(): boolean {
-    const prev = this.LA(0);
-    const next = this.LA(1);
-    return next.tokenType !== EOF && (prev.endOffset ?? prev.startOffset) + 1 === next.startOffset;
-  }
-
-  /** The first token after any newlines (for `else`, `catch` and `|` on the next line). */
-  private nextAfterNewlines(): TokenType {
-    let i = 1;
-    while (this.LA(i).tokenType === T.Newline) i++;
-    return this.LA(i).tokenType;
-  }
-
-  private nl(idx: number): void {
-    this.many(100 + idx, () => this.consume(100 + idx, T.Newline));
-  }
-
-  // script := statementList EOF
-  public script = this.RULE('script', () => {
-    this.SUBRULE(this.statementList);
-  });
-
-  // statementList := end* (paramBlock end*)? (statement (end+ statement?)*)?
-  //   (a param block may open a script, a function body or a script block; a statement may
-  //   follow it on the same line: `{ param($who) "hi $who" }`)
-  public statementList = this.RULE('statementList', () => {
-    this.MANY(() => this.CONSUME(T.StatementEnd));
-    this.OPTION3(() => {
-      this.SUBRULE(this.paramBlock);
-      this.MANY3(() => this.CONSUME3(T.StatementEnd));
-    });
-    this.OPTION(() => {
-      this.SUBRULE(this.statement);
-      this.MANY2(() => {
-        this.AT_LEAST_ONE(() => this.CONSUME2(T.StatementEnd));
-        this.OPTION2(() => this.SUBRULE2(this.statement));
-      });
-    });
-  });
-
-  // statement := if | foreach | while | function | try | break | continue
-  //            | (return | throw | exit) pipeline? | pipeline (assignOp nl* pipeline)?
-  public statement = this.RULE('statement', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.ifStatement) },
-      { ALT: () => this.SUBRULE(this.foreachStatement) },
-      { ALT: () => this.SUBRULE(this.whileStatement) },
-      { ALT: () => this.SUBRULE(this.functionStatement) },
-      { ALT: () => this.SUBRULE(this.tryStatement) },
-      { ALT: () => this.CONSUME(T.Break) },
-      { ALT: () => this.CONSUME(T.Continue) },
-      {
-        ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.Return) }, { ALT: () => this.CONSUME(T.Throw) }, { ALT: () => this.CONSUME(T.Exit) }]);
-          this.OPTION(() => this.SUBRULE(this.pipeline));
-        },
-      },
-      {
-        // pipeline (('=' | '+=' | '-=') nl* pipeline)?   (inline: most statements are this)
-        ALT: () => {
-          this.SUBRULE2(this.pipeline);
-          this.OPTION2(() => {
-            this.CONSUME(T.AssignOp);
-            this.nl(1);
-            this.SUBRULE3(this.pipeline);
-          });
-        },
-      },
-    ]);
-  });
 
   // pipeline := (command | expression) (nl* '|' nl* pipedCommand)*
   public pipeline = this.RULE('pipeline', () => {
@@ -211,7 +95,6 @@ export class AuthshParser extends CstParser {
       },
     });
   });
-  private commaEndsExpression = 0;
 
   /** Inside brackets a comma builds arrays again, even within a param() default. */
   private withCommas(parse: () => void): void {
@@ -355,158 +238,5 @@ export class AuthshParser extends CstParser {
     ]);
     this.nl(1);
     this.SUBRULE(this.pipeline);
-  });
-
-  // block := '{' statementList '}'
-  public block = this.RULE('block', () => {
-    this.CONSUME(T.LCurly);
-    this.SUBRULE(this.statementList);
-    this.CONSUME(T.RCurly);
-  });
-
-  // ifStatement := 'if' '(' pipeline ')' nl* block (nl* 'elseif' '(' pipeline ')' nl* block)* (nl* 'else' nl* block)?
-  public ifStatement = this.RULE('ifStatement', () => {
-    this.CONSUME(T.If);
-    this.CONSUME(T.LParen);
-    this.SUBRULE(this.pipeline);
-    this.CONSUME(T.RParen);
-    this.nl(1);
-    this.SUBRULE(this.block);
-    this.MANY({
-      GATE: () => this.nextAfterNewlines() === T.ElseIf,
-      DEF: () => {
-        this.nl(2);
-        this.CONSUME(T.ElseIf);
-        this.CONSUME2(T.LParen);
-        this.SUBRULE2(this.pipeline);
-        this.CONSUME2(T.RParen);
-        this.nl(3);
-        this.SUBRULE2(this.block);
-      },
-    });
-    this.OPTION({
-      GATE: () => this.nextAfterNewlines() === T.Else,
-      DEF: () => {
-        this.nl(4);
-        this.CONSUME(T.Else);
-        this.nl(5);
-        this.SUBRULE3(this.block);
-      },
-    });
-  });
-
-  // foreachStatement := 'foreach' '(' Variable 'in' pipeline ')' nl* block
-  public foreachStatement = this.RULE('foreachStatement', () => {
-    this.CONSUME(T.Foreach);
-    this.CONSUME(T.LParen);
-    this.CONSUME(T.Variable);
-    this.CONSUME(T.In);
-    this.SUBRULE(this.pipeline);
-    this.CONSUME(T.RParen);
-    this.nl(1);
-    this.SUBRULE(this.block);
-  });
-
-  // whileStatement := 'while' '(' pipeline ')' nl* block
-  public whileStatement = this.RULE('whileStatement', () => {
-    this.CONSUME(T.While);
-    this.CONSUME(T.LParen);
-    this.SUBRULE(this.pipeline);
-    this.CONSUME(T.RParen);
-    this.nl(1);
-    this.SUBRULE(this.block);
-  });
-
-  // functionStatement := 'function' Word ('(' paramList ')')? nl* block
-  public functionStatement = this.RULE('functionStatement', () => {
-    this.CONSUME(T.Function);
-    this.CONSUME(T.Word);
-    this.OPTION(() => {
-      this.CONSUME(T.LParen);
-      this.SUBRULE(this.paramList);
-      this.CONSUME(T.RParen);
-    });
-    this.nl(1);
-    this.SUBRULE(this.block);
-  });
-
-  // paramBlock := 'param' '(' paramList ')'
-  public paramBlock = this.RULE('paramBlock', () => {
-    this.CONSUME(T.Param);
-    this.CONSUME(T.LParen);
-    this.SUBRULE(this.paramList);
-    this.CONSUME(T.RParen);
-  });
-
-  // paramList := (paramDecl (',' paramDecl)*)?
-  public paramList = this.RULE('paramList', () => {
-    this.OPTION(() => {
-      this.SUBRULE(this.paramDecl);
-      this.MANY(() => {
-        this.CONSUME(T.Comma);
-        this.SUBRULE2(this.paramDecl);
-      });
-    });
-  });
-
-  // paramDecl := ([type] | attribute)* Variable ('=' expression)? ; attribute := '[' Word '(' attrArg* ')' ']'
-  public paramDecl = this.RULE('paramDecl', () => {
-    this.MANY(() => {
-      this.OR2([
-        { ALT: () => this.CONSUME(T.TypeLiteral) },
-        {
-          ALT: () => {
-            this.CONSUME(T.LSquare);
-            this.CONSUME(T.Word);
-            this.CONSUME(T.LParen);
-            this.MANY2(() => {
-              this.OR([
-                { ALT: () => this.CONSUME2(T.Word) },
-                { ALT: () => this.CONSUME(T.ConditionStart) },
-                { ALT: () => this.CONSUME(T.Variable) },
-                { ALT: () => this.CONSUME(T.Comma) },
-                // `Mandatory = $true`, with spaces (lexed as Word '=' Variable, not a condition)
-                { ALT: () => this.CONSUME2(T.Assign) },
-              ]);
-            });
-            this.CONSUME(T.RParen);
-            this.CONSUME(T.RSquare);
-          },
-        },
-      ]);
-    });
-    this.CONSUME2(T.Variable);
-    this.OPTION2(() => {
-      this.CONSUME(T.Assign);
-      this.ACTION(() => this.commaEndsExpression++);
-      this.SUBRULE(this.expression);
-      this.ACTION(() => this.commaEndsExpression--);
-    });
-  });
-
-  // tryStatement := 'try' nl* block (nl* 'catch' [type]* nl* block)* (nl* 'finally' nl* block)?
-  public tryStatement = this.RULE('tryStatement', () => {
-    this.CONSUME(T.Try);
-    this.nl(1);
-    this.SUBRULE(this.block);
-    this.MANY({
-      GATE: () => this.nextAfterNewlines() === T.Catch,
-      DEF: () => {
-        this.nl(2);
-        this.CONSUME(T.Catch);
-        this.MANY2(() => this.CONSUME(T.TypeLiteral));
-        this.nl(3);
-        this.SUBRULE2(this.block);
-      },
-    });
-    this.OPTION({
-      GATE: () => this.nextAfterNewlines() === T.Finally,
-      DEF: () => {
-        this.nl(4);
-        this.CONSUME(T.Finally);
-        this.nl(5);
-        this.SUBRULE3(this.block);
-      },
-    });
   });
 }

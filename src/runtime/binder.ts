@@ -4,9 +4,14 @@
 // is a ShellError that names the parameter, quotes the value and says what was expected.
 import { ShellError } from './errors.js';
 import { ShellRecord } from './record.js';
-import { asNumber, describe, isDate, isScriptBlock, parseDate, toText, truthy, type Value } from './values.js';
+import { describe, isScriptBlock, truthy, type Value } from './values.js';
 import { nearest } from './suggest.js';
-import type { BoundArgs, Condition, ParameterSpec } from './command.js';
+import { checkpointable, commonSpecs, parametersNamed } from './parameters.js';
+import { convertArgument } from './binder-convert.js';
+import { copyArgumentSpans, recordArgumentSpan } from './argument-spans.js';
+
+export { commandParameters, commonSpecs, parametersNamed } from './parameters.js';
+import type { BoundArgs, CommandSpec, Condition, ParameterSpec } from './command.js';
 import type { Span } from '../parser/span.js';
 
 export type EvaluatedArgument =
@@ -23,24 +28,6 @@ export interface CommonParameters {
   confirm: boolean | undefined;
   /** -checkpoint FILE (commands that run items concurrently). */
   checkpoint: string | undefined;
-}
-
-const ERROR_ACTIONS = ['continue', 'stop', 'silentlycontinue', 'ignore'] as const;
-
-function commonSpecs(changesState: boolean, checkpoint: boolean): ParameterSpec[] {
-  const specs: ParameterSpec[] = [
-    { name: 'erroraction', aliases: ['ea'], type: 'string', values: ERROR_ACTIONS, description: 'What a non-terminating error does: continue, stop or silentlycontinue.' },
-  ];
-  if (changesState) {
-    specs.push(
-      { name: 'whatif', type: 'switch', description: 'Show what would be sent, change nothing.' },
-      { name: 'confirm', type: 'switch', description: 'Ask before changing anything.' },
-    );
-  }
-  if (checkpoint) {
-    specs.push({ name: 'checkpoint', type: 'string', placeholder: 'FILE', description: 'Record each finished item in FILE; run again with the same FILE to do only what is left.' });
-  }
-  return specs;
 }
 
 export interface Binding {
@@ -65,16 +52,17 @@ export class Binder {
     this.all = [...params, ...commonSpecs(changesState, checkpoint)];
   }
 
+  static forCommand(spec: CommandSpec, allowExtra = false): Binder {
+    return new Binder(spec.name, spec.parameters, spec.changesState ?? false, allowExtra, checkpointable(spec));
+  }
+
   private fail(code: string, message: string, span: Span | undefined): ShellError {
     return new ShellError(code, `${this.command}: ${message}`, { span, command: this.command });
   }
 
   resolve(name: string, span: Span | undefined): ParameterSpec {
-    const lower = name.toLowerCase();
     const names = (p: ParameterSpec) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase());
-    const exact = this.all.find((p) => names(p).includes(lower));
-    if (exact) return exact;
-    const prefixed = this.all.filter((p) => names(p).some((n) => n.startsWith(lower)));
+    const prefixed = parametersNamed(this.all, name);
     if (prefixed.length === 1) return prefixed[0]!;
     if (prefixed.length > 1) {
       throw this.fail('AmbiguousParameter', `-${name} could be ${prefixed.map((p) => `-${p.name}`).join(' or ')}: type more of the name`, span);
@@ -89,52 +77,7 @@ export class Binder {
   }
 
   convert(p: ParameterSpec, value: Value, span: Span | undefined): unknown {
-    const bad = (expected: string) => this.fail('InvalidArgument', `-${p.name} ${describe(value)} is not ${expected}`, span);
-    let out: unknown = value;
-    switch (p.type) {
-      case 'string':
-        if (value === null) return null;
-        if (value instanceof ShellRecord || isScriptBlock(value)) throw bad('text');
-        if (Array.isArray(value)) {
-          if (value.length !== 1) throw bad('one text value (it is a list)');
-          out = toText(value[0]!);
-        } else out = toText(value);
-        break;
-      case 'strings':
-        out = (Array.isArray(value) ? value : value === null ? [] : [value]).map((v) => {
-          if (v instanceof ShellRecord || isScriptBlock(v)) throw bad('a list of text values');
-          return toText(v);
-        });
-        break;
-      case 'number':
-      case 'int': {
-        const n = typeof value === 'number' ? value : asNumber(value);
-        if (n === undefined || (p.type === 'int' && !Number.isInteger(n))) throw bad(p.type === 'int' ? 'a whole number' : 'a number');
-        out = n;
-        break;
-      }
-      case 'switch':
-      case 'bool':
-        out = truthy(value);
-        break;
-      case 'scriptblock':
-        if (!isScriptBlock(value)) throw bad('a script block ({ … })');
-        break;
-      case 'datetime': {
-        const d = isDate(value) ? value : typeof value === 'string' ? parseDate(value) : undefined;
-        if (!d) throw bad('a date (e.g. 2024-05-01 or 2024-05-01T09:00:00Z)');
-        out = d;
-        break;
-      }
-      case 'any':
-        break;
-    }
-    if (p.values && typeof out === 'string') {
-      const canonical = p.values.find((v) => v.toLowerCase() === (out as string).toLowerCase());
-      if (!canonical) throw bad(`one of ${p.values.join(', ')}`);
-      out = canonical;
-    }
-    return out;
+    return convertArgument(p, value, (expected) => this.fail('InvalidArgument', `-${p.name} ${describe(value)} is not ${expected}`, span));
   }
 
   /** Binds the arguments written on the command line. */
@@ -148,6 +91,7 @@ export class Binder {
       if (explicit.has(p.name)) throw this.fail('ParameterBindingFailed', `-${p.name} is given more than once`, span);
       explicit.add(p.name);
       bound[p.name] = value;
+      recordArgumentSpan(bound, p.name, span);
     };
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
@@ -180,7 +124,9 @@ export class Binder {
         value = next.value;
         i++;
       }
-      set(p, this.convert(p, value, a.span), a.span);
+      // The argument is the name and its value (`-lifetime 99999`), for errors about it alone.
+      const written = a.hasValue ? a.span : { ...a.span, end: Math.max(a.span.end, args[i]!.span.end) };
+      set(p, this.convert(p, value, a.span), written);
     }
     if (conditions.length) {
       const target = this.params.find((p) => p.conditions);
@@ -202,6 +148,7 @@ export class Binder {
       if (slot.remaining) break;
       const { value, span } = positional[k++]!;
       bound[slot.name] = this.convert(slot, value, span);
+      recordArgumentSpan(bound, slot.name, span);
       explicit.add(slot.name);
     }
     if (k < positional.length) {
@@ -223,6 +170,7 @@ export class Binder {
   /** Adds what a pipeline item supplies, for parameters the command line left open. */
   bindItem(binding: Binding, item: Value, span: Span | undefined): BoundArgs {
     const args: BoundArgs = { ...binding.args };
+    copyArgumentSpans(binding.args, args);
     let valueTaken = false;
     for (const p of this.params) {
       if (!p.fromPipeline || binding.explicit.has(p.name)) continue;

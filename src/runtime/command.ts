@@ -157,6 +157,8 @@ export interface CommandContext {
   readonly command: CommandSpec;
   /** The source span of this command in the script, for error messages. */
   readonly span: Span | undefined;
+  /** Where the argument for parameter `name` was written (on the command line), for an error about it alone. */
+  spanOf?(name: string): Span | undefined;
   /** Items from the previous pipeline stage (empty when the command heads the pipeline). */
   readonly input: AsyncIterable<Value>;
   /** True when there is a previous pipeline stage. */

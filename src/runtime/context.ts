@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type * as A from '../parser/ast.js';
 import { ShellError } from './errors.js';
 import type { Binding } from './binder.js';
+import { argumentSpan } from './argument-spans.js';
 import type { CommandContext, CommandInfo, CommandSpec, Host } from './command.js';
 import type { ConnectionControl, GraphClient } from '../graph/types.js';
 import type { Span } from '../parser/span.js';
@@ -57,6 +58,10 @@ export class CommandContextImpl implements CommandContext {
     this.span = call.span;
     this.input = input ?? empty();
     this.hasInput = input !== undefined;
+  }
+
+  spanOf(name: string): Span | undefined {
+    return argumentSpan(this.binding.args, name);
   }
 
   forItem(item: Value, options: ItemOptions = {}): CommandContextImpl {

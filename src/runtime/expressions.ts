@@ -4,7 +4,7 @@ import type * as A from '../parser/ast.js';
 import { ShellError } from './errors.js';
 import { ShellRecord } from './record.js';
 import { castTo, describe, toText, truthy, type ScriptBlock, type Value } from './values.js';
-import { arithmetic, comparison, logical, range } from './operators.js';
+import { applyOperator, arithmetic, type Found } from './operators.js';
 import { callMethod, getMember } from './members.js';
 import type { Engine as Interpreter, Frame } from './engine.js';
 
@@ -125,19 +125,32 @@ async function chain(interp: Interpreter, e: ChainLink, frame: Frame): Promise<V
   return value;
 }
 
+/** One link of a chain; an error it raises underlines its operator, `.name` or `[…]`. */
 async function link(interp: Interpreter, e: ChainLink, target: Value, frame: Frame): Promise<Value> {
   switch (e.kind) {
     case 'Binary':
       return binary(interp, e, target, frame);
-    case 'Member':
-      return getMember(target, typeof e.name === 'string' ? e.name : toText(await evaluate(interp, e.name, frame)));
+    case 'Member': {
+      const name = typeof e.name === 'string' ? e.name : toText(await evaluate(interp, e.name, frame));
+      return pointed(e, () => getMember(target, name));
+    }
     case 'MethodCall': {
       const args: Value[] = [];
       for (const a of e.args) args.push(await evaluate(interp, a, frame));
-      return invokeMethod(target, e.name, args);
+      return pointed(e, () => invokeMethod(target, e.name, args));
     }
-    case 'Index':
-      return index(target, await evaluate(interp, e.index, frame));
+    case 'Index': {
+      const i = await evaluate(interp, e.index, frame);
+      return pointed(e, () => index(target, i));
+    }
+  }
+}
+
+function pointed<T>(e: ChainLink, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    throw err instanceof ShellError ? err.at(e.opSpan) : err;
   }
 }
 
@@ -150,23 +163,10 @@ async function binary(interp: Interpreter, e: A.Binary, a: Value, frame: Frame):
     return truthy(await evaluate(interp, e.right, frame));
   }
   const b = await evaluate(interp, e.right, frame);
-  switch (op) {
-    case '-xor':
-      return logical(op, a, b);
-    case '..':
-      return range(a, b);
-    case '+':
-    case '-':
-    case '*':
-    case '/':
-    case '%':
-      return arithmetic(op, a, b);
-    default: {
-      const r = comparison(op, a, b);
-      if (r.matches) frame.scope.set('matches', r.matches);
-      return r.value;
-    }
-  }
+  const found: Found = {};
+  const value = pointed(e, () => applyOperator(op, a, b, found));
+  if (found.matches) frame.scope.set('matches', found.matches);
+  return value;
 }
 
 function index(target: Value, i: Value): Value {
@@ -195,7 +195,7 @@ export async function assignTo(interp: Interpreter, t: A.Variable | A.MemberAcce
   const target = await evaluate(interp, t.object, frame);
   if (t.kind === 'Member') {
     const name = typeof t.name === 'string' ? t.name : toText(await evaluate(interp, t.name, frame));
-    if (!(target instanceof ShellRecord)) throw new ShellError('InvalidOperation', `cannot set '${name}' on ${describe(target)}: only records have settable properties`, { span: t.span });
+    if (!(target instanceof ShellRecord)) throw new ShellError('InvalidOperation', `cannot set '${name}' on ${describe(target)}: only records have settable properties`, { span: t.opSpan ?? t.span });
     target.set(name, value);
     return;
   }
@@ -205,8 +205,8 @@ export async function assignTo(interp: Interpreter, t: A.Variable | A.MemberAcce
     const n = Number(key);
     const k = n < 0 ? target.length + n : n;
     if (!Number.isInteger(k) || k < 0 || k >= target.length) {
-      throw new ShellError('IndexOutOfRange', `index ${toText(key)} is outside the array, which has ${target.length} item(s)`, { span: t.span });
+      throw new ShellError('IndexOutOfRange', `index ${toText(key)} is outside the array, which has ${target.length} item(s)`, { span: t.opSpan ?? t.span });
     }
     target[k] = value;
-  } else throw new ShellError('InvalidOperation', `cannot index into ${describe(target)} to assign`, { span: t.span });
+  } else throw new ShellError('InvalidOperation', `cannot index into ${describe(target)} to assign`, { span: t.opSpan ?? t.span });
 }

@@ -26,7 +26,7 @@ const binders = new WeakMap<object, Binder>();
 export function binderFor(spec: CommandSpec, allowExtra = false): Binder {
   let b = binders.get(spec);
   if (!b) {
-    b = new Binder(spec.name, spec.parameters, spec.changesState ?? false, allowExtra, spec.concurrent === true && spec.input === 'item');
+    b = Binder.forCommand(spec, allowExtra);
     binders.set(spec, b);
   }
   return b;

@@ -1,18 +1,48 @@
-// The operators of LANGUAGE.md §3 on values: arithmetic, comparison (with the array-on-the-
-// left filter rule), wildcard and regex matching ($matches), -replace/-split/-join/-f, ranges.
+// What each binary operator means (LANGUAGE.md §3): its evaluation and the early check of its
+// right operand, keyed by the names of the syntax table (vocabulary/operators.ts), which the
+// lexer, parser and `where` read. The `satisfies` below makes the compiler point at an operator
+// that has a spelling but no meaning here. The interpreter and `where` evaluate through
+// applyOperator, so every form of a test means the same.
 import { ShellError } from './errors.js';
 import { ShellRecord } from './record.js';
 import { compare, equals, like } from './compare.js';
-import { asNumber, describe, toText, truthy, type Value } from './values.js';
+import { describe, toText, truthy, type Value } from './values.js';
 import { userRegex, type UserRegex } from './user-regex.js';
+import { add, arithmetic, range } from './arithmetic.js';
+import {
+  OPERATOR_SYNTAX,
+  operatorSpellings,
+  operatorSyntax,
+  type BinaryOperator,
+  type OperatorName,
+  type OperatorSyntax,
+} from '../vocabulary/operators.js';
 
-export const MAX_RANGE = 10_000_000;
-/** The longest text an operator makes: well inside V8's limit (2^29 - 24 characters). */
-export const MAX_TEXT = 256 * 1024 * 1024;
+export { operatorWords, WHERE_SWITCHES, type BinaryOperator, type OperatorCategory } from '../vocabulary/operators.js';
 
-function regex(pattern: unknown, caseSensitive: boolean): UserRegex {
-  return userRegex(toText(pattern), caseSensitive, describe(pattern));
+export { add, arithmetic, lazyRange, range, MAX_RANGE, MAX_TEXT } from './arithmetic.js';
+
+/** Where an operator may leave a $matches record (a successful -match). */
+export interface Found {
+  matches?: ShellRecord;
 }
+
+/** What an operator means: how it evaluates, and how its right operand is checked early. */
+export interface OperatorMeaning {
+  /** The operator on its two operand values; `cs` is true for a -c… form. */
+  readonly evaluate: (a: Value, b: Value, cs: boolean, found: Found) => Value;
+  /** Checks the right operand once before it is used many times (`where`): a bad regex fails early. */
+  readonly check?: (b: Value, cs: boolean, shown: string) => void;
+}
+
+/** An operator's whole table entry: its syntax (vocabulary/operators.ts) and its meaning. */
+export type OperatorInfo = OperatorSyntax & OperatorMeaning;
+
+
+function regex(pattern: Value, caseSensitive: boolean, shown?: string): UserRegex {
+  return userRegex(toText(pattern), caseSensitive, shown ?? describe(pattern));
+}
+const checkRegex = (b: Value, cs: boolean, shown: string) => void regex(b, cs, `${shown} '${toText(b)}'`);
 
 /** The record $matches holds after a successful -match: 0 is the whole match, then groups. */
 export function matchesRecord(m: RegExpExecArray): ShellRecord {
@@ -24,170 +54,130 @@ export function matchesRecord(m: RegExpExecArray): ShellRecord {
   return r;
 }
 
-function numeric(op: string, v: unknown): number {
-  if (v === null || v === undefined) return 0;
-  if (typeof v === 'boolean') return Number(v);
-  const n = asNumber(v);
-  if (n === undefined) throw new ShellError('InvalidOperation', `cannot use '${op}' on ${describe(v)}: it is not a number`);
-  return n;
+type ScalarTest = (a: Value, b: Value, cs: boolean, found: Found) => boolean;
+
+/**
+ * A comparison of one value with another; with an array on the left it filters the array
+ * (PowerShell's rule, LANGUAGE.md §3), so `@(1,2,3) -gt 1` is `@(2,3)`.
+ */
+function filtering(test: ScalarTest): OperatorInfo['evaluate'] {
+  return (a, b, cs, found) => (Array.isArray(a) ? a.filter((x) => test(x, b, cs, {})) : test(a, b, cs, found));
 }
 
-export function add(a: Value, b: Value): Value {
-  if (a === null) return b;
-  if (Array.isArray(a)) return Array.isArray(b) ? [...a, ...b] : [...a, b];
-  if (typeof a === 'string') return a + toText(b);
-  if (a instanceof ShellRecord) {
-    if (!(b instanceof ShellRecord)) throw new ShellError('InvalidOperation', `cannot add ${describe(b)} to a record: only a record can be added to a record`);
-    const merged = a.clone();
-    for (const [k, v] of b) merged.set(k, v);
-    return merged;
-  }
-  if (a instanceof Date) return new Date(a.getTime() + numeric('+', b));
-  return numeric('+', a) + numeric('+', b);
-}
-
-export function arithmetic(op: string, a: Value, b: Value): Value {
-  switch (op) {
-    case '+':
-      return add(a, b);
-    case '-':
-      if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
-      return numeric(op, a) - numeric(op, b);
-    case '*': {
-      if (typeof a === 'string' || Array.isArray(a)) {
-        const times = Math.max(0, Math.floor(numeric(op, b)));
-        const size = a.length * times;
-        const max = typeof a === 'string' ? MAX_TEXT : MAX_RANGE;
-        // Checked first: past these V8 fails with "Invalid string length" or runs out of heap.
-        if (size > max) {
-          const what = typeof a === 'string' ? `text of ${size.toLocaleString('en-US')} characters` : `an array of ${size.toLocaleString('en-US')} items`;
-          throw new ShellError('TooLarge', `'*' would make ${what}; at most ${max.toLocaleString('en-US')} fit`);
-        }
-        return typeof a === 'string' ? a.repeat(times) : Array.from({ length: times }, () => a).flat();
-      }
-      return numeric(op, a) * numeric(op, b);
-    }
-    case '/':
-    case '%': {
-      const d = numeric(op, b);
-      if (d === 0) throw new ShellError('DivideByZero', `cannot divide ${describe(a)} by zero`);
-      return op === '/' ? numeric(op, a) / d : numeric(op, a) % d;
-    }
-    default:
-      throw new ShellError('InvalidOperation', `unknown operator '${op}'`);
-  }
-}
-
-/** `a..b`: an array of the whole numbers from a to b (either direction). */
-export function range(a: Value, b: Value): number[] {
-  const from = Math.trunc(numeric('..', a));
-  const to = Math.trunc(numeric('..', b));
-  const count = Math.abs(to - from) + 1;
-  if (count > MAX_RANGE) {
-    throw new ShellError('InvalidOperation', `the range ${from}..${to} has ${count} numbers, more than ${MAX_RANGE} can be held; use it at the head of a pipeline (${from}..${to} | …) to stream it`);
-  }
-  const step = to >= from ? 1 : -1;
-  return Array.from({ length: count }, (_, i) => from + i * step);
-}
-
-export function* lazyRange(a: Value, b: Value): Generator<number> {
-  const from = Math.trunc(numeric('..', a));
-  const to = Math.trunc(numeric('..', b));
-  const step = to >= from ? 1 : -1;
-  for (let i = from; step > 0 ? i <= to : i >= to; i += step) yield i;
-}
-
-export interface ComparisonResult {
-  value: Value;
-  matches?: ShellRecord;
-}
-
-function scalarCompare(base: string, cs: boolean, a: Value, b: Value, found: { matches?: ShellRecord }): boolean {
-  const opts = { caseSensitive: cs };
-  switch (base) {
-    case 'eq':
-      return equals(a, b, opts);
-    case 'ne':
-      return !equals(a, b, opts);
-    case 'gt':
-      return a !== null && b !== null && compare(a, b, opts) > 0;
-    case 'ge':
-      return equals(a, b, opts) || (a !== null && b !== null && compare(a, b, opts) > 0);
-    case 'lt':
-      return a !== null && b !== null && compare(a, b, opts) < 0;
-    case 'le':
-      return equals(a, b, opts) || (a !== null && b !== null && compare(a, b, opts) < 0);
-    case 'like':
-      return like(a, b, opts);
-    case 'notlike':
-      return !like(a, b, opts);
-    case 'match':
-    case 'notmatch': {
-      const m = regex(b, cs).exec(toText(a));
-      if (m && base === 'match') found.matches = matchesRecord(m);
-      return base === 'match' ? m !== null : m === null;
-    }
-    default:
-      throw new ShellError('InvalidOperation', `unknown operator '-${base}'`);
-  }
-}
-
+/** Ordering: $null is never greater or smaller than anything (the -eq of -ge/-le still applies). */
+const ordered = (a: Value, b: Value, cs: boolean) => (a === null || b === null ? undefined : compare(a, b, { caseSensitive: cs }));
+const same = (a: Value, b: Value, cs: boolean) => equals(a, b, { caseSensitive: cs });
 const asList = (v: Value): Value[] => (Array.isArray(v) ? v : v === null ? [] : [v]);
 
-/** A comparison word (`-eq`, `-cnotlike`, `-in`, `-replace`, `-f`, …) applied to two values. */
-export function comparison(op: string, a: Value, b: Value): ComparisonResult {
-  const word = op.slice(1).toLowerCase();
-  const cs = word.startsWith('c') && !['contains'].includes(word);
-  const base = /^[ci](?=eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split)/.test(word) ? word.slice(1) : word;
-  const opts = { caseSensitive: cs };
-  switch (base) {
-    case 'contains':
-    case 'notcontains': {
-      const has = asList(a).some((x) => equals(x, b, opts));
-      return { value: base === 'contains' ? has : !has };
-    }
-    case 'in':
-    case 'notin': {
-      const has = asList(b).some((x) => equals(a, x, opts));
-      return { value: base === 'in' ? has : !has };
-    }
-    case 'replace': {
+function matching(negate: boolean): ScalarTest {
+  return (a, b, cs, found) => {
+    const m = regex(b, cs).exec(toText(a));
+    if (m && !negate) found.matches = matchesRecord(m);
+    return negate ? m === null : m !== null;
+  };
+}
+
+const TYPE_NAMES = { record: ['hashtable'], number: ['int', 'double'], double: ['int'] } as Record<string, string[]>;
+
+function typeName(a: Value): string {
+  if (a === null) return 'null';
+  if (Array.isArray(a)) return 'array';
+  if (a instanceof ShellRecord) return 'hashtable';
+  if (a instanceof Date) return 'datetime';
+  if (typeof a === 'number') return Number.isInteger(a) ? 'int' : 'double';
+  if (typeof a === 'boolean') return 'bool';
+  return typeof a;
+}
+
+function isType(a: Value, b: Value): boolean {
+  const wanted = toText(b).replace(/^\[|\]$/g, '').toLowerCase();
+  const actual = typeName(a);
+  return actual === wanted || (TYPE_NAMES[wanted]?.includes(actual) ?? false);
+}
+
+const test = (evaluate: OperatorMeaning['evaluate']) => ({ evaluate }) as const;
+const word = test;
+const arith = (op: '+' | '-' | '*' | '/' | '%') => ({ evaluate: (a: Value, b: Value) => arithmetic(op, a, b) }) as const;
+
+/** Every binary operator, lower-case, by its written name. */
+/** What every operator of the syntax table means, by its name. */
+const MEANINGS = {
+  '-or': { evaluate: (a, b) => truthy(a) || truthy(b) },
+  '-xor': { evaluate: (a, b) => truthy(a) !== truthy(b) },
+  '-and': { evaluate: (a, b) => truthy(a) && truthy(b) },
+  '-eq': test(filtering((a, b, cs) => same(a, b, cs))),
+  '-ne': test(filtering((a, b, cs) => !same(a, b, cs))),
+  '-gt': test(filtering((a, b, cs) => (ordered(a, b, cs) ?? 0) > 0)),
+  '-ge': test(filtering((a, b, cs) => same(a, b, cs) || (ordered(a, b, cs) ?? 0) > 0)),
+  '-lt': test(filtering((a, b, cs) => (ordered(a, b, cs) ?? 0) < 0)),
+  '-le': test(filtering((a, b, cs) => same(a, b, cs) || (ordered(a, b, cs) ?? 0) < 0)),
+  '-like': test(filtering((a, b, cs) => like(a, b, { caseSensitive: cs }))),
+  '-notlike': test(filtering((a, b, cs) => !like(a, b, { caseSensitive: cs }))),
+  '-match': { ...test(filtering(matching(false))), check: checkRegex },
+  '-notmatch': { ...test(filtering(matching(true))), check: checkRegex },
+  '-contains': test((a, b, cs) => asList(a).some((x) => same(x, b, cs))),
+  '-notcontains': test((a, b, cs) => !asList(a).some((x) => same(x, b, cs))),
+  '-in': test((a, b, cs) => asList(b).some((x) => same(a, x, cs))),
+  '-notin': test((a, b, cs) => !asList(b).some((x) => same(a, x, cs))),
+  '-replace': {
+    ...test((a, b, cs) => {
       const [pattern, replacement] = Array.isArray(b) ? [b[0] ?? '', b[1] ?? ''] : [b, ''];
       const re = regex(pattern, cs);
       const one = (x: Value) => re.replaceAll(toText(x), toText(replacement));
-      return { value: Array.isArray(a) ? a.map(one) : one(a) };
-    }
-    case 'split':
-    {
-      const re = regex(b, cs);
-      return { value: asList(a).flatMap((x) => re.split(toText(x))) };
-    }
-    case 'join':
-      return { value: asList(a).map(toText).join(toText(b)) };
-    case 'f': {
-      const args = asList(b);
-      return {
-        value: toText(a).replace(/\{(\d+)\}/g, (_, i: string) => toText(args[Number(i)] ?? null)),
-      };
-    }
-    case 'is':
-    case 'isnot': {
-      const t = toText(b).replace(/^\[|\]$/g, '').toLowerCase();
-      const actual = a === null ? 'null' : Array.isArray(a) ? 'array' : a instanceof ShellRecord ? 'hashtable' : a instanceof Date ? 'datetime' : typeof a === 'number' ? (Number.isInteger(a) ? 'int' : 'double') : typeof a === 'boolean' ? 'bool' : typeof a;
-      const same = actual === t || (t === 'record' && actual === 'hashtable') || (t === 'number' && (actual === 'int' || actual === 'double')) || (t === 'double' && actual === 'int');
-      return { value: base === 'is' ? same : !same };
-    }
-  }
-  const found: { matches?: ShellRecord } = {};
-  if (Array.isArray(a)) {
-    // PowerShell rule: with an array on the left, a comparison filters it.
-    return { value: a.filter((x) => scalarCompare(base, cs, x, b, {})) };
-  }
-  const value = scalarCompare(base, cs, a, b, found);
-  return found.matches ? { value, matches: found.matches } : { value };
+      return Array.isArray(a) ? a.map(one) : one(a);
+    }),
+    check: (b, cs, shown) => checkRegex(Array.isArray(b) ? (b[0] ?? '') : b, cs, shown),
+  },
+  '-split': { ...test((a, b, cs) => asList(a).flatMap((x) => regex(b, cs).split(toText(x)))), check: checkRegex },
+  '-join': word((a, b) => asList(a).map(toText).join(toText(b))),
+  '-f': word((a, b) => {
+    const args = asList(b);
+    return toText(a).replace(/\{(\d+)\}/g, (_, i: string) => toText(args[Number(i)] ?? null));
+  }),
+  '-is': word((a, b) => isType(a, b)),
+  '-isnot': word((a, b) => !isType(a, b)),
+  '..': { evaluate: (a, b) => range(a, b) },
+  '+': { evaluate: (a, b) => add(a, b) },
+  '-': arith('-'),
+  '*': arith('*'),
+  '/': arith('/'),
+  '%': arith('%'),
+} as const satisfies Record<OperatorName, OperatorMeaning>;
+
+/** Every binary operator, lower-case, by its written name: syntax and meaning. */
+export const OPERATORS = Object.fromEntries(
+  (Object.keys(OPERATOR_SYNTAX) as OperatorName[]).map((name) => [name, { ...OPERATOR_SYNTAX[name], ...MEANINGS[name] }]),
+) as { readonly [K in OperatorName]: (typeof OPERATOR_SYNTAX)[K] & OperatorMeaning };
+
+/** An operator as spelled, resolved: its table entry and whether the spelling asks for case. */
+export interface ResolvedOperator {
+  readonly spelling: BinaryOperator;
+  readonly name: OperatorName;
+  readonly info: OperatorInfo;
+  readonly caseSensitive: boolean;
 }
 
-export function logical(op: string, a: Value, b: Value): boolean {
-  if (op === '-xor') return truthy(a) !== truthy(b);
-  throw new ShellError('InvalidOperation', `unknown operator '${op}'`);
+/** Every spelling resolved once: evaluation looks an operator up on every use. */
+const RESOLVED = new Map<string, ResolvedOperator>(
+  operatorSpellings().map((s) => [
+    s.spelling,
+    { spelling: s.spelling, name: s.name, info: OPERATORS[s.name], caseSensitive: s.caseSensitive },
+  ]),
+);
+
+/** The operator a spelling names (any case), or undefined when it is not one. */
+export function operatorNamed(spelling: string): ResolvedOperator | undefined {
+  return RESOLVED.get(spelling) ?? RESOLVED.get(operatorSyntax(spelling)?.spelling ?? '');
+}
+
+function resolve(op: BinaryOperator): ResolvedOperator {
+  const r = operatorNamed(op);
+  if (!r) throw new ShellError('InvalidOperation', `unknown operator '${op}'`);
+  return r;
+}
+
+/** `a op b`, both already evaluated; a successful -match leaves its record in `found`. */
+export function applyOperator(op: BinaryOperator, a: Value, b: Value, found: Found = {}): Value {
+  const r = resolve(op);
+  return r.info.evaluate(a, b, r.caseSensitive, found);
 }

@@ -58,10 +58,6 @@ export function asNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-export function looksNumeric(v: unknown): boolean {
-  return asNumber(v) !== undefined;
-}
-
 function formatNumber(n: number): string {
   if (Number.isInteger(n) || !Number.isFinite(n)) return String(n);
   // Keep doubles short and free of binary noise (0.1 + 0.2 reads 0.3, as in PowerShell).

@@ -50,8 +50,8 @@ describe('values past what the engine holds', () => {
     expect(r).toMatchObject({ code: 1, stdout: 'after\n' });
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('<command>'));
     expect(errors).toEqual([
-      "<command>:1:1: error: '*' would make text of 10,000,000,000 characters; at most 268,435,456 fit",
-      "<command>:1:13: error: '*' would make an array of 600,000,000 items; at most 10,000,000 fit",
+      "<command>:1:5: error: '*' would make text of 10,000,000,000 characters; at most 268,435,456 fit",
+      "<command>:1:21: error: '*' would make an array of 600,000,000 items; at most 10,000,000 fit",
     ]);
   });
 

@@ -232,7 +232,7 @@ describe('limits: a long script is read in pieces, with the same result as one p
     if (Array.isArray(value)) return value.map(strip);
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) if (k !== 'span' && k !== 'nameSpan' && k !== 'text' && v !== undefined) out[k] = strip(v);
+      for (const [k, v] of Object.entries(value)) if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan' && k !== 'text' && v !== undefined) out[k] = strip(v);
       return out;
     }
     return value;

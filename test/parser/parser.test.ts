@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parser/parse.js';
 import type * as A from '../../src/parser/ast.js';
 
-/** Drops span, nameSpan and a block's source text, recursively. */
+/** Drops span, nameSpan, opSpan and a block's source text, recursively. */
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'span' || k === 'nameSpan' || (k === 'text' && (value as { kind?: string }).kind === 'Block')) continue;
+      if (k === 'span' || k === 'nameSpan' || k === 'opSpan' || (k === 'text' && (value as { kind?: string }).kind === 'Block')) continue;
       if (v !== undefined) out[k] = strip(v);
     }
     return out;

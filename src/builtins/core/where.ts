@@ -1,27 +1,43 @@
 // where (Where-Object): keeps the items that pass a test. Owns the three equivalent forms of
 // LANGUAGE.md §5 — conditions (`where type=phone`), operator switches (`where type -eq phone`)
-// and script blocks (`where { $_.type -eq 'phone' }`) — all and-ed together when mixed.
-import type { CommandContext, CommandSpec, Condition, ParameterSpec } from '../../runtime/command.js';
+// and script blocks (`where { $_.type -eq 'phone' }`) — all and-ed together when mixed. The
+// first two apply the runtime's operator table (runtime/operators.ts) exactly as the block's
+// `$_.type -eq 'phone'` does, so the forms agree on $null and array properties too.
+import type { BoundArgs, CommandContext, CommandSpec, Condition, ParameterSpec } from '../../runtime/command.js';
+import { applyOperator, operatorNamed, WHERE_SWITCHES, type BinaryOperator } from '../../runtime/operators.js';
+import { ShellError } from '../../runtime/errors.js';
+import { argumentSpan } from '../../runtime/argument-spans.js';
 import { describe, isScriptBlock, truthy, type Value } from '../../runtime/values.js';
 import { commandError, badArgument } from '../support/errors.js';
-import { compileTest, OPERATORS, type Operator } from '../support/operators.js';
 import { readPath } from '../support/properties.js';
 
-const SWITCHES = [
-  ...OPERATORS.map((op) => ({ name: op as string, op, caseSensitive: false })),
-  ...OPERATORS.map((op) => ({ name: `c${op}`, op, caseSensitive: true })),
-];
-
-const CONDITION_OPS: Record<Condition['op'], Operator> = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '~': 'match' };
+const CONDITION_OPS: Record<Condition['op'], BinaryOperator> = { '=': '-eq', '!=': '-ne', '<': '-lt', '<=': '-le', '>': '-gt', '>=': '-ge', '~': '-match' };
 
 type ItemTest = (item: Value) => boolean | Promise<boolean>;
 
-function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditions: Condition[]): ItemTest[] {
-  const tests: ItemTest[] = conditions.map((c) => {
-    const test = compileTest(ctx, CONDITION_OPS[c.op], c.value, false, `${c.field}${c.op}`);
-    return (item: Value) => test(readPath(item, c.field));
-  });
-  const chosen = SWITCHES.filter((s) => args[s.name] === true);
+/** An error about one argument: it underlines that argument, not the whole command. */
+function at(err: ShellError, span: ShellError['span']): ShellError {
+  if (span) err.span = span;
+  return err;
+}
+
+/**
+ * `PATH op value` as a test of an item; the value is checked once first (a bad regex fails
+ * here, underlining where the value was written).
+ */
+function fieldTest(ctx: CommandContext, path: string, op: BinaryOperator, value: Value, shown: string, span: ShellError['span']): ItemTest {
+  const { info, caseSensitive } = operatorNamed(op)!;
+  try {
+    info.check?.(value, caseSensitive, shown);
+  } catch (e) {
+    throw e instanceof ShellError ? at(commandError(ctx, 'InvalidArgument', e.message), span) : e;
+  }
+  return (item) => truthy(applyOperator(op, readPath(item, path), value));
+}
+
+function buildTests(ctx: CommandContext, args: BoundArgs, conditions: Condition[]): ItemTest[] {
+  const tests: ItemTest[] = conditions.map((c) => fieldTest(ctx, c.field, CONDITION_OPS[c.op], c.value, `${c.field}${c.op}`, c.span));
+  const chosen = WHERE_SWITCHES.filter((s) => args[s.name] === true);
   if (chosen.length > 1) {
     throw commandError(ctx, 'InvalidArgument', `use one operator at a time, not ${chosen.map((s) => `-${s.name}`).join(' and ')}`);
   }
@@ -40,7 +56,7 @@ function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditio
     return tests;
   }
   if (typeof property !== 'string' && typeof property !== 'number') {
-    throw badArgument(ctx, 'property', property, 'a property name or a script block');
+    throw at(badArgument(ctx, 'property', property, 'a property name or a script block'), argumentSpan(args, 'property'));
   }
   const path = String(property);
   const sw = chosen[0];
@@ -50,10 +66,10 @@ function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditio
     if (args.value === undefined) {
       throw commandError(ctx, 'MissingArgument', `-${sw.name} needs a property before it and a value after it, as in where type -${sw.name} phone (got the property '${path}' and no value)`);
     }
-    const test = compileTest(ctx, sw.op, args.value as Value, sw.caseSensitive, `-${sw.name}`);
-    tests.push((item) => test(readPath(item, path)));
+    tests.push(fieldTest(ctx, path, sw.op, args.value as Value, `-${sw.name}`, argumentSpan(args, 'value')));
   } else if (args.value !== undefined) {
-    throw commandError(ctx, 'InvalidArgument', `${describe(args.value)} follows the property '${path}' without an operator: expected e.g. where ${path} -eq VALUE or where ${path}=VALUE`);
+    const message = `${describe(args.value)} follows the property '${path}' without an operator: expected e.g. where ${path} -eq VALUE or where ${path}=VALUE`;
+    throw at(commandError(ctx, 'InvalidArgument', message), argumentSpan(args, 'value'));
   } else {
     const want = args.not !== true;
     tests.push((item) => truthy(readPath(item, path)) === want);
@@ -62,10 +78,10 @@ function buildTests(ctx: CommandContext, args: Record<string, unknown>, conditio
 }
 
 // One shared description per group lets help show the operators as one entry each.
-const operatorParams: ParameterSpec[] = SWITCHES.map((s) => ({
+const operatorParams: ParameterSpec[] = WHERE_SWITCHES.map((s) => ({
   name: s.name,
   type: 'switch',
-  description: s.caseSensitive
+  description: operatorNamed(s.op)!.caseSensitive
     ? 'The case-sensitive forms of the operators.'
     : 'The operator comparing the property with the value, as in an expression (`where n -gt 2` is `$_.n -gt 2`).',
 }));
@@ -81,7 +97,8 @@ const where: CommandSpec = {
     'Three forms mean the same: conditions (`where type=phone`; several are and-ed; ops = != < <= > >= and ~ for a ' +
     'case-insensitive regex), a property with an operator switch (`where type -eq phone`, or `where enabled` to test ' +
     'truthiness), and a script block (`where { $_.type -eq \'phone\' }`). Property paths may be dotted (`a.b`); an item ' +
-    'without the property reads it as $null. When the property holds an array, the test passes if any element passes.',
+    'without the property reads it as $null. When the property holds an array, the operator filters it as in an ' +
+    'expression (`$_.tags -eq \'a\'`), and the test passes when what is left is true.',
   input: 'stream',
   parameters: [
     { name: 'property', type: 'any', position: 0, placeholder: 'PROPERTY', description: 'The property to test (a dotted path), or a script block run for each item with $_ set to it.' },

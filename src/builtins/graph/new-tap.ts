@@ -47,7 +47,7 @@ async function lifetimeRange(ctx: CommandContext, graph: GraphClient): Promise<R
 
 function checkLifetime(ctx: CommandContext, value: number, range: Range, target?: unknown): void {
   if (Number.isInteger(value) && value >= range.min && value <= range.max) return;
-  throw invalidArgument(ctx, `-lifetime ${value} is not valid: ${range.source} ${range.min} to ${range.max} minutes`, target);
+  throw invalidArgument(ctx, `-lifetime ${value} is not valid: ${range.source} ${range.min} to ${range.max} minutes`, target, 'lifetime');
 }
 
 /** The user for one item: -user when given, else the item itself (resolveUser reads records). */

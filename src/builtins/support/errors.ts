@@ -6,15 +6,19 @@ import type { CommandContext } from '../../runtime/command.js';
 import { ShellError, type ErrorCode } from '../../runtime/errors.js';
 import { describe } from '../../runtime/values.js';
 
-/** A ShellError from this command, located at the command in the script. */
-export function commandError(ctx: CommandContext, code: ErrorCode, message: string, target?: unknown): ShellError {
-  const options = target === undefined ? { span: ctx.span } : { span: ctx.span, target };
+/**
+ * A ShellError from this command, located at the argument of `param` when it was written on the
+ * command line (ctx.spanOf), else at the command in the script.
+ */
+export function commandError(ctx: CommandContext, code: ErrorCode, message: string, target?: unknown, param?: string): ShellError {
+  const span = (param && ctx.spanOf?.(param)) || ctx.span;
+  const options = target === undefined ? { span } : { span, target };
   return new ShellError(code, `${ctx.command.name}: ${message}`, options);
 }
 
-/** An InvalidArgument error: a value was given but is not what the command takes (`cmd: message`). */
-export function invalidArgument(ctx: CommandContext, message: string, target?: unknown): ShellError {
-  return commandError(ctx, 'InvalidArgument', message, target);
+/** An InvalidArgument error: a value was given but is not what the command takes (`cmd: message`), at `param`'s argument. */
+export function invalidArgument(ctx: CommandContext, message: string, target?: unknown, param?: string): ShellError {
+  return commandError(ctx, 'InvalidArgument', message, target, param);
 }
 
 /** A MissingArgument error: something the command needs was not given (`cmd: message`). */
@@ -24,7 +28,7 @@ export function missingArgument(ctx: CommandContext, message: string, target?: u
 
 /** An InvalidArgument error: `first: -count 'x' is not valid: expected …`. */
 export function badArgument(ctx: CommandContext, param: string, value: unknown, expected: string): ShellError {
-  return commandError(ctx, 'InvalidArgument', `-${param} ${describe(value)} is not valid: expected ${expected}`);
+  return commandError(ctx, 'InvalidArgument', `-${param} ${describe(value)} is not valid: expected ${expected}`, undefined, param);
 }
 
 /**

@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { CommandSpec, ParameterSpec } from '../../runtime/command.js';
+import { commandParameters, parametersNamed } from '../../runtime/parameters.js';
 import { ShellRecord } from '../../runtime/record.js';
 import type { Value } from '../../runtime/values.js';
 import { METHOD_TYPE_NAMES, PHONE_TYPES } from '../../graph/catalogue.js';
@@ -27,36 +28,20 @@ export function commandNames(commands: readonly CommandSpec[]): string[] {
   return commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
 }
 
-// The binder's common parameters (src/runtime/binder.ts commonSpecs, which is private there):
-// the same rule — -erroraction everywhere, -whatif/-confirm when the command changes state,
-// -checkpoint for concurrent item commands — repeated so completion offers what binds.
-const ERROR_ACTIONS = ['continue', 'stop', 'silentlycontinue', 'ignore'];
-
+/** What the binder binds for the command: its own parameters and the common ones. */
 export function allParameters(spec: CommandSpec): ParameterSpec[] {
-  const out: ParameterSpec[] = [...spec.parameters, { name: 'erroraction', aliases: ['ea'], type: 'string', values: ERROR_ACTIONS, description: '' }];
-  if (spec.changesState) out.push({ name: 'whatif', type: 'switch', description: '' }, { name: 'confirm', type: 'switch', description: '' });
-  if (spec.concurrent && spec.input === 'item') out.push({ name: 'checkpoint', type: 'string', placeholder: 'FILE', description: '' });
-  return out;
+  return commandParameters(spec);
 }
 
-/** `where type -eq x` reads like a parameter but is an operator: offered after `where -`. */
-const WHERE_OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin'];
-
+/** `where`'s operator switches (`-eq`, `-clike`, …) are among its parameters, built from the operator table. */
 export function parameterNames(spec: CommandSpec): string[] {
-  const names = allParameters(spec).flatMap((p) => [p.name, ...(p.aliases ?? [])]);
-  if (spec.name === 'where') names.push(...WHERE_OPERATORS);
-  return names.map((n) => `-${n}`);
+  return allParameters(spec).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => `-${n}`));
 }
 
-/** The parameter `-name` means: exact name or alias, else a unique prefix (the binder's rule). */
+/** The parameter `-name` means, by the binder's rule (exact name or alias, else a unique prefix). */
 export function resolveParameter(spec: CommandSpec, name: string): ParameterSpec | undefined {
-  const lower = name.toLowerCase();
-  const params = allParameters(spec);
-  const names = (p: ParameterSpec) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase());
-  const exact = params.find((p) => names(p).includes(lower));
-  if (exact) return exact;
-  const prefixed = params.filter((p) => names(p).some((n) => n.startsWith(lower)));
-  return prefixed.length === 1 ? prefixed[0] : undefined;
+  const found = parametersNamed(allParameters(spec), name);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Values of well-known record fields, for `where type=ph` and `where phoneType=alt`. */
