@@ -1,4 +1,4 @@
-// The layering of DESIGN.md, enforced: data flows cli → parser/lexer → runtime → builtins →
+// The layering of docs/architecture.md, enforced: data flows cli → parser/lexer → runtime → builtins →
 // graph, with the emulator beside them and src/vocabulary (spans, ShellError, cast names)
 // under them all. A module may import its own layer and the layers below it; the runtime's
 // value vocabulary (values, record, compare, errors, command, …) is shared by the layers under
@@ -80,7 +80,7 @@ const MAX_LINES = 300;
 /** The runtime modules that form the shared vocabulary of values. */
 const VOCABULARY = new Set(['values', 'record', 'compare', 'errors', 'command', 'datetime', 'members', 'suggest', 'user-regex', 'secrets', 'secret-declarations', 'operators', 'arithmetic', 'argument-spans'].map((m) => `runtime/${m}.ts`));
 
-describe('layering (DESIGN.md)', () => {
+describe('layering (docs/architecture.md)', () => {
   it('sees the imports it checks (multi-line ones too)', () => {
     expect(all.length).toBeGreaterThan(150);
     expect(all).toContainEqual({ from: 'parser/grammar.ts', to: 'lexer/tokens.ts', typeOnly: false });

@@ -1,4 +1,4 @@
-// Command-line arguments (DESIGN.md "Contracts"): global flags first, then `-c SCRIPT`,
+// Command-line arguments (docs/architecture.md "Contracts"): global flags first, then `-c SCRIPT`,
 // `-` (stdin) or FILE; everything after FILE belongs to the script's param(…).
 import { OUTPUT_FORMATS, type OutputFormat } from '../runtime/format/index.js';
 

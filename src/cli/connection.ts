@@ -52,7 +52,7 @@ export class GraphConnection {
       .then((c) => (this.connected = c))
       .catch((e: unknown) => {
         if (this.client === client) this.client = undefined; // a failed sign-in may be retried
-        // Script-terminating (LANGUAGE.md §5): nothing after a failed sign-in should run.
+        // Script-terminating (docs/language.md §5): nothing after a failed sign-in should run.
         throw e instanceof SignInError ? new ShellError('SignInFailed', e.message, { cause: e, fatal: true }) : e;
       });
     this.client = client;

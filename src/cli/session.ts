@@ -2,7 +2,7 @@
 // anything is wrong), binds a script's param(…) to its command-line arguments (script-params.ts),
 // runs the statements, sends output values to the output writer and diagnostics to stderr, and
 // turns the outcome into an exit code
-// (LANGUAGE.md §6). A REPL keeps one Session, so functions and variables persist between lines.
+// (docs/language.md §6). A REPL keeps one Session, so functions and variables persist between lines.
 // Its Graph connection is connection.ts, its checkpoint files checkpoint-files.ts.
 import { parse } from '../parser/parse.js';
 import { ShellError, toShellError } from '../runtime/errors.js';
@@ -121,7 +121,7 @@ export class Session {
       checkpointFile: (path) => this.checkpoints.file(path),
       secrets: this.secrets,
       reportError: (err) => {
-        // A written sign-in or permission error makes the script's exit code 3 (LANGUAGE.md §6).
+        // A written sign-in or permission error makes the script's exit code 3 (docs/language.md §6).
         if (AUTH_CODES.has(String(err.code))) this.authFailed = true;
         opts.stderr(this.diagnostic(err));
       },

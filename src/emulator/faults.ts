@@ -107,7 +107,7 @@ export class Faults {
       b.tokens -= 1;
       return undefined;
     }
-    // Graph's Retry-After may be fractional (REFERENCE.md §10); round up to the millisecond.
+    // Graph's Retry-After may be fractional (docs/graph.md §10); round up to the millisecond.
     const seconds = Math.ceil(((1 - b.tokens) / rate) * 1000) / 1000;
     return String(seconds);
   }

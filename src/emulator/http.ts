@@ -72,7 +72,7 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
 
 export const noContent = (): EmuResponse => ({ status: 204 });
 
-/** The Graph error body, with the request ids in innerError (REFERENCE.md §7). */
+/** The Graph error body, with the request ids in innerError (docs/graph.md §7). */
 export function errorBody(code: string, message: string, requestId: string, clientRequestId: string): unknown {
   return {
     error: {

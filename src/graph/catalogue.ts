@@ -1,8 +1,8 @@
-// The method-type catalogue (DESIGN.md "Layers": src/graph owns it): for each authentication
+// The method-type catalogue (docs/architecture.md "Layers": src/graph owns it): for each authentication
 // method type, authsh's short `type` name, Graph's `@odata.type`, the collection segment under
 // `/users/{id}/authentication/`, the Graph version commands use for it, and its fixed ids. Commands map between records and URLs only through this table, so a
 // record from any list can be sent back to its own collection (remove-method). Graph facts:
-// shared/graph/REFERENCE.md §2 and §8. The emulator keeps its own copy on purpose.
+// docs/graph.md §2 and §8. The emulator keeps its own copy on purpose.
 import type { GraphVersion } from './types.js';
 
 export type MethodTypeName =
@@ -28,7 +28,7 @@ export interface MethodTypeInfo {
 
 export const PASSWORD_METHOD_ID = '28c10230-6103-485e-b985-444c60001490';
 export const EMAIL_METHOD_ID = '3ddfcfc8-9383-446f-83cc-3ab9be4be18f';
-/** Phone method ids are fixed per phoneType (REFERENCE.md §8). */
+/** Phone method ids are fixed per phoneType (docs/graph.md §8). */
 export const PHONE_METHOD_IDS = {
   mobile: '3179e48a-750b-4051-897c-87b9720928f7',
   alternateMobile: 'b6332ec1-7057-4abe-9331-3d72feddfe41',

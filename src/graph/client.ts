@@ -147,7 +147,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         if (!next) return;
         const url: URL = new URL(next, w.url);
         checkHost(url, 'GET');
-        // Graph does not carry ConsistencyLevel (or any header) into the nextLink: re-send them all (REFERENCE.md §5).
+        // Graph does not carry ConsistencyLevel (or any header) into the nextLink: re-send them all (docs/graph.md §5).
         w = { method: 'GET', url, href: /^https?:\/\//i.test(next) ? next : url.href, headers: req.headers ?? {}, signal: req.signal };
       }
     },

@@ -1,4 +1,4 @@
-// What a Graph call needs, from REFERENCE.md §9: the least-privileged permission (application
+// What a Graph call needs, from docs/graph.md §9: the least-privileged permission (application
 // or delegated, same name) and, for delegated calls on other users, the directory roles. The
 // client attaches it to a 403 so the error says what to grant instead of only "insufficient
 // privileges". Route patterns match the path below the version root; first match wins.

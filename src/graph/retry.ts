@@ -7,7 +7,7 @@
 // 429 and 503 were not carried out, so any method may be sent again. A 504 (a gateway gave up
 // waiting) and a dropped connection say nothing of whether the request was carried out: a read
 // is sent again, a write is "lost" and goes through `lostWrite`. A Retry-After (seconds,
-// fractional allowed — REFERENCE.md §10 — or an HTTP date) is honoured exactly; otherwise the
+// fractional allowed — docs/graph.md §10 — or an HTTP date) is honoured exactly; otherwise the
 // wait is exponential backoff with "equal jitter" (half fixed, half random) so many clients
 // throttled at once do not come back in step.
 

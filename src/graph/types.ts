@@ -69,7 +69,7 @@ export class GraphRequestError extends Error {
     message: string,
     readonly requestId: string | null,
     readonly request: { method: string; url: string },
-    /** For a 403: the permission and directory role the call needs (REFERENCE.md §9), when known. */
+    /** For a 403: the permission and directory role the call needs (docs/graph.md §9), when known. */
     readonly needs?: string,
   ) {
     super(message);

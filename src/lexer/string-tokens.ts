@@ -1,4 +1,4 @@
-// The string tokens of LANGUAGE.md §1: '…' and @'…'@ (literal, one token each, scanned
+// The string tokens of docs/language.md §1: '…' and @'…'@ (literal, one token each, scanned
 // rather than matched by a regex), the openers of "…" and @"…"@, and the tokens inside those
 // two (the 'dq' and 'here' modes of tokens.ts), whose $name and $( … ) tokens are tokens.ts's.
 import { createToken } from 'chevrotain';

@@ -1,4 +1,4 @@
-// The authsh token set (LANGUAGE.md §1), one context-free stream for the parser.
+// The authsh token set (docs/language.md §1), one context-free stream for the parser.
 // Modes are used only inside strings: "…" ('dq') and @"…"@ ('here') interpolate $name,
 // ${name} and $( … ), and every ( / $( / @( pushes 'main' again so ) finds its way back.
 // Order matters: Chevrotain takes the first pattern that matches, not the longest. This module
@@ -24,7 +24,7 @@ export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /
 export const LineComment = createToken({ name: 'LineComment', pattern: /#[^\r\n]*/, group: Lexer.SKIPPED });
 export const StatementEnd = createToken({ name: 'StatementEnd', pattern: Lexer.NA });
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n|\r/, line_breaks: true, categories: [StatementEnd], label: 'a new line' });
-/** Inside ( … ) a line break ends nothing (LANGUAGE.md §1), so that mode skips it. */
+/** Inside ( … ) a line break ends nothing (docs/language.md §1), so that mode skips it. */
 export const ParenNewline = createToken({ name: 'ParenNewline', pattern: /\r?\n|\r/, line_breaks: true, group: Lexer.SKIPPED });
 
 // Variables and sub-expressions
@@ -41,7 +41,7 @@ export const AtCurly = createToken({ name: 'AtCurly', pattern: /@\{/, push_mode:
 
 export const Number = createToken({ name: 'Number', pattern: /0x[0-9a-f]+|(?:\d+\.\d+|\d+)(?:e[+-]?\d+)?/i, label: 'a number' });
 
-/** `FIELD=VALUE` and friends, written without spaces (LANGUAGE.md §1): the field and the operator. */
+/** `FIELD=VALUE` and friends, written without spaces (docs/language.md §1): the field and the operator. */
 const conditionStart = sticky(new RegExp(`[${NAME_START}][${NAME_CHAR}.-]*?(?:!=|<=|>=|=|<|>|~)(?!=)`));
 export const ConditionStart = createToken({
   name: 'ConditionStart',

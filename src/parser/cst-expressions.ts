@@ -1,5 +1,5 @@
 // The expression half of the CST → AST builder: literals, strings with interpolation,
-// postfix access, and operator precedence (LANGUAGE.md §3, lowest first):
+// postfix access, and operator precedence (docs/language.md §3, lowest first):
 //   -or -xor < -and < -not ! < comparison < .. < + - < * / % < , < unary - + [type] < postfix
 // The comma binds tighter than any binary operator, as in PowerShell, so that
 // `'{0} {1}' -f $a, $b`, `$x -in 'a', 'b'` and `$s -replace 'l', 'L'` mean what they say.
@@ -99,7 +99,7 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
       if (p.tokenType.name === 'Dot') {
         const nameElement = parts[++k]!;
         // The grammar checks that the dot touches the value; the name must touch the dot too,
-        // or `$a. b` would read as `$a.b` (member access only when touching, LANGUAGE.md §2).
+        // or `$a. b` would read as `$a.b` (member access only when touching, docs/language.md §2).
         if (startOf(nameElement) !== endOf(p) + 1) throw this.error("expected a property or method name right after '.' (no space)", this.tokenSpan(p));
         const name = this.memberName(nameElement);
         const next = parts[k + 1];

@@ -1,4 +1,4 @@
-// The statement rules of the grammar (LANGUAGE.md §4–§5): scripts, statement lists, blocks,
+// The statement rules of the grammar (docs/language.md §4–§5): scripts, statement lists, blocks,
 // if/foreach/while, functions and their param(…) lists, try/catch/finally. The pipeline and
 // expression rules they use are in grammar.ts, which completes the parser. Each rule opens
 // with its EBNF; newlines end statements, except where a rule says `nl*`.

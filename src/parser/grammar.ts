@@ -1,4 +1,4 @@
-// The authsh grammar as one Chevrotain CstParser (LANGUAGE.md §1–§5): this file holds the
+// The authsh grammar as one Chevrotain CstParser (docs/language.md §1–§5): this file holds the
 // pipeline, command-argument and expression rules, on top of the statement rules of
 // grammar-statements.ts. The CST is kept shallow: binary operators come out as one flat list
 // and precedence is applied in cst-expressions.ts. Newlines end statements, except where a rule says `nl*`.

@@ -1,4 +1,4 @@
-// The arithmetic of LANGUAGE.md §3: + - * / % on numbers, text, arrays, records and dates,
+// The arithmetic of docs/language.md §3: + - * / % on numbers, text, arrays, records and dates,
 // and the ranges `a..b` (whole, or streamed at the head of a pipeline). The operator table
 // (operators.ts) points at these; the interpreter's `+=` and `-=` use them directly.
 import { ShellError } from './errors.js';

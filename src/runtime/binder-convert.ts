@@ -1,4 +1,4 @@
-// The value conversions of parameter binding (LANGUAGE.md §5): a value given for a parameter
+// The value conversions of parameter binding (docs/language.md §5): a value given for a parameter
 // becomes the parameter's type (text, a list of texts, a number, a whole number, a switch, a
 // script block, a date) and an enumerated value its canonical spelling; `bad` says what was expected.
 import type { ShellError } from './errors.js';

@@ -1,4 +1,4 @@
-// Parameter binding, shared by every command and by script functions (LANGUAGE.md §5):
+// Parameter binding, shared by every command and by script functions (docs/language.md §5):
 // by name (exact, alias, or unique prefix), switches (`-x`, `-x:$false`), by position, `--`,
 // FIELD=VALUE conditions, and from the pipeline by value or by property name. Every failure
 // is a ShellError that names the parameter, quotes the value and says what was expected.

@@ -63,7 +63,7 @@ export interface CommandExample {
   output?: unknown[];
 }
 
-/** A FIELD=VALUE condition argument (LANGUAGE.md §1), e.g. `type=phone`, `n>=2`, `upn~'^a'`. */
+/** A FIELD=VALUE condition argument (docs/language.md §1), e.g. `type=phone`, `n>=2`, `upn~'^a'`. */
 export interface Condition {
   field: string;
   op: '=' | '!=' | '<' | '<=' | '>' | '>=' | '~';

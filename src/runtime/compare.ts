@@ -1,4 +1,4 @@
-// The comparison rules of LANGUAGE.md §3 and §7, shared by the operators, where, sort,
+// The comparison rules of docs/language.md §3 and §7, shared by the operators, where, sort,
 // group and unique: numbers when both sides look numeric, datetimes when one side is a date,
 // otherwise text, case-insensitively unless a -c… operator asks for case.
 import { userRegex, type UserRegex } from './user-regex.js';

@@ -1,4 +1,4 @@
-// Running a `concurrent` command's items many at a time (DESIGN.md "The bulk executor"); the
+// Running a `concurrent` command's items many at a time (docs/architecture.md "The bulk executor"); the
 // checkpoint bookkeeping every unit of work shares is in checkpointed.ts, one item's run in
 // concurrent-item.ts. Items start in input
 // order, each as its own task; up to `window` of them are in flight while the first unfinished

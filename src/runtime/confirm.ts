@@ -1,4 +1,4 @@
-// Asking before a destructive change (DESIGN.md, issue 6, issue 11): in an interactive session a
+// Asking before a destructive change (docs/architecture.md, issue 6, issue 11): in an interactive session a
 // command marked `destructive` (remove-*, reset-password, set-policy) — or any changing command
 // given `-confirm` — asks before each unit of work, with PowerShell's four answers: yes, yes to
 // all, no, no to all. Scripts and non-terminal runs never ask (their Host has no `confirm`), nor

@@ -1,4 +1,4 @@
-// Error records: what `$_` holds in a catch block (DESIGN.md "Error records"). A record with
+// Error records: what `$_` holds in a catch block (docs/architecture.md "Error records"). A record with
 // message, code, status, target, requestId, file, line and column; `throw $_` rethrows the
 // very error it came from.
 import { ShellError } from './errors.js';

@@ -1,4 +1,4 @@
-// Expression evaluation (LANGUAGE.md §2–§3) and assignment targets. Expressions are async
+// Expression evaluation (docs/language.md §2–§3) and assignment targets. Expressions are async
 // because a parenthesised pipeline or a sub-expression may run commands.
 import type * as A from '../parser/ast.js';
 import { ShellError } from './errors.js';

@@ -2,7 +2,7 @@
 // async generators that yield output values and *return* a Completion — break, continue,
 // return and exit travel as values, never as exceptions. Only ShellErrors are thrown:
 // statement-terminating ones are written and the next statement runs; fatal ones (throw,
-// -erroraction stop) unwind to the nearest try (LANGUAGE.md §5).
+// -erroraction stop) unwind to the nearest try (docs/language.md §5).
 import type * as A from '../parser/ast.js';
 import { ShellError, toShellError } from './errors.js';
 import { Scope } from './scope.js';

@@ -1,4 +1,4 @@
-// Member access and the few methods values have (LANGUAGE.md §2–§3): record properties,
+// Member access and the few methods values have (docs/language.md §2–§3): record properties,
 // member enumeration over arrays, string and datetime methods. Nothing of JavaScript itself
 // is reachable from a script: only the names listed here.
 import { ShellError } from './errors.js';

@@ -1,4 +1,4 @@
-// What each binary operator means (LANGUAGE.md §3): its evaluation and the early check of its
+// What each binary operator means (docs/language.md §3): its evaluation and the early check of its
 // right operand, keyed by the names of the syntax table (vocabulary/operators.ts), which the
 // lexer, parser and `where` read. The `satisfies` below makes the compiler point at an operator
 // that has a spelling but no meaning here. The interpreter and `where` evaluate through
@@ -58,7 +58,7 @@ type ScalarTest = (a: Value, b: Value, cs: boolean, found: Found) => boolean;
 
 /**
  * A comparison of one value with another; with an array on the left it filters the array
- * (PowerShell's rule, LANGUAGE.md §3), so `@(1,2,3) -gt 1` is `@(2,3)`.
+ * (PowerShell's rule, docs/language.md §3), so `@(1,2,3) -gt 1` is `@(2,3)`.
  */
 function filtering(test: ScalarTest): OperatorInfo['evaluate'] {
   return (a, b, cs, found) => (Array.isArray(a) ? a.filter((x) => test(x, b, cs, {})) : test(a, b, cs, found));

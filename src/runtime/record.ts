@@ -1,4 +1,4 @@
-// ShellRecord: the record value of LANGUAGE.md §2 — ordered keys, case-insensitive lookup,
+// ShellRecord: the record value of docs/language.md §2 — ordered keys, case-insensitive lookup,
 // the original spelling of each key kept. Graph objects, CSV rows and @{ } literals are all records.
 export class ShellRecord {
   private readonly entries = new Map<string, { key: string; value: unknown }>();

@@ -7,7 +7,7 @@
 // into a string, reshaped by select or to-json, or written with write-host is still caught, and
 // nothing else is altered.
 //
-// Two kinds of secret (DESIGN: "never printed except the one time a user must see them"):
+// Two kinds of secret (docs/architecture.md "House rules": "never printed except the one time a user must see them"):
 // - 'once': a value the user must see the one time it exists (a new Temporary Access Pass, a
 //   password or a QR PIN Graph generated). It reaches stdout and the terminal, and is masked in
 //   transcripts, logs, history, checkpoints and diagnostics.

@@ -1,4 +1,4 @@
-// The value model of LANGUAGE.md §2: what a value is, how it reads as text, truthiness,
+// The value model of docs/language.md §2: what a value is, how it reads as text, truthiness,
 // and the conversions the operators and commands share. Comparison lives in compare.ts.
 import { ShellRecord } from './record.js';
 import { ShellError } from './errors.js';
@@ -32,7 +32,7 @@ export function typeName(v: unknown): string {
   return typeof v;
 }
 
-/** LANGUAGE.md §2: $null, $false, 0, '' and an empty array are false; everything else true. */
+/** docs/language.md §2: $null, $false, 0, '' and an empty array are false; everything else true. */
 export function truthy(v: unknown): boolean {
   if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
   if (Array.isArray(v)) {
@@ -95,7 +95,7 @@ function roundEven(n: number): number {
 
 export { CAST_TYPES };
 
-/** The type casts of LANGUAGE.md §3: [int] [string] [bool] [datetime] [array] (and a few synonyms). */
+/** The type casts of docs/language.md §3: [int] [string] [bool] [datetime] [array] (and a few synonyms). */
 export function castTo(type: string, v: unknown): Value {
   const t = type.toLowerCase();
   switch (t) {

@@ -1,5 +1,5 @@
-// The authsh executable end to end: modes, flags, streams and exit codes (DESIGN.md
-// "Contracts the tests rely on", LANGUAGE.md §6), through the built CLI as a process.
+// The authsh executable end to end: modes, flags, streams and exit codes (docs/architecture.md
+// "Contracts the tests rely on", docs/language.md §6), through the built CLI as a process.
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,7 +70,7 @@ describe('syntax errors', () => {
   });
 });
 
-describe('exit codes (LANGUAGE.md §6)', () => {
+describe('exit codes (docs/language.md §6)', () => {
   it.each([
     ['everything succeeded', "'ok'", 0],
     ['an error was written but the script ran to its end', "get-nothing; 'after'", 1],

@@ -1,6 +1,6 @@
 // Choosing what to sign in to, from the environment: half a configuration is an error a
 // scheduler sees (exit 3), never a quiet fall-back to the demo tenant; and a failed sign-in
-// ends the script (LANGUAGE.md §5) unless a try catches it.
+// ends the script (docs/language.md §5) unless a try catches it.
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -256,7 +256,7 @@ describe('stale-authenticators', () => {
     .map(({ u, m }) => `${u.userPrincipalName}/${m.id}`);
   const keys = () => registrations().map(({ u, m }) => `${u.userPrincipalName}/${m.id}`);
 
-  /** MFA-capable per the registration report (REFERENCE.md §4a). */
+  /** MFA-capable per the registration report (docs/graph.md §4a). */
   const MFA = ['phone', 'microsoftAuthenticator', 'passwordlessMicrosoftAuthenticator', 'softwareOath', 'hardwareOath', 'fido2', 'windowsHelloForBusiness', 'platformCredential'];
   const strongLeft = (upn: string, without: Set<string>) =>
     emu.store.users.find((u) => u.userPrincipalName === upn)!.methods.filter((m) => MFA.includes(kind(m)) && !without.has(`${upn}/${String(m.id)}`)).length;

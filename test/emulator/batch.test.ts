@@ -1,4 +1,4 @@
-// POST /$batch (REFERENCE.md §6) through a Router whose SubDispatch re-enters the same router.
+// POST /$batch (docs/graph.md §6) through a Router whose SubDispatch re-enters the same router.
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped JSON response bodies */
 import { describe, expect, it } from 'vitest';
 import type { SubDispatch } from '../../src/emulator/http.js';

@@ -2,7 +2,7 @@
 // emulator (the example's user mapped to a demo user who has such methods), and the answer must
 // have the documented status and every documented property with the same JSON type (a null in
 // the docs matches anything; objects recurse, arrays compare their first item). What is not
-// compared is listed per file with its reason: documentation artifacts (REFERENCE.md §11) and
+// compared is listed per file with its reason: documentation artifacts (docs/graph.md §11) and
 // data the demo tenant does not hold.
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped JSON response bodies */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ interface Plan {
   body?: unknown;
   why?: string;
   setup?: (c: Ctx) => Promise<void>;
-  /** REFERENCE.md §11.1: the doc wraps a single entity in {"value":{…}}; compare the inner object. */
+  /** docs/graph.md §11.1: the doc wraps a single entity in {"value":{…}}; compare the inner object. */
   unwrap?: true;
   /** Property path (`a.b`, `value[].c`) → why it is not compared. */
   skip?: Record<string, string>;
@@ -132,7 +132,7 @@ const PLANS: Record<string, Plan> = {
   'v1.0_user-get-select': { skip: { postalCode: NO_DATA } },
   'v1.0_user-list-endswith-count': {},
   'v1.0_user-list-search-or': { url: () => 'users?$search="displayName:wa" OR "displayName:ad"&$orderby=displayName&$count=true', why: '§11.10: the doc URL has the typo $orderbydisplayName; replayed as $orderby=displayName' },
-  'v1.0_user-list-startswith-top': { skip: { 'value[].mailNickname': 'not in the default property set (REFERENCE.md §5) and the request has no $select: the doc example was abridged by hand' } },
+  'v1.0_user-list-startswith-top': { skip: { 'value[].mailNickname': 'not in the default property set (docs/graph.md §5) and the request has no $select: the doc example was abridged by hand' } },
   'v1.0_user-list': {},
   'v1.0_windowshelloforbusinessauthenticationmethod-delete': { url: (c) => u(ALEX, `windowsHelloForBusinessMethods/${mid(c, ALEX, 'windowsHello')}`)(), why: KIM },
   'v1.0_windowshelloforbusinessauthenticationmethod-get': { url: (c) => u(ALEX, `windowsHelloForBusinessMethods/${mid(c, ALEX, 'windowsHello')}`)(), why: `${KIM} (§11.8)`, unwrap: true },

@@ -1,4 +1,4 @@
-// authorize(req, access): REFERENCE.md §9 for app-only and delegated callers.
+// authorize(req, access): docs/graph.md §9 for app-only and delegated callers.
 import { describe, it, expect } from 'vitest';
 import { authorize, type Access } from '../../src/emulator/auth/permissions.js';
 import { GraphError, type EmuRequest, type Principal } from '../../src/emulator/http.js';

@@ -1,4 +1,4 @@
-// /policies/authenticationMethodsPolicy (REFERENCE.md §3) through a Router over a fresh demo tenant.
+// /policies/authenticationMethodsPolicy (docs/graph.md §3) through a Router over a fresh demo tenant.
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped JSON response bodies */
 import { describe, expect, it } from 'vitest';
 import { registerPolicyRoutes } from '../../src/emulator/routes/policy.js';

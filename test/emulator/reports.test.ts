@@ -1,4 +1,4 @@
-// /reports/authenticationMethods (REFERENCE.md §4, §4a) through a Router over a fresh demo tenant.
+// /reports/authenticationMethods (docs/graph.md §4, §4a) through a Router over a fresh demo tenant.
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped JSON response bodies */
 import { describe, expect, it } from 'vitest';
 import { registerReportRoutes } from '../../src/emulator/routes/reports.js';

@@ -1,4 +1,4 @@
-// /users routes (REFERENCE.md §5) driven through a Router over a fresh demo tenant.
+// /users routes (docs/graph.md §5) driven through a Router over a fresh demo tenant.
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped JSON response bodies */
 import { describe, expect, it } from 'vitest';
 import { registerUserRoutes } from '../../src/emulator/routes/users.js';

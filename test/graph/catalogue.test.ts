@@ -1,10 +1,10 @@
 // The method-type catalogue: every short type maps to one @odata.type and segment and back;
-// beta-only types are passwordless and hardwareOath; fixed ids are Graph's (REFERENCE.md §8).
+// beta-only types are passwordless and hardwareOath; fixed ids are Graph's (docs/graph.md §8).
 import { describe, expect, it } from 'vitest';
 import { METHOD_TYPES, PHONE_METHOD_IDS, methodPath, methodTypeOf, methodTypeOfOdata, phoneTypeOfId } from '../../src/graph/catalogue.js';
 
 describe('method-type catalogue', () => {
-  it('covers the thirteen DESIGN.md types, each one way round and back', () => {
+  it('covers the thirteen docs/architecture.md types, each one way round and back', () => {
     expect(METHOD_TYPES.map((m) => m.type)).toEqual(['password', 'phone', 'email', 'fido2', 'authenticator', 'passwordless', 'softwareOath', 'hardwareOath', 'tap', 'whfb', 'platformCredential', 'qrCodePin', 'external']);
     for (const m of METHOD_TYPES) {
       expect(methodTypeOfOdata(m.odataType)).toBe(m);

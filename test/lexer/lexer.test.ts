@@ -1,4 +1,4 @@
-// Token streams of tricky inputs (LANGUAGE.md §1; research notes §1.2 and §2.3). A stream is
+// Token streams of tricky inputs (docs/language.md §1; research notes §1.2 and §2.3). A stream is
 // written as `Type(image)` per token, skipped tokens (spaces, comments, continuations) absent.
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/lexer/lexer.js';

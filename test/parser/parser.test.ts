@@ -1,4 +1,4 @@
-// AST shapes (LANGUAGE.md §1–§5, §7). Spans are stripped by a helper so each test states only
+// AST shapes (docs/language.md §1–§5, §7). Spans are stripped by a helper so each test states only
 // the structure; a few tests at the end check spans on purpose.
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parser/parse.js';
@@ -215,7 +215,7 @@ describe('parser: command arguments', () => {
   });
 });
 
-describe('parser: precedence (LANGUAGE.md §3 and §7)', () => {
+describe('parser: precedence (docs/language.md §3 and §7)', () => {
   it('binds -and tighter than -or', () => {
     expect(only('$a -or $b -and $c')).toEqual(bin('-or', v('a'), bin('-and', v('b'), v('c'))));
     expect(only('$a -and $b -or $c')).toEqual(bin('-or', bin('-and', v('a'), v('b')), v('c')));

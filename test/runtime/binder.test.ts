@@ -1,4 +1,4 @@
-// Parameter binding (LANGUAGE.md §5): names, prefixes, aliases, switches, positions, `--`,
+// Parameter binding (docs/language.md §5): names, prefixes, aliases, switches, positions, `--`,
 // conditions, and pipeline items by value and by property name.
 import { describe, it, expect } from 'vitest';
 import { Binder, type EvaluatedArgument } from '../../src/runtime/binder.js';

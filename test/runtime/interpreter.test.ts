@@ -1,10 +1,10 @@
 // The interpreter's behaviour, through a real Session: values, operators, control flow,
-// functions, scopes, errors and streaming (LANGUAGE.md §2–§6).
+// functions, scopes, errors and streaming (docs/language.md §2–§6).
 import { describe, it, expect } from 'vitest';
 import { run, values } from '../support/session.js';
 
 describe('values and expressions', () => {
-  it('follows the precedence of LANGUAGE.md §3 and the traps of §7', async () => {
+  it('follows the precedence of docs/language.md §3 and the traps of §7', async () => {
     expect(await values('$true -or $false -and $false')).toEqual([true]);
     expect(await values('$a = 1; $b = 2; -not $a -eq $b')).toEqual([true]);
     expect(await values('$n = 2; (1..$n+1).Count')).toEqual([3]);
@@ -63,7 +63,7 @@ describe('values and expressions', () => {
     expect(await values('function f($a = 1, $b = @(2, 3), $c) { "$a|$b|$c" }; f')).toEqual(['1|2 3|']);
   });
 
-  it('offers the string and datetime methods of LANGUAGE.md §3 and nothing of JavaScript', async () => {
+  it('offers the string and datetime methods of docs/language.md §3 and nothing of JavaScript', async () => {
     expect(await values("'  x '.Trim(); 'abc'.Substring(1, 1); ([datetime]'2024-01-31T00:00:00Z').AddDays(1).ToString('yyyy-MM-dd')")).toEqual(['x', 'b', '2024-02-01']);
     const r = await run("'abc'.constructor; 'abc'.__proto__; 'x'.toString.call(1)");
     expect(r.stderr).toContain("no method 'call'");
@@ -117,7 +117,7 @@ describe('statements and control flow', () => {
   });
 });
 
-describe('errors (LANGUAGE.md §5)', () => {
+describe('errors (docs/language.md §5)', () => {
   it('catches a throw with its message and runs finally', async () => {
     expect(await values("try { throw 'boom' } catch { $_.message; $_.code } finally { 'cleanup' }")).toEqual(['boom', 'RuntimeException', 'cleanup']);
   });

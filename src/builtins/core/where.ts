@@ -1,5 +1,5 @@
 // where (Where-Object): keeps the items that pass a test. Owns the three equivalent forms of
-// LANGUAGE.md §5 — conditions (`where type=phone`), operator switches (`where type -eq phone`)
+// docs/language.md §5 — conditions (`where type=phone`), operator switches (`where type -eq phone`)
 // and script blocks (`where { $_.type -eq 'phone' }`) — all and-ed together when mixed. The
 // first two apply the runtime's operator table (runtime/operators.ts) exactly as the block's
 // `$_.type -eq 'phone'` does, so the forms agree on $null and array properties too.

@@ -1,5 +1,5 @@
 // add-external: registers an external (third-party MFA provider) method for a user
-// (POST …/externalAuthenticationMethods, REFERENCE.md §2 row 46, §8 External): the provider is
+// (POST …/externalAuthenticationMethods, docs/graph.md §2 row 46, §8 External): the provider is
 // a configuration of the methods policy, named by its id; admin-only.
 import type { CommandSpec } from '../../runtime/command.js';
 import { collectionPath } from '../../graph/catalogue.js';

@@ -1,5 +1,5 @@
 // add-phone: register a phone for a user. The number and type are checked before anything is
-// sent (REFERENCE.md §8: `+{cc} {number}[x{ext}]`, mobile|alternateMobile|office); Graph then
+// sent (docs/graph.md §8: `+{cc} {number}[x{ext}]`, mobile|alternateMobile|office); Graph then
 // enforces one phone per type and "alternateMobile needs a mobile" (within one run, an
 // alternateMobile waits for the same user's mobile, whatever the order of the rows). Emits the
 // created record.

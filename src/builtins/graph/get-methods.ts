@@ -1,6 +1,6 @@
 // get-methods: every authentication method a user has, one record each, with `type` and
 // `userId` so any of them can be piped on (remove-method). Reads beta, which lists every type
-// (v1.0 leaves out passwordless Authenticator and hardware OATH: REFERENCE.md §2 row 1).
+// (v1.0 leaves out passwordless Authenticator and hardware OATH: docs/graph.md §2 row 1).
 import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';

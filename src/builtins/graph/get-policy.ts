@@ -1,5 +1,5 @@
 // get-policy: the tenant's authentication methods policy, one record per method configuration
-// (REFERENCE.md §3). It reads from beta, which holds every configuration type (v1.0 hides
+// (docs/graph.md §3). It reads from beta, which holds every configuration type (v1.0 hides
 // HardwareOath), through the policy root so one request answers both forms; METHOD is matched
 // case-insensitively against the configuration id, authsh's short type names (tap, fido2, …)
 // or an external provider's displayName. set-policy resolves METHOD the same way.

@@ -1,5 +1,5 @@
 // get-registration: the registration report, one record per user (GET
-// reports/authenticationMethods/userRegistrationDetails, REFERENCE.md §4). Records stream as
+// reports/authenticationMethods/userRegistrationDetails, docs/graph.md §4). Records stream as
 // pages arrive; without -all only the first page (-top, Graph's default 100) is read, so a quick
 // look at a large tenant stays one request. -filter is passed to Graph as OData $filter.
 import type { CommandSpec } from '../../runtime/command.js';

@@ -1,4 +1,4 @@
-// get-user: find users by id, userPrincipalName or the start of a name (DESIGN.md "get-user X
+// get-user: find users by id, userPrincipalName or the start of a name (docs/architecture.md "get-user X
 // resolves X by its form"). A GUID or text with `@` is one GET /users/{X} (404 names X); other
 // text is a case-insensitive prefix search on displayName, mail and userPrincipalName and may
 // emit several users (none is an error naming X); `me` is the signed-in user (delegated only).
@@ -12,7 +12,7 @@ import { getUserObject, isGuid, isMe, searchUsers, signedInUser, userParam } fro
 import { permissionHelp } from './kit/permission.js';
 import { commandError, invalidArgument } from '../support/errors.js';
 
-/** The `$select` list: -property replaces the default one (DESIGN.md). */
+/** The `$select` list: -property replaces the default one (docs/architecture.md). */
 export function selectList(property: unknown): readonly string[] {
   if (!Array.isArray(property) || property.length === 0) return USER_PROPERTIES;
   return property.flatMap((p) => String(p).split(',')).map((p) => p.trim()).filter(Boolean);

@@ -1,4 +1,4 @@
-// get-users: list the tenant's users, page by page as the pipeline pulls them (LANGUAGE.md §5:
+// get-users: list the tenant's users, page by page as the pipeline pulls them (docs/language.md §5:
 // `get-users -all | first 5` stops fetching after five). Without -all or -top only Graph's
 // first page comes back, with a note on stderr when there are more.
 import type { CommandSpec } from '../../runtime/command.js';

@@ -1,5 +1,5 @@
 // new-qrcodepin: creates a user's QR code + PIN method (PUT …/qrCodePinMethod, a singleton,
-// REFERENCE.md §2 row 41, §8). Graph returns the PIN and the QR image only in this response,
+// docs/graph.md §2 row 41, §8). Graph returns the PIN and the QR image only in this response,
 // so the record is emitted with them and a warning says they will not be shown again; -whatif
 // masks a given PIN.
 import type { CommandSpec } from '../../runtime/command.js';

@@ -1,4 +1,4 @@
-// new-tap: creates a Temporary Access Pass (POST …/temporaryAccessPassMethods, REFERENCE.md §2
+// new-tap: creates a Temporary Access Pass (POST …/temporaryAccessPassMethods, docs/graph.md §2
 // row 33, §8). The lifetime is checked against the tenant's TAP policy before anything is sent,
 // so a bad -lifetime fails with the allowed range instead of Graph's generic 400; the policy is
 // read once per run (the command takes its input as a stream for that reason). The created
@@ -20,7 +20,7 @@ import { invalidArgument, missingArgument } from '../support/errors.js';
 
 const info = typeInfo('tap');
 const POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass';
-/** Graph's own bounds for any TAP, whatever the policy says (REFERENCE.md §2 row 33). */
+/** Graph's own bounds for any TAP, whatever the policy says (docs/graph.md §2 row 33). */
 const GRAPH_MIN = 10;
 const GRAPH_MAX = 43200;
 

@@ -1,4 +1,4 @@
-// remove-method: DELETE whatever method record it is given (DESIGN.md: "any method record can
+// remove-method: DELETE whatever method record it is given (docs/architecture.md: "any method record can
 // be piped to remove-method"). The record's `type` picks the collection through the catalogue,
 // its `id` the method, its `userId` the user. Emits nothing unless -passthru.
 import type { CommandSpec } from '../../runtime/command.js';

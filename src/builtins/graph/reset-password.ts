@@ -20,7 +20,7 @@ import { commandError, invalidArgument } from '../support/errors.js';
 
 type Op = Record<string, unknown>;
 const FINAL = new Set(['succeeded', 'failed']);
-/** Graph's request timeout for these APIs is 60 s (REFERENCE.md §1): wait no longer than that for a result. */
+/** Graph's request timeout for these APIs is 60 s (docs/graph.md §1): wait no longer than that for a result. */
 const MAX_WAIT_MS = 60_000;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

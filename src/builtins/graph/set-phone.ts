@@ -1,4 +1,4 @@
-// set-phone: change the number of a user's phone. phoneType cannot change (REFERENCE.md §8: add
+// set-phone: change the number of a user's phone. phoneType cannot change (docs/graph.md §8: add
 // the new type and remove the old), so only phoneNumber is sent. Emits nothing unless -passthru.
 import type { CommandSpec } from '../../runtime/command.js';
 import { methodPath } from '../../graph/catalogue.js';

@@ -1,5 +1,5 @@
 // set-policy: changes one method configuration of the tenant's authentication methods policy
-// (PATCH …/authenticationMethodConfigurations/{id}, REFERENCE.md §3). Graph requires the
+// (PATCH …/authenticationMethodConfigurations/{id}, docs/graph.md §3). Graph requires the
 // configuration's `@odata.type` in the body, so the configuration is read first (which also
 // resolves METHOD case-insensitively and keeps existing target settings such as Sms's
 // isUsableForSignIn for groups already targeted). -setting values are typed: numbers and

@@ -1,7 +1,7 @@
 // How built-in commands raise users' errors (the one place they are built: commandError and the
 // named constructors below) and check parameter values. Every message starts with
 // the command's name and, for a bad parameter value, names the parameter, quotes the value
-// and says what was expected (DESIGN.md "Contracts the tests rely on").
+// and says what was expected (docs/architecture.md "Contracts the tests rely on").
 import type { CommandContext } from '../../runtime/command.js';
 import { ShellError, type ErrorCode } from '../../runtime/errors.js';
 import { describe } from '../../runtime/values.js';

@@ -14,7 +14,7 @@ export function flatten(v: unknown): Value[] {
   return Array.isArray(v) ? (v as Value[]) : [v as Value];
 }
 
-/** The assignment rule of LANGUAGE.md §4: no value → $null, one → it, several → the array. */
+/** The assignment rule of docs/language.md §4: no value → $null, one → it, several → the array. */
 export function collapse(values: Value[]): Value {
   return values.length === 0 ? null : values.length === 1 ? values[0]! : values;
 }

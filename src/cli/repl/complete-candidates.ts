@@ -63,7 +63,7 @@ export function propertiesOf(v: unknown): string[] {
   return [];
 }
 
-/** A variable's value by name, case-insensitively (variables are case-insensitive, LANGUAGE.md §1). */
+/** A variable's value by name, case-insensitively (variables are case-insensitive, docs/language.md §1). */
 export function lookupVariable(vars: ReadonlyMap<string, Value>, name: string): Value | undefined {
   if (vars.has(name)) return vars.get(name);
   const lower = name.toLowerCase();

@@ -53,7 +53,7 @@ const VARIABLE = new RegExp(`^\\$(${NAME})?((?:\\.[\\w\\u00c0-\\u024f]*|\\[\\d+\
 const PROPERTY_PARAMS = new Set(['property', 'expandproperty']);
 /** Core commands that pass their input on unchanged: the properties come from further back. */
 const PASS_THROUGH = new Set(['where', 'sort', 'first', 'last', 'skip', 'unique', 'tee']);
-/** What the core commands that build new records emit (LANGUAGE.md §5a). */
+/** What the core commands that build new records emit (docs/language.md §5a). */
 const CORE_EMITS: Record<string, readonly string[]> = {
   group: ['name', 'count', 'items'],
   measure: ['count', 'sum', 'average', 'minimum', 'maximum'],

@@ -1,4 +1,4 @@
-// Authorization for every Graph route (REFERENCE.md §9): what permission (application role
+// Authorization for every Graph route (docs/graph.md §9): what permission (application role
 // or delegated scope) and, for delegated calls on other users, which directory role a call
 // needs. A failure is 403 Authorization_RequestDenied naming what is missing.
 // OWNER: the identity/server helper implements `authorize`; route modules only call it.
@@ -30,7 +30,7 @@ const POLICY_READ_ROLES = ['Global Reader', 'Authentication Policy Administrator
 const POLICY_WRITE_ROLES = ['Authentication Policy Administrator'];
 const REPORT_ROLES = ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'];
 
-/** Graph's real answer to an app-only resetPassword (REFERENCE.md §2 row 5, ISS). */
+/** Graph's real answer to an app-only resetPassword (docs/graph.md §2 row 5, ISS). */
 export const APP_ONLY_RESET_MESSAGE = 'UserPrincipalName value  in token was missing or invalid';
 
 /** Permissions that grant an access, best first (the first one is named in the 403). */

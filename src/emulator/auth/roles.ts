@@ -1,6 +1,6 @@
 // Well-known Microsoft Entra directory-role template ids: delegated tokens carry the signed-in
 // user's roles as these GUIDs in `wids`, and the emulator maps them back to names to authorize
-// (REFERENCE.md §9 names the roles by display name). These ids are the same in every tenant.
+// (docs/graph.md §9 names the roles by display name). These ids are the same in every tenant.
 export const ROLE_TEMPLATE_IDS: Readonly<Record<string, string>> = {
   'Global Administrator': '62e90394-69f5-4237-9190-012177145e10',
   'Global Reader': 'f2ef992c-3afb-46b9-b7cf-a126ee74c451',

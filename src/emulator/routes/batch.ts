@@ -1,4 +1,4 @@
-// POST /$batch (REFERENCE.md §6): up to 20 items, each `{id, method, url, headers?, body?,
+// POST /$batch (docs/graph.md §6): up to 20 items, each `{id, method, url, headers?, body?,
 // dependsOn?}`. Anything wrong with the envelope (too many items, a missing field, a duplicate id
 // in any case, a body without Content-Type, an unknown or circular dependsOn) fails the whole
 // batch with 400; otherwise the answer is 200 and each item carries its own status. Items run

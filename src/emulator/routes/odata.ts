@@ -182,7 +182,7 @@ export function compileFilter<T>(node: FilterNode, schema: FilterSchema<T>, reso
   }
 }
 
-/** `$top`: an integer 1–999 (REFERENCE.md §5 documents the message for 1000). */
+/** `$top`: an integer 1–999 (docs/graph.md §5 documents the message for 1000). */
 export function parseTop(raw: string | null, fallback: number): number {
   if (raw === null) return fallback;
   const n = Number(raw);

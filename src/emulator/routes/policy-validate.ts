@@ -1,4 +1,4 @@
-// Validation for authentication methods policy writes (REFERENCE.md §3): which properties each
+// Validation for authentication methods policy writes (docs/graph.md §3): which properties each
 // configuration type has, the value ranges the docs constrain (TAP lifetimes 10–43200 with the
 // default between min and max, TAP length 8–48, QR PIN length 8–20, state enabled|disabled),
 // and the shape of include/exclude targets. Every failure is a 400 naming the property and value;

@@ -1,4 +1,4 @@
-// /policies/authenticationMethodsPolicy (REFERENCE.md §3): GET the root with every configuration
+// /policies/authenticationMethodsPolicy (docs/graph.md §3): GET the root with every configuration
 // inlined, PATCH the root (200 + the full policy), and GET / PATCH (204, `@odata.type` required,
 // partial) / DELETE (204, resets to the tenant's initial configuration) one configuration by
 // case-insensitive id. The store holds beta's full list; v1.0 hides the beta-only types.
@@ -11,7 +11,7 @@ import { validateConfigPatch, validateRootPatch } from './policy-validate.js';
 
 type Config = Record<string, unknown> & { '@odata.type': string; id: string };
 const BASE = '/policies/authenticationMethodsPolicy';
-/** Configuration types that exist only on beta (REFERENCE.md §3: "beta HardwareOath"). */
+/** Configuration types that exist only on beta (docs/graph.md §3: "beta HardwareOath"). */
 const BETA_ONLY = new Set(['#microsoft.graph.hardwareoathauthenticationmethodconfiguration']);
 const DESCRIPTION = 'The tenant-wide policy that controls which authentication methods are allowed in the tenant, authentication method registration requirements, and self-service password reset settings';
 /** Root properties a PATCH may set, per version. */

@@ -1,4 +1,4 @@
-// The registration report computed live from the tenant store, as REFERENCE.md §4a spells out
+// The registration report computed live from the tenant store, as docs/graph.md §4a spells out
 // (Microsoft computes it server-side; this is authsh's reading): which methods a user has,
 // whether they are MFA-strong / SSPR-usable / passwordless, and whether the methods policy
 // allows them for that user. reports.ts serves these records; this module only derives them.

@@ -1,4 +1,4 @@
-// /reports/authenticationMethods (REFERENCE.md §4): userRegistrationDetails (list with the
+// /reports/authenticationMethods (docs/graph.md §4): userRegistrationDetails (list with the
 // documented `$filter`s and `$orderby`, paged with an opaque nextLink; and one by user id), and
 // the usersRegisteredByMethod / usersRegisteredByFeature summary functions. Records are computed
 // on each request from the store (registration.ts), so they follow every method change at once.

@@ -1,4 +1,4 @@
-// GET /users, /users/{id | userPrincipalName} and /users/$count (REFERENCE.md §5): the default
+// GET /users, /users/{id | userPrincipalName} and /users/$count (docs/graph.md §5): the default
 // property set vs `$select`, `$filter`/`$search`/`$orderby`/`$count` with Graph's "advanced
 // query" rules (ConsistencyLevel: eventual + $count=true), `$top` 1–999, default page 100, and
 // an opaque nextLink whose `$skiptoken` carries the query (but not the header: clients resend it).

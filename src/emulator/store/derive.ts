@@ -1,4 +1,4 @@
-// Values Graph computes rather than stores (REFERENCE.md §8): whether the methods policy lets a
+// Values Graph computes rather than stores (docs/graph.md §8): whether the methods policy lets a
 // user use a method, a mobile phone's smsSignInState, and a Temporary Access Pass's usability.
 // They are derived on every read from the current policy and clock, so flipping the policy in
 // the store (or waiting past a TAP's lifetime) shows at once, as it does on the real service.
@@ -60,7 +60,7 @@ function smsEnabledAt(phone: MethodRecord): number | undefined {
 }
 
 /**
- * smsSignInState as REFERENCE.md §8 derives it: non-mobile → notSupported; policy disabled, user
+ * smsSignInState as docs/graph.md §8 derives it: non-mobile → notSupported; policy disabled, user
  * not targeted or target not usable for sign-in → notAllowedByPolicy; not enabled → notEnabled;
  * otherwise ready, unless another user's phone with the same number was enabled (and allowed)
  * first → phoneNumberNotUnique. "First" breaks the tie so exactly one owner of a number is ready.

@@ -1,7 +1,7 @@
-// The emulator's own catalogue of authentication-method types (REFERENCE.md §2, §8): for each
+// The emulator's own catalogue of authentication-method types (docs/graph.md §2, §8): for each
 // type its `@odata.type`, URL segment, granular permission family, the versions that know it,
 // its fixed ids, and how a stored record is shown on read (secrets nulled, derived values
-// filled in). The emulator keeps this apart from src/graph's catalogue on purpose (DESIGN.md):
+// filled in). The emulator keeps this apart from src/graph's catalogue on purpose (docs/architecture.md):
 // a mistake made in one copy cannot then pass both the client and the server.
 import type { GraphVersion } from '../http.js';
 import type { MethodRecord, StoredUser, TenantStore } from './tenant.js';
@@ -65,7 +65,7 @@ export function typeOf(record: MethodRecord): MethodType | undefined {
   return byOdata.get(String(record['@odata.type']).toLowerCase());
 }
 
-/** Whether a record's type exists on this version (`/methods` returns only those, REFERENCE.md §2 row 1). */
+/** Whether a record's type exists on this version (`/methods` returns only those, docs/graph.md §2 row 1). */
 export function onVersion(record: MethodRecord, version: GraphVersion): boolean {
   const type = typeOf(record);
   return type !== undefined && type.versions.includes(version);
@@ -92,7 +92,7 @@ export interface ShowOptions {
   user: StoredUser;
   /** `$expand=device` on a single GET (WHfB, platform credential, Authenticator). */
   expandDevice?: boolean;
-  /** Authentication Administrators see other users' numbers masked (REFERENCE.md §2 row 7, §9). */
+  /** Authentication Administrators see other users' numbers masked (docs/graph.md §2 row 7, §9). */
   maskPhoneNumbers?: boolean;
   now?: number;
 }
@@ -113,7 +113,7 @@ export function showMethod(record: MethodRecord, opts: ShowOptions): MethodRecor
   switch (key) {
     case 'password':
       out.password = null;
-      out.createdDateTime = null; // "createdDateTime not populated" (REFERENCE.md §8)
+      out.createdDateTime = null; // "createdDateTime not populated" (docs/graph.md §8)
       break;
     case 'phone':
       out.smsSignInState = smsSignInState(opts.store, opts.user, record);

@@ -1,7 +1,7 @@
 // The emulator's tenant: users with their authentication methods, the methods policy, the
 // registered applications, and long-running operations. All state lives in memory; --state
-// FILE loads it from and saves it to JSON. The demo tenant is the project's copy of
-// ../shared/demo-tenant.json; generated users (generate.ts) are added on request.
+// FILE loads it from and saves it to JSON. The demo tenant is
+// src/emulator/data/demo-tenant.json; generated users (generate.ts) are added on request.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import demo from '../data/demo-tenant.json' with { type: 'json' };
 
@@ -23,7 +23,7 @@ export interface StoredUser {
   userType?: 'Member' | 'Guest';
   /** Directory role names the user holds (e.g. "Authentication Administrator"). */
   directoryRoles?: string[];
-  /** beta signInPreferences / requirements (REFERENCE.md §2 rows 47–48). */
+  /** beta signInPreferences / requirements (docs/graph.md §2 rows 47–48). */
   signInPreferences?: { isSystemPreferredAuthenticationMethodEnabled: boolean; userPreferredMethodForSecondaryAuthentication: string | null };
   requirements?: { perUserMfaState: string };
   methods: MethodRecord[];

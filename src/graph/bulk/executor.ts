@@ -1,4 +1,4 @@
-// The bulk executor (DESIGN.md "The bulk executor"): a GraphClient in front of the plain one
+// The bulk executor (docs/architecture.md "The bulk executor"): a GraphClient in front of the plain one
 // that every Graph command talks to. Requests made in the same turn of the event loop are
 // packed into $batch calls of up to BATCH_SIZE (20); several calls fly at once under the
 // Pacer's adaptive limit; a 429/503 — whole call or one item — is sent again after its

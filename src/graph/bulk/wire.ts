@@ -1,5 +1,5 @@
 // A GraphRequest as a $batch item and an item's answer as what the request would have got on
-// its own (REFERENCE.md §6): URLs relative to the version root, a body only with its
+// its own (docs/graph.md §6): URLs relative to the version root, a body only with its
 // Content-Type, headers compared in any case, and an answer sorted into one of four outcomes
 // the executor acts on — which answers are sent again is the retry policy's (retry.ts).
 import { checkRequestPath, queryString } from '../url.js';

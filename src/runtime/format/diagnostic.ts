@@ -1,4 +1,4 @@
-// Error and warning text for stderr (DESIGN.md "Errors go to stderr as FILE:LINE:COL: error:
+// Error and warning text for stderr (docs/architecture.md "Errors go to stderr as FILE:LINE:COL: error:
 // MESSAGE, then the source line and a caret line"). Owns the location prefix, the Graph
 // detail (code, HTTP status, request-id), naming the pipeline item an error concerns, and the
 // source excerpt: the line with tabs expanded, under it `^` at the span's start and `~` along

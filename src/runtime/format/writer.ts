@@ -1,7 +1,7 @@
 // The output writer: the one object the interpreter hands every output value to. Chooses the
 // format's writer (display formats in display.ts, machine formats in structured.ts) and
 // writes only output values, through the `write` callback (stdout); nothing here touches
-// stderr. Contract (DESIGN.md "--output"): the interpreter calls flush() after each top-level
+// stderr. Contract (docs/architecture.md "--output"): the interpreter calls flush() after each top-level
 // statement and end() once when the script or REPL session is done.
 import { createDisplayWriter } from './display.js';
 import { createCsvWriter, createJsonlWriter, createJsonWriter, type OutputWriter } from './structured.js';

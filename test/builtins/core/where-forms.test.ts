@@ -1,5 +1,5 @@
 // The three forms of `where` (conditions, operator switches, script blocks) mean the same
-// thing (LANGUAGE.md §5): they all go through the runtime's operators, so they agree on every
+// thing (docs/language.md §5): they all go through the runtime's operators, so they agree on every
 // record, $null and array properties included. Run through a real Session.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

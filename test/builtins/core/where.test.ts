@@ -80,7 +80,7 @@ describe('where', () => {
   it('filters an array property with the operator, as $_.tags -eq VALUE does, and keeps the item when what is left is true', async () => {
     const input = [new ShellRecord({ tags: ['a', 'b'] }), new ShellRecord({ tags: ['c'] }), new ShellRecord({ tags: [0] })];
     expect((await runCommand(where, { conditions: [cond('tags', '=', 'b')] }, { input })).output).toEqual([input[0]]);
-    // `@(0) -eq 0` is @(0), which is false (LANGUAGE.md §2): the script block drops it too.
+    // `@(0) -eq 0` is @(0), which is false (docs/language.md §2): the script block drops it too.
     expect((await runCommand(where, { property: 'tags', value: 0, eq: true }, { input })).output).toEqual([]);
     expect((await runCommand(where, { property: 'tags', value: 'a', ne: true }, { input })).output).toEqual([input[0], input[1]]);
     expect((await runCommand(where, { property: 'tags', value: 'c', contains: true }, { input })).output).toEqual([input[1]]);

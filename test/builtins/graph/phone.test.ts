@@ -17,7 +17,7 @@ $u | get-phone | foreach { $_.phoneNumber }`);
     });
   });
 
-  it('refuses a malformed number with the DESIGN.md message, before sending, and goes on', async () => {
+  it('refuses a malformed number with the docs/graph.md §7 message, before sending, and goes on', async () => {
     await withEmulator(async (emu) => {
       const before = emu.counters.requests;
       const r = await runOn(emu, `add-phone '2065555555' -type mobile -user CameronW@contoso.com

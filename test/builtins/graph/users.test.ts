@@ -15,7 +15,7 @@ get-user 'ad' | count`);
     });
   });
 
-  it('asks for the DESIGN.md property list, and -property replaces it', async () => {
+  it('asks for the docs/graph.md §5 property list, and -property replaces it', async () => {
     await withEmulator(async (emu) => {
       const r = await runOn(emu, `get-user AlexW@contoso.com
 get-user AlexW@contoso.com -property id,usageLocation`);

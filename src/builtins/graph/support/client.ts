@@ -1,6 +1,6 @@
 // How a Graph command gets its client and turns Graph failures into the user's ShellError
-// (DESIGN.md "Error records": code = Graph's code, status, requestId, target = the item).
-// A failed sign-in is script-terminating (LANGUAGE.md §5) with code SignInFailed (exit 3).
+// (docs/architecture.md "Error records": code = Graph's code, status, requestId, target = the item).
+// A failed sign-in is script-terminating (docs/language.md §5) with code SignInFailed (exit 3).
 import type { CommandContext } from '../../../runtime/command.js';
 import { ShellError, isShellError } from '../../../runtime/errors.js';
 import { GraphRequestError, SignInError, type GraphClient } from '../../../graph/types.js';

@@ -1,5 +1,5 @@
 // What the phone commands share: which phone an item or the arguments name. A phone's id is
-// fixed by its phoneType (REFERENCE.md §8), so `-type office` or a record's `phoneType` is
+// fixed by its phoneType (docs/graph.md §8), so `-type office` or a record's `phoneType` is
 // enough. `-type` is read from the command line, else from the item's `phoneType` — not bound
 // by property name, because a phone record's own `type` is 'phone', not a phone type.
 import type { CommandContext, ParameterSpec } from '../../../runtime/command.js';

@@ -1,4 +1,4 @@
-// Graph objects as shell records (DESIGN.md "Output records keep Graph's property names, plus
+// Graph objects as shell records (docs/architecture.md "Output records keep Graph's property names, plus
 // `type` … and `userId` on every method record"). OData annotations (`@odata.type`,
 // `@odata.context`) are dropped: `type` says the same in authsh's words. Keys are ordered so
 // the table view, which keeps the leftmost columns when the terminal is narrow, shows a
@@ -90,7 +90,7 @@ export function methodRecord(obj: GraphObject, user: string | UserRef, fallback?
   return withUser(r, refOf(user));
 }
 
-/** The properties get-user and get-users ask for (DESIGN.md), in the order records show them. */
+/** The properties get-user and get-users ask for (docs/architecture.md), in the order records show them. */
 export const USER_PROPERTIES: readonly string[] = [
   'id', 'displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'department',
   'accountEnabled', 'onPremisesSyncEnabled', 'usageLocation',

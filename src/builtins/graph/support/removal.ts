@@ -2,7 +2,7 @@
 // - the last-method guard: a removal that would leave the user no MFA-capable method, or take a
 //   privileged-role holder's last phishing-resistant one, is refused unless -force (under
 //   -whatif the plan says "refused"). What counts follows the registration report's
-//   classification (REFERENCE.md §4a). Removals of the same user decided earlier in the same
+//   classification (docs/graph.md §4a). Removals of the same user decided earlier in the same
 //   call count as done, decided in input order (ctx.inTurn), so removing all of a user's MFA
 //   methods one by one refuses the last.
 // - Graph's order: a mobile phone cannot go while an alternateMobile exists, so a mobile waits
@@ -26,7 +26,7 @@ export const FORCE_PARAM: ParameterSpec = {
     'phishing-resistant one.',
 };
 
-/** MFA-capable per the registration report (REFERENCE.md §4a); password, email, TAP, QR + PIN, external are not. */
+/** MFA-capable per the registration report (docs/graph.md §4a); password, email, TAP, QR + PIN, external are not. */
 export const MFA_TYPES: ReadonlySet<MethodTypeName> = new Set([
   'phone', 'authenticator', 'softwareOath', 'hardwareOath', 'fido2', 'whfb', 'platformCredential', 'passwordless',
 ]);

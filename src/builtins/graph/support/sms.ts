@@ -1,5 +1,5 @@
 // enable-smssignin and disable-smssignin are one command twice: POST the action on the user's
-// mobile phone (only a mobile can be used for SMS sign-in, REFERENCE.md §8).
+// mobile phone (only a mobile can be used for SMS sign-in, docs/graph.md §8).
 import type { CommandSpec } from '../../../runtime/command.js';
 import { PHONE_METHOD_IDS, methodPath } from '../../../graph/catalogue.js';
 import { graphOf } from './client.js';

@@ -9,7 +9,7 @@ import { graphError, isNotFound, userNotFound } from './client.js';
 import { commandError } from '../../support/errors.js';
 import { isGuid, type UserIdentity } from './user-param.js';
 
-/** `/users/{x}`; a UPN starting with `$` needs Graph's key syntax `/users('$x')` (REFERENCE.md §5). */
+/** `/users/{x}`; a UPN starting with `$` needs Graph's key syntax `/users('$x')` (docs/graph.md §5). */
 export function userPath(idOrUpn: string): string {
   return idOrUpn.startsWith('$') ? `/users(${seg(`'${idOrUpn.replace(/'/g, "''")}'`)})` : `/users/${seg(idOrUpn)}`;
 }

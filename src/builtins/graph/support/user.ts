@@ -1,5 +1,5 @@
 // Who a command acts on: the `-user` parameter every per-user command shares, and the rules of
-// DESIGN.md "get-user X resolves X by its form": a user record is its id; a GUID is an id and
+// docs/architecture.md "get-user X resolves X by its form": a user record is its id; a GUID is an id and
 // text with `@` a userPrincipalName (both GET /users/{X}; a 404 names X); `me` is the signed-in
 // user of a delegated session (an error, before anything is sent, when the session is app-only);
 // anything else is a case-insensitive prefix of displayName, mail or userPrincipalName — for a

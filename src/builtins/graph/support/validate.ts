@@ -1,5 +1,5 @@
-// Checks made before anything is sent, where Graph's rules are known (REFERENCE.md §8), with
-// the message form of DESIGN.md: name the parameter, quote the value, show the expected form.
+// Checks made before anything is sent, where Graph's rules are known (docs/graph.md §8), with
+// the message form of docs/architecture.md: name the parameter, quote the value, show the expected form.
 // A bad value concerns one item, so commands raise these per item (non-terminating).
 import type { CommandContext } from '../../../runtime/command.js';
 import { describe } from '../../../runtime/values.js';

@@ -1,4 +1,4 @@
-// -whatif for Graph commands (DESIGN.md "Commands"): instead of sending a change, write
+// -whatif for Graph commands (docs/architecture.md "Commands"): instead of sending a change, write
 // `what if: METHOD URL BODY` to stderr, secrets masked, and emit nothing. Every changing
 // Graph command calls whatIf() right before its request and stops when it returns true.
 // Which body keys are secret is the secret policy's (runtime/secrets.ts: the specs' secret

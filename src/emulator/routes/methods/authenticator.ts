@@ -1,4 +1,4 @@
-// Microsoft Authenticator (REFERENCE.md §2 rows 22–24): list, get (device only with
+// Microsoft Authenticator (docs/graph.md §2 rows 22–24): list, get (device only with
 // `$expand=device`), delete. The app registers itself; Graph cannot add it.
 import type { Router } from '../../router.js';
 import type { TenantStore } from '../../store/tenant.js';

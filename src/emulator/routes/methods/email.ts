@@ -1,4 +1,4 @@
-// Email methods (REFERENCE.md §2 rows 14–18, §8 Email): SSPR only, one per user, id always
+// Email methods (docs/graph.md §2 rows 14–18, §8 Email): SSPR only, one per user, id always
 // 3ddfcfc8-…; an administrator creates and updates it (no self-service), a user may delete
 // their own.
 import { authorize } from '../../auth/permissions.js';

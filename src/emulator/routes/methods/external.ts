@@ -1,4 +1,4 @@
-// External authentication methods — third-party MFA providers (REFERENCE.md §2 rows 45–46):
+// External authentication methods — third-party MFA providers (docs/graph.md §2 rows 45–46):
 // list and an admin-only POST naming a configured external provider (configurationId) and a
 // displayName. GET {id} and DELETE {id} come from the generic helper.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Hardware OATH tokens (REFERENCE.md §2 row 44): beta only; the list shows each token's device
+// Hardware OATH tokens (docs/graph.md §2 row 44): beta only; the list shows each token's device
 // inline and, unlike the other method lists, supports `$select`, `$filter` and `$top`. GET {id}
 // and DELETE {id} are added (beta) so `remove-hardware-oath` has something to call.
 import { authorize } from '../../auth/permissions.js';

@@ -1,4 +1,4 @@
-// Registers every per-user authentication-method route (REFERENCE.md §2 rows 1–48) on the
+// Registers every per-user authentication-method route (docs/graph.md §2 rows 1–48) on the
 // emulator's router. Patterns are below the version root with `/users/{user}/authentication/…`;
 // the server strips the version and rewrites `/me/…` before routing.
 import type { Router } from '../../router.js';

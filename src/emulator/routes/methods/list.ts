@@ -1,4 +1,4 @@
-// GET {u}/authentication/methods and …/methods/{id} (REFERENCE.md §2 rows 1–2): every method
+// GET {u}/authentication/methods and …/methods/{id} (docs/graph.md §2 rows 1–2): every method
 // of the user, polymorphic, each with its `@odata.type`, and only the types that exist on the
 // requested version (passwordless Authenticator and hardware OATH are beta-only).
 import { authorize } from '../../auth/permissions.js';

@@ -1,4 +1,4 @@
-// The password method and the admin password reset (REFERENCE.md §2 rows 3–6, §8 Password):
+// The password method and the admin password reset (docs/graph.md §2 rows 3–6, §8 Password):
 // one password method with the fixed id, `password` always null; resetPassword answers 202 with
 // a Location to a long-running operation whose status moves notStarted → running →
 // succeeded|failed over about a second, derived from elapsed time, so a client must poll.
@@ -93,7 +93,7 @@ function resetPassword(store: TenantStore, req: EmuRequest): EmuResponse {
 export function registerPasswordRoutes(router: Router, store: TenantStore): void {
   registerReadDelete(router, store, 'password', { deletable: false });
   router.post(`${USER}/methods/{id}/resetPassword`, (req) => resetPassword(store, req));
-  // The stored beta page binds the action under passwordMethods (REFERENCE.md §2 row 5).
+  // The stored beta page binds the action under passwordMethods (docs/graph.md §2 row 5).
   router.post(`${USER}/passwordMethods/{id}/resetPassword`, (req) => resetPassword(store, req), { versions: ['beta'] });
 
   router.get(`${USER}/operations/{opId}`, (req) => {

@@ -1,4 +1,4 @@
-// Passwordless Microsoft Authenticator (REFERENCE.md §2 rows 25–27): deprecated and beta only;
+// Passwordless Microsoft Authenticator (docs/graph.md §2 rows 25–27): deprecated and beta only;
 // on v1.0 the router answers as Graph does for an unknown segment (400).
 import type { Router } from '../../router.js';
 import type { TenantStore } from '../../store/tenant.js';

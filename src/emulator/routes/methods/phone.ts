@@ -1,4 +1,4 @@
-// Phone methods (REFERENCE.md §2 rows 7–13, §8 Phone): fixed ids per phoneType, at most one of
+// Phone methods (docs/graph.md §2 rows 7–13, §8 Phone): fixed ids per phoneType, at most one of
 // each type, alternateMobile only beside a mobile, a mobile cannot go while an alternateMobile
 // exists, the default MFA phone (from signInPreferences) cannot go, phoneType never changes,
 // numbers must read `+{cc} {number}[x{ext}]`, and SMS sign-in is enabled/disabled per §8.
@@ -16,7 +16,7 @@ export const PHONE_NUMBER = /^\+[1-9][0-9]{0,3} [0-9]{4,15}(x[0-9]{1,10})?$/;
 const EXPECTED_NUMBER = "+<country code> <number>[x<extension>], e.g. '+1 5555551234' or '+1 5555551234x123'";
 const ADMIN_ROLES = ['Authentication Administrator', 'Privileged Authentication Administrator', 'Global Administrator'];
 
-/** Which phone signInPreferences names as the default MFA method (REFERENCE.md §8, emulator rule). */
+/** Which phone signInPreferences names as the default MFA method (docs/graph.md §8, emulator rule). */
 export function defaultPhoneType(user: StoredUser): PhoneType | undefined {
   switch (user.signInPreferences?.userPreferredMethodForSecondaryAuthentication) {
     case 'sms':
@@ -66,10 +66,10 @@ export function registerPhoneRoutes(router: Router, store: TenantStore): void {
   router.get(base, (req) => {
     const user = userOf(store, req);
     authorize(req, access(user, false));
-    // Numbers stored without the space after the country code (as B2C writes them) are not listed (REFERENCE.md §8).
+    // Numbers stored without the space after the country code (as B2C writes them) are not listed (docs/graph.md §8).
     const phones = methodsOf(user, 'phone')
       .filter((m) => PHONE_NUMBER.test(String(m.phoneNumber)))
-      // Graph lists mobile, alternateMobile, office in that order (REFERENCE.md example), whatever order they were added in.
+      // Graph lists mobile, alternateMobile, office in that order (docs/graph.md §2), whatever order they were added in.
       .sort((a, b) => PHONE_TYPES.indexOf(a.phoneType as PhoneType) - PHONE_TYPES.indexOf(b.phoneType as PhoneType));
     return listResponse(req, user, SEGMENT, phones.map((m) => show(store, user, m, req)));
   });
@@ -83,7 +83,7 @@ export function registerPhoneRoutes(router: Router, store: TenantStore): void {
   router.post(base, (req) => {
     const user = userOf(store, req);
     authorize(req, access(user, true));
-    // "Users without an admin role can't add their own phone" (REFERENCE.md §2 row 9).
+    // "Users without an admin role can't add their own phone" (docs/graph.md §2 row 9).
     if (isSelf(req, user) && !req.principal.directoryRoles.some((r) => ADMIN_ROLES.includes(r))) refuseSelf(req, user, 'Adding a phone method');
     const body = bodyObject(req);
     if ('smsSignInState' in body) throw badRequest("Property 'smsSignInState' is read-only: expected only 'phoneNumber' and 'phoneType'.", 'invalidRequest');
@@ -99,7 +99,7 @@ export function registerPhoneRoutes(router: Router, store: TenantStore): void {
     const record: MethodRecord = { '@odata.type': ODATA, id: PHONE_IDS[phoneType], phoneNumber, phoneType, smsSignInState: 'notSupported' };
     user.methods.push(record);
     phonesChanged();
-    // Adding a mobile registers it for SMS sign-in when the policy allows it (REFERENCE.md §2 row 9).
+    // Adding a mobile registers it for SMS sign-in when the policy allows it (docs/graph.md §2 row 9).
     if (phoneType === 'mobile' && smsSignInState(store, user, record) !== 'notAllowedByPolicy') record[SMS_ENABLED_AT] = smsEnableStamp();
     record.smsSignInState = smsSignInState(store, user, record);
     return entityResponse(req, user, SEGMENT, show(store, user, record, req), 201);

@@ -1,4 +1,4 @@
-// Platform credentials — macOS Platform SSO keys (REFERENCE.md §2 rows 38–40): list, get
+// Platform credentials — macOS Platform SSO keys (docs/graph.md §2 rows 38–40): list, get
 // (`$expand=device` on the single GET), delete.
 import type { Router } from '../../router.js';
 import type { TenantStore } from '../../store/tenant.js';

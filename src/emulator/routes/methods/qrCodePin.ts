@@ -1,4 +1,4 @@
-// QR code + PIN (REFERENCE.md §2 rows 41–43, §8 QR+PIN): a singleton at …/qrCodePinMethod.
+// QR code + PIN (docs/graph.md §2 rows 41–43, §8 QR+PIN): a singleton at …/qrCodePinMethod.
 // PUT creates it (201) and is the only time the QR image and PIN are returned; one method at a
 // time (delete the existing one first); standard QR code default 365 days, at most 395;
 // temporary QR code 1–12 hours; PIN 8–20 digits (policy pinLength when generated), and an
@@ -56,7 +56,7 @@ export function registerQrCodePinRoutes(router: Router, store: TenantStore): voi
     const body = bodyObject(req);
     onlyProperties(body, ['standardQRCode', 'temporaryQRCode', 'pin'], 'a QR code PIN method');
     const now = Date.now();
-    // Default lifetime: the QRCodePin policy's standardQRCodeLifetimeInDays, else 365 days (REFERENCE.md §3, §8).
+    // Default lifetime: the QRCodePin policy's standardQRCodeLifetimeInDays, else 365 days (docs/graph.md §3, §8).
     const policyDays = Number(policyConfig(store, 'QRCodePin')?.standardQRCodeLifetimeInDays);
     const days = Number.isInteger(policyDays) && policyDays >= 1 && policyDays <= 395 ? policyDays : 365;
     const standardQRCode = qrCode(body.standardQRCode, 'standardQRCode', user, now, days * DAY, 1, 395 * DAY, 'at most 395 days');

@@ -1,4 +1,4 @@
-// beta signInPreferences and requirements (REFERENCE.md §2 rows 47–48). signInPreferences names
+// beta signInPreferences and requirements (docs/graph.md §2 rows 47–48). signInPreferences names
 // the user's preferred (default) MFA method, which the phone DELETE rule reads; a preference
 // must name a method the user has. requirements holds the per-user MFA state and is guarded by
 // Policy.* permissions rather than UserAuthenticationMethod.*.

@@ -1,4 +1,4 @@
-// Temporary Access Pass (REFERENCE.md §2 rows 31–34, §8 TAP): one per user (a new one replaces
+// Temporary Access Pass (docs/graph.md §2 rows 31–34, §8 TAP): one per user (a new one replaces
 // the old), lifetime 10–43200 minutes and inside the policy's min/max (default from the policy),
 // isUsableOnce as the policy allows, the cleartext pass only in the POST response, its length
 // the policy's defaultLength. Usability is derived on read (store/derive.ts).
@@ -14,7 +14,7 @@ import { bodyObject, entityResponse, onlyProperties, registerReadDelete, USER, u
 const SEGMENT = 'temporaryAccessPassMethods';
 /** Letters, digits and the symbols Graph's example pass uses ("+drkzqAD"); no look-alikes are removed, as Graph does not. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-*%@#&=!?';
-/** Error text Graph returns when the policy disables TAP or does not target the user (REFERENCE.md §2 row 33). */
+/** Error text Graph returns when the policy disables TAP or does not target the user (docs/graph.md §2 row 33). */
 export const TAP_POLICY_ERROR = 'Converged UserCredentialPolicy does not allow creating or updating this authentication method. AuthMethodType [TemporaryAccessPass].';
 
 function num(v: unknown, fallback: number): number {
@@ -68,7 +68,7 @@ function createTap(store: TenantStore, req: EmuRequest, user: StoredUser): EmuRe
   let pass = '';
   for (let i = 0; i < length; i++) pass += ALPHABET[randomInt(ALPHABET.length)];
 
-  // One TAP per user: a new one replaces any existing pass (REFERENCE.md §8).
+  // One TAP per user: a new one replaces any existing pass (docs/graph.md §8).
   for (const old of methodsOf(user, 'tap')) removeMethod(user, old);
   const record: MethodRecord = {
     '@odata.type': methodType('tap').odataType,

@@ -1,4 +1,4 @@
-// Windows Hello for Business (REFERENCE.md §2 rows 35–37): list, get (`$expand=device` on the
+// Windows Hello for Business (docs/graph.md §2 rows 35–37): list, get (`$expand=device` on the
 // single GET only), delete.
 import type { Router } from '../../router.js';
 import type { TenantStore } from '../../store/tenant.js';
