@@ -38,4 +38,5 @@ chmodSync(join(root, 'dist/authsh.js'), 0o755);
 // build, not before, so a CLI started from the previous build a moment ago still finds its own).
 const current = new Set(Object.keys(result.metafile.outputs).map((f) => join(root, f)));
 const chunks = join(root, 'dist/chunks');
-if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!current.has(join(chunks, f))) rmSync(join(chunks, f), { force: true });
+if (existsSync(chunks))
+  for (const f of readdirSync(chunks)) if (!current.has(join(chunks, f))) rmSync(join(chunks, f), { force: true });

@@ -30,7 +30,11 @@ function imports(file: string): Import[] {
   const text = readFileSync(file, 'utf8');
   const out: Import[] = [];
   for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^'";]*?from\s+'(\.[^']+)'/gm)) {
-    out.push({ from: relative(src, file), to: relative(src, resolve(dirname(file), m[3]!)).replace(/\.js$/, '.ts'), typeOnly: Boolean(m[2]) });
+    out.push({
+      from: relative(src, file),
+      to: relative(src, resolve(dirname(file), m[3]!)).replace(/\.js$/, '.ts'),
+      typeOnly: Boolean(m[2]),
+    });
   }
   return out;
 }
@@ -78,7 +82,24 @@ export function circles(edges: readonly { from: string; to: string }[]): string[
 const MAX_LINES = 300;
 
 /** The runtime modules that form the shared vocabulary of values. */
-const VOCABULARY = new Set(['values', 'record', 'compare', 'errors', 'command', 'datetime', 'members', 'suggest', 'user-regex', 'secrets', 'secret-declarations', 'operators', 'arithmetic', 'argument-spans'].map((m) => `runtime/${m}.ts`));
+const VOCABULARY = new Set(
+  [
+    'values',
+    'record',
+    'compare',
+    'errors',
+    'command',
+    'datetime',
+    'members',
+    'suggest',
+    'user-regex',
+    'secrets',
+    'secret-declarations',
+    'operators',
+    'arithmetic',
+    'argument-spans',
+  ].map((m) => `runtime/${m}.ts`),
+);
 
 describe('layering (docs/architecture.md)', () => {
   it('sees the imports it checks (multi-line ones too)', () => {
@@ -117,20 +138,28 @@ describe('layering (docs/architecture.md)', () => {
   });
 
   it('lets the parser use only the lexer and the value vocabulary', () => {
-    const bad = all.filter((i) => layer(i.from) === 'parser' && !['parser', 'lexer', 'vocabulary'].includes(layer(i.to)) && !VOCABULARY.has(i.to));
+    const bad = all.filter(
+      (i) =>
+        layer(i.from) === 'parser' && !['parser', 'lexer', 'vocabulary'].includes(layer(i.to)) && !VOCABULARY.has(i.to),
+    );
     expect(bad).toEqual([]);
   });
 
   it('never lets the runtime reach up to the CLI, the builtins or the parser (AST types aside)', () => {
     const bad = all.filter(
-      (i) => layer(i.from) === 'runtime' && (['cli', 'builtins', 'lexer', 'emulator'].includes(layer(i.to)) || (layer(i.to) === 'parser' && !i.typeOnly)),
+      (i) =>
+        layer(i.from) === 'runtime' &&
+        (['cli', 'builtins', 'lexer', 'emulator'].includes(layer(i.to)) || (layer(i.to) === 'parser' && !i.typeOnly)),
     );
     expect(bad).toEqual([]);
   });
 
   it('lets commands use only the value vocabulary and the output formats from the runtime', () => {
     const bad = all.filter(
-      (i) => layer(i.from) === 'builtins' && (['cli', 'parser', 'lexer', 'emulator'].includes(layer(i.to)) || (layer(i.to) === 'runtime' && !VOCABULARY.has(i.to) && !i.to.startsWith('runtime/format/'))),
+      (i) =>
+        layer(i.from) === 'builtins' &&
+        (['cli', 'parser', 'lexer', 'emulator'].includes(layer(i.to)) ||
+          (layer(i.to) === 'runtime' && !VOCABULARY.has(i.to) && !i.to.startsWith('runtime/format/'))),
     );
     expect(bad).toEqual([]);
   });

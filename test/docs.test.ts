@@ -31,7 +31,9 @@ describe('documentation', () => {
 
   it('numbers the sections that code comments cite', () => {
     expect([...sections('language.md')]).toEqual(['1', '2', '3', '4', '5', '5a', '6', '7']);
-    expect(sections('graph.md')).toEqual(new Set(['0', '1', '2', '3', '4', '4a', '5', '6', '7', '8', '9', '10', '11', '12', '13']));
+    expect(sections('graph.md')).toEqual(
+      new Set(['0', '1', '2', '3', '4', '4a', '5', '6', '7', '8', '9', '10', '11', '12', '13']),
+    );
   });
 
   it('has every section a comment cites', () => {

@@ -7,7 +7,10 @@ import { Session } from '../src/cli/session.js';
 import { root } from './support/cli.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const examples = [...readme.matchAll(/```authsh\n([\s\S]*?)```\n```output\n([\s\S]*?)```/g)].map((m) => ({ code: m[1]!, output: m[2]! }));
+const examples = [...readme.matchAll(/```authsh\n([\s\S]*?)```\n```output\n([\s\S]*?)```/g)].map((m) => ({
+  code: m[1]!,
+  output: m[2]!,
+}));
 
 describe('README tour', () => {
   it('has examples to run', () => {
@@ -30,7 +33,11 @@ describe('README tour', () => {
       err = '';
       const code = await session.run(example.code, { fileName: 'README.md' });
       session.output.flush();
-      expect({ code: example.code, out: out.replace(/^\n+|\n+$/g, ''), err }).toEqual({ code: example.code, out: example.output.replace(/\n+$/, ''), err: '' });
+      expect({ code: example.code, out: out.replace(/^\n+|\n+$/g, ''), err }).toEqual({
+        code: example.code,
+        out: example.output.replace(/\n+$/, ''),
+        err: '',
+      });
       expect(code).toBe(0);
     }
   });

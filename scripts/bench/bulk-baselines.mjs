@@ -21,8 +21,16 @@ const env = process.env;
 const graph = env.AUTHSH_GRAPH_URL;
 
 async function token() {
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: env.AZURE_CLIENT_ID, client_secret: env.AZURE_CLIENT_SECRET, scope: 'https://graph.microsoft.com/.default' });
-  const r = await fetch(`${env.AZURE_AUTHORITY_HOST}/${env.AZURE_TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', body });
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: env.AZURE_CLIENT_ID,
+    client_secret: env.AZURE_CLIENT_SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+  });
+  const r = await fetch(`${env.AZURE_AUTHORITY_HOST}/${env.AZURE_TENANT_ID}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body,
+  });
   const j = await r.json();
   if (!j.access_token) throw new Error(`token endpoint answered ${r.status}: ${JSON.stringify(j)}`);
   return j.access_token;
@@ -30,7 +38,12 @@ async function token() {
 
 async function client() {
   const access = await token();
-  const c = Client.initWithMiddleware({ authProvider: { getAccessToken: async () => access }, baseUrl: `${graph}/`, defaultVersion: 'beta', customHosts: new Set([new URL(graph).hostname]) });
+  const c = Client.initWithMiddleware({
+    authProvider: { getAccessToken: async () => access },
+    baseUrl: `${graph}/`,
+    defaultVersion: 'beta',
+    customHosts: new Set([new URL(graph).hostname]),
+  });
   await c.api('/users').top(1).select('id').get();
   return c;
 }
@@ -53,7 +66,8 @@ async function readA(c, sample) {
     if (users.length >= sample) break;
   }
   let methods = 0;
-  for (const u of users.slice(0, sample)) methods += (await c.api(`/users/${u.id}/authentication/methods`).get()).value.length;
+  for (const u of users.slice(0, sample))
+    methods += (await c.api(`/users/${u.id}/authentication/methods`).get()).value.length;
   return { users: Math.min(sample, users.length), methods, ms: performance.now() - t0 };
 }
 
@@ -63,7 +77,9 @@ async function writeA(c, rows) {
   const errors = [];
   for (const r of rows) {
     try {
-      await c.api(`/users/${encodeURIComponent(r.userPrincipalName)}/authentication/phoneMethods`).post({ phoneNumber: r.phoneNumber, phoneType: r.phoneType });
+      await c
+        .api(`/users/${encodeURIComponent(r.userPrincipalName)}/authentication/phoneMethods`)
+        .post({ phoneNumber: r.phoneNumber, phoneType: r.phoneType });
       ok++;
     } catch (e) {
       errors.push(`${r.userPrincipalName}: ${e.statusCode} ${e.message}`);
@@ -109,16 +125,26 @@ async function batchChunk(c, chunk, toRequest, stats) {
   const deadline = performance.now() + 120_000;
   while (pending.length) {
     if (stats.pauseUntil > performance.now()) await sleep(stats.pauseUntil - performance.now());
-    const content = await new BatchRequestContent(pending.map((p) => ({ id: p.id, request: toRequest(p.item) }))).getContent();
+    const content = await new BatchRequestContent(
+      pending.map((p) => ({ id: p.id, request: toRequest(p.item) })),
+    ).getContent();
     const responses = new BatchResponseContent(await c.api('/$batch').post(content)).getResponses();
     const again = [];
     for (const p of pending) {
       const res = responses.get(p.id);
       if (res && RETRYABLE.has(res.status) && performance.now() < deadline) {
         stats.retries++;
-        stats.pauseUntil = Math.max(stats.pauseUntil, performance.now() + Number(res.headers.get('Retry-After') ?? 1) * 1000);
+        stats.pauseUntil = Math.max(
+          stats.pauseUntil,
+          performance.now() + Number(res.headers.get('Retry-After') ?? 1) * 1000,
+        );
         again.push(p);
-      } else results.push({ item: p.item, status: res?.status ?? 0, body: res && res.status < 300 && res.status !== 204 ? await res.json() : res ? await res.text() : null });
+      } else
+        results.push({
+          item: p.item,
+          status: res?.status ?? 0,
+          body: res && res.status < 300 && res.status !== 204 ? await res.json() : res ? await res.text() : null,
+        });
     }
     pending = again;
   }
@@ -130,7 +156,7 @@ async function batched(c, fill, toRequest, onResult) {
   const stats = { batches: 0, retries: 0, pauseUntil: 0 };
   const producer = fill(q).then(() => q.close());
   const worker = async () => {
-    for (let chunk; (chunk = await q.take(20)); ) {
+    for (let chunk; (chunk = await q.take(20));) {
       stats.batches++;
       for (const r of await batchChunk(c, chunk, toRequest, stats)) onResult(r);
     }
@@ -159,7 +185,15 @@ async function readB(c) {
     },
   );
   // Users without a mobile phone, in directory order: bulk.mjs picks the CSV rows from them.
-  return { users, methods, failed: failed.length, errors: failed.slice(0, 5), ...stats, ms: performance.now() - t0, noMobile };
+  return {
+    users,
+    methods,
+    failed: failed.length,
+    errors: failed.slice(0, 5),
+    ...stats,
+    ms: performance.now() - t0,
+    noMobile,
+  };
 }
 
 async function writeB(c, rows) {
@@ -175,15 +209,28 @@ async function writeB(c, rows) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ phoneNumber: r.phoneNumber, phoneType: r.phoneType }),
       }),
-    ({ item, status, body }) => (status === 201 ? ok++ : errors.push(`${item.userPrincipalName}: ${status} ${String(body).slice(0, 200)}`)),
+    ({ item, status, body }) =>
+      status === 201 ? ok++ : errors.push(`${item.userPrincipalName}: ${status} ${String(body).slice(0, 200)}`),
   );
-  return { items: rows.length, ok, failed: errors.length, errors: errors.slice(0, 5), ...stats, ms: performance.now() - t0 };
+  return {
+    items: rows.length,
+    ok,
+    failed: errors.length,
+    errors: errors.slice(0, 5),
+    ...stats,
+    ms: performance.now() - t0,
+  };
 }
 
 const input = [];
 for await (const chunk of process.stdin) input.push(chunk);
 const spec = JSON.parse(Buffer.concat(input).toString('utf8'));
 const c = await client();
-const kinds = { 'read-a': () => readA(c, spec.sample), 'read-b': () => readB(c), 'write-a': () => writeA(c, spec.rows), 'write-b': () => writeB(c, spec.rows) };
+const kinds = {
+  'read-a': () => readA(c, spec.sample),
+  'read-b': () => readB(c),
+  'write-a': () => writeA(c, spec.rows),
+  'write-b': () => writeB(c, spec.rows),
+};
 if (!kinds[spec.kind]) throw new Error(`unknown baseline kind ${spec.kind}`);
 process.stdout.write(JSON.stringify(await kinds[spec.kind]()) + '\n');

@@ -48,7 +48,9 @@ export function installCleanup(extra) {
 export function run(cmd, args, { env, cwd, input } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = track(spawn(cmd, args, { env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] }));
+    const child = track(
+      spawn(cmd, args, { env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] }),
+    );
     const out = [];
     const err = [];
     child.stdout.on('data', (c) => out.push(c));
@@ -56,7 +58,12 @@ export function run(cmd, args, { env, cwd, input } = {}) {
     if (input !== undefined) child.stdin.end(input);
     child.once('error', reject);
     child.once('close', (code, signal) => {
-      resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: performance.now() - t0 });
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: performance.now() - t0,
+      });
     });
   });
 }
@@ -84,7 +91,15 @@ async function bundleHost(root) {
   if (hostFile) return hostFile;
   const out = join(root, '.bench/emulator-host.mjs');
   mkdirSync(join(root, '.bench'), { recursive: true });
-  await build({ stdin: { contents: HOST, resolveDir: root, sourcefile: 'emulator-host.mjs', loader: 'js' }, outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  await build({
+    stdin: { contents: HOST, resolveDir: root, sourcefile: 'emulator-host.mjs', loader: 'js' },
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return (hostFile = out);
 }
 
@@ -95,15 +110,34 @@ async function bundleHost(root) {
 export async function startEmulator({ root, cli, dir, users, latency, throttle, viaCli }) {
   mkdirSync(dir, { recursive: true });
   const caFile = join(dir, 'ca.pem');
-  const flags = ['--port', '0', '--demo-users', String(users), '--latency', String(latency), ...(throttle ? ['--throttle', String(throttle)] : []), '--ca-file', caFile];
+  const flags = [
+    '--port',
+    '0',
+    '--demo-users',
+    String(users),
+    '--latency',
+    String(latency),
+    ...(throttle ? ['--throttle', String(throttle)] : []),
+    '--ca-file',
+    caFile,
+  ];
   let child;
   let commandLine;
   if (viaCli) {
     child = track(spawn(process.execPath, [cli, 'emulator', ...flags], { stdio: ['ignore', 'ignore', 'pipe'] }));
     commandLine = `node dist/authsh.js emulator ${flags.join(' ')}`;
   } else {
-    const options = { port: 0, demoUsers: users, latencyMs: latency, ...(throttle ? { throttlePerSecond: throttle } : {}) };
-    child = track(spawn(process.execPath, [await bundleHost(root), JSON.stringify(options), caFile], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
+    const options = {
+      port: 0,
+      demoUsers: users,
+      latencyMs: latency,
+      ...(throttle ? { throttlePerSecond: throttle } : {}),
+    };
+    child = track(
+      spawn(process.execPath, [await bundleHost(root), JSON.stringify(options), caFile], {
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      }),
+    );
     commandLine = `node .bench/emulator-host.mjs (src/emulator, bundled) ≡ authsh emulator ${flags.join(' ')}`;
   }
   const t0 = performance.now();
@@ -165,5 +199,11 @@ export function counterDelta(a, b) {
   for (const [k, v] of Object.entries(b.byRoute)) if (v - (a.byRoute[k] ?? 0)) byRoute[k] = v - (a.byRoute[k] ?? 0);
   const byStatus = {};
   for (const [k, v] of Object.entries(b.byStatus)) if (v - (a.byStatus[k] ?? 0)) byStatus[k] = v - (a.byStatus[k] ?? 0);
-  return { requests: b.requests - a.requests, batchItems: b.batchItems - a.batchItems, throttled: b.throttled - a.throttled, byStatus, byRoute };
+  return {
+    requests: b.requests - a.requests,
+    batchItems: b.batchItems - a.batchItems,
+    throttled: b.throttled - a.throttled,
+    byStatus,
+    byRoute,
+  };
 }

@@ -37,7 +37,14 @@ const fig = (n, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, min
 const rate = (n, ms) => n / (ms / 1000);
 const verdict = (ratio, target) => (ratio >= target ? 'met' : `missed by ${fig(target / ratio, 2)}×`);
 const lastLine = (text) => text.trimEnd().split('\n').at(-1) ?? '';
-const results = { date: new Date().toISOString(), node: process.version, quick, latencyMs: LATENCY, sizes: size, emulator: viaCli ? 'dist/authsh.js emulator' : 'src/emulator (bundled host)' };
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  quick,
+  latencyMs: LATENCY,
+  sizes: size,
+  emulator: viaCli ? 'dist/authsh.js emulator' : 'src/emulator (bundled host)',
+};
 
 function harnessFailure(what, r) {
   console.error(`\n*** HARNESS FAILURE: ${what}`);
@@ -47,7 +54,14 @@ function harnessFailure(what, r) {
 
 let emuCount = 0;
 async function emulator(label, opts) {
-  const emu = await startEmulator({ root, cli, dir: join(tmp, `emu${++emuCount}`), viaCli, latency: LATENCY, ...opts }).catch((e) => harnessFailure(`emulator ${label}: ${e.message}`));
+  const emu = await startEmulator({
+    root,
+    cli,
+    dir: join(tmp, `emu${++emuCount}`),
+    viaCli,
+    latency: LATENCY,
+    ...opts,
+  }).catch((e) => harnessFailure(`emulator ${label}: ${e.message}`));
   console.log(`\n[emulator ${emuCount}: ${label}] ${emu.commandLine}  (ready in ${fig(emu.readyMs)} ms)`);
   return emu;
 }
@@ -59,22 +73,37 @@ async function emulator(label, opts) {
 function clientEnv(emu, name) {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (/^(AZURE_|AUTHSH_|IDENTITY_|MSI_)/.test(k)) delete env[k];
-  return { ...env, ...emu.env, AZURE_CLIENT_ID: app.clientId, AZURE_CLIENT_SECRET: app.clientSecret, AUTHSH_HOME: join(tmp, `home-${name}`), NO_COLOR: '1' };
+  return {
+    ...env,
+    ...emu.env,
+    AZURE_CLIENT_ID: app.clientId,
+    AZURE_CLIENT_SECRET: app.clientSecret,
+    AUTHSH_HOME: join(tmp, `home-${name}`),
+    NO_COLOR: '1',
+  };
 }
 
 /** Runs authsh -c SCRIPT; a non-zero exit or an error line on stderr is a harness failure. */
 async function authsh(name, emu, script, { output, memory } = {}) {
   const args = [cli, ...(output ? ['-o', output] : []), '-c', script];
   const timeV = memory && existsSync('/usr/bin/time');
-  const [cmd, cmdArgs] = timeV ? ['/usr/bin/time', ['-v', process.execPath, ...args]] : memory ? [process.execPath, ['--import', rssPreload(), ...args]] : [process.execPath, args];
+  const [cmd, cmdArgs] = timeV
+    ? ['/usr/bin/time', ['-v', process.execPath, ...args]]
+    : memory
+      ? [process.execPath, ['--import', rssPreload(), ...args]]
+      : [process.execPath, args];
   const r = await run(cmd, cmdArgs, { env: clientEnv(emu, name), cwd: tmp });
   writeFileSync(join(logs, `${name}.stderr`), r.stderr);
   if (memory) {
-    const m = timeV ? r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/) : r.stderr.match(/^BENCH_MAX_RSS=(\d+)$/m);
+    const m = timeV
+      ? r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)
+      : r.stderr.match(/^BENCH_MAX_RSS=(\d+)$/m);
     r.rssMB = m ? (Number(m[1]) * (timeV ? 1024 : 1)) / 2 ** 20 : NaN;
     r.stderr = r.stderr.replace(/^\s*Command being timed:[\s\S]*$/m, '').replace(/^BENCH_MAX_RSS=\d+\n?/m, '');
   }
-  console.log(`  $ ${timeV ? '/usr/bin/time -v ' : ''}authsh ${output ? `-o ${output} ` : ''}-c '${script}'   → exit ${r.code}, ${fig(r.ms)} ms`);
+  console.log(
+    `  $ ${timeV ? '/usr/bin/time -v ' : ''}authsh ${output ? `-o ${output} ` : ''}-c '${script}'   → exit ${r.code}, ${fig(r.ms)} ms`,
+  );
   console.log(`    last stderr line: ${lastLine(r.stderr) || '(none)'}`);
   if (r.code !== 0 || /\berror:/i.test(r.stderr)) harnessFailure(`authsh run '${name}' failed`, r);
   return r;
@@ -82,13 +111,19 @@ async function authsh(name, emu, script, { output, memory } = {}) {
 
 function rssPreload() {
   const file = join(tmp, 'rss.mjs');
-  writeFileSync(file, "let max = 0;\nconst t = setInterval(() => { max = Math.max(max, process.memoryUsage().rss); }, 20);\nt.unref();\nprocess.on('exit', () => { max = Math.max(max, process.memoryUsage().rss); process.stderr.write(`BENCH_MAX_RSS=${max}\\n`); });\n");
+  writeFileSync(
+    file,
+    "let max = 0;\nconst t = setInterval(() => { max = Math.max(max, process.memoryUsage().rss); }, 20);\nt.unref();\nprocess.on('exit', () => { max = Math.max(max, process.memoryUsage().rss); process.stderr.write(`BENCH_MAX_RSS=${max}\\n`); });\n",
+  );
   return file;
 }
 
 /** Runs one baseline (bulk-baselines.mjs) in a child process trusting the emulator's CA. */
 async function baseline(name, emu, spec) {
-  const r = await run(process.execPath, [join(root, 'scripts/bench/bulk-baselines.mjs')], { env: clientEnv(emu, name), input: JSON.stringify(spec) });
+  const r = await run(process.execPath, [join(root, 'scripts/bench/bulk-baselines.mjs')], {
+    env: clientEnv(emu, name),
+    input: JSON.stringify(spec),
+  });
   writeFileSync(join(logs, `${name}.stderr`), r.stderr);
   if (r.code !== 0) harnessFailure(`baseline ${name} failed`, r);
   const out = JSON.parse(lastLine(r.stdout));
@@ -97,11 +132,21 @@ async function baseline(name, emu, spec) {
 }
 
 /** What the emulator's counters saw of one run: HTTP requests, $batch items, Graph requests an item. */
-const graphNote = (c, items) => (c ? `  (Graph: ${c.requests} HTTP requests incl. sign-in, ${c.batchItems} $batch items, ${fig(admittedOps(c) / items, 2)} requests an item)` : '  (no counters)');
-const line = (label, n, unit, ms, extra = '') => console.log(`  ${label.padEnd(44)} ${fig(n).padStart(6)} ${unit} in ${fig(ms / 1000, 2).padStart(6)} s = ${fig(rate(n, ms), 1).padStart(8)} ${unit}/s${extra}`);
+const graphNote = (c, items) =>
+  c
+    ? `  (Graph: ${c.requests} HTTP requests incl. sign-in, ${c.batchItems} $batch items, ${fig(admittedOps(c) / items, 2)} requests an item)`
+    : '  (no counters)';
+const line = (label, n, unit, ms, extra = '') =>
+  console.log(
+    `  ${label.padEnd(44)} ${fig(n).padStart(6)} ${unit} in ${fig(ms / 1000, 2).padStart(6)} s = ${fig(rate(n, ms), 1).padStart(8)} ${unit}/s${extra}`,
+  );
 
-console.log(`bulk benchmark${quick ? ' (--quick)' : ''}: node ${process.version}, emulator latency ${LATENCY} ms a request, ${size.users.toLocaleString('en')} generated users`);
-console.log(`client-secret sign-in as '${app.displayName}' (${app.clientId}); per-run stderr kept in .bench/bulk-logs/`);
+console.log(
+  `bulk benchmark${quick ? ' (--quick)' : ''}: node ${process.version}, emulator latency ${LATENCY} ms a request, ${size.users.toLocaleString('en')} generated users`,
+);
+console.log(
+  `client-secret sign-in as '${app.displayName}' (${app.clientId}); per-run stderr kept in .bench/bulk-logs/`,
+);
 
 // ---- READ -------------------------------------------------------------------------------
 const e1 = await emulator('read', { users: size.users });
@@ -117,37 +162,90 @@ const readA = await baseline('read-a', e1, { kind: 'read-a', sample: size.readSa
 const readB = await baseline('read-b', e1, { kind: 'read-b' });
 await e1.stop();
 results.read = {
-  users, methods: Number(read.stdout.trim()), authshMs: read.ms, authshRate: rate(users, read.ms), authshCounters: readC,
-  startMs: median(start), firstCallMs: first.ms, listUsersMs: listed.ms,
+  users,
+  methods: Number(read.stdout.trim()),
+  authshMs: read.ms,
+  authshRate: rate(users, read.ms),
+  authshCounters: readC,
+  startMs: median(start),
+  firstCallMs: first.ms,
+  listUsersMs: listed.ms,
   a: { users: readA.users, ms: readA.ms, rate: rate(readA.users, readA.ms) },
-  b: { users: readB.users, methods: readB.methods, ms: readB.ms, rate: rate(readB.users, readB.ms), batches: readB.batches, retries: readB.retries },
+  b: {
+    users: readB.users,
+    methods: readB.methods,
+    ms: readB.ms,
+    rate: rate(readB.users, readB.ms),
+    batches: readB.batches,
+    retries: readB.retries,
+  },
 };
-console.log(`\nREAD  authsh -c 'get-users -all | get-methods | count' printed ${fig(results.read.methods)} methods (baseline (b) saw ${fig(readB.methods)})`);
-if (results.read.methods !== readB.methods) console.log(`  *** MISMATCH: authsh counted ${results.read.methods} methods, baseline (b) ${readB.methods}: one of them lost or repeated items`);
-console.log(`  process start (authsh -c '1 + 1', median of 3): ${fig(median(start))} ms; start + sign-in + one call (get-user … | count): ${fig(first.ms)} ms; get-users -all | count: ${fig(listed.ms)} ms`);
-line('authsh (whole process)', users, 'users', read.ms, `${graphNote(readC, users)}; ${fig(rate(users, read.ms - first.ms), 1)} users/s after start + sign-in + first call`);
+console.log(
+  `\nREAD  authsh -c 'get-users -all | get-methods | count' printed ${fig(results.read.methods)} methods (baseline (b) saw ${fig(readB.methods)})`,
+);
+if (results.read.methods !== readB.methods)
+  console.log(
+    `  *** MISMATCH: authsh counted ${results.read.methods} methods, baseline (b) ${readB.methods}: one of them lost or repeated items`,
+  );
+console.log(
+  `  process start (authsh -c '1 + 1', median of 3): ${fig(median(start))} ms; start + sign-in + one call (get-user … | count): ${fig(first.ms)} ms; get-users -all | count: ${fig(listed.ms)} ms`,
+);
+line(
+  'authsh (whole process)',
+  users,
+  'users',
+  read.ms,
+  `${graphNote(readC, users)}; ${fig(rate(users, read.ms - first.ms), 1)} users/s after start + sign-in + first call`,
+);
 line(`(a) SDK, one request at a time, first ${readA.users}`, readA.users, 'users', readA.ms);
-line('(b) SDK $batch 20 × 10 in flight, all', readB.users, 'users', readB.ms, `  (${readB.batches} batches, ${readB.retries} item retries)`);
+line(
+  '(b) SDK $batch 20 × 10 in flight, all',
+  readB.users,
+  'users',
+  readB.ms,
+  `  (${readB.batches} batches, ${readB.retries} item retries)`,
+);
 
 // ---- WRITE ------------------------------------------------------------------------------
 const candidates = readB.noMobile.filter((upn) => /\.\d+@/.test(upn));
-if (candidates.length < size.rows) harnessFailure(`only ${candidates.length} generated users without a mobile phone; ${size.rows} needed`);
-const rows = candidates.slice(0, size.rows).map((upn, i) => ({ userPrincipalName: upn, phoneNumber: `+1 425${String(5_000_000 + i).padStart(7, '0')}`, phoneType: 'mobile' }));
-writeFileSync(join(tmp, 'rows.csv'), 'userPrincipalName,phoneNumber,phoneType\n' + rows.map((r) => `${r.userPrincipalName},${r.phoneNumber},${r.phoneType}`).join('\n') + '\n');
-console.log(`\nWRITE rows.csv: ${rows.length} generated users with no mobile phone (of ${candidates.length}), phoneType mobile, numbers +1 4255000000…; each run on a fresh emulator`);
-console.log('  (the baselines POST to /users/{upn}/authentication/phoneMethods directly, 1 Graph request an item; authsh\'s own count is shown below)');
+if (candidates.length < size.rows)
+  harnessFailure(`only ${candidates.length} generated users without a mobile phone; ${size.rows} needed`);
+const rows = candidates.slice(0, size.rows).map((upn, i) => ({
+  userPrincipalName: upn,
+  phoneNumber: `+1 425${String(5_000_000 + i).padStart(7, '0')}`,
+  phoneType: 'mobile',
+}));
+writeFileSync(
+  join(tmp, 'rows.csv'),
+  'userPrincipalName,phoneNumber,phoneType\n' +
+    rows.map((r) => `${r.userPrincipalName},${r.phoneNumber},${r.phoneType}`).join('\n') +
+    '\n',
+);
+console.log(
+  `\nWRITE rows.csv: ${rows.length} generated users with no mobile phone (of ${candidates.length}), phoneType mobile, numbers +1 4255000000…; each run on a fresh emulator`,
+);
+console.log(
+  "  (the baselines POST to /users/{upn}/authentication/phoneMethods directly, 1 Graph request an item; authsh's own count is shown below)",
+);
 
 async function authshWrite(name, emu) {
   const before = await emu.counters();
   const r = await authsh(name, emu, 'import-csv rows.csv | add-phone | count');
   const counters = counterDelta(before, await emu.counters());
-  if (Number(r.stdout.trim()) !== rows.length) harnessFailure(`authsh ${name} printed ${r.stdout.trim()}, expected ${rows.length}`, r);
+  if (Number(r.stdout.trim()) !== rows.length)
+    harnessFailure(`authsh ${name} printed ${r.stdout.trim()}, expected ${rows.length}`, r);
   return { ms: r.ms, counters };
 }
 const e2 = await emulator('write, authsh', { users: size.users });
 const write = await authshWrite('write', e2);
 await e2.stop();
-line('authsh (whole process)', rows.length, 'items', write.ms, `${graphNote(write.counters, rows.length)}; ${fig(rate(rows.length, write.ms - first.ms), 1)} items/s after start + sign-in + first call`);
+line(
+  'authsh (whole process)',
+  rows.length,
+  'items',
+  write.ms,
+  `${graphNote(write.counters, rows.length)}; ${fig(rate(rows.length, write.ms - first.ms), 1)} items/s after start + sign-in + first call`,
+);
 const e3 = await emulator('write, baseline (a)', { users: size.users });
 const writeA = await baseline('write-a', e3, { kind: 'write-a', rows: rows.slice(0, size.writeSample) });
 await e3.stop();
@@ -155,11 +253,26 @@ line(`(a) SDK POST one at a time, first ${writeA.items}`, writeA.items, 'items',
 const e4 = await emulator('write, baseline (b)', { users: size.users });
 const writeB = await baseline('write-b', e4, { kind: 'write-b', rows });
 await e4.stop();
-line('(b) SDK $batch 20 × 10 in flight', writeB.items, 'items', writeB.ms, `  (${writeB.batches} batches, ${writeB.retries} item retries)`);
+line(
+  '(b) SDK $batch 20 × 10 in flight',
+  writeB.items,
+  'items',
+  writeB.ms,
+  `  (${writeB.batches} batches, ${writeB.retries} item retries)`,
+);
 results.write = {
-  rows: rows.length, authshMs: write.ms, authshRate: rate(rows.length, write.ms), authshCounters: write.counters,
+  rows: rows.length,
+  authshMs: write.ms,
+  authshRate: rate(rows.length, write.ms),
+  authshCounters: write.counters,
   a: { items: writeA.items, ms: writeA.ms, rate: rate(writeA.items, writeA.ms) },
-  b: { items: writeB.items, ms: writeB.ms, rate: rate(writeB.items, writeB.ms), batches: writeB.batches, retries: writeB.retries },
+  b: {
+    items: writeB.items,
+    ms: writeB.ms,
+    rate: rate(writeB.items, writeB.ms),
+    batches: writeB.batches,
+    retries: writeB.retries,
+  },
 };
 
 // ---- RATIOS -----------------------------------------------------------------------------
@@ -181,22 +294,48 @@ const e5 = await emulator(`throttled ${R}/s`, { users: size.users, throttle: R }
 const tw = await authshWrite('throttled-write', e5);
 const counted = admittedOps(tw.counters);
 const ops = counted ?? rows.length * 2;
-const how = counted !== null
-  ? `emulator counters: ${counted} Graph requests admitted (${tw.counters.requests} HTTP requests incl. sign-in, ${tw.counters.batchItems} $batch items, ${tw.counters.throttled} answered 429)`
-  : `computed, not counted: 2 Graph requests an item (GET /users/{upn} + POST …/phoneMethods, as add-phone by UPN does today); the CLI emulator exposes no counters`;
+const how =
+  counted !== null
+    ? `emulator counters: ${counted} Graph requests admitted (${tw.counters.requests} HTTP requests incl. sign-in, ${tw.counters.batchItems} $batch items, ${tw.counters.throttled} answered 429)`
+    : `computed, not counted: 2 Graph requests an item (GET /users/{upn} + POST …/phoneMethods, as add-phone by UPN does today); the CLI emulator exposes no counters`;
 // The check is not timed: lift the throttle and the latency for it when the emulator can be told to.
 await e5.setFaults({ throttlePerSecond: 0, latencyMs: 0 });
 const check = await authsh('throttled-verify', e5, 'import-csv rows.csv | get-phone', { output: 'jsonl' });
 await e5.stop();
-const have = new Set(check.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((p) => p.phoneType === 'mobile').map((p) => p.phoneNumber));
+const have = new Set(
+  check.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((p) => p.phoneType === 'mobile')
+    .map((p) => p.phoneNumber),
+);
 const present = rows.filter((r) => have.has(r.phoneNumber)).length;
-results.throttled = { R, rows: rows.length, ms: tw.ms, ops, opsCounted: counted !== null, rate: rate(ops, tw.ms), fraction: rate(ops, tw.ms) / R, verified: present, counters: tw.counters };
-console.log(`\nTHROTTLED (--throttle ${R}) authsh -c 'import-csv rows.csv | add-phone | count' printed ${rows.length}; ${how}`);
-console.log(`  ${fig(ops)} requests in ${fig(tw.ms / 1000, 2)} s = ${fig(results.throttled.rate, 1)} requests/s = ${fig(results.throttled.fraction * 100, 1)}% of R (target ≥ 90%: ${results.throttled.fraction >= 0.9 ? 'met' : `missed by ${fig(0.9 / results.throttled.fraction, 2)}×`})`);
+results.throttled = {
+  R,
+  rows: rows.length,
+  ms: tw.ms,
+  ops,
+  opsCounted: counted !== null,
+  rate: rate(ops, tw.ms),
+  fraction: rate(ops, tw.ms) / R,
+  verified: present,
+  counters: tw.counters,
+};
+console.log(
+  `\nTHROTTLED (--throttle ${R}) authsh -c 'import-csv rows.csv | add-phone | count' printed ${rows.length}; ${how}`,
+);
+console.log(
+  `  ${fig(ops)} requests in ${fig(tw.ms / 1000, 2)} s = ${fig(results.throttled.rate, 1)} requests/s = ${fig(results.throttled.fraction * 100, 1)}% of R (target ≥ 90%: ${results.throttled.fraction >= 0.9 ? 'met' : `missed by ${fig(0.9 / results.throttled.fraction, 2)}×`})`,
+);
 const burstFree = Math.max(0, ops - R) / (tw.ms / 1000) / R;
-console.log(`  (the token bucket starts full, so the first ${R} requests are a free burst; without them: ${fig(burstFree * 100, 1)}% of R)`);
+console.log(
+  `  (the token bucket starts full, so the first ${R} requests are a free burst; without them: ${fig(burstFree * 100, 1)}% of R)`,
+);
 results.throttled = { ...results.throttled, fractionWithoutBurst: burstFree };
-console.log(`  follow-up authsh read (untimed; throttle and latency ${counted !== null ? 'lifted' : 'still on'}): ${present} of ${rows.length} users have their new mobile phone${present === rows.length ? '' : ' — WRITES LOST'}`);
+console.log(
+  `  follow-up authsh read (untimed; throttle and latency ${counted !== null ? 'lifted' : 'still on'}): ${present} of ${rows.length} users have their new mobile phone${present === rows.length ? '' : ' — WRITES LOST'}`,
+);
 if (present !== rows.length) harnessFailure(`${rows.length - present} throttled writes are missing`);
 
 // ---- MEMORY -----------------------------------------------------------------------------
@@ -204,7 +343,9 @@ const e6 = await emulator('memory', { users: size.memUsers });
 const mem = await authsh('memory', e6, 'get-users -all | count', { memory: true });
 await e6.stop();
 results.memory = { users: Number(mem.stdout.trim()), ms: mem.ms, peakRssMB: mem.rssMB };
-console.log(`\nMEMORY get-users -all | count over ${fig(results.memory.users)} users: peak RSS ${fig(mem.rssMB, 1)} MB (target < 200 MB: ${mem.rssMB < 200 ? 'met' : `missed by ${fig(mem.rssMB / 200, 2)}×`}), ${fig(mem.ms / 1000, 2)} s`);
+console.log(
+  `\nMEMORY get-users -all | count over ${fig(results.memory.users)} users: peak RSS ${fig(mem.rssMB, 1)} MB (target < 200 MB: ${mem.rssMB < 200 ? 'met' : `missed by ${fig(mem.rssMB / 200, 2)}×`}), ${fig(mem.ms / 1000, 2)} s`,
+);
 
 // ---- SUMMARY ----------------------------------------------------------------------------
 const rowsOut = [
@@ -219,7 +360,11 @@ const rowsOut = [
   ['write: authsh ÷ (a)', ratios.writeA, `≥ 25×: ${verdict(ratios.writeA, 25)}`],
   ['write: authsh ÷ (b)', ratios.writeB, `≥ 1.0×: ${verdict(ratios.writeB, 1)}`],
   [`throttled: requests/s (R = ${R})`, results.throttled.rate, counted !== null ? 'counted' : 'computed, 2/item'],
-  ['throttled: % of R', results.throttled.fraction * 100, `≥ 90%: ${results.throttled.fraction >= 0.9 ? 'met' : 'missed'}; ${present}/${rows.length} verified`],
+  [
+    'throttled: % of R',
+    results.throttled.fraction * 100,
+    `≥ 90%: ${results.throttled.fraction >= 0.9 ? 'met' : 'missed'}; ${present}/${rows.length} verified`,
+  ],
   ['memory: peak RSS MB', mem.rssMB, `< 200 MB: ${mem.rssMB < 200 ? 'met' : 'missed'}`],
   ['process start ms (authsh -c "1 + 1")', median(start), ''],
 ];

@@ -48,4 +48,3 @@ export function builtCli() {
   }
   return { root, cli };
 }
-

@@ -44,6 +44,10 @@ for (let i = 0; i < 9; i++) {
   times.push(performance.now() - t);
 }
 const warm = median(times);
-console.log(`parse of a generated ${lineCount}-line runbook (${(text.length / 1024).toFixed(0)} KB, ${first.script.body.length} top-level statements)`);
+console.log(
+  `parse of a generated ${lineCount}-line runbook (${(text.length / 1024).toFixed(0)} KB, ${first.script.body.length} top-level statements)`,
+);
 console.log(`  first parse (includes building the parser): ${cold.toFixed(1)} ms`);
-console.log(`  warm, median of 9: ${warm.toFixed(1)} ms = ${Math.round((lineCount / warm) * 1000).toLocaleString('en')} lines/s (target ≤ 150 ms: ${verdict(warm, 150)}; ratio to target ${(warm / 150).toFixed(2)})`);
+console.log(
+  `  warm, median of 9: ${warm.toFixed(1)} ms = ${Math.round((lineCount / warm) * 1000).toLocaleString('en')} lines/s (target ≤ 150 ms: ${verdict(warm, 150)}; ratio to target ${(warm / 150).toFixed(2)})`,
+);

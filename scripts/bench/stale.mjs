@@ -17,6 +17,8 @@ const baseline = [node, [cli, '--demo', '--demo-users', users, '-c', 'get-users 
 
 const r = compare(subject, baseline, runs);
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`stale-authenticators dry run over --demo-users ${users}, median of ${runs} interleaved runs (node ${process.version})`);
+console.log(
+  `stale-authenticators dry run over --demo-users ${users}, median of ${runs} interleaved runs (node ${process.version})`,
+);
 console.log(`  dry run ${s(r.subject)}   get-users -all | get-methods | count ${s(r.baseline)}`);
 console.log(`  ratio ${r.ratio.toFixed(2)}× (target ≤ 2×: ${verdict(r.ratio, 2)})`);

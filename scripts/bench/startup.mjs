@@ -17,7 +17,11 @@ const baseline = [node, ['-e', '0']];
 const cases = [
   { name: 'authsh -c "1 + 1"', args: [cli, '-c', '1 + 1'], target: 2.5 },
   // Issue 4: start the embedded emulator, sign in through MSAL (device code), three Graph calls.
-  { name: 'authsh --demo -c "get-user cameron | get-methods | count"', args: [cli, '--demo', '-c', 'get-user cameron | get-methods | count'], target: 4 },
+  {
+    name: 'authsh --demo -c "get-user cameron | get-methods | count"',
+    args: [cli, '--demo', '-c', 'get-user cameron | get-methods | count'],
+    target: 4,
+  },
 ];
 
 console.log(`start-up, median of ${runs} interleaved runs (node ${process.version})`);
@@ -36,7 +40,11 @@ const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]/g;
 const PROMPT = /authsh 0\.1\.0[^\n]*\n(?:[^\n]*\n)*[^\n]*> $/;
 const promptRuns = Number(process.env.BENCH_PROMPT_RUNS ?? 10);
-const env = { ...process.env, AUTHSH_HOME: mkdtempSync(join(tmpdir(), 'authsh-bench-')), TERM: process.env.TERM || 'xterm-256color' };
+const env = {
+  ...process.env,
+  AUTHSH_HOME: mkdtempSync(join(tmpdir(), 'authsh-bench-')),
+  TERM: process.env.TERM || 'xterm-256color',
+};
 for (const k of Object.keys(env)) if (k.startsWith('AZURE_') || k === 'NO_COLOR') delete env[k];
 
 /** ms from spawn until `until(output)` holds (then `bye` is typed), or until the process ends when `until` is absent. */
@@ -61,7 +69,8 @@ function underPty(command, until, bye = '\x04') {
     child.on('close', () => {
       clearTimeout(timer);
       if (!until) ms = performance.now() - t0;
-      if (ms === undefined) reject(new Error(`${command} ended before its prompt; it printed:\n${out.replace(ANSI, '')}`));
+      if (ms === undefined)
+        reject(new Error(`${command} ended before its prompt; it printed:\n${out.replace(ANSI, '')}`));
       else resolve(ms);
     });
   });

@@ -36,7 +36,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
       case '-c':
@@ -48,7 +51,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-o':
       case '--output': {
         const f = take();
-        if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(', ')} (got '${f}')`);
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(f))
+          throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(', ')} (got '${f}')`);
         opts.output = f as OutputFormat;
         break;
       }
@@ -65,7 +69,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         const given = take();
         const n = /^\d+$/.test(given) ? Number(given) : NaN;
         if (!(n <= MAX_DEMO_USERS)) {
-          throw new UsageError(`--demo-users takes a whole number of users from 0 to ${MAX_DEMO_USERS.toLocaleString('en-US')} (got '${given}')`);
+          throw new UsageError(
+            `--demo-users takes a whole number of users from 0 to ${MAX_DEMO_USERS.toLocaleString('en-US')} (got '${given}')`,
+          );
         }
         opts.demoUsers = n;
         break;

@@ -13,7 +13,12 @@ import type { WriteRecord } from '../graph/bulk/audit.js';
 
 // undici and MSAL are loaded on first sign-in: a script that never calls Graph never pays for them.
 const graphModules = () =>
-  Promise.all([import('../graph/http.js'), import('../graph/client.js'), import('../graph/auth/signin.js'), import('../graph/bulk/executor.js')]).then(([http, client, auth, bulk]) => ({ ...http, ...client, ...auth, ...bulk }));
+  Promise.all([
+    import('../graph/http.js'),
+    import('../graph/client.js'),
+    import('../graph/auth/signin.js'),
+    import('../graph/bulk/executor.js'),
+  ]).then(([http, client, auth, bulk]) => ({ ...http, ...client, ...auth, ...bulk }));
 
 /** Microsoft Graph Command Line Tools: a public client the emulator (and Entra) accept for device code. */
 export const GRAPH_CLI_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
@@ -39,15 +44,31 @@ export interface ConnectorOptions {
 export function describeTarget(env: NodeJS.ProcessEnv, demo: boolean): { banner: string; tenant: string } {
   const tenant = env['AZURE_TENANT_ID'];
   const client = env['AZURE_CLIENT_ID'];
-  const creds = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'].some((n) => env[n]);
+  const creds = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'].some(
+    (n) => env[n],
+  );
   const managed = Boolean(env['IDENTITY_ENDPOINT'] || env['MSI_ENDPOINT']);
   if (demo) {
     const unused = creds || managed ? '; the credentials in the environment are not used' : '';
-    return { banner: `demo tenant (Contoso, contoso.com), as asked with --demo${unused}, signed in as its admin`, tenant: 'contoso.com (demo)' };
+    return {
+      banner: `demo tenant (Contoso, contoso.com), as asked with --demo${unused}, signed in as its admin`,
+      tenant: 'contoso.com (demo)',
+    };
   }
-  if (!creds && !managed) return { banner: 'demo tenant (Contoso, contoso.com): no credentials set, signed in as its admin', tenant: 'contoso.com (demo)' };
-  const how = env['AZURE_CLIENT_SECRET'] ? 'client secret' : env['AZURE_CLIENT_CERTIFICATE_PATH'] ? 'certificate' : 'managed identity';
-  return { banner: `tenant ${tenant ?? '(from the managed identity)'}${client ? `, app ${client}` : ''} (${how})`, tenant: tenant ?? 'managed identity' };
+  if (!creds && !managed)
+    return {
+      banner: 'demo tenant (Contoso, contoso.com): no credentials set, signed in as its admin',
+      tenant: 'contoso.com (demo)',
+    };
+  const how = env['AZURE_CLIENT_SECRET']
+    ? 'client secret'
+    : env['AZURE_CLIENT_CERTIFICATE_PATH']
+      ? 'certificate'
+      : 'managed identity';
+  return {
+    banner: `tenant ${tenant ?? '(from the managed identity)'}${client ? `, app ${client}` : ''} (${how})`,
+    tenant: tenant ?? 'managed identity',
+  };
 }
 
 /** The endpoints the environment may override, and what each receives. */
@@ -119,7 +140,12 @@ export function createConnector(opts: ConnectorOptions): Connector {
     agents.push(agent);
     // The delegated demo admin, through the same MSAL device-code code path a real tenant uses.
     const { tokens, connection } = await signIn({
-      credential: { kind: 'device-code', tenantId: emu.tenantId, clientId: GRAPH_CLI_CLIENT_ID, onMessage: () => undefined },
+      credential: {
+        kind: 'device-code',
+        tenantId: emu.tenantId,
+        clientId: GRAPH_CLI_CLIENT_ID,
+        onMessage: () => undefined,
+      },
       authorityHost: emu.url,
       graphUrl: emu.url,
       agent,
@@ -127,7 +153,10 @@ export function createConnector(opts: ConnectorOptions): Connector {
       trace,
     });
     const why = opts.demo ? 'as asked with --demo' : 'no credentials set';
-    if (opts.announce !== false) opts.stderr(`authsh: ${why} — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`);
+    if (opts.announce !== false)
+      opts.stderr(
+        `authsh: ${why} — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`,
+      );
     return track(createSessionClient({ graphUrl: emu.url, agent, tokens, connection, trace, onWrite: opts.onWrite }));
   }
 
@@ -139,17 +168,36 @@ export function createConnector(opts: ConnectorOptions): Connector {
   function credentialFrom(req: ConnectRequest): Credential | undefined {
     const tenantId = req.tenantId ?? env['AZURE_TENANT_ID'];
     const clientId = req.clientId ?? env['AZURE_CLIENT_ID'];
-    if (req.deviceCode) return { kind: 'device-code', tenantId: tenantId ?? 'organizations', clientId: clientId ?? GRAPH_CLI_CLIENT_ID, onMessage: (m) => opts.stderr(m) };
-    if (tenantId && clientId && env['AZURE_CLIENT_SECRET']) return { kind: 'client-secret', tenantId, clientId, secret: env['AZURE_CLIENT_SECRET'] };
-    if (tenantId && clientId && env['AZURE_CLIENT_CERTIFICATE_PATH']) return { kind: 'certificate', tenantId, clientId, certificatePath: env['AZURE_CLIENT_CERTIFICATE_PATH'] };
+    if (req.deviceCode)
+      return {
+        kind: 'device-code',
+        tenantId: tenantId ?? 'organizations',
+        clientId: clientId ?? GRAPH_CLI_CLIENT_ID,
+        onMessage: (m) => opts.stderr(m),
+      };
+    if (tenantId && clientId && env['AZURE_CLIENT_SECRET'])
+      return { kind: 'client-secret', tenantId, clientId, secret: env['AZURE_CLIENT_SECRET'] };
+    if (tenantId && clientId && env['AZURE_CLIENT_CERTIFICATE_PATH'])
+      return { kind: 'certificate', tenantId, clientId, certificatePath: env['AZURE_CLIENT_CERTIFICATE_PATH'] };
     if (env['IDENTITY_ENDPOINT'] || env['MSI_ENDPOINT']) return { kind: 'managed-identity', clientId, tenantId };
     // Half a configuration must not quietly become the demo tenant: a scheduled job meant for
     // a real tenant would then "succeed" against Contoso. Only no configuration at all means demo.
-    const given = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'].filter((n) => env[n]);
+    const given = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'].filter(
+      (n) => env[n],
+    );
     if (given.length > 0 || req.tenantId || req.clientId) {
-      const missing = [!tenantId && 'AZURE_TENANT_ID', !clientId && 'AZURE_CLIENT_ID', !env['AZURE_CLIENT_SECRET'] && !env['AZURE_CLIENT_CERTIFICATE_PATH'] && 'AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH'].filter(Boolean);
+      const missing = [
+        !tenantId && 'AZURE_TENANT_ID',
+        !clientId && 'AZURE_CLIENT_ID',
+        !env['AZURE_CLIENT_SECRET'] &&
+          !env['AZURE_CLIENT_CERTIFICATE_PATH'] &&
+          'AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH',
+      ].filter(Boolean);
       throw new SignInError(
-        `the sign-in settings are incomplete: ${given.length ? `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, but` : ''} ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing, and no managed identity is available (set them, or use --demo for the demo tenant)`.replace(/\s+/g, ' '),
+        `the sign-in settings are incomplete: ${given.length ? `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, but` : ''} ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing, and no managed identity is available (set them, or use --demo for the demo tenant)`.replace(
+          /\s+/g,
+          ' ',
+        ),
         'IncompleteCredentials',
       );
     }

@@ -2,7 +2,13 @@
 // with its options), shared by every later command, dropped by `disconnect`. A failed sign-in
 // may be retried; it becomes the shell's SignInFailed (exit 3).
 import { ShellError } from '../runtime/errors.js';
-import { SignInError, type BulkStats, type ConnectOptions, type ConnectionControl, type GraphClient } from '../graph/types.js';
+import {
+  SignInError,
+  type BulkStats,
+  type ConnectOptions,
+  type ConnectionControl,
+  type GraphClient,
+} from '../graph/types.js';
 
 export class GraphConnection {
   private client: Promise<GraphClient> | undefined;
@@ -46,7 +52,8 @@ export class GraphConnection {
 
   private start(req: ConnectOptions | undefined): Promise<GraphClient> {
     const connect = this.connect;
-    if (!connect) return (this.client = Promise.reject(new ShellError('NotConnected', 'this session has no Graph connection')));
+    if (!connect)
+      return (this.client = Promise.reject(new ShellError('NotConnected', 'this session has no Graph connection')));
     // A SignInError becomes the shell's 'SignInFailed' (exit 3), with MSAL's reason as the message.
     const client = connect(req)
       .then((c) => (this.connected = c))

@@ -22,7 +22,9 @@ interface Parsed extends EmulatorOptions {
 function number(flag: string, raw: string | undefined, check: (n: number) => boolean, expected: string): number {
   const n = raw === undefined ? NaN : Number(raw.replace(/\/s$/, ''));
   if (raw === undefined || raw === '' || !Number.isFinite(n) || !check(n)) {
-    throw new UsageError(`${flag} ${raw === undefined ? 'needs a value' : `'${raw}' is not valid`}: expected ${expected}`);
+    throw new UsageError(
+      `${flag} ${raw === undefined ? 'needs a value' : `'${raw}' is not valid`}: expected ${expected}`,
+    );
   }
   return n;
 }
@@ -33,22 +35,62 @@ export function parseEmulatorArgs(argv: string[]): Parsed {
   const rate = (n: number) => n >= 0 && n <= 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--port': o.port = number(flag, value(), (n) => int(n) && n <= 65535, 'a port number 0-65535 (0 picks a free port)'); break;
-      case '--demo-users': o.demoUsers = number(flag, value(), (n) => int(n) && n <= MAX_DEMO_USERS, `a whole number of users from 0 to ${MAX_DEMO_USERS.toLocaleString('en-US')}, e.g. 1000`); break;
-      case '--latency': o.latencyMs = number(flag, value(), (n) => n >= 0, 'milliseconds, e.g. 20'); break;
-      case '--jitter': o.jitterMs = number(flag, value(), (n) => n >= 0, 'milliseconds, e.g. 10'); break;
-      case '--throttle': o.throttlePerSecond = number(flag, value(), (n) => n >= 0, 'requests per second per app, e.g. 50 or 50/s'); break;
-      case '--faults': o.faultRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.05'); break;
-      case '--drop': o.dropRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.01'); break;
-      case '--item-faults': o.itemFaultRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.05'); break;
-      case '--seed': o.seed = number(flag, value(), Number.isInteger, 'a whole number'); break;
-      case '--state': { const v = value(); if (!v) throw new UsageError('--state needs a file name'); o.stateFile = v; break; }
-      case '--ca-file': { const v = value(); if (!v) throw new UsageError('--ca-file needs a file name'); o.caFile = v; break; }
-      case '-h': case '--help': o.help = true; break;
-      default: throw new UsageError(`unknown emulator option '${a}'`);
+      case '--port':
+        o.port = number(flag, value(), (n) => int(n) && n <= 65535, 'a port number 0-65535 (0 picks a free port)');
+        break;
+      case '--demo-users':
+        o.demoUsers = number(
+          flag,
+          value(),
+          (n) => int(n) && n <= MAX_DEMO_USERS,
+          `a whole number of users from 0 to ${MAX_DEMO_USERS.toLocaleString('en-US')}, e.g. 1000`,
+        );
+        break;
+      case '--latency':
+        o.latencyMs = number(flag, value(), (n) => n >= 0, 'milliseconds, e.g. 20');
+        break;
+      case '--jitter':
+        o.jitterMs = number(flag, value(), (n) => n >= 0, 'milliseconds, e.g. 10');
+        break;
+      case '--throttle':
+        o.throttlePerSecond = number(flag, value(), (n) => n >= 0, 'requests per second per app, e.g. 50 or 50/s');
+        break;
+      case '--faults':
+        o.faultRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.05');
+        break;
+      case '--drop':
+        o.dropRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.01');
+        break;
+      case '--item-faults':
+        o.itemFaultRate = number(flag, value(), rate, 'a fraction between 0 and 1, e.g. 0.05');
+        break;
+      case '--seed':
+        o.seed = number(flag, value(), Number.isInteger, 'a whole number');
+        break;
+      case '--state': {
+        const v = value();
+        if (!v) throw new UsageError('--state needs a file name');
+        o.stateFile = v;
+        break;
+      }
+      case '--ca-file': {
+        const v = value();
+        if (!v) throw new UsageError('--ca-file needs a file name');
+        o.caFile = v;
+        break;
+      }
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown emulator option '${a}'`);
     }
   }
   return o;
@@ -74,7 +116,9 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     emu = await startEmulator(options);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    process.stderr.write(`authsh: the emulator cannot start: ${code === 'EADDRINUSE' ? `port ${o.port} is in use` : (e as Error).message}\n`);
+    process.stderr.write(
+      `authsh: the emulator cannot start: ${code === 'EADDRINUSE' ? `port ${o.port} is in use` : (e as Error).message}\n`,
+    );
     return 1;
   }
   try {
@@ -95,7 +139,10 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      emu.stop().then(() => resolve(0), () => resolve(1));
+      emu.stop().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -109,8 +109,18 @@ export function makeSession(opts: CliOptions, interactive: boolean, confirm?: Ho
 }
 
 /** Sign-in on first Graph use: environment credentials, else the embedded demo tenant (connect.ts). */
-function graphConnection(opts: CliOptions, announce: boolean): { connect: Connector['connect']; disconnect: () => Promise<void> } {
-  const connector = createConnector({ demo: opts.demo, demoUsers: opts.demoUsers, verbose: opts.verbose, announce, onWrite: changes, stderr: (line) => toStderr(line + '\n') });
+function graphConnection(
+  opts: CliOptions,
+  announce: boolean,
+): { connect: Connector['connect']; disconnect: () => Promise<void> } {
+  const connector = createConnector({
+    demo: opts.demo,
+    demoUsers: opts.demoUsers,
+    verbose: opts.verbose,
+    announce,
+    onWrite: changes,
+    stderr: (line) => toStderr(line + '\n'),
+  });
   connectors.push(connector);
   return { connect: (req) => connector.connect(req), disconnect: () => connector.close() };
 }
@@ -139,11 +149,14 @@ async function main(argv: string[]): Promise<number> {
   if (insecure) return fail(insecure);
   if (opts.mode === 'repl' && !process.stdin.isTTY) opts.mode = 'stdin';
   if (opts.lock !== undefined) {
-    if (!lockName(opts.lock)) return fail(`--lock takes a name of letters, digits, '.', '_' and '-' (got '${opts.lock}')`);
+    if (!lockName(opts.lock))
+      return fail(`--lock takes a name of letters, digits, '.', '_' and '-' (got '${opts.lock}')`);
     const lock = await acquireLock(authshHome(), opts.lock);
     if ('holder' in lock) {
       const h = lock.holder;
-      process.stderr.write(`authsh: the job '${opts.lock}' is already running (pid ${h.pid} on ${h.host}, since ${h.started}); not starting a second run\n`);
+      process.stderr.write(
+        `authsh: the job '${opts.lock}' is already running (pid ${h.pid} on ${h.host}, since ${h.started}); not starting a second run\n`,
+      );
       return EXIT.locked;
     }
   }
@@ -151,7 +164,9 @@ async function main(argv: string[]): Promise<number> {
     if (opts.transcript) transcript = new Transcript(opts.transcript, secrets);
     if (opts.log) changes = changeLog(opts.log);
   } catch (e) {
-    return fail(`cannot open ${opts.transcript && !transcript ? `the transcript ${opts.transcript}` : `the log ${opts.log}`}: ${(e as Error).message}`);
+    return fail(
+      `cannot open ${opts.transcript && !transcript ? `the transcript ${opts.transcript}` : `the log ${opts.log}`}: ${(e as Error).message}`,
+    );
   }
   if (opts.mode === 'repl') {
     const { createRepl } = await import('./repl/index.js');
@@ -184,7 +199,9 @@ async function main(argv: string[]): Promise<number> {
       text = readFileSync(fileName, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return fail(`cannot read '${fileName}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
+      return fail(
+        `cannot read '${fileName}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`,
+      );
     }
   }
   const session = makeSession(opts, false);
@@ -204,7 +221,12 @@ async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const code = await session.run(text, { fileName, args: opts.scriptArgs, signal: controller.signal, stop: stop.signal });
+  const code = await session.run(text, {
+    fileName,
+    args: opts.scriptArgs,
+    signal: controller.signal,
+    stop: stop.signal,
+  });
   session.end();
   await Promise.allSettled(connectors.map((c) => c.close()));
   return code;
@@ -218,7 +240,9 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Nothing should reach here; if it does, say so without a JavaScript stack trace.
-    process.stderr.write(secrets.mask(`authsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`, 'record'));
+    process.stderr.write(
+      secrets.mask(`authsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`, 'record'),
+    );
     if (process.env['AUTHSH_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     process.exit(70);
   },

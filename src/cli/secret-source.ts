@@ -28,7 +28,18 @@ const OPEN = new Set(['LParen', 'LCurly', 'SubExprOpen', 'AtParen', 'AtCurly', '
 const CLOSE = new Set(['RParen', 'RCurly', 'DqClose', 'HereDqClose']);
 const BREAK = new Set(['Pipe', 'Semicolon', 'Newline']);
 /** After these a word is a command name. */
-const COMMAND_NEXT = new Set(['LParen', 'LCurly', 'SubExprOpen', 'AtParen', 'Pipe', 'Semicolon', 'Newline', 'Assign', 'PlusAssign', 'MinusAssign']);
+const COMMAND_NEXT = new Set([
+  'LParen',
+  'LCurly',
+  'SubExprOpen',
+  'AtParen',
+  'Pipe',
+  'Semicolon',
+  'Newline',
+  'Assign',
+  'PlusAssign',
+  'MinusAssign',
+]);
 const ENV = new Set(ENVIRONMENT_SECRETS.map((n) => n.toLowerCase()));
 const JSON_KEY = /"([A-Za-z_][\w]*)"\s*:/g;
 const VARIABLE = /^(?:\$(?:env:)?[\p{L}_][\p{L}\p{N}_]*|\$\{[^}]*\})(?:\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
@@ -60,7 +71,11 @@ export function findSourceSecrets(text: string, policy: SecretPolicy): SourceSec
     const t = tokens[i]!;
     const name = kind(t);
     if (name === 'Word' && expectCommand) command = t.image;
-    else if (name === 'Parameter' && command !== undefined && policy.isSecretParameter(command, t.image.slice(1).replace(/:$/, ''))) {
+    else if (
+      name === 'Parameter' &&
+      command !== undefined &&
+      policy.isSecretParameter(command, t.image.slice(1).replace(/:$/, ''))
+    ) {
       const next = tokens[i + 1];
       const attached = t.image.endsWith(':');
       if (next && (attached || !['Parameter', ...BREAK, ...CLOSE].includes(kind(next)))) {

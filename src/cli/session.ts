@@ -10,7 +10,13 @@ import { Scope } from '../runtime/scope.js';
 import { Interpreter, type Frame, type RuntimeServices } from '../runtime/interpreter.js';
 import { precheck } from '../runtime/precheck.js';
 import { knownCommands } from '../runtime/functions.js';
-import { createOutputWriter, formatDiagnostic, highlight, type OutputFormat, type OutputWriter } from '../runtime/format/index.js';
+import {
+  createOutputWriter,
+  formatDiagnostic,
+  highlight,
+  type OutputFormat,
+  type OutputWriter,
+} from '../runtime/format/index.js';
 import type { CommandSpec, Host } from '../runtime/command.js';
 import type { ConnectOptions, ConnectionControl, GraphClient } from '../graph/types.js';
 import type { Value } from '../runtime/values.js';
@@ -24,7 +30,12 @@ import { bindScriptParams } from './script-params.js';
 export const EXIT = { ok: 0, errors: 1, usage: 2, auth: 3, locked: 4, interrupted: 130 } as const;
 
 /** Error codes that mean sign-in or permission failed (exit 3). */
-const AUTH_CODES = new Set(['AuthenticationFailed', 'Authorization_RequestDenied', 'InvalidAuthenticationToken', 'SignInFailed']);
+const AUTH_CODES = new Set([
+  'AuthenticationFailed',
+  'Authorization_RequestDenied',
+  'InvalidAuthenticationToken',
+  'SignInFailed',
+]);
 
 export interface SessionOptions {
   host: Host;
@@ -65,7 +76,8 @@ export interface RunOptions {
 
 export function commandTable(commands: readonly CommandSpec[]): Map<string, CommandSpec> {
   const table = new Map<string, CommandSpec>();
-  for (const spec of commands) for (const name of [spec.name, ...(spec.aliases ?? [])]) table.set(name.toLowerCase(), spec);
+  for (const spec of commands)
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) table.set(name.toLowerCase(), spec);
   return table;
 }
 
@@ -96,7 +108,10 @@ export class Session {
 
   private outputWriter(columns: number): OutputWriter {
     const o = this.opts;
-    const secrets = { mask: (text: string) => this.secrets.mask(text, 'terminal'), shownOnce: (text: string) => this.secrets.holdsShownOnce(text) };
+    const secrets = {
+      mask: (text: string) => this.secrets.mask(text, 'terminal'),
+      shownOnce: (text: string) => this.secrets.holdsShownOnce(text),
+    };
     return createOutputWriter({ format: o.format, write: this.stdout, columns, color: o.color, secrets });
   }
 
@@ -170,7 +185,6 @@ export class Session {
   /** Checkpoint files opened by this run. */
   private readonly checkpoints = new CheckpointFiles(() => this.cwd);
 
-
   /** The session's one Graph client: connected on first use, shared by every later command. */
   graph(): Promise<GraphClient> {
     return this.link.graph();
@@ -198,7 +212,9 @@ export class Session {
     const parsed = parse(text, options.fileName ?? '<command>');
     this.secrets.markSource(parsed.source, secretRanges);
     // A syntax error or a parameter no built-in has: the script is refused whole (exit 2).
-    const refused = parsed.script ? precheck(parsed.script, this.builtins, (name) => this.scope.findFunction(name) !== undefined) : parsed.errors;
+    const refused = parsed.script
+      ? precheck(parsed.script, this.builtins, (name) => this.scope.findFunction(name) !== undefined)
+      : parsed.errors;
     if (!parsed.script || refused.length > 0) {
       for (const err of refused) this.opts.stderr(this.diagnostic(err));
       return EXIT.usage;
@@ -217,12 +233,19 @@ export class Session {
     const interp = new Interpreter(services);
     const frame: Frame = { scope: this.scope, inTry: false, depth: 0 };
     const onValue = options.onValue;
-    const write = onValue ? (v: Value) => (onValue(v), this.checkpoints.outputWritten()) : (v: Value) => this.output.write(v);
+    const write = onValue
+      ? (v: Value) => (onValue(v), this.checkpoints.outputWritten())
+      : (v: Value) => this.output.write(v);
     const observe = options.observe;
     const emit = observe ? (v: Value) => (observe(v), write(v)) : write;
     try {
-      if (parsed.script.params) await bindScriptParams(interp, parsed.script.params, options.args ?? [], frame, parsed.script.span);
-      else if (options.args?.length) throw new ShellError('UsageError', `${parsed.source.name} declares no param(…), so it takes no arguments (got ${options.args.join(' ')})`);
+      if (parsed.script.params)
+        await bindScriptParams(interp, parsed.script.params, options.args ?? [], frame, parsed.script.span);
+      else if (options.args?.length)
+        throw new ShellError(
+          'UsageError',
+          `${parsed.source.name} declares no param(…), so it takes no arguments (got ${options.args.join(' ')})`,
+        );
     } catch (e) {
       interp.reportError(toShellError(e));
       return EXIT.usage;

@@ -9,7 +9,10 @@ import type { SecretPolicy } from '../runtime/secrets.js';
 export class Transcript {
   private readonly fd: number;
 
-  constructor(path: string, private readonly secrets: SecretPolicy) {
+  constructor(
+    path: string,
+    private readonly secrets: SecretPolicy,
+  ) {
     this.fd = openPrivateSync(path, 'a');
   }
 

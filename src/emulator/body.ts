@@ -40,7 +40,11 @@ export function readBody(req: IncomingMessage, done: (r: BodyResult) => void, li
 }
 
 export function tooLargeError(limit = MAX_BODY_BYTES): GraphError {
-  return new GraphError(413, 'RequestEntityTooLarge', `The request body is larger than the ${limit / 1024 / 1024} MB Graph accepts.`);
+  return new GraphError(
+    413,
+    'RequestEntityTooLarge',
+    `The request body is larger than the ${limit / 1024 / 1024} MB Graph accepts.`,
+  );
 }
 
 /** The deepest nesting of [ and { in JSON text, strings skipped; stops counting past `limit`. */
@@ -51,7 +55,8 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -66,11 +71,19 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
 export function parseJsonBody(raw: Buffer): unknown {
   const text = raw.toString('utf8');
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
-    throw new GraphError(400, 'BadRequest', `The request payload nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects.`);
+    throw new GraphError(
+      400,
+      'BadRequest',
+      `The request payload nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects.`,
+    );
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    throw new GraphError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    );
   }
 }

@@ -25,7 +25,15 @@ export interface FaultOptions {
   seed: number;
 }
 
-export const DEFAULT_FAULTS: FaultOptions = { latencyMs: 0, jitterMs: 0, throttlePerSecond: 0, faultRate: 0, dropRate: 0, itemFaultRate: 0, seed: 1 };
+export const DEFAULT_FAULTS: FaultOptions = {
+  latencyMs: 0,
+  jitterMs: 0,
+  throttlePerSecond: 0,
+  faultRate: 0,
+  dropRate: 0,
+  itemFaultRate: 0,
+  seed: 1,
+};
 
 /** Retry-After of a faulted $batch item: fractional seconds, so clients' retries stay fast in tests. */
 export const ITEM_FAULT_RETRY_AFTER = '0.2';
@@ -142,7 +150,14 @@ export class Counters {
   }
 
   reset(): void {
-    this.requests = this.batchItems = this.throttled = this.faults = this.itemFaults = this.dropped = this.droppedAfter = 0;
+    this.requests =
+      this.batchItems =
+      this.throttled =
+      this.faults =
+      this.itemFaults =
+      this.dropped =
+      this.droppedAfter =
+        0;
     this.byStatus = {};
     this.byRoute = {};
   }

@@ -3,7 +3,14 @@
 // (faults, latency, token validation, throttling) are in server.ts; items reuse the parent's
 // principal and get their own item fault (503 unrun) and throttle checks here.
 import { randomUUID } from 'node:crypto';
-import { GraphError, errorBody, type EmuRequest, type EmuResponse, type GraphVersion, type SubDispatch } from './http.js';
+import {
+  GraphError,
+  errorBody,
+  type EmuRequest,
+  type EmuResponse,
+  type GraphVersion,
+  type SubDispatch,
+} from './http.js';
 import type { Router } from './router.js';
 import { ITEM_FAULT_RETRY_AFTER, type Counters, type Faults } from './faults.js';
 
@@ -35,7 +42,10 @@ export class GraphPipeline {
   async run(call: GraphCall): Promise<EmuResponse> {
     let segments: string[];
     try {
-      segments = call.rawPath.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+      segments = call.rawPath
+        .split('/')
+        .filter(Boolean)
+        .map((s) => decodeURIComponent(s));
     } catch {
       throw new GraphError(400, 'BadRequest', 'The request URI is not valid.');
     }
@@ -68,20 +78,28 @@ export class GraphPipeline {
       if (this.faults.nextItemFault()) {
         this.counters.faults++;
         this.counters.itemFaults++;
-        throw new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.', { 'Retry-After': ITEM_FAULT_RETRY_AFTER });
+        throw new GraphError(
+          503,
+          'serviceNotAvailable',
+          'The service is temporarily unavailable. Please try again later.',
+          { 'Retry-After': ITEM_FAULT_RETRY_AFTER },
+        );
       }
       const rel = item.url.replace(/^\/+/, '');
       const q = rel.indexOf('?');
       const rawPath = q < 0 ? rel : rel.slice(0, q);
       const first = rawPath.split('/')[0] ?? '';
       // Item URLs are relative to the version root; Graph rejects one that repeats the version.
-      if (VERSIONS.some((v) => v === first.toLowerCase())) throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${first}'.`);
+      if (VERSIONS.some((v) => v === first.toLowerCase()))
+        throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${first}'.`);
       const retryAfter = this.faults.throttle(parent.principal.appId);
       if (retryAfter !== undefined) {
         this.counters.throttled++;
         throw throttledError(retryAfter, parent.principal.appId, this.tenantId);
       }
-      const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
       const res = await this.run({
         method: item.method,
         rawPath,
@@ -110,8 +128,22 @@ export class GraphPipeline {
 export function errorResponse(e: unknown, requestId: string, clientRequestId: string, inBatch = false): EmuResponse {
   const contentType: Record<string, string> = inBatch ? { 'Content-Type': 'application/json' } : {};
   if (e instanceof GraphError) {
-    return { status: e.status, headers: { ...e.headers, ...contentType }, body: errorBody(e.code, e.message, requestId, clientRequestId) };
+    return {
+      status: e.status,
+      headers: { ...e.headers, ...contentType },
+      body: errorBody(e.code, e.message, requestId, clientRequestId),
+    };
   }
-  if (process.env['AUTHSH_DEBUG']) process.stderr.write(`authsh emulator: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  return { status: 500, headers: contentType, body: errorBody('generalException', 'An unexpected error occurred while processing the request.', requestId, clientRequestId) };
+  if (process.env['AUTHSH_DEBUG'])
+    process.stderr.write(`authsh emulator: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return {
+    status: 500,
+    headers: contentType,
+    body: errorBody(
+      'generalException',
+      'An unexpected error occurred while processing the request.',
+      requestId,
+      clientRequestId,
+    ),
+  };
 }

@@ -62,13 +62,22 @@ export class GraphError extends Error {
 }
 
 export const notFound = (what: string) =>
-  new GraphError(404, 'Request_ResourceNotFound', `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
+  new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 
 export const badRequest = (message: string, code = 'badRequest') => new GraphError(400, code, message);
 
-export const denied = (message = 'Insufficient privileges to complete the operation.') => new GraphError(403, 'Authorization_RequestDenied', message);
+export const denied = (message = 'Insufficient privileges to complete the operation.') =>
+  new GraphError(403, 'Authorization_RequestDenied', message);
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): EmuResponse => ({ status, body, ...(headers ? { headers } : {}) });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): EmuResponse => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});
 
 export const noContent = (): EmuResponse => ({ status: 204 });
 
@@ -78,10 +87,17 @@ export function errorBody(code: string, message: string, requestId: string, clie
     error: {
       code,
       message,
-      innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': clientRequestId },
+      innerError: {
+        date: new Date().toISOString().slice(0, 19),
+        'request-id': requestId,
+        'client-request-id': clientRequestId,
+      },
     },
   };
 }
 
 /** One `$batch` item, run by the server through the same pipeline (principal, throttle, routes). */
-export type SubDispatch = (item: { method: string; url: string; headers: Record<string, string>; body: unknown }, parent: EmuRequest) => Promise<EmuResponse>;
+export type SubDispatch = (
+  item: { method: string; url: string; headers: Record<string, string>; body: unknown },
+  parent: EmuRequest,
+) => Promise<EmuResponse>;

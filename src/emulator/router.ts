@@ -19,7 +19,12 @@ export class Router {
   private readonly routes: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler, options: RouteOptions = {}): this {
-    this.routes.push({ method: method.toUpperCase(), segments: pattern.split('/').filter(Boolean), versions: options.versions ?? ['v1.0', 'beta'], handler });
+    this.routes.push({
+      method: method.toUpperCase(),
+      segments: pattern.split('/').filter(Boolean),
+      versions: options.versions ?? ['v1.0', 'beta'],
+      handler,
+    });
     return this;
   }
 
@@ -40,7 +45,11 @@ export class Router {
   }
 
   /** The handler and params for a request, or a Graph error (404 no route, 405 wrong method). */
-  match(method: string, path: string, version: GraphVersion): { handler: Handler; params: Record<string, string>; pattern: string } {
+  match(
+    method: string,
+    path: string,
+    version: GraphVersion,
+  ): { handler: Handler; params: Record<string, string>; pattern: string } {
     const parts = path.split('/').filter(Boolean);
     let pathMatched = false;
     for (const route of this.routes) {
@@ -49,9 +58,15 @@ export class Router {
       if (!route.versions.includes(version)) continue;
       pathMatched = true;
       // `pattern` lets the server count requests per route (Counters.byRoute).
-      if (route.method === method.toUpperCase()) return { handler: route.handler, params, pattern: '/' + route.segments.join('/') };
+      if (route.method === method.toUpperCase())
+        return { handler: route.handler, params, pattern: '/' + route.segments.join('/') };
     }
-    if (pathMatched) throw new GraphError(405, 'Request_BadRequest', `The HTTP method '${method.toUpperCase()}' is not allowed on this resource.`);
+    if (pathMatched)
+      throw new GraphError(
+        405,
+        'Request_BadRequest',
+        `The HTTP method '${method.toUpperCase()}' is not allowed on this resource.`,
+      );
     throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${parts[parts.length - 1] ?? ''}'.`);
   }
 }

@@ -76,7 +76,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counters.requests++;
     readBody(req, (body) => {
       if ('raw' in body) {
-        handle(req, res, body.raw).catch((e: unknown) => send(res, counters, errorResponse(e, randomUUID(), randomUUID())));
+        handle(req, res, body.raw).catch((e: unknown) =>
+          send(res, counters, errorResponse(e, randomUUID(), randomUUID())),
+        );
         return;
       }
       // Too large: answer now and close the connection, so the rest of the body is never kept.
@@ -90,7 +92,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const cut = setTimeout(() => req.socket.destroy(), 2_000).unref();
         req.socket.once('close', () => clearTimeout(cut));
       });
-      send(res, counters, errorResponse(tooLargeError(), requestId, clientRequestId), { 'request-id': requestId, 'client-request-id': clientRequestId, connection: 'close' });
+      send(res, counters, errorResponse(tooLargeError(), requestId, clientRequestId), {
+        'request-id': requestId,
+        'client-request-id': clientRequestId,
+        connection: 'close',
+      });
     });
   });
 
@@ -107,12 +113,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         counters.route(`${req.method} ${identityRoute(u.pathname)}`);
         return send(res, counters, r);
       }
-      if (u.pathname === '/devicelogin') return send(res, counters, { status: 200, body: 'authsh emulator: device codes are approved automatically; there is nothing to do here.\n' });
+      if (u.pathname === '/devicelogin')
+        return send(res, counters, {
+          status: 200,
+          body: 'authsh emulator: device codes are approved automatically; there is nothing to do here.\n',
+        });
     }
     const requestId = randomUUID();
     const clientRequestId = headers['client-request-id'] ?? requestId;
     const ids = { 'request-id': requestId, 'client-request-id': clientRequestId };
-    if (!version) return send(res, counters, errorResponse(new GraphError(400, 'BadRequest', `Invalid version: ${first}`), requestId, clientRequestId), ids);
+    if (!version)
+      return send(
+        res,
+        counters,
+        errorResponse(new GraphError(400, 'BadRequest', `Invalid version: ${first}`), requestId, clientRequestId),
+        ids,
+      );
 
     const outcome = faults.next();
     if (outcome.kind === 'drop' && !outcome.after) {
@@ -138,11 +154,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   /** A Graph request after fault injection: 503/504, token, throttle, body, then the pipeline. */
-  async function graph(req: IncomingMessage, u: URL, headers: Record<string, string>, raw: Buffer, first: string, version: GraphVersion, requestId: string, outcome: Outcome): Promise<EmuResponse> {
+  async function graph(
+    req: IncomingMessage,
+    u: URL,
+    headers: Record<string, string>,
+    raw: Buffer,
+    first: string,
+    version: GraphVersion,
+    requestId: string,
+    outcome: Outcome,
+  ): Promise<EmuResponse> {
     if (outcome.kind === 'fault') {
       counters.faults++;
       throw outcome.status === 503
-        ? new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.', outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : {})
+        ? new GraphError(
+            503,
+            'serviceNotAvailable',
+            'The service is temporarily unavailable. Please try again later.',
+            outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : {},
+          )
         : new GraphError(504, 'gatewayTimeout', 'The request timed out before the service could answer.');
     }
     const principal = principalFrom(headers['authorization'], { key, tenantId, url });
@@ -154,7 +184,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       throw throttledError(retryAfter, principal.appId, tenantId);
     }
     const body = raw.length > 0 ? parseJsonBody(raw) : undefined;
-    return pipeline.run({ method: req.method ?? 'GET', rawPath, version, query: u.searchParams, headers, body, principal, requestId, baseUrl: `${url}/${version}`, inBatch: false });
+    return pipeline.run({
+      method: req.method ?? 'GET',
+      rawPath,
+      version,
+      query: u.searchParams,
+      headers,
+      body,
+      principal,
+      requestId,
+      baseUrl: `${url}/${version}`,
+      inBatch: false,
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -188,7 +229,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 

@@ -17,7 +17,11 @@ export interface TlsIdentity {
 function der(tag: number, content: Buffer): Buffer {
   const len = content.length;
   const header =
-    len < 0x80 ? Buffer.from([tag, len]) : len < 0x100 ? Buffer.from([tag, 0x81, len]) : Buffer.from([tag, 0x82, len >> 8, len & 0xff]);
+    len < 0x80
+      ? Buffer.from([tag, len])
+      : len < 0x100
+        ? Buffer.from([tag, 0x81, len])
+        : Buffer.from([tag, 0x82, len >> 8, len & 0xff]);
   return Buffer.concat([header, content]);
 }
 const seq = (...items: Buffer[]) => der(0x30, Buffer.concat(items));
@@ -68,7 +72,12 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
  * subject and issuer. The emulator's tests use it with RSA keys to register certificate
  * credentials on an application (MSAL signs client assertions with RS256/PS256).
  */
-export function createSelfSignedCertificate(privateKey: KeyObject, publicKey: KeyObject, commonName: string, days = 7): string {
+export function createSelfSignedCertificate(
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+  commonName: string,
+  days = 7,
+): string {
   const rsa = privateKey.asymmetricKeyType === 'rsa';
   // sha256WithRSAEncryption takes an explicit NULL parameter; ecdsa-with-SHA256 takes none.
   const alg = rsa ? seq(oid('1.2.840.113549.1.1.11'), Buffer.from([0x05, 0x00])) : ECDSA_SHA256;

@@ -6,8 +6,19 @@
 import type { GraphVersion } from './types.js';
 
 export type MethodTypeName =
-  | 'password' | 'phone' | 'email' | 'fido2' | 'authenticator' | 'passwordless' | 'softwareOath'
-  | 'hardwareOath' | 'tap' | 'whfb' | 'platformCredential' | 'qrCodePin' | 'external';
+  | 'password'
+  | 'phone'
+  | 'email'
+  | 'fido2'
+  | 'authenticator'
+  | 'passwordless'
+  | 'softwareOath'
+  | 'hardwareOath'
+  | 'tap'
+  | 'whfb'
+  | 'platformCredential'
+  | 'qrCodePin'
+  | 'external';
 
 export interface MethodTypeInfo {
   /** authsh's short name, as records carry it in `type`. */
@@ -37,8 +48,22 @@ export const PHONE_METHOD_IDS = {
 export type PhoneType = keyof typeof PHONE_METHOD_IDS;
 export const PHONE_TYPES: readonly PhoneType[] = ['mobile', 'alternateMobile', 'office'];
 
-function entry(type: MethodTypeName, graphName: string, segment: string, title: string, extra: Partial<MethodTypeInfo> = {}): MethodTypeInfo {
-  return { type, odataType: `#microsoft.graph.${graphName}AuthenticationMethod`, segment, version: 'v1.0', deletable: true, title, ...extra };
+function entry(
+  type: MethodTypeName,
+  graphName: string,
+  segment: string,
+  title: string,
+  extra: Partial<MethodTypeInfo> = {},
+): MethodTypeInfo {
+  return {
+    type,
+    odataType: `#microsoft.graph.${graphName}AuthenticationMethod`,
+    segment,
+    version: 'v1.0',
+    deletable: true,
+    title,
+    ...extra,
+  };
 }
 
 export const METHOD_TYPES: readonly MethodTypeInfo[] = [
@@ -47,7 +72,13 @@ export const METHOD_TYPES: readonly MethodTypeInfo[] = [
   entry('email', 'email', 'emailMethods', 'email'),
   entry('fido2', 'fido2', 'fido2Methods', 'FIDO2 security key'),
   entry('authenticator', 'microsoftAuthenticator', 'microsoftAuthenticatorMethods', 'Microsoft Authenticator'),
-  entry('passwordless', 'passwordlessMicrosoftAuthenticator', 'passwordlessMicrosoftAuthenticatorMethods', 'passwordless Microsoft Authenticator', { version: 'beta' }),
+  entry(
+    'passwordless',
+    'passwordlessMicrosoftAuthenticator',
+    'passwordlessMicrosoftAuthenticatorMethods',
+    'passwordless Microsoft Authenticator',
+    { version: 'beta' },
+  ),
   entry('softwareOath', 'softwareOath', 'softwareOathMethods', 'software OATH token'),
   entry('hardwareOath', 'hardwareOath', 'hardwareOathMethods', 'hardware OATH token', { version: 'beta' }),
   entry('tap', 'temporaryAccessPass', 'temporaryAccessPassMethods', 'Temporary Access Pass'),

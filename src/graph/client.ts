@@ -19,7 +19,14 @@
 import { checkRequestPath, queryString } from './url.js';
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import { GraphRequestError, type ConnectionInfo, type GraphClient, type GraphRequest, type GraphResponse, type TokenSource } from './types.js';
+import {
+  GraphRequestError,
+  type ConnectionInfo,
+  type GraphClient,
+  type GraphRequest,
+  type GraphResponse,
+  type TokenSource,
+} from './types.js';
 import { createAgent } from './http.js';
 import { flatHeaders, graphFailure, parseBody, redirectFailure } from './responses.js';
 import { createBulkExecutor, type ExecutorOptions } from './bulk/executor.js';
@@ -77,7 +84,13 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
 
   function checkHost(url: URL, method: string): void {
     if (url.origin !== root.origin) {
-      throw new GraphRequestError(0, 'ForeignHost', `refusing to send the Graph token to ${url.origin}: only ${root.origin} (the configured Graph host) receives it`, null, { method, url: url.origin + url.pathname });
+      throw new GraphRequestError(
+        0,
+        'ForeignHost',
+        `refusing to send the Graph token to ${url.origin}: only ${root.origin} (the configured Graph host) receives it`,
+        null,
+        { method, url: url.origin + url.pathname },
+      );
     }
   }
 
@@ -100,18 +113,31 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       let resHeaders: Record<string, string>;
       let text: string;
       try {
-        const res = await agent.request({ origin: w.url.origin, path: w.href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/', method: w.method as Dispatcher.HttpMethod, headers, body: payload, signal: w.signal });
+        const res = await agent.request({
+          origin: w.url.origin,
+          path: w.href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/',
+          method: w.method as Dispatcher.HttpMethod,
+          headers,
+          body: payload,
+          signal: w.signal,
+        });
         status = res.statusCode;
         resHeaders = flatHeaders(res.headers);
         text = await res.body.text();
       } catch (e) {
         if (w.signal?.aborted) throw e;
         const reason = e instanceof Error ? ((e as { code?: string }).code ?? e.message) : String(e);
-        throw new GraphRequestError(0, 'NetworkError', `could not reach ${w.url.origin}: ${reason}`, null, { method: w.method, url: w.href });
+        throw new GraphRequestError(0, 'NetworkError', `could not reach ${w.url.origin}: ${reason}`, null, {
+          method: w.method,
+          url: w.href,
+        });
       }
       const requestId = resHeaders['request-id'] ?? null;
-      trace?.(`${w.method} ${w.href} → ${status} ${Math.round(performance.now() - t0)} ms request-id=${requestId ?? '-'}`);
-      if (status >= 300 && status < 400) throw redirectFailure(status, resHeaders['location'], requestId, w.method, w.href);
+      trace?.(
+        `${w.method} ${w.href} → ${status} ${Math.round(performance.now() - t0)} ms request-id=${requestId ?? '-'}`,
+      );
+      if (status >= 300 && status < 400)
+        throw redirectFailure(status, resHeaders['location'], requestId, w.method, w.href);
       // A cached token Graph refuses (its key rotated, a stale cache): one more try with a new one.
       // A 401 was not carried out, so this is safe for any method.
       if (status === 401 && !fresh) {
@@ -130,7 +156,14 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
 
   function wire(req: GraphRequest): Wire {
     const href = urlOf(req);
-    return { method: req.method, url: new URL(href), href, headers: req.headers ?? {}, body: req.body, signal: req.signal };
+    return {
+      method: req.method,
+      url: new URL(href),
+      href,
+      headers: req.headers ?? {},
+      body: req.body,
+      signal: req.signal,
+    };
   }
 
   return {
@@ -148,7 +181,13 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         const url: URL = new URL(next, w.url);
         checkHost(url, 'GET');
         // Graph does not carry ConsistencyLevel (or any header) into the nextLink: re-send them all (docs/graph.md §5).
-        w = { method: 'GET', url, href: /^https?:\/\//i.test(next) ? next : url.href, headers: req.headers ?? {}, signal: req.signal };
+        w = {
+          method: 'GET',
+          url,
+          href: /^https?:\/\//i.test(next) ? next : url.href,
+          headers: req.headers ?? {},
+          signal: req.signal,
+        };
       }
     },
     describe: (req) => `${req.method} ${urlOf(req)}`,

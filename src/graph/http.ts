@@ -22,7 +22,9 @@ export interface AgentOptions {
 export function createAgent(opts: AgentOptions = {}): InstanceType<typeof Agent> {
   // One SecureContext for every connection: passing `ca` instead would build (and parse the
   // certificates) again for each new socket.
-  const secureContext = opts.ca ? createSecureContext({ ca: opts.onlyCa ? opts.ca : [...rootCertificates, opts.ca] }) : undefined;
+  const secureContext = opts.ca
+    ? createSecureContext({ ca: opts.onlyCa ? opts.ca : [...rootCertificates, opts.ca] })
+    : undefined;
   return new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 120_000,

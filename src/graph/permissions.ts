@@ -20,7 +20,10 @@ const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
     needs: {
       read: { permission: 'UserAuthenticationMethod.ReadWrite.All', roles: METHOD_WRITE_ROLES },
       // The beta page also lets User/Helpdesk/Password Administrators reset non-admin users.
-      write: { permission: 'UserAuthenticationMethod.ReadWrite.All (delegated only)', roles: [...METHOD_WRITE_ROLES, 'Helpdesk Administrator', 'Password Administrator', 'User Administrator'] },
+      write: {
+        permission: 'UserAuthenticationMethod.ReadWrite.All (delegated only)',
+        roles: [...METHOD_WRITE_ROLES, 'Helpdesk Administrator', 'Password Administrator', 'User Administrator'],
+      },
     },
   },
   {
@@ -47,8 +50,14 @@ const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
   {
     pattern: /^\/reports\/authenticationMethods(\/|$)/i,
     needs: {
-      read: { permission: 'AuditLog.Read.All', roles: ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'] },
-      write: { permission: 'AuditLog.Read.All', roles: ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'] },
+      read: {
+        permission: 'AuditLog.Read.All',
+        roles: ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'],
+      },
+      write: {
+        permission: 'AuditLog.Read.All',
+        roles: ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'],
+      },
     },
   },
   {
@@ -69,5 +78,7 @@ export function needsFor(method: string, path: string): Needs | undefined {
 
 /** "UserAuthenticationMethod.ReadWrite.All; delegated: one of the roles A, B". */
 export function describeNeeds(n: Needs): string {
-  return n.roles.length ? `${n.permission}; delegated sign-in also needs one of the roles ${n.roles.join(', ')}` : n.permission;
+  return n.roles.length
+    ? `${n.permission}; delegated sign-in also needs one of the roles ${n.roles.join(', ')}`
+    : n.permission;
 }

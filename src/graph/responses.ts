@@ -21,7 +21,13 @@ interface GraphErrorBody {
 }
 
 /** A failed answer (status ≥ 400) to `method href` as the error the commands turn into a ShellError. */
-export function graphFailure(status: number, body: unknown, headerRequestId: string | null, method: string, href: string): GraphRequestError {
+export function graphFailure(
+  status: number,
+  body: unknown,
+  headerRequestId: string | null,
+  method: string,
+  href: string,
+): GraphRequestError {
   const err = (body as GraphErrorBody | null)?.error;
   const inner = err?.innerError ?? err?.innererror;
   const code = err?.code ?? `HTTP${status}`;
@@ -30,12 +36,20 @@ export function graphFailure(status: number, body: unknown, headerRequestId: str
   const pathname = new URL(href, 'https://graph.invalid').pathname;
   const rel = pathname.replace(/^\/(v1\.0|beta)/i, '');
   const needs = status === 403 ? needsFor(method, rel) : undefined;
-  return new GraphRequestError(status, code, message, requestId, { method, url: href }, needs ? describeNeeds(needs) : undefined);
+  return new GraphRequestError(
+    status,
+    code,
+    message,
+    requestId,
+    { method, url: href },
+    needs ? describeNeeds(needs) : undefined,
+  );
 }
 
 export function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -44,7 +58,13 @@ export function flatHeaders(h: Record<string, string | string[] | undefined>): R
  * token (or the client's credential), and Graph and Entra do not redirect API calls, so one
  * means a proxy or a wrong URL in between. The error names the status and where it pointed.
  */
-export function redirectFailure(status: number, location: string | undefined, requestId: string | null, method: string, href: string): GraphRequestError {
+export function redirectFailure(
+  status: number,
+  location: string | undefined,
+  requestId: string | null,
+  method: string,
+  href: string,
+): GraphRequestError {
   const to = location ? `to ${location}` : 'without a Location';
   const message = `${method} ${href.replace(/\?.*$/, '')} answered ${status}, a redirect ${to}; authsh does not follow redirects (the token would go along): check AUTHSH_GRAPH_URL and any proxy in between`;
   return new GraphRequestError(status, 'GraphRedirect', message, requestId, { method, url: href });

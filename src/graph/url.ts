@@ -8,12 +8,17 @@ import { GraphRequestError } from './types.js';
 
 /** Allowed as written in a path or query: RFC 3986 unreserved, sub-delims, ':@/?' and '%XX'. */
 const ALLOWED = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
-const NAMES: Record<string, string> = { ' ': 'a space', '#': "'#' (it would start a fragment, which is never sent)", '%': "a '%' not followed by two hex digits" };
+const NAMES: Record<string, string> = {
+  ' ': 'a space',
+  '#': "'#' (it would start a fragment, which is never sent)",
+  '%': "a '%' not followed by two hex digits",
+};
 
 function what(ch: string): string {
   const code = ch.codePointAt(0)!;
   if (NAMES[ch]) return NAMES[ch]!;
-  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (code < 0x20 || code === 0x7f)
+    return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
   return `'${ch}'`;
 }
 
@@ -28,7 +33,8 @@ export function checkRequestPath(path: string, method: string): string {
     if (ALLOWED.test(ch)) continue;
     if (ch === '%' && /^[0-9a-f]{2}$/i.test(path.slice(i + 1, i + 3))) continue;
     const code = ch.charCodeAt(0);
-    const pair = code >= 0xd800 && code <= 0xdbff && /[\udc00-\udfff]/.test(path[i + 1] ?? '') ? path.slice(i, i + 2) : ch;
+    const pair =
+      code >= 0xd800 && code <= 0xdbff && /[\udc00-\udfff]/.test(path[i + 1] ?? '') ? path.slice(i, i + 2) : ch;
     let fault: string;
     try {
       fault = `${what(pair)} at position ${i + 1}, which a URL cannot carry as written: write it as ${encodeURIComponent(pair)}`;
@@ -36,7 +42,10 @@ export function checkRequestPath(path: string, method: string): string {
       fault = `half of a character (a lone surrogate) at position ${i + 1}, which no URL can carry`;
     }
     const shown = JSON.stringify(path).slice(1, -1);
-    throw new GraphRequestError(0, 'InvalidUrl', `not sent: the request path "${shown}" has ${fault}`, null, { method, url: shown });
+    throw new GraphRequestError(0, 'InvalidUrl', `not sent: the request path "${shown}" has ${fault}`, null, {
+      method,
+      url: shown,
+    });
   }
   return path;
 }

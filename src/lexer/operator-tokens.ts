@@ -11,7 +11,12 @@ import { NAME_CHAR, NAME_START, sticky } from './matchers.js';
 const OP_BOUNDARY = `(?![${NAME_CHAR}])`;
 /** `-word` for the table's operator words (vocabulary/operators.ts) that pass `filter`, longest first. */
 const dashWords = (filter: Parameters<typeof operatorWords>[0]) =>
-  new RegExp(`-(?:${operatorWords(filter).sort((a, b) => b.length - a.length).join('|')})${OP_BOUNDARY}`, 'i');
+  new RegExp(
+    `-(?:${operatorWords(filter)
+      .sort((a, b) => b.length - a.length)
+      .join('|')})${OP_BOUNDARY}`,
+    'i',
+  );
 export const LogicalOp = createToken({
   name: 'LogicalOp',
   pattern: sticky(dashWords((op) => op.category === 'logical')),
@@ -19,7 +24,13 @@ export const LogicalOp = createToken({
   categories: [ParameterLike, BinaryOp],
   label: 'an operator',
 });
-export const NotOp = createToken({ name: 'NotOp', pattern: sticky(new RegExp(`-not${OP_BOUNDARY}`, 'i')), start_chars_hint: ['-'], categories: [ParameterLike, PrefixOp], label: "'-not'" });
+export const NotOp = createToken({
+  name: 'NotOp',
+  pattern: sticky(new RegExp(`-not${OP_BOUNDARY}`, 'i')),
+  start_chars_hint: ['-'],
+  categories: [ParameterLike, PrefixOp],
+  label: "'-not'",
+});
 export const CompareWord = createToken({
   name: 'CompareWord',
   pattern: sticky(dashWords((op) => op.category !== 'logical')),
@@ -27,5 +38,15 @@ export const CompareWord = createToken({
   categories: [ParameterLike, ComparisonOp, BinaryOp],
   label: 'a comparison operator',
 });
-export const Parameter = createToken({ name: 'Parameter', pattern: new RegExp(`-[${NAME_START}][${NAME_CHAR}]*:?`), categories: [ParameterLike], label: 'a parameter' });
-export const DashDash = createToken({ name: 'DashDash', pattern: sticky(/--(?=[\s;|)}]|$)/), start_chars_hint: ['-'], label: "'--'" });
+export const Parameter = createToken({
+  name: 'Parameter',
+  pattern: new RegExp(`-[${NAME_START}][${NAME_CHAR}]*:?`),
+  categories: [ParameterLike],
+  label: 'a parameter',
+});
+export const DashDash = createToken({
+  name: 'DashDash',
+  pattern: sticky(/--(?=[\s;|)}]|$)/),
+  start_chars_hint: ['-'],
+  label: "'--'",
+});

@@ -11,8 +11,19 @@ export const HereSqString = createToken({
   line_breaks: true,
   label: "a here-string @'…'@",
 });
-export const UnclosedHereSq = createToken({ name: 'UnclosedHereSq', pattern: /@'[ \t]*\r?\n[\s\S]*/, line_breaks: true, label: "'@'' (a here-string that is never closed)" });
-export const HereDqOpen = createToken({ name: 'HereDqOpen', pattern: /@"[ \t]*\r?\n/, push_mode: 'here', line_breaks: true, label: "'@\"'" });
+export const UnclosedHereSq = createToken({
+  name: 'UnclosedHereSq',
+  pattern: /@'[ \t]*\r?\n[\s\S]*/,
+  line_breaks: true,
+  label: "'@'' (a here-string that is never closed)",
+});
+export const HereDqOpen = createToken({
+  name: 'HereDqOpen',
+  pattern: /@"[ \t]*\r?\n/,
+  push_mode: 'here',
+  line_breaks: true,
+  label: "'@\"'",
+});
 export const DqOpen = createToken({ name: 'DqOpen', pattern: /"/, push_mode: 'dq', label: "'\"'" });
 /**
  * Where the single-quoted string starting at `offset` ends ('' is a quote inside it), or -1 when
@@ -41,21 +52,28 @@ export const SqString = createToken({
 });
 export const UnclosedSq = createToken({
   name: 'UnclosedSq',
-  pattern: (text, offset) => (text.charCodeAt(offset) === 0x27 && sqEnd(text, offset) < 0 ? matched(text, offset, text.length) : null),
+  pattern: (text, offset) =>
+    text.charCodeAt(offset) === 0x27 && sqEnd(text, offset) < 0 ? matched(text, offset, text.length) : null,
   start_chars_hint: ["'"],
   line_breaks: true,
   label: "a string that is never closed (')",
 });
 
 // Inside "…" and @"…"@
-export const DqClose = createToken({ name: 'DqClose', pattern: /"/, pop_mode: true, label: "'\"' (the end of the string)" });
+export const DqClose = createToken({
+  name: 'DqClose',
+  pattern: /"/,
+  pop_mode: true,
+  label: "'\"' (the end of the string)",
+});
 export const DqQuote = createToken({ name: 'DqQuote', pattern: /""/, label: '""' });
 export const StrEscape = createToken({ name: 'StrEscape', pattern: /`[\s\S]/, line_breaks: true, label: 'an escape' });
 export const DqText = createToken({ name: 'DqText', pattern: /[^"`$]+|\$/, line_breaks: true, label: 'text' });
 export const HereDqClose = createToken({
   name: 'HereDqClose',
   pattern: (text, offset) => {
-    if (text.startsWith('"@', offset) && (offset === 0 || text[offset - 1] === '\n')) return ['"@'] as unknown as RegExpExecArray;
+    if (text.startsWith('"@', offset) && (offset === 0 || text[offset - 1] === '\n'))
+      return ['"@'] as unknown as RegExpExecArray;
     const m = /^\r?\n"@/.exec(text.slice(offset, offset + 4));
     return m;
   },

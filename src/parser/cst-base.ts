@@ -46,18 +46,29 @@ export abstract class CstBuilderBase {
   protected checkType(t: IToken): void {
     const name = t.image.replace(/^\[|\]$/g, '');
     if (!(CAST_TYPES as readonly string[]).includes(name.toLowerCase())) {
-      throw this.error(`unknown type [${name}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`, this.tokenSpan(t));
+      throw this.error(
+        `unknown type [${name}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`,
+        this.tokenSpan(t),
+      );
     }
   }
 
   protected statements(cst: CstNode): A.Statement[] {
     const { params, body } = this.statementList(cst);
-    if (params) throw this.error('param(…) may only open a script, a function or a script block', this.spanOf(child(cst, 'paramBlock')!));
+    if (params)
+      throw this.error(
+        'param(…) may only open a script, a function or a script block',
+        this.spanOf(child(cst, 'paramBlock')!),
+      );
     return body;
   }
 
   protected number(t: IToken, sp: Span): A.Literal {
-    return { kind: 'Literal', value: /^0x/i.test(t.image) ? parseInt(t.image.slice(2), 16) : Number(t.image), span: sp };
+    return {
+      kind: 'Literal',
+      value: /^0x/i.test(t.image) ? parseInt(t.image.slice(2), 16) : Number(t.image),
+      span: sp,
+    };
   }
 
   protected spanAt(e: CstElement): Span {

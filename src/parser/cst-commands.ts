@@ -21,7 +21,13 @@ export abstract class CommandBuilder extends ExpressionBuilder {
   protected command(cst: CstNode): A.CommandCall {
     const items = ordered(cst);
     const nameToken = items[0] as IToken;
-    return { kind: 'Command', name: nameToken.image, nameSpan: this.tokenSpan(nameToken), args: this.commandArguments(items, 1), span: this.spanOf(cst) };
+    return {
+      kind: 'Command',
+      name: nameToken.image,
+      nameSpan: this.tokenSpan(nameToken),
+      args: this.commandArguments(items, 1),
+      span: this.spanOf(cst),
+    };
   }
 
   /** Groups the flat argument items of a command (see grammar.ts argItem) into arguments. */
@@ -31,7 +37,14 @@ export abstract class CommandBuilder extends ExpressionBuilder {
     const kind = (e: CstElement | undefined) => (e === undefined ? 'none' : isToken(e) ? e.tokenType.name : 'piece');
     const isPiece = (e: CstElement | undefined) => {
       const k = kind(e);
-      return k !== 'none' && k !== 'Comma' && k !== 'DashDash' && k !== 'ConditionStart' && k !== 'Newline' && !(isToken(e!) && PARAMETER_LIKE.has(k));
+      return (
+        k !== 'none' &&
+        k !== 'Comma' &&
+        k !== 'DashDash' &&
+        k !== 'ConditionStart' &&
+        k !== 'Newline' &&
+        !(isToken(e!) && PARAMETER_LIKE.has(k))
+      );
     };
     const touching = (a: CstElement, b: CstElement | undefined) => b !== undefined && endOf(a) + 1 === startOf(b);
     // Touching pieces from items[i] on: one argument value.
@@ -52,7 +65,10 @@ export abstract class CommandBuilder extends ExpressionBuilder {
         const m = /^(.*?)(!=|<=|>=|=|<|>|~)$/.exec(t.image)!;
         i++;
         if (!isPiece(items[i]) || !touching(t, items[i])) {
-          throw this.error(`expected a value right after '${t.image}' (no space), e.g. ${m[1]}${m[2]}phone or ${m[1]}${m[2]}'two words'`, this.tokenSpan(t));
+          throw this.error(
+            `expected a value right after '${t.image}' (no space), e.g. ${m[1]}${m[2]}phone or ${m[1]}${m[2]}'two words'`,
+            this.tokenSpan(t),
+          );
         }
         const value = glued();
         args.push({ kind: 'Condition', field: m[1]!, op: m[2] as '=', value, span: sp(t, items[i - 1]!) });
@@ -74,7 +90,11 @@ export abstract class CommandBuilder extends ExpressionBuilder {
           values.push(glued());
         }
         const whole = sp(first, items[i - 1]!);
-        args.push({ kind: 'Positional', value: values.length === 1 ? values[0]! : { kind: 'ArrayLiteral', items: values, span: whole }, span: whole });
+        args.push({
+          kind: 'Positional',
+          value: values.length === 1 ? values[0]! : { kind: 'ArrayLiteral', items: values, span: whole },
+          span: whole,
+        });
       }
     }
     return args;
@@ -90,7 +110,13 @@ export abstract class CommandBuilder extends ExpressionBuilder {
       return { kind: 'Literal', value: first.image, span: sp };
     }
     const second = pieces[1]!;
-    if (pieces.length === 2 && isToken(first) && first.image === '-' && isToken(second) && second.tokenType.name === 'Number') {
+    if (
+      pieces.length === 2 &&
+      isToken(first) &&
+      first.image === '-' &&
+      isToken(second) &&
+      second.tokenType.name === 'Number'
+    ) {
       return { kind: 'Literal', value: -(this.number(second, sp).value as number), span: sp };
     }
     // Literal pieces keep their source text (`file1.0.txt`), evaluated ones their value.

@@ -20,7 +20,17 @@ function precedence(t: IToken): number {
   return t.image === ',' ? COMMA_LEVEL : operatorSyntax(t.image)!.syntax.precedence;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  v: '\v',
+};
 
 interface Unit {
   prefixes: IToken[];
@@ -61,7 +71,14 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
           left = { kind: 'ArrayLiteral', items, span: this.join(left.span, right.span), fromCommas: true };
           continue;
         }
-        left = { kind: 'Binary', op: operatorSyntax(t.image)!.spelling, left, right, span: this.join(left.span, right.span), opSpan: this.tokenSpan(t) };
+        left = {
+          kind: 'Binary',
+          op: operatorSyntax(t.image)!.spelling,
+          left,
+          right,
+          span: this.join(left.span, right.span),
+          opSpan: this.tokenSpan(t),
+        };
       }
       return left;
     };
@@ -80,7 +97,8 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
       const operand = parseUnit();
       const sp = this.join(this.tokenSpan(prefix), operand.span);
       if (prefix.tokenType.name === 'TypeLiteral') return { kind: 'Cast', type: kind.slice(1, -1), operand, span: sp };
-      if (kind === '-' && operand.kind === 'Literal' && typeof operand.value === 'number') return { kind: 'Literal', value: -operand.value, span: sp };
+      if (kind === '-' && operand.kind === 'Literal' && typeof operand.value === 'number')
+        return { kind: 'Literal', value: -operand.value, span: sp };
       return { kind: 'Unary', op: kind as '-' | '+', operand, span: sp };
     };
     return parseAt(0);
@@ -100,7 +118,8 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
         const nameElement = parts[++k]!;
         // The grammar checks that the dot touches the value; the name must touch the dot too,
         // or `$a. b` would read as `$a.b` (member access only when touching, docs/language.md §2).
-        if (startOf(nameElement) !== endOf(p) + 1) throw this.error("expected a property or method name right after '.' (no space)", this.tokenSpan(p));
+        if (startOf(nameElement) !== endOf(p) + 1)
+          throw this.error("expected a property or method name right after '.' (no space)", this.tokenSpan(p));
         const name = this.memberName(nameElement);
         const next = parts[k + 1];
         if (next && isToken(next) && next.tokenType.name === 'LParen') {
@@ -113,18 +132,38 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
             k++;
           }
           const end = parts[k]!;
-          if (typeof name !== 'string') throw this.error('a method name must be a plain word', this.spanAt(nameElement));
+          if (typeof name !== 'string')
+            throw this.error('a method name must be a plain word', this.spanAt(nameElement));
           const sp = span(this.source, expr.span.start, endOf(end) + 1);
-          expr = { kind: 'MethodCall', object: expr, name, args, span: sp, opSpan: span(this.source, p.startOffset, endOf(end) + 1) };
+          expr = {
+            kind: 'MethodCall',
+            object: expr,
+            name,
+            args,
+            span: sp,
+            opSpan: span(this.source, p.startOffset, endOf(end) + 1),
+          };
         } else {
           const opSpan = span(this.source, p.startOffset, endOf(nameElement) + 1);
-          expr = { kind: 'Member', object: expr, name, span: span(this.source, expr.span.start, endOf(nameElement) + 1), opSpan };
+          expr = {
+            kind: 'Member',
+            object: expr,
+            name,
+            span: span(this.source, expr.span.start, endOf(nameElement) + 1),
+            opSpan,
+          };
         }
       } else if (p.tokenType.name === 'LSquare') {
         const index = this.expressionList(parts[++k] as CstNode);
         const close = parts[++k]!;
         const opSpan = span(this.source, p.startOffset, endOf(close) + 1);
-        expr = { kind: 'Index', object: expr, index, span: span(this.source, expr.span.start, endOf(close) + 1), opSpan };
+        expr = {
+          kind: 'Index',
+          object: expr,
+          index,
+          span: span(this.source, expr.span.start, endOf(close) + 1),
+          opSpan,
+        };
       }
     }
     return expr;
@@ -140,7 +179,10 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
   /** The primary at the head of a postfix expression, from its one (or three) elements. */
   private primary(elements: CstElement[]): A.Expression {
     const first = elements[0]!;
-    const sp = elements.length === 1 ? this.spanAt(first) : span(this.source, startOf(first), endOf(elements[elements.length - 1]!) + 1);
+    const sp =
+      elements.length === 1
+        ? this.spanAt(first)
+        : span(this.source, startOf(first), endOf(elements[elements.length - 1]!) + 1);
     if (!isToken(first)) {
       if (first.name === 'expandableString') return this.expandableString(first);
       if (first.name === 'hashLiteral') return this.hashLiteral(first);
@@ -213,7 +255,8 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
       const cond = token(entry, 'ConditionStart');
       let key: string | A.Expression;
       if (cond) {
-        if (!cond.image.endsWith('=') || /[!<>]=$/.test(cond.image)) throw this.error(`expected 'key = value' but found '${cond.image}'`, this.tokenSpan(cond));
+        if (!cond.image.endsWith('=') || /[!<>]=$/.test(cond.image))
+          throw this.error(`expected 'key = value' but found '${cond.image}'`, this.tokenSpan(cond));
         key = cond.image.slice(0, -1);
       } else {
         const [k] = ordered(entry);
@@ -221,7 +264,12 @@ export abstract class ExpressionBuilder extends CstBuilderBase {
         else {
           const t = k as IToken;
           const n = t.tokenType.name;
-          key = n === 'SqString' ? t.image.slice(1, -1).replace(/''/g, "'") : n === 'Variable' ? { kind: 'Variable', ...this.variableName(t), span: this.tokenSpan(t) } : t.image;
+          key =
+            n === 'SqString'
+              ? t.image.slice(1, -1).replace(/''/g, "'")
+              : n === 'Variable'
+                ? { kind: 'Variable', ...this.variableName(t), span: this.tokenSpan(t) }
+                : t.image;
         }
       }
       return { key, value: pipeline, span: this.spanOf(entry) };

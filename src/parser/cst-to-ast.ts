@@ -74,14 +74,29 @@ export class AstBuilder extends CommandBuilder {
     if (!opToken || !rhs) return left;
     const target = left.elements.length === 1 ? left.elements[0] : undefined;
     const assignable =
-      target && (target.kind === 'Variable' || target.kind === 'Member' || target.kind === 'Index') ? target : undefined;
+      target && (target.kind === 'Variable' || target.kind === 'Member' || target.kind === 'Index')
+        ? target
+        : undefined;
     if (!assignable) {
-      throw this.error(`cannot assign to this: the left of '${opToken.image}' must be a variable, a property or an index`, left.span);
+      throw this.error(
+        `cannot assign to this: the left of '${opToken.image}' must be a variable, a property or an index`,
+        left.span,
+      );
     }
-    if (assignable.kind === 'Variable' && assignable.scope === undefined && /^(true|false|_|\?)$/i.test(assignable.name)) {
+    if (
+      assignable.kind === 'Variable' &&
+      assignable.scope === undefined &&
+      /^(true|false|_|\?)$/i.test(assignable.name)
+    ) {
       throw this.error(`cannot assign to $${assignable.name}: it is read-only`, assignable.span);
     }
-    return { kind: 'Assignment', target: assignable, op: opToken.image as A.Assignment['op'], value: this.pipeline(rhs), span: this.spanOf(cst) };
+    return {
+      kind: 'Assignment',
+      target: assignable,
+      op: opToken.image as A.Assignment['op'],
+      value: this.pipeline(rhs),
+      span: this.spanOf(cst),
+    };
   }
 
   private ifStatement(cst: CstNode): A.IfStatement {
@@ -107,8 +122,18 @@ export class AstBuilder extends CommandBuilder {
     const body = this.block(child(cst, 'block')!);
     const list = child(cst, 'paramList');
     const declared = list ? this.paramList(list) : undefined;
-    if (declared && body.params) throw this.error('a function takes its parameters either in ( ) after its name or in param( ), not both', body.span);
-    return { kind: 'Function', name: token(cst, 'Word')!.image, params: declared ?? body.params ?? [], body, span: this.spanOf(cst) };
+    if (declared && body.params)
+      throw this.error(
+        'a function takes its parameters either in ( ) after its name or in param( ), not both',
+        body.span,
+      );
+    return {
+      kind: 'Function',
+      name: token(cst, 'Word')!.image,
+      params: declared ?? body.params ?? [],
+      body,
+      span: this.spanOf(cst),
+    };
   }
 
   private tryStatement(cst: CstNode): A.TryStatement {

@@ -58,7 +58,6 @@ export abstract class GrammarBase extends CstParser {
     });
   }
 
-
   /** Tokens touch (no space between): the glue of bare arguments and postfix access. */
   protected adjacent(): boolean {
     const prev = this.LA(0);

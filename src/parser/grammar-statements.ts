@@ -46,7 +46,11 @@ export abstract class StatementGrammar extends GrammarBase {
       { ALT: () => this.CONSUME(T.Continue) },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.Return) }, { ALT: () => this.CONSUME(T.Throw) }, { ALT: () => this.CONSUME(T.Exit) }]);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Return) },
+            { ALT: () => this.CONSUME(T.Throw) },
+            { ALT: () => this.CONSUME(T.Exit) },
+          ]);
           this.OPTION(() => this.SUBRULE(this.pipeline));
         },
       },
@@ -63,7 +67,6 @@ export abstract class StatementGrammar extends GrammarBase {
       },
     ]);
   });
-
 
   // block := '{' statementList '}'
   public block = this.RULE('block', () => {

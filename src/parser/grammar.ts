@@ -6,7 +6,21 @@ import { type IOrAlt } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 import { StatementGrammar } from './grammar-statements.js';
 
-const BARE_SYMBOLS = [T.Minus, T.Dot, T.DotDot, T.Star, T.Slash, T.Plus, T.Percent, T.Bang, T.BareSymbol, T.Assign, T.TypeLiteral, T.LSquare, T.RSquare];
+const BARE_SYMBOLS = [
+  T.Minus,
+  T.Dot,
+  T.DotDot,
+  T.Star,
+  T.Slash,
+  T.Plus,
+  T.Percent,
+  T.Bang,
+  T.BareSymbol,
+  T.Assign,
+  T.TypeLiteral,
+  T.LSquare,
+  T.RSquare,
+];
 
 export class AuthshParser extends StatementGrammar {
   constructor(validate = false) {
@@ -88,10 +102,10 @@ export class AuthshParser extends StatementGrammar {
       // In param(…) a comma ends a default value: `param($a = 1, $b)`.
       GATE: () => this.commaEndsExpression === 0 || this.LA(1).tokenType !== T.Comma,
       DEF: () => {
-      this.CONSUME(T.BinaryOp);
-      this.nl(1);
-      this.MANY3(() => this.CONSUME2(T.PrefixOp));
-      this.SUBRULE2(this.postfixExpr);
+        this.CONSUME(T.BinaryOp);
+        this.nl(1);
+        this.MANY3(() => this.CONSUME2(T.PrefixOp));
+        this.SUBRULE2(this.postfixExpr);
       },
     });
   });
@@ -119,7 +133,7 @@ export class AuthshParser extends StatementGrammar {
   //   (primary and memberName are written inline: an operand is the most common node of all)
   public postfixExpr = this.RULE('postfixExpr', () => {
     this.OR(
-      this.primaryAlts ??= [
+      (this.primaryAlts ??= [
         { ALT: () => this.CONSUME(T.Number) },
         { ALT: () => this.CONSUME(T.SqString) },
         { ALT: () => this.CONSUME(T.HereSqString) },
@@ -142,7 +156,7 @@ export class AuthshParser extends StatementGrammar {
         },
         { ALT: () => this.withCommas(() => this.SUBRULE(this.hashLiteral)) },
         { ALT: () => this.withCommas(() => this.SUBRULE(this.block)) },
-      ],
+      ]),
     );
     this.MANY({
       GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),

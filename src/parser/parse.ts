@@ -54,20 +54,29 @@ function nestingError(tokens: IToken[], source: SourceFile): ShellError | undefi
       if (pipes.length > 1) pipes.pop();
     } else if (name === 'Pipe') {
       if (++pipes[pipes.length - 1]! >= MAX_PIPELINE) {
-        return new ShellError('TooLong', `this pipeline has more than ${MAX_PIPELINE} commands; split it into smaller pipelines`, {
-          span: span(source, t.startOffset, t.startOffset + 1),
-        });
+        return new ShellError(
+          'TooLong',
+          `this pipeline has more than ${MAX_PIPELINE} commands; split it into smaller pipelines`,
+          {
+            span: span(source, t.startOffset, t.startOffset + 1),
+          },
+        );
       }
-    } else if (name === 'Semicolon' || (name === 'Newline' && !continuesPipeline(tokens, i))) pipes[pipes.length - 1] = 0;
+    } else if (name === 'Semicolon' || (name === 'Newline' && !continuesPipeline(tokens, i)))
+      pipes[pipes.length - 1] = 0;
     // Long runs of prefixes nest too (`- - - 1`, `-not -not …`, `[int][int]…`): the AST builder
     // and the interpreter recurse once per prefix. (A run of 100 dashes in an argument is
     // refused as well; no real script has one.)
     if (PREFIXES.has(name)) prefixes++;
     else prefixes = 0;
     if (depth > MAX_NESTING || prefixes > MAX_NESTING) {
-      return new ShellError('TooDeep', `the script nests more than ${MAX_NESTING} levels deep here; split it into smaller pieces`, {
-        span: span(source, t.startOffset, (t.endOffset ?? t.startOffset) + 1),
-      });
+      return new ShellError(
+        'TooDeep',
+        `the script nests more than ${MAX_NESTING} levels deep here; split it into smaller pieces`,
+        {
+          span: span(source, t.startOffset, (t.endOffset ?? t.startOffset) + 1),
+        },
+      );
     }
   }
   return undefined;
@@ -82,7 +91,21 @@ function continuesPipeline(tokens: IToken[], i: number): boolean {
 }
 
 /** Tokens after which a statement goes on past a line break (`|`, an operator, `,`, `=`). */
-const CONTINUES_AFTER = new Set(['Pipe', 'Comma', 'Assign', 'PlusAssign', 'MinusAssign', 'LogicalOp', 'CompareWord', 'DotDot', 'Plus', 'Minus', 'Star', 'Slash', 'Percent']);
+const CONTINUES_AFTER = new Set([
+  'Pipe',
+  'Comma',
+  'Assign',
+  'PlusAssign',
+  'MinusAssign',
+  'LogicalOp',
+  'CompareWord',
+  'DotDot',
+  'Plus',
+  'Minus',
+  'Star',
+  'Slash',
+  'Percent',
+]);
 /** Tokens that continue the previous line's statement (`| where …`, `else`, `catch`, a block's `{`). */
 const CONTINUES_BEFORE = new Set(['Pipe', 'Else', 'ElseIf', 'Catch', 'Finally', 'LCurly']);
 /** A chunk of about this many tokens is parsed at a time (see chunks()). */
@@ -140,23 +163,36 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
       return;
     }
     if (parser!.errors.length > 0) {
-      incomplete = n === pieces.length - 1 && errors.length === 0 && lexed.errors.length === 0 && isAtEnd(parser!.errors[0]!.token);
+      incomplete =
+        n === pieces.length - 1 &&
+        errors.length === 0 &&
+        lexed.errors.length === 0 &&
+        isAtEnd(parser!.errors[0]!.token);
       errors.push(...syntaxErrors(parser!.errors, text, source, incomplete));
       return;
     }
     if (errors.length > 0) return; // past the first error only errors are of use: build no AST
     try {
       const script = builder.script(cst);
-      if (n > 0 && script.params) throw new ShellError('SyntaxError', 'param(…) must be the first statement of the script', { span: script.body[0]?.span ?? script.span });
+      if (n > 0 && script.params)
+        throw new ShellError('SyntaxError', 'param(…) must be the first statement of the script', {
+          span: script.body[0]?.span ?? script.span,
+        });
       scripts.push(script);
     } catch (e) {
       errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
     }
   });
-  if (errors.length > 0) return { script: undefined, errors: inSourceOrder(errors, lexed.errors.length), incomplete, source };
+  if (errors.length > 0)
+    return { script: undefined, errors: inSourceOrder(errors, lexed.errors.length), incomplete, source };
   const [first] = scripts;
   const body = scripts.flatMap((s) => s.body);
-  return { script: { kind: 'Script', params: first?.params, body, span: span(source, 0, text.length) }, errors: [], incomplete: false, source };
+  return {
+    script: { kind: 'Script', params: first?.params, body, span: span(source, 0, text.length) },
+    errors: [],
+    incomplete: false,
+    source,
+  };
 }
 
 /** An unexpected failure (a stack overflow, say) still points somewhere: at the chunk it came from. */
@@ -179,7 +215,12 @@ function isAtEnd(t: IToken): boolean {
   return t.tokenType === EOF || UNCLOSED.has(t.tokenType.name);
 }
 
-function syntaxErrors(parserErrors: { token: IToken; message: string }[], text: string, source: SourceFile, incomplete: boolean): ShellError[] {
+function syntaxErrors(
+  parserErrors: { token: IToken; message: string }[],
+  text: string,
+  source: SourceFile,
+  incomplete: boolean,
+): ShellError[] {
   const seen = new Set<number>();
   const out: ShellError[] = [];
   parserErrors.forEach((e, i) => {
@@ -188,7 +229,11 @@ function syntaxErrors(parserErrors: { token: IToken; message: string }[], text: 
     if (seen.has(offset)) return; // recovery can report one spot more than once
     seen.add(offset);
     const message = UNCLOSED_MESSAGES[t.tokenType.name] ?? e.message;
-    out.push(new ShellError(incomplete && i === 0 ? 'IncompleteInput' : 'SyntaxError', message, { span: span(source, offset, offset + 1) }));
+    out.push(
+      new ShellError(incomplete && i === 0 ? 'IncompleteInput' : 'SyntaxError', message, {
+        span: span(source, offset, offset + 1),
+      }),
+    );
   });
   return out;
 }

@@ -13,7 +13,8 @@ function numeric(op: string, v: unknown): number {
   if (v === null || v === undefined) return 0;
   if (typeof v === 'boolean') return Number(v);
   const n = asNumber(v);
-  if (n === undefined) throw new ShellError('InvalidOperation', `cannot use '${op}' on ${describe(v)}: it is not a number`);
+  if (n === undefined)
+    throw new ShellError('InvalidOperation', `cannot use '${op}' on ${describe(v)}: it is not a number`);
   return n;
 }
 
@@ -22,7 +23,11 @@ export function add(a: Value, b: Value): Value {
   if (Array.isArray(a)) return Array.isArray(b) ? [...a, ...b] : [...a, b];
   if (typeof a === 'string') return a + toText(b);
   if (a instanceof ShellRecord) {
-    if (!(b instanceof ShellRecord)) throw new ShellError('InvalidOperation', `cannot add ${describe(b)} to a record: only a record can be added to a record`);
+    if (!(b instanceof ShellRecord))
+      throw new ShellError(
+        'InvalidOperation',
+        `cannot add ${describe(b)} to a record: only a record can be added to a record`,
+      );
     const merged = a.clone();
     for (const [k, v] of b) merged.set(k, v);
     return merged;
@@ -47,7 +52,10 @@ export function arithmetic(op: ArithmeticOperator, a: Value, b: Value): Value {
         const max = typeof a === 'string' ? MAX_TEXT : MAX_RANGE;
         // Checked first: past these V8 fails with "Invalid string length" or runs out of heap.
         if (size > max) {
-          const what = typeof a === 'string' ? `text of ${size.toLocaleString('en-US')} characters` : `an array of ${size.toLocaleString('en-US')} items`;
+          const what =
+            typeof a === 'string'
+              ? `text of ${size.toLocaleString('en-US')} characters`
+              : `an array of ${size.toLocaleString('en-US')} items`;
           throw new ShellError('TooLarge', `'*' would make ${what}; at most ${max.toLocaleString('en-US')} fit`);
         }
         return typeof a === 'string' ? a.repeat(times) : Array.from({ length: times }, () => a).flat();
@@ -69,7 +77,10 @@ export function range(a: Value, b: Value): number[] {
   const to = Math.trunc(numeric('..', b));
   const count = Math.abs(to - from) + 1;
   if (count > MAX_RANGE) {
-    throw new ShellError('InvalidOperation', `the range ${from}..${to} has ${count} numbers, more than ${MAX_RANGE} can be held; use it at the head of a pipeline (${from}..${to} | …) to stream it`);
+    throw new ShellError(
+      'InvalidOperation',
+      `the range ${from}..${to} has ${count} numbers, more than ${MAX_RANGE} can be held; use it at the head of a pipeline (${from}..${to} | …) to stream it`,
+    );
   }
   const step = to >= from ? 1 : -1;
   return Array.from({ length: count }, (_, i) => from + i * step);

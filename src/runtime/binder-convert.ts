@@ -26,7 +26,8 @@ export function convertArgument(p: ParameterSpec, value: Value, bad: (expected: 
     case 'number':
     case 'int': {
       const n = typeof value === 'number' ? value : asNumber(value);
-      if (n === undefined || (p.type === 'int' && !Number.isInteger(n))) throw bad(p.type === 'int' ? 'a whole number' : 'a number');
+      if (n === undefined || (p.type === 'int' && !Number.isInteger(n)))
+        throw bad(p.type === 'int' ? 'a whole number' : 'a number');
       out = n;
       break;
     }

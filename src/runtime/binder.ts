@@ -65,7 +65,11 @@ export class Binder {
     const prefixed = parametersNamed(this.all, name);
     if (prefixed.length === 1) return prefixed[0]!;
     if (prefixed.length > 1) {
-      throw this.fail('AmbiguousParameter', `-${name} could be ${prefixed.map((p) => `-${p.name}`).join(' or ')}: type more of the name`, span);
+      throw this.fail(
+        'AmbiguousParameter',
+        `-${name} could be ${prefixed.map((p) => `-${p.name}`).join(' or ')}: type more of the name`,
+        span,
+      );
     }
     const near = nearest(name, this.all.flatMap(names));
     const list = this.params.map((p) => `-${p.name}`).join(', ');
@@ -77,7 +81,9 @@ export class Binder {
   }
 
   convert(p: ParameterSpec, value: Value, span: Span | undefined): unknown {
-    return convertArgument(p, value, (expected) => this.fail('InvalidArgument', `-${p.name} ${describe(value)} is not ${expected}`, span));
+    return convertArgument(p, value, (expected) =>
+      this.fail('InvalidArgument', `-${p.name} ${describe(value)} is not ${expected}`, span),
+    );
   }
 
   /** Binds the arguments written on the command line. */
@@ -130,7 +136,12 @@ export class Binder {
     }
     if (conditions.length) {
       const target = this.params.find((p) => p.conditions);
-      if (!target) throw this.fail('InvalidArgument', `takes no FIELD=VALUE conditions such as '${conditions[0]!.field}${conditions[0]!.op}…'`, conditions[0]!.span);
+      if (!target)
+        throw this.fail(
+          'InvalidArgument',
+          `takes no FIELD=VALUE conditions such as '${conditions[0]!.field}${conditions[0]!.op}…'`,
+          conditions[0]!.span,
+        );
       bound[target.name] = conditions;
       explicit.add(target.name);
     }
@@ -138,8 +149,15 @@ export class Binder {
     return { args: bound, common: this.common(bound), explicit, extra };
   }
 
-  private bindPositional(positional: { value: Value; span: Span }[], bound: BoundArgs, explicit: Set<string>, commandSpan?: Span): Value[] {
-    const slots = this.params.filter((p) => p.position !== undefined && !explicit.has(p.name)).sort((a, b) => a.position! - b.position!);
+  private bindPositional(
+    positional: { value: Value; span: Span }[],
+    bound: BoundArgs,
+    explicit: Set<string>,
+    commandSpan?: Span,
+  ): Value[] {
+    const slots = this.params
+      .filter((p) => p.position !== undefined && !explicit.has(p.name))
+      .sort((a, b) => a.position! - b.position!);
     const remaining = this.params.find((p) => p.remaining && !explicit.has(p.name));
     const extra: Value[] = [];
     let k = 0;
@@ -154,14 +172,22 @@ export class Binder {
     if (k < positional.length) {
       if (remaining) {
         const rest = positional.slice(k);
-        bound[remaining.name] = rest.map(({ value, span }) => this.convert({ ...remaining, type: remaining.type === 'strings' ? 'string' : remaining.type }, value, span));
+        bound[remaining.name] = rest.map(({ value, span }) =>
+          this.convert({ ...remaining, type: remaining.type === 'strings' ? 'string' : remaining.type }, value, span),
+        );
         explicit.add(remaining.name);
       } else if (this.allowExtra) {
         extra.push(...positional.slice(k).map((p) => p.value));
       } else {
         const first = positional[k]!;
-        const takes = slots.length ? `it takes ${this.params.filter((p) => p.position !== undefined).length} positional argument(s)` : 'it takes no positional arguments';
-        throw this.fail('ParameterBindingFailed', `${describe(first.value)} is not expected here: ${takes}${this.params.length ? ` (parameters: ${this.params.map((p) => `-${p.name}`).join(', ')})` : ''}`, first.span ?? commandSpan);
+        const takes = slots.length
+          ? `it takes ${this.params.filter((p) => p.position !== undefined).length} positional argument(s)`
+          : 'it takes no positional arguments';
+        throw this.fail(
+          'ParameterBindingFailed',
+          `${describe(first.value)} is not expected here: ${takes}${this.params.length ? ` (parameters: ${this.params.map((p) => `-${p.name}`).join(', ')})` : ''}`,
+          first.span ?? commandSpan,
+        );
       }
     }
     return extra;
@@ -182,7 +208,11 @@ export class Binder {
         }
       }
       if ((p.fromPipeline === 'value' || p.fromPipeline === 'both') && !valueTaken) {
-        if ((p.type === 'string' || p.type === 'strings' || p.type === 'number' || p.type === 'int') && (item instanceof ShellRecord || isScriptBlock(item))) continue;
+        if (
+          (p.type === 'string' || p.type === 'strings' || p.type === 'number' || p.type === 'int') &&
+          (item instanceof ShellRecord || isScriptBlock(item))
+        )
+          continue;
         args[p.name] = this.convert(p, item, span);
         valueTaken = true;
       }
@@ -195,7 +225,11 @@ export class Binder {
     for (const p of this.params) {
       if (p.required && (args[p.name] === undefined || args[p.name] === null)) {
         const from = item !== undefined ? ` (the input item ${describe(item)} does not supply it)` : '';
-        throw this.fail('MissingArgument', `-${p.name} is required${p.values ? `: one of ${p.values.join(', ')}` : ''}${from}`, span);
+        throw this.fail(
+          'MissingArgument',
+          `-${p.name} is required${p.values ? `: one of ${p.values.join(', ')}` : ''}${from}`,
+          span,
+        );
       }
     }
   }
@@ -209,6 +243,11 @@ export class Binder {
     delete bound['whatif'];
     delete bound['confirm'];
     delete bound['checkpoint'];
-    return { errorAction: ea === 'ignore' ? 'silentlycontinue' : ((ea as ErrorAction | undefined) ?? 'continue'), whatIf, confirm, checkpoint };
+    return {
+      errorAction: ea === 'ignore' ? 'silentlycontinue' : ((ea as ErrorAction | undefined) ?? 'continue'),
+      whatIf,
+      confirm,
+      checkpoint,
+    };
   }
 }

@@ -9,7 +9,13 @@ import { evaluate } from './expressions.js';
 import type { Engine, Frame } from './engine.js';
 
 /** Gives each declared parameter its bound value, its default, or $null / $false, cast to its type. */
-export async function bindParameters(interp: Engine, params: readonly A.ParamDecl[], bound: Record<string, unknown>, scope: Scope, frame: Frame): Promise<void> {
+export async function bindParameters(
+  interp: Engine,
+  params: readonly A.ParamDecl[],
+  bound: Record<string, unknown>,
+  scope: Scope,
+  frame: Frame,
+): Promise<void> {
   for (const p of params) {
     let value = bound[p.name] as Value | undefined;
     if (value === undefined) {
@@ -28,7 +34,13 @@ export async function bindParameters(interp: Engine, params: readonly A.ParamDec
 }
 
 /** Runs a script block for a command: $_ is the item; writes pass through to the caller's variables. */
-export async function* invokeBlock(interp: Engine, block: ScriptBlock, item: Value, args: Value[], frame: Frame): AsyncGenerator<Value, boolean> {
+export async function* invokeBlock(
+  interp: Engine,
+  block: ScriptBlock,
+  item: Value,
+  args: Value[],
+  frame: Frame,
+): AsyncGenerator<Value, boolean> {
   const body = block.body as A.Block;
   const scope = new Scope(block.closure as Scope, true);
   scope.define('_', item);

@@ -18,7 +18,11 @@ export interface BulkCounts {
 const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 function seconds(ms: number): string {
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  return ms < 10_000
+    ? `${(ms / 1000).toFixed(1)} s`
+    : ms < 120_000
+      ? `${Math.round(ms / 1000)} s`
+      : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 export class BulkReport {
@@ -77,7 +81,9 @@ export class BulkReport {
     const requests = now ? now.requests - was.requests : undefined;
     const retried = now ? now.retried - was.retried : 0;
     const throttled = now ? now.throttled - was.throttled : 0;
-    const worth = c.done + c.skipped + c.declined > 1 && (this.changes || interrupted || elapsed >= 1000 || c.failed > 0 || retried > 0 || c.skipped > 0);
+    const worth =
+      c.done + c.skipped + c.declined > 1 &&
+      (this.changes || interrupted || elapsed >= 1000 || c.failed > 0 || retried > 0 || c.skipped > 0);
     if (!worth) return;
     const parts = [`${fmt(c.succeeded)} succeeded`, `${fmt(c.failed)} failed`];
     if (c.skipped) parts.push(`${fmt(c.skipped)} skipped (done before, per the checkpoint)`);
@@ -85,6 +91,8 @@ export class BulkReport {
     parts.push(`${fmt(retried)} retried${throttled ? ` (${fmt(throttled)} throttled)` : ''}`);
     const rate = c.done > 0 && elapsed > 0 ? `, ${fmt(c.done / (elapsed / 1000))} items/s` : '';
     const sent = requests !== undefined ? `; ${fmt(requests)} requests` : '';
-    this.host.info(`${this.command}: ${interrupted ? 'interrupted after ' : ''}${fmt(c.done + c.skipped + c.declined)} items: ${parts.join(', ')}${sent} in ${seconds(elapsed)}${rate}`);
+    this.host.info(
+      `${this.command}: ${interrupted ? 'interrupted after ' : ''}${fmt(c.done + c.skipped + c.declined)} items: ${parts.join(', ')}${sent} in ${seconds(elapsed)}${rate}`,
+    );
   }
 }

@@ -39,7 +39,8 @@ import { MAX_KEPT_BYTES, keptForm, type StorageSecrets } from './checkpoint-kept
 
 export { MAX_KEPT_BYTES, NOT_KEPT, redactForStorage, type StorageSecrets } from './checkpoint-kept.js';
 
-const HEADER = '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
+const HEADER =
+  '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
 const MAGIC = '# authsh checkpoint';
 
 /** Items pending (handed on, not yet known to be printed) remembered at most. */
@@ -119,12 +120,16 @@ export class Checkpoint {
   }
 
   private refuse(why: string): never {
-    throw new ShellError('CheckpointError', `${this.path} is not an authsh checkpoint file (${why}; its first line should be '${HEADER}'): give another path, or delete it`);
+    throw new ShellError(
+      'CheckpointError',
+      `${this.path} is not an authsh checkpoint file (${why}; its first line should be '${HEADER}'): give another path, or delete it`,
+    );
   }
 
   private checkHeader(first: Buffer, partial = false): void {
     const text = first.toString('utf8');
-    if (partial ? !MAGIC.startsWith(text) && !text.startsWith(MAGIC) : !text.startsWith(MAGIC)) this.refuse('its first line is not the header');
+    if (partial ? !MAGIC.startsWith(text) && !text.startsWith(MAGIC) : !text.startsWith(MAGIC))
+      this.refuse('its first line is not the header');
   }
 
   private line(line: Buffer, at: number, n: number): void {
@@ -154,7 +159,10 @@ export class Checkpoint {
       .filter((k) => !secret.has(k.toLowerCase()) && args[k] !== undefined)
       .sort()
       .map((k) => [k.toLowerCase(), canonical(args[k])]);
-    const base = createHash('sha256').update(JSON.stringify([command.toLowerCase(), shown])).digest('hex').slice(0, 32);
+    const base = createHash('sha256')
+      .update(JSON.stringify([command.toLowerCase(), shown]))
+      .digest('hex')
+      .slice(0, 32);
     const n = (this.occurrences.get(base) ?? 0) + 1;
     this.occurrences.set(base, n);
     return `${base}.${n}`;
@@ -253,7 +261,8 @@ export class Checkpoint {
 function canonical(v: unknown): unknown {
   if (v instanceof ShellRecord) {
     const o: Record<string, unknown> = {};
-    for (const k of [...v.keys()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))) o[k.toLowerCase()] = canonical(v.get(k));
+    for (const k of [...v.keys()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())))
+      o[k.toLowerCase()] = canonical(v.get(k));
     return o;
   }
   if (Array.isArray(v)) return v.map(canonical);
@@ -261,7 +270,11 @@ function canonical(v: unknown): unknown {
   if (v === undefined) return null;
   if (isScriptBlock(v)) return `{${v.text}}`;
   if (typeof v === 'object' && v !== null) {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }

@@ -35,7 +35,12 @@ export interface CheckpointedOptions extends ItemOptions {
  * emitted again unless the file says it was printed), run "in doubt" when it says started, and
  * recorded done, with its output, when it ends without an error.
  */
-export async function* checkpointed(job: Job, args: Record<string, unknown>, item: Value | undefined, options: CheckpointedOptions = {}): AsyncGenerator<Value> {
+export async function* checkpointed(
+  job: Job,
+  args: Record<string, unknown>,
+  item: Value | undefined,
+  options: CheckpointedOptions = {},
+): AsyncGenerator<Value> {
   const ck = job.checkpoint;
   const key = ck?.key(job.spec.name, args, job.spec.parameters);
   const state = key ? ck!.status(key) : undefined;
@@ -45,19 +50,31 @@ export async function* checkpointed(job: Job, args: Record<string, unknown>, ite
     if (state === 'emitted') return;
     const kept = ck!.kept(key!);
     if (kept === undefined) {
-      if (ck!.notKept++ === 0) job.interp.rt.host.warn(`${ck!.path}: the earlier run finished items whose output was too large to keep (over ${MAX_KEPT_BYTES / 1024} KiB); it is not shown again`);
+      if (ck!.notKept++ === 0)
+        job.interp.rt.host.warn(
+          `${ck!.path}: the earlier run finished items whose output was too large to keep (over ${MAX_KEPT_BYTES / 1024} KiB); it is not shown again`,
+        );
       return;
     }
     yield* handOn(ck!, key!, kept, options);
     return;
   }
   const ctx = job.ctx.forItem(item as Value, {
-    signal: options.signal, onError: options.onError, host: options.host, inDoubt: state === 'started',
-    ticket: options.ticket, onDecline: options.onDecline,
+    signal: options.signal,
+    onError: options.onError,
+    host: options.host,
+    inDoubt: state === 'started',
+    ticket: options.ticket,
+    onDecline: options.onDecline,
   });
   // A destructive command asks itself, once it knows what it will change (ctx.confirm); other
   // changing commands under -confirm are asked here, in input order, from their arguments.
-  if (job.confirmation && !job.spec.destructive && !(await ctx.inTurn(() => ctx.confirm(`Confirm: ${describeCall(job.spec, args)}?`)))) return;
+  if (
+    job.confirmation &&
+    !job.spec.destructive &&
+    !(await ctx.inTurn(() => ctx.confirm(`Confirm: ${describeCall(job.spec, args)}?`)))
+  )
+    return;
   if (!key) {
     yield* job.spec.run(ctx, args);
     return;
@@ -82,13 +99,19 @@ export async function* checkpointed(job: Job, args: Record<string, unknown>, ite
     if (held) yield held.value;
     throw e;
   }
-  if (ctx.errorsWritten === 0 && !ctx.declined) ck!.finished(key, tooMany ? 'too-large' : values, { params: job.spec.parameters, args });
+  if (ctx.errorsWritten === 0 && !ctx.declined)
+    ck!.finished(key, tooMany ? 'too-large' : values, { params: job.spec.parameters, args });
   if (options.onKey) options.onKey(key);
   else yield* handOn(ck!, key, held ? [held.value] : [], options);
 }
 
 /** Hands an item's values on; before its last one, the item is marked pending (see Checkpoint). */
-async function* handOn(ck: Checkpoint, key: string, values: readonly Value[], options: CheckpointedOptions): AsyncGenerator<Value> {
+async function* handOn(
+  ck: Checkpoint,
+  key: string,
+  values: readonly Value[],
+  options: CheckpointedOptions,
+): AsyncGenerator<Value> {
   if (options.onKey) {
     yield* values;
     options.onKey(key);

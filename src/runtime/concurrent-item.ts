@@ -58,7 +58,16 @@ export async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: H
     return;
   }
   try {
-    for await (const value of checkpointed(job, bound, slot.item, { signal, onError, host, ticket: slot.ticket, onSkip: () => (slot.skipped = true), onDecline: () => (slot.declined = true), onKey: (k) => (slot.key = k) })) slot.events.push({ value });
+    for await (const value of checkpointed(job, bound, slot.item, {
+      signal,
+      onError,
+      host,
+      ticket: slot.ticket,
+      onSkip: () => (slot.skipped = true),
+      onDecline: () => (slot.declined = true),
+      onKey: (k) => (slot.key = k),
+    }))
+      slot.events.push({ value });
   } catch (e) {
     // Cancelled, or stopping (SIGTERM: its requests were not sent): not this item's error.
     if (signal.aborted || job.interp.rt.stop?.aborted) {

@@ -81,7 +81,17 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
         if (r.done || stopped) break;
         await interp.breathe();
         if (stopped) break;
-        const slot: Slot = { item: r.value, ticket: turns.issue(), events: [], failed: false, skipped: false, declined: false, fatal: undefined, finished: false, done: Promise.resolve() };
+        const slot: Slot = {
+          item: r.value,
+          ticket: turns.issue(),
+          events: [],
+          failed: false,
+          skipped: false,
+          declined: false,
+          fatal: undefined,
+          finished: false,
+          done: Promise.resolve(),
+        };
         slots.push(slot);
         slot.done = runItem(job, slot, controller.signal, host).finally(() => {
           slot.ticket.release();
@@ -206,7 +216,9 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
     parent.removeEventListener('abort', onAbort);
     if (plan.lines > 1) {
       const more = plan.lines > PLAN_SHOWN ? ` (the first ${PLAN_SHOWN} are shown above)` : '';
-      interp.rt.host.info(`what if: ${spec.name} would send ${plan.lines} requests in about ${Math.ceil(plan.lines / BATCH_SIZE)} $batch calls${more}`);
+      interp.rt.host.info(
+        `what if: ${spec.name} would send ${plan.lines} requests in about ${Math.ceil(plan.lines / BATCH_SIZE)} $batch calls${more}`,
+      );
     } else report.end(counts, parent.aborted || interp.rt.stop?.aborted === true);
   }
 }

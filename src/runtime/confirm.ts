@@ -14,7 +14,16 @@ import { toText } from './values.js';
 /** How a record is named in a question: who or what it is, not "a record". */
 function label(v: unknown): string {
   if (v instanceof ShellRecord) {
-    const parts = ['userPrincipalName', 'displayName', 'phoneType', 'phoneNumber', 'emailAddress', 'type', 'id', 'userId']
+    const parts = [
+      'userPrincipalName',
+      'displayName',
+      'phoneType',
+      'phoneNumber',
+      'emailAddress',
+      'type',
+      'id',
+      'userId',
+    ]
       .map((k) => v.get(k))
       .filter((x) => typeof x === 'string' && x !== '');
     return parts.length ? parts.slice(0, 3).join(' ') : 'a record';
@@ -61,7 +70,11 @@ export class Confirmation {
   }
 
   /** Undefined when nothing is to be asked: no interactive host, -confirm:$false, -whatif, not destructive. */
-  static for(host: Host, spec: CommandSpec, opts: { confirm: boolean | undefined; whatIf: boolean }): Confirmation | undefined {
+  static for(
+    host: Host,
+    spec: CommandSpec,
+    opts: { confirm: boolean | undefined; whatIf: boolean },
+  ): Confirmation | undefined {
     if (!host.confirm || opts.whatIf || opts.confirm === false) return undefined;
     if (!(spec.destructive || (opts.confirm === true && spec.changesState))) return undefined;
     return new Confirmation((q) => host.confirm!(q));

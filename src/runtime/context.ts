@@ -113,7 +113,8 @@ export class CommandContextImpl implements CommandContext {
     const rt = this.interp.rt;
     // A graceful stop lets Graph requests already sent finish; anything else (a sleep, a
     // script block) is cut short at once.
-    if (rt.stop && !this.command.finishesInFlightOnStop) return (this.combined ??= AbortSignal.any([rt.signal, rt.stop]));
+    if (rt.stop && !this.command.finishesInFlightOnStop)
+      return (this.combined ??= AbortSignal.any([rt.signal, rt.stop]));
     return rt.signal;
   }
 

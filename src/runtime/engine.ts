@@ -12,11 +12,7 @@ import type { Checkpoint } from './checkpoint.js';
 import type { SecretPolicy } from './secrets.js';
 
 export type Completion =
-  | { type: 'normal' }
-  | { type: 'break' }
-  | { type: 'continue' }
-  | { type: 'return' }
-  | { type: 'exit'; code: number };
+  { type: 'normal' } | { type: 'break' } | { type: 'continue' } | { type: 'return' } | { type: 'exit'; code: number };
 
 export interface Frame {
   scope: Scope;

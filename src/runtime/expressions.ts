@@ -97,7 +97,8 @@ function invokeMethod(target: Value, name: string, args: Value[]): Value {
     return callMethod(target, name, args);
   } catch (err) {
     // Like member enumeration: a method arrays lack is called on each element.
-    if (Array.isArray(target) && err instanceof ShellError && err.code === 'MethodNotFound') return target.map((x) => callMethod(x, name, args));
+    if (Array.isArray(target) && err instanceof ShellError && err.code === 'MethodNotFound')
+      return target.map((x) => callMethod(x, name, args));
     throw err;
   }
 }
@@ -175,7 +176,8 @@ function index(target: Value, i: Value): Value {
   if (target instanceof ShellRecord) return (target.get(toText(i)) as Value) ?? null;
   if (Array.isArray(target) || typeof target === 'string') {
     const n = typeof i === 'number' ? i : Number(toText(i));
-    if (!Number.isInteger(n)) throw new ShellError('InvalidArgument', `an index must be a whole number, not ${describe(i)}`);
+    if (!Number.isInteger(n))
+      throw new ShellError('InvalidArgument', `an index must be a whole number, not ${describe(i)}`);
     const k = n < 0 ? target.length + n : n;
     return k >= 0 && k < target.length ? (target[k] as Value) : null;
   }
@@ -184,7 +186,12 @@ function index(target: Value, i: Value): Value {
 }
 
 /** `$x = …`, `$r.key = …`, `$a[0] = …`. */
-export async function assignTo(interp: Interpreter, t: A.Variable | A.MemberAccess | A.IndexAccess, value: Value, frame: Frame): Promise<void> {
+export async function assignTo(
+  interp: Interpreter,
+  t: A.Variable | A.MemberAccess | A.IndexAccess,
+  value: Value,
+  frame: Frame,
+): Promise<void> {
   if (t.kind === 'Variable') {
     if (t.scope === 'env') {
       if (value === null) delete process.env[t.name];
@@ -195,7 +202,12 @@ export async function assignTo(interp: Interpreter, t: A.Variable | A.MemberAcce
   const target = await evaluate(interp, t.object, frame);
   if (t.kind === 'Member') {
     const name = typeof t.name === 'string' ? t.name : toText(await evaluate(interp, t.name, frame));
-    if (!(target instanceof ShellRecord)) throw new ShellError('InvalidOperation', `cannot set '${name}' on ${describe(target)}: only records have settable properties`, { span: t.opSpan ?? t.span });
+    if (!(target instanceof ShellRecord))
+      throw new ShellError(
+        'InvalidOperation',
+        `cannot set '${name}' on ${describe(target)}: only records have settable properties`,
+        { span: t.opSpan ?? t.span },
+      );
     target.set(name, value);
     return;
   }
@@ -205,8 +217,15 @@ export async function assignTo(interp: Interpreter, t: A.Variable | A.MemberAcce
     const n = Number(key);
     const k = n < 0 ? target.length + n : n;
     if (!Number.isInteger(k) || k < 0 || k >= target.length) {
-      throw new ShellError('IndexOutOfRange', `index ${toText(key)} is outside the array, which has ${target.length} item(s)`, { span: t.opSpan ?? t.span });
+      throw new ShellError(
+        'IndexOutOfRange',
+        `index ${toText(key)} is outside the array, which has ${target.length} item(s)`,
+        { span: t.opSpan ?? t.span },
+      );
     }
     target[k] = value;
-  } else throw new ShellError('InvalidOperation', `cannot index into ${describe(target)} to assign`, { span: t.opSpan ?? t.span });
+  } else
+    throw new ShellError('InvalidOperation', `cannot index into ${describe(target)} to assign`, {
+      span: t.opSpan ?? t.span,
+    });
 }

@@ -49,7 +49,11 @@ export function functionSpec(fn: A.FunctionDefinition): CommandSpec {
 
 /** Every command a scope can call: each built-in once (not per alias), then its functions. */
 export function knownCommands(builtins: ReadonlyMap<string, CommandSpec>, scope: Scope): CommandInfo[] {
-  const out: CommandInfo[] = [...new Set(builtins.values())].map((spec) => ({ name: spec.name, kind: 'builtin', spec }));
+  const out: CommandInfo[] = [...new Set(builtins.values())].map((spec) => ({
+    name: spec.name,
+    kind: 'builtin',
+    spec,
+  }));
   for (const name of scope.functionNames()) {
     const fn = scope.findFunction(name);
     if (fn) out.push({ name: fn.name, kind: 'function', spec: functionSpec(fn) });

@@ -35,7 +35,8 @@ export class Interpreter implements Engine {
   private lastBreath = performance.now();
 
   checkAbort(): void {
-    if (this.rt.signal.aborted || this.rt.stop?.aborted) throw new ShellError('Interrupted', 'interrupted', { fatal: true });
+    if (this.rt.signal.aborted || this.rt.stop?.aborted)
+      throw new ShellError('Interrupted', 'interrupted', { fatal: true });
   }
 
   /**
@@ -98,7 +99,8 @@ export class Interpreter implements Engine {
         return NORMAL;
       case 'If': {
         for (const clause of s.clauses) {
-          if (truthy(await pipelineValue(this, clause.condition, frame))) return yield* this.execBlock(clause.body.body, frame);
+          if (truthy(await pipelineValue(this, clause.condition, frame)))
+            return yield* this.execBlock(clause.body.body, frame);
         }
         return s.otherwise ? yield* this.execBlock(s.otherwise.body, frame) : NORMAL;
       }
@@ -129,7 +131,9 @@ export class Interpreter implements Engine {
         const v = s.value ? await pipelineValue(this, s.value, frame) : 0;
         const code = typeof v === 'number' ? v : Number(v);
         if (!Number.isInteger(code) || code < 0 || code > 255) {
-          throw new ShellError('InvalidArgument', `exit takes a whole number from 0 to 255, not ${JSON.stringify(v)}`, { span: s.span });
+          throw new ShellError('InvalidArgument', `exit takes a whole number from 0 to 255, not ${JSON.stringify(v)}`, {
+            span: s.span,
+          });
         }
         this.pendingExit = code;
         return { type: 'exit', code };
@@ -145,7 +149,11 @@ export class Interpreter implements Engine {
       return rec;
     }
     const message = v === null ? 'the script stopped (throw)' : typeof v === 'string' ? v : toText(v);
-    return new ShellError('RuntimeException', message, { span: s.span, fatal: true, target: v === null || typeof v === 'string' ? undefined : v });
+    return new ShellError('RuntimeException', message, {
+      span: s.span,
+      fatal: true,
+      target: v === null || typeof v === 'string' ? undefined : v,
+    });
   }
 
   private async *foreachLoop(s: A.ForeachStatement, frame: Frame): AsyncGenerator<Value, Completion> {

@@ -40,10 +40,20 @@ async function evaluateArguments(interp: Engine, call: A.CommandCall, frame: Fra
         out.push({ kind: 'positional', value: await evaluate(interp, a.value, frame), span: a.span });
         break;
       case 'Named':
-        out.push({ kind: 'named', name: a.name, value: a.value ? await evaluate(interp, a.value, frame) : null, hasValue: a.value !== undefined, span: a.span });
+        out.push({
+          kind: 'named',
+          name: a.name,
+          value: a.value ? await evaluate(interp, a.value, frame) : null,
+          hasValue: a.value !== undefined,
+          span: a.span,
+        });
         break;
       case 'Condition':
-        out.push({ kind: 'condition', condition: { field: a.field, op: a.op, value: await evaluate(interp, a.value, frame), span: a.span }, span: a.span });
+        out.push({
+          kind: 'condition',
+          condition: { field: a.field, op: a.op, value: await evaluate(interp, a.value, frame), span: a.span },
+          span: a.span,
+        });
         break;
       case 'EndOfParameters':
         out.push({ kind: 'end', span: a.span });
@@ -60,12 +70,21 @@ function unknownCommand(interp: Engine, call: A.CommandCall, frame: Frame): Shel
   return new ShellError('UnknownCommand', `unknown command '${call.name}'${hint}`, { span: call.nameSpan });
 }
 
-export async function* commandStream(interp: Engine, call: A.CommandCall, frame: Frame, input: AsyncIterable<Value> | undefined): AsyncGenerator<Value> {
+export async function* commandStream(
+  interp: Engine,
+  call: A.CommandCall,
+  frame: Frame,
+  input: AsyncIterable<Value> | undefined,
+): AsyncGenerator<Value> {
   const fn = frame.scope.findFunction(call.name);
   const spec = fn ? undefined : interp.rt.builtins.get(call.name.toLowerCase());
   if (!fn && !spec) throw unknownCommand(interp, call, frame);
   if (frame.depth >= MAX_CALL_DEPTH) {
-    throw new ShellError('CallDepthExceeded', `'${call.name}' was called more than ${MAX_CALL_DEPTH} levels deep: is there a recursion with no end?`, { span: call.nameSpan });
+    throw new ShellError(
+      'CallDepthExceeded',
+      `'${call.name}' was called more than ${MAX_CALL_DEPTH} levels deep: is there a recursion with no end?`,
+      { span: call.nameSpan },
+    );
   }
   const args = await evaluateArguments(interp, call, frame);
   if (fn) yield* invokeFunction(interp, fn, call, args, input, frame);
@@ -87,7 +106,11 @@ async function* invokeBuiltin(
   const ctx = new CommandContextImpl(interp, spec, call, binding, frame, input);
   if (spec.input === 'none' && input) {
     for await (const item of input) {
-      throw new ShellError('InvalidArgument', `${spec.name} takes no pipeline input (it got ${describe(item)}); give it its values as arguments`, { span: call.nameSpan });
+      throw new ShellError(
+        'InvalidArgument',
+        `${spec.name} takes no pipeline input (it got ${describe(item)}); give it its values as arguments`,
+        { span: call.nameSpan },
+      );
     }
   }
   const checkpoint = checkpointOf(interp, spec, binding);

@@ -25,7 +25,8 @@ export function getMember(target: Value, name: string, strict = false): Value {
   if (target instanceof ShellRecord) {
     if (target.has(name)) return target.get(name) as Value;
     if (key === 'count' && !strict) return 1;
-    if (strict) throw new ShellError('PropertyNotFound', `the record has no property '${name}'${hint(name, target.keys())}`);
+    if (strict)
+      throw new ShellError('PropertyNotFound', `the record has no property '${name}'${hint(name, target.keys())}`);
     return null;
   }
   if (typeof target === 'string' && key === 'length') return target.length;
@@ -37,7 +38,8 @@ export function getMember(target: Value, name: string, strict = false): Value {
       hour: () => target.getUTCHours(),
       minute: () => target.getUTCMinutes(),
       second: () => target.getUTCSeconds(),
-      dayofweek: () => ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][target.getUTCDay()]!,
+      dayofweek: () =>
+        ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][target.getUTCDay()]!,
       date: () => new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), target.getUTCDate())),
     };
     const f = parts[key];
@@ -62,7 +64,11 @@ function needString(method: string, args: Value[], i: number): string {
 function needInt(method: string, args: Value[], i: number): number {
   const v = args[i];
   const n = typeof v === 'number' ? v : Number(toText(v ?? null));
-  if (v === undefined || !Number.isInteger(n)) throw new ShellError('InvalidArgument', `.${method}() needs a whole number in position ${i + 1}, got ${describe(v ?? null)}`);
+  if (v === undefined || !Number.isInteger(n))
+    throw new ShellError(
+      'InvalidArgument',
+      `.${method}() needs a whole number in position ${i + 1}, got ${describe(v ?? null)}`,
+    );
   return n;
 }
 
@@ -84,7 +90,10 @@ const STRING_METHODS: Record<string, (s: string, a: Value[]) => Value> = {
     const start = needInt('Substring', a, 0);
     const len = a.length > 1 ? needInt('Substring', a, 1) : s.length - start;
     if (start < 0 || start > s.length || len < 0 || start + len > s.length) {
-      throw new ShellError('IndexOutOfRange', `.Substring(${a.map(toText).join(', ')}) is outside the text, which is ${s.length} characters long`);
+      throw new ShellError(
+        'IndexOutOfRange',
+        `.Substring(${a.map(toText).join(', ')}) is outside the text, which is ${s.length} characters long`,
+      );
     }
     return s.substr(start, len);
   },
@@ -111,7 +120,8 @@ const DATE_METHODS: Record<string, (d: Date, a: Value[]) => Value> = {
 
 function num(method: string, a: Value[]): number {
   const n = Number(toText(a[0] ?? null));
-  if (a[0] === undefined || Number.isNaN(n)) throw new ShellError('InvalidArgument', `.${method}() needs a number, got ${describe(a[0] ?? null)}`);
+  if (a[0] === undefined || Number.isNaN(n))
+    throw new ShellError('InvalidArgument', `.${method}() needs a number, got ${describe(a[0] ?? null)}`);
   return n;
 }
 
@@ -122,12 +132,16 @@ export function callMethod(target: Value, name: string, args: Value[]): Value {
   if (typeof target === 'string') table = STRING_METHODS as Record<string, Method>;
   else if (isDate(target)) table = DATE_METHODS as Record<string, Method>;
   else if (key === 'tostring') return toText(target);
-  else if (Array.isArray(target) && key === 'contains') return target.some((x) => toText(x).toLowerCase() === toText(args[0] ?? null).toLowerCase());
+  else if (Array.isArray(target) && key === 'contains')
+    return target.some((x) => toText(x).toLowerCase() === toText(args[0] ?? null).toLowerCase());
   else if (target instanceof ShellRecord && key === 'containskey') return target.has(toText(args[0] ?? null));
   const method = table?.[key];
   if (!method) {
     const known = table ? Object.keys(table) : [];
-    throw new ShellError('MethodNotFound', `${typeName(target)} values have no method '${name}'${known.length ? `; they have: ${known.join(', ')}` : ''}`);
+    throw new ShellError(
+      'MethodNotFound',
+      `${typeName(target)} values have no method '${name}'${known.length ? `; they have: ${known.join(', ')}` : ''}`,
+    );
   }
   return method(target as never, args);
 }

@@ -38,7 +38,6 @@ export interface OperatorMeaning {
 /** An operator's whole table entry: its syntax (vocabulary/operators.ts) and its meaning. */
 export type OperatorInfo = OperatorSyntax & OperatorMeaning;
 
-
 function regex(pattern: Value, caseSensitive: boolean, shown?: string): UserRegex {
   return userRegex(toText(pattern), caseSensitive, shown ?? describe(pattern));
 }
@@ -65,7 +64,8 @@ function filtering(test: ScalarTest): OperatorInfo['evaluate'] {
 }
 
 /** Ordering: $null is never greater or smaller than anything (the -eq of -ge/-le still applies). */
-const ordered = (a: Value, b: Value, cs: boolean) => (a === null || b === null ? undefined : compare(a, b, { caseSensitive: cs }));
+const ordered = (a: Value, b: Value, cs: boolean) =>
+  a === null || b === null ? undefined : compare(a, b, { caseSensitive: cs });
 const same = (a: Value, b: Value, cs: boolean) => equals(a, b, { caseSensitive: cs });
 const asList = (v: Value): Value[] => (Array.isArray(v) ? v : v === null ? [] : [v]);
 
@@ -90,14 +90,17 @@ function typeName(a: Value): string {
 }
 
 function isType(a: Value, b: Value): boolean {
-  const wanted = toText(b).replace(/^\[|\]$/g, '').toLowerCase();
+  const wanted = toText(b)
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   const actual = typeName(a);
   return actual === wanted || (TYPE_NAMES[wanted]?.includes(actual) ?? false);
 }
 
 const test = (evaluate: OperatorMeaning['evaluate']) => ({ evaluate }) as const;
 const word = test;
-const arith = (op: '+' | '-' | '*' | '/' | '%') => ({ evaluate: (a: Value, b: Value) => arithmetic(op, a, b) }) as const;
+const arith = (op: '+' | '-' | '*' | '/' | '%') =>
+  ({ evaluate: (a: Value, b: Value) => arithmetic(op, a, b) }) as const;
 
 /** Every binary operator, lower-case, by its written name. */
 /** What every operator of the syntax table means, by its name. */
@@ -146,7 +149,10 @@ const MEANINGS = {
 
 /** Every binary operator, lower-case, by its written name: syntax and meaning. */
 export const OPERATORS = Object.fromEntries(
-  (Object.keys(OPERATOR_SYNTAX) as OperatorName[]).map((name) => [name, { ...OPERATOR_SYNTAX[name], ...MEANINGS[name] }]),
+  (Object.keys(OPERATOR_SYNTAX) as OperatorName[]).map((name) => [
+    name,
+    { ...OPERATOR_SYNTAX[name], ...MEANINGS[name] },
+  ]),
 ) as { readonly [K in OperatorName]: (typeof OPERATOR_SYNTAX)[K] & OperatorMeaning };
 
 /** An operator as spelled, resolved: its table entry and whether the spelling asks for case. */

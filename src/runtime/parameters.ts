@@ -8,7 +8,13 @@ const ERROR_ACTIONS = ['continue', 'stop', 'silentlycontinue', 'ignore'] as cons
 /** The common parameters every command takes beside its own (-erroraction; -whatif, -confirm; -checkpoint). */
 export function commonSpecs(changesState: boolean, checkpoint: boolean): ParameterSpec[] {
   const specs: ParameterSpec[] = [
-    { name: 'erroraction', aliases: ['ea'], type: 'string', values: ERROR_ACTIONS, description: 'What a non-terminating error does: continue, stop or silentlycontinue.' },
+    {
+      name: 'erroraction',
+      aliases: ['ea'],
+      type: 'string',
+      values: ERROR_ACTIONS,
+      description: 'What a non-terminating error does: continue, stop or silentlycontinue.',
+    },
   ];
   if (changesState) {
     specs.push(
@@ -17,7 +23,12 @@ export function commonSpecs(changesState: boolean, checkpoint: boolean): Paramet
     );
   }
   if (checkpoint) {
-    specs.push({ name: 'checkpoint', type: 'string', placeholder: 'FILE', description: 'Record each finished item in FILE; run again with the same FILE to do only what is left.' });
+    specs.push({
+      name: 'checkpoint',
+      type: 'string',
+      placeholder: 'FILE',
+      description: 'Record each finished item in FILE; run again with the same FILE to do only what is left.',
+    });
   }
   return specs;
 }
@@ -39,4 +50,3 @@ export function parametersNamed(all: readonly ParameterSpec[], name: string): Pa
   const exact = all.find((p) => names(p).includes(lower));
   return exact ? [exact] : all.filter((p) => names(p).some((n) => n.startsWith(lower)));
 }
-

@@ -17,7 +17,11 @@ const SKIP = new Set(['span', 'nameSpan', 'text', 'source']);
  * name a function of the script (or of the session, `isFunction`) defines is not checked: the
  * function shadows the built-in. The walk keeps its own stack: the AST may be deep.
  */
-export function precheck(script: A.Script, builtins: ReadonlyMap<string, CommandSpec>, isFunction: (name: string) => boolean): ShellError[] {
+export function precheck(
+  script: A.Script,
+  builtins: ReadonlyMap<string, CommandSpec>,
+  isFunction: (name: string) => boolean,
+): ShellError[] {
   const calls: A.CommandCall[] = [];
   const functions = new Set<string>();
   const stack: unknown[] = [script];
@@ -31,7 +35,8 @@ export function precheck(script: A.Script, builtins: ReadonlyMap<string, Command
     const kind = (node as { kind?: unknown }).kind;
     if (kind === 'Command') calls.push(node as A.CommandCall);
     else if (kind === 'Function') functions.add((node as A.FunctionDefinition).name.toLowerCase());
-    for (const [key, value] of Object.entries(node)) if (!SKIP.has(key) && value !== null && typeof value === 'object') stack.push(value);
+    for (const [key, value] of Object.entries(node))
+      if (!SKIP.has(key) && value !== null && typeof value === 'object') stack.push(value);
   }
   const errors: ShellError[] = [];
   for (const call of calls) {

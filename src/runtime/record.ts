@@ -5,7 +5,8 @@ export class ShellRecord {
 
   constructor(init?: Iterable<readonly [string, unknown]> | Record<string, unknown>) {
     if (!init) return;
-    const pairs = Symbol.iterator in (init as object) ? (init as Iterable<readonly [string, unknown]>) : Object.entries(init);
+    const pairs =
+      Symbol.iterator in (init as object) ? (init as Iterable<readonly [string, unknown]>) : Object.entries(init);
     for (const [k, v] of pairs) this.set(k, v);
   }
 

@@ -14,7 +14,8 @@ const secretKeys = new Set<string>();
 
 export function register(specs: Iterable<CommandSpec>): void {
   for (const spec of specs) {
-    for (const p of spec.parameters) if (p.secret) for (const n of [p.name, ...(p.aliases ?? [])]) secretKeys.add(n.toLowerCase());
+    for (const p of spec.parameters)
+      if (p.secret) for (const n of [p.name, ...(p.aliases ?? [])]) secretKeys.add(n.toLowerCase());
     for (const s of spec.secretProperties ?? []) {
       declared.set(s.path.toLowerCase(), s);
       // `pin` of `pin.code` names a group that is all secret; `standardQRCode` of a deep path does not.
@@ -58,7 +59,11 @@ export function redactSecrets<T>(value: T, specs?: Iterable<CommandSpec>, mask: 
 function redact(value: unknown, path: string, mask: string): unknown {
   if (Array.isArray(value)) return value.map((v) => redact(v, path, mask));
   const entries: [string, unknown][] | undefined =
-    value instanceof ShellRecord ? [...value] : value !== null && typeof value === 'object' && !(value instanceof Date) ? Object.entries(value) : undefined;
+    value instanceof ShellRecord
+      ? [...value]
+      : value !== null && typeof value === 'object' && !(value instanceof Date)
+        ? Object.entries(value)
+        : undefined;
   if (!entries) return value;
   const out = entries.map(([k, v]): [string, unknown] => {
     const p = path ? `${path}.${k.toLowerCase()}` : k.toLowerCase();

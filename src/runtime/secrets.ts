@@ -22,7 +22,6 @@ import { MASK, parameterFor, register, secretKeyNames } from './secret-declarati
 
 export { MASK, redactSecrets, secretKeyNames } from './secret-declarations.js';
 
-
 /** Environment variables holding credentials (the sign-in code reads the first; the rest are Azure's usual names). */
 export const ENVIRONMENT_SECRETS: readonly string[] = [
   'AZURE_CLIENT_SECRET',
@@ -83,7 +82,8 @@ export class SecretPolicy {
   constructor(specs: Iterable<CommandSpec> = [], env: NodeJS.ProcessEnv = {}) {
     const list = [...specs];
     register(list);
-    for (const spec of list) for (const n of [spec.name, ...(spec.aliases ?? [])]) this.commands.set(n.toLowerCase(), spec);
+    for (const spec of list)
+      for (const n of [spec.name, ...(spec.aliases ?? [])]) this.commands.set(n.toLowerCase(), spec);
     for (const name of ENVIRONMENT_SECRETS) {
       const v = env[name];
       if (v) this.learn(v, 'never');
@@ -110,7 +110,9 @@ export class SecretPolicy {
   /** Matches text that names a command with a secret parameter (a quick test before lexing a script). */
   get commandsWithSecrets(): RegExp {
     if (!this.named) {
-      const names = [...this.commands].filter(([, s]) => s.parameters.some((p) => p.secret)).map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const names = [...this.commands]
+        .filter(([, s]) => s.parameters.some((p) => p.secret))
+        .map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       this.named = names.length ? new RegExp(names.join('|'), 'i') : /(?!)/;
     }
     return this.named;
@@ -152,7 +154,8 @@ export class SecretPolicy {
     for (const p of spec.parameters) {
       if (!p.secret) continue;
       const v = args[p.name];
-      for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' || typeof x === 'number') this.learn(String(x), 'never');
+      for (const x of Array.isArray(v) ? v : [v])
+        if (typeof x === 'string' || typeof x === 'number') this.learn(String(x), 'never');
     }
   }
 
@@ -192,7 +195,14 @@ export class SecretPolicy {
 
   /** True when `text` holds a value shown once (a table never cuts such a cell short). */
   holdsShownOnce(text: string): boolean {
-    return this.count > 0 && this.replace(text, (l) => l.shown === 'once', () => '') !== text;
+    return (
+      this.count > 0 &&
+      this.replace(
+        text,
+        (l) => l.shown === 'once',
+        () => '',
+      ) !== text
+    );
   }
 
   /** `text` with each value shown once painted (highlighted on a colour terminal), nothing else changed. */
@@ -202,7 +212,14 @@ export class SecretPolicy {
 
   /** `text` with every learnt secret the audience may not see replaced by MASK; nothing else changes. */
   mask(text: string, audience: Audience): string {
-    let out = this.count === 0 ? text : this.replace(text, (l) => audience === 'record' || l.shown === 'never', () => MASK);
+    let out =
+      this.count === 0
+        ? text
+        : this.replace(
+            text,
+            (l) => audience === 'record' || l.shown === 'never',
+            () => MASK,
+          );
     if (out.includes('eyJ')) out = out.replace(JWT, MASK);
     if (/bearer/i.test(out)) out = out.replace(BEARER, (_m, head: string) => head + MASK);
     return out;
@@ -213,7 +230,7 @@ export class SecretPolicy {
     let out = '';
     let copied = 0;
     const last = text.length - MIN_SECRET_LENGTH;
-    for (let i = 0; i <= last; ) {
+    for (let i = 0; i <= last;) {
       if (this.starts[text.charCodeAt(i)] === 0) {
         i++;
         continue;

@@ -23,5 +23,8 @@ export function nearest(word: string, candidates: Iterable<string>, max = 3): st
     const d = lc.startsWith(w) || w.startsWith(lc) ? Math.min(distance(w, lc), 1) : distance(w, lc);
     if (d <= limit) scored.push([c, d]);
   }
-  return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, max).map(([c]) => c);
+  return scored
+    .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+    .slice(0, max)
+    .map(([c]) => c);
 }

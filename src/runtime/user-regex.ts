@@ -66,7 +66,10 @@ function jsRegExp(pattern: string, caseSensitive: boolean, shown: string): RegEx
 }
 
 /** Splits `text` at each match found by `next(text, from)` (index, length, captured groups). */
-function splitWith(text: string, next: (from: number) => { index: number; length: number; groups: string[] } | null): string[] {
+function splitWith(
+  text: string,
+  next: (from: number) => { index: number; length: number; groups: string[] } | null,
+): string[] {
   const out: string[] = [];
   let last = 0;
   let from = 0;

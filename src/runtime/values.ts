@@ -134,7 +134,10 @@ export function castTo(type: string, v: unknown): Value {
     case 'void':
       return null;
     default:
-      throw new ShellError('InvalidCast', `unknown type [${type}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`);
+      throw new ShellError(
+        'InvalidCast',
+        `unknown type [${type}]: expected one of ${CAST_TYPES.map((c) => `[${c}]`).join(', ')}`,
+      );
   }
 }
 
@@ -159,7 +162,10 @@ export function toPlain(v: unknown, depth = 32, path = '$'): unknown {
   if (v instanceof Date) return v.toISOString();
   if (isScriptBlock(v)) return v.text;
   if (depth < 0) {
-    throw new ShellError('DepthExceeded', `the value at ${path} nests deeper than the depth limit: raise -depth to include it`);
+    throw new ShellError(
+      'DepthExceeded',
+      `the value at ${path} nests deeper than the depth limit: raise -depth to include it`,
+    );
   }
   if (Array.isArray(v)) return v.map((x, i) => toPlain(x, depth - 1, `${path}[${i}]`));
   if (v instanceof ShellRecord) {

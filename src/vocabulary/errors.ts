@@ -85,7 +85,11 @@ export function toShellError(e: unknown, code: ErrorCode = 'RuntimeException'): 
   // The engine's own size limits (a string or array past what V8 holds), in the shell's words.
   if (e instanceof RangeError && /Invalid (string|array) length/.test(e.message)) {
     const what = /string/.test(e.message) ? 'text' : 'array';
-    return new ShellError('TooLarge', `the ${what} would be larger than authsh can hold (JavaScript's limit: about 512 million characters or 4 billion items)`, { cause: e });
+    return new ShellError(
+      'TooLarge',
+      `the ${what} would be larger than authsh can hold (JavaScript's limit: about 512 million characters or 4 billion items)`,
+      { cause: e },
+    );
   }
   const message = e instanceof Error ? e.message : String(e);
   return new ShellError(code, message, { cause: e });

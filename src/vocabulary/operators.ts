@@ -19,7 +19,8 @@ export interface OperatorSyntax {
 }
 
 const COMPARISON = 4;
-const test = (category: OperatorCategory = 'comparison') => ({ category, precedence: COMPARISON, cased: true }) as const;
+const test = (category: OperatorCategory = 'comparison') =>
+  ({ category, precedence: COMPARISON, cased: true }) as const;
 const word = (category: OperatorCategory) => ({ category, precedence: COMPARISON, cased: false }) as const;
 const arith = (precedence: number) => ({ category: 'arithmetic', precedence, cased: false }) as const;
 

@@ -10,7 +10,10 @@ export interface Span {
 
 export class SourceFile {
   private lineStarts: number[] | undefined;
-  constructor(readonly name: string, readonly text: string) {}
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {}
 
   private starts(): number[] {
     if (!this.lineStarts) {

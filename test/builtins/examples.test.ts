@@ -16,7 +16,9 @@ import { clientFor } from './graph/harness.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsh-examples-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const cases = builtinCommands.flatMap((spec) => spec.examples.filter((ex) => ex.output).map((ex) => ({ command: spec.name, graph: spec.needsGraph, ...ex })));
+const cases = builtinCommands.flatMap((spec) =>
+  spec.examples.filter((ex) => ex.output).map((ex) => ({ command: spec.name, graph: spec.needsGraph, ...ex })),
+);
 
 describe('command examples', () => {
   it.each(cases)('$command: $title', async ({ code, output, graph }) => {
@@ -40,6 +42,9 @@ describe('command examples', () => {
       await client?.close?.();
       await emu?.stop();
     }
-    expect(values.map((v) => toPlain(v)), stderr.join('')).toEqual(output);
+    expect(
+      values.map((v) => toPlain(v)),
+      stderr.join(''),
+    ).toEqual(output);
   });
 });

@@ -13,13 +13,21 @@ let dir: string;
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'authsh-flags-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const done = () => (existsSync(join(dir, 'script.ck')) ? readFileSync(join(dir, 'script.ck'), 'utf8').split('\n').filter((l) => l.startsWith('D ')) : []);
+const done = () =>
+  existsSync(join(dir, 'script.ck'))
+    ? readFileSync(join(dir, 'script.ck'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('D '))
+    : [];
 
 describe('checkpointed', () => {
   it('a changing Graph command without the flag is not recorded in the script checkpoint', async () => {
     const tracker = new Tracker();
     tracker.failOn = new Set([3]);
-    const spec: CommandSpec = { ...echoCommand({ name: 'set-thing', changesState: true, category: 'graph' }, tracker), checkpointed: false };
+    const spec: CommandSpec = {
+      ...echoCommand({ name: 'set-thing', changesState: true, category: 'graph' }, tracker),
+      checkpointed: false,
+    };
     const r = await runBulk('1..4 | set-thing', { commands: [spec], cwd: dir, checkpoint: 'script.ck' });
     expect(r.code).toBe(1);
     expect(done()).toEqual([]);
@@ -28,7 +36,10 @@ describe('checkpointed', () => {
   it('a command with the flag is recorded, wherever it comes from', async () => {
     const tracker = new Tracker();
     tracker.failOn = new Set([3]);
-    const spec: CommandSpec = { ...echoCommand({ name: 'set-local', changesState: true, category: 'core' }, tracker), checkpointed: true };
+    const spec: CommandSpec = {
+      ...echoCommand({ name: 'set-local', changesState: true, category: 'core' }, tracker),
+      checkpointed: true,
+    };
     const r = await runBulk('1..4 | set-local', { commands: [spec], cwd: dir, checkpoint: 'script.ck' });
     expect(r.code).toBe(1);
     expect(done()).toHaveLength(3);
@@ -38,8 +49,14 @@ describe('checkpointed', () => {
 describe('finishesInFlightOnStop', () => {
   // A command that asks for a graceful stop while it runs, then reports whether its signal aborted.
   const probe = (finishes: boolean, stop: AbortController): CommandSpec => ({
-    name: 'probe-stop', needsGraph: false, checkpointed: false, finishesInFlightOnStop: finishes,
-    synopsis: 'test', input: 'none', parameters: [], examples: [],
+    name: 'probe-stop',
+    needsGraph: false,
+    checkpointed: false,
+    finishesInFlightOnStop: finishes,
+    synopsis: 'test',
+    input: 'none',
+    parameters: [],
+    examples: [],
     async *run(ctx) {
       stop.abort();
       yield ctx.signal.aborted;
@@ -50,7 +67,13 @@ describe('finishesInFlightOnStop', () => {
     const values: unknown[] = [];
     const session = new Session({
       host: { info: () => {}, warn: () => {}, isTerminal: false, columns: 80, color: false },
-      stdout: () => {}, stderr: () => {}, format: 'jsonl', color: false, columns: 80, cwd: dir, commands: [probe(finishes, stop)],
+      stdout: () => {},
+      stderr: () => {},
+      format: 'jsonl',
+      color: false,
+      columns: 80,
+      cwd: dir,
+      commands: [probe(finishes, stop)],
     });
     await session.run('probe-stop', { onValue: (v) => void values.push(v), stop: stop.signal });
     return values;

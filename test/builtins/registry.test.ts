@@ -15,7 +15,9 @@ describe('the built-in command registry', () => {
 
   it('holds every core command the design names', () => {
     const names = builtinCommands.map((s) => s.name);
-    for (const n of 'where select sort first last skip count measure group unique foreach tee import-csv export-csv from-json to-json out-file format-table format-list write-output write-error write-host get-date sleep help get-command'.split(' ')) {
+    for (const n of 'where select sort first last skip count measure group unique foreach tee import-csv export-csv from-json to-json out-file format-table format-list write-output write-error write-host get-date sleep help get-command'.split(
+      ' ',
+    )) {
       expect(names).toContain(n);
     }
   });
@@ -39,7 +41,9 @@ describe('the built-in command registry', () => {
       const positions = spec.parameters.filter((p) => p.position !== undefined).map((p) => p.position);
       expect(new Set(positions).size, spec.name).toBe(positions.length);
       expect(spec.parameters.filter((p) => p.remaining).length, spec.name).toBeLessThanOrEqual(1);
-      expect(spec.parameters.filter((p) => p.conditions).length, spec.name).toBeLessThanOrEqual(spec.name === 'where' ? 1 : 0);
+      expect(spec.parameters.filter((p) => p.conditions).length, spec.name).toBeLessThanOrEqual(
+        spec.name === 'where' ? 1 : 0,
+      );
     }
   });
 
@@ -68,7 +72,9 @@ describe('the built-in command registry', () => {
       expect(spec.finishesInFlightOnStop, spec.name).toBe(spec.needsGraph);
     }
     const checkpointed = builtinCommands.filter((s) => s.checkpointed).map((s) => s.name);
-    expect(checkpointed).toEqual(expect.arrayContaining(['add-phone', 'remove-method', 'reset-password', 'new-tap', 'set-policy']));
+    expect(checkpointed).toEqual(
+      expect.arrayContaining(['add-phone', 'remove-method', 'reset-password', 'new-tap', 'set-policy']),
+    );
     expect(checkpointed).not.toContain('export-csv');
     expect(checkpointed).not.toContain('get-user');
   });

@@ -13,7 +13,10 @@ function caret(script: string): string[] {
 
 describe('errors about one argument', () => {
   it('underlines a -lifetime outside the policy', () => {
-    expect(caret('new-tap cameron -lifetime 99999')).toEqual([' 1 | new-tap cameron -lifetime 99999', '   |                 ^~~~~~~~~~~~~~~']);
+    expect(caret('new-tap cameron -lifetime 99999')).toEqual([
+      ' 1 | new-tap cameron -lifetime 99999',
+      '   |                 ^~~~~~~~~~~~~~~',
+    ]);
   });
 
   it('underlines a bad phone number, not the other arguments', () => {

@@ -40,7 +40,9 @@ describe('size limits of the language', () => {
     const r = runCli([file]);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe(`${file}:2:${2 + 15 * 999 + 1}: error: this pipeline has more than 1000 commands; split it into smaller pipelines`);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `${file}:2:${2 + 15 * 999 + 1}: error: this pipeline has more than 1000 commands; split it into smaller pipelines`,
+    );
   });
 });
 
@@ -74,7 +76,9 @@ describe('--demo-users bounds', () => {
   it('refuses a negative, fractional or non-numeric count the same way', () => {
     for (const bad of ['-1', '2.5', 'lots', '1e3', '']) {
       const r = runCli([`--demo-users=${bad}`, '-c', "'ran'"]);
-      expect(r.stderr, bad).toBe(`authsh: --demo-users takes a whole number of users from 0 to 500,000 (got '${bad}')\n`);
+      expect(r.stderr, bad).toBe(
+        `authsh: --demo-users takes a whole number of users from 0 to 500,000 (got '${bad}')\n`,
+      );
       expect(r.code).toBe(2);
     }
   });
@@ -88,7 +92,15 @@ describe('--demo-users bounds', () => {
 describe('a URL path no URL can carry', () => {
   it('is refused before sending, saying which character and how to write it — no retries, no 503s', () => {
     const home = mkdtempSync(join(tmpdir(), 'authsh-bad-home-'));
-    const r = runCli(['--demo', '--verbose', '-c', 'invoke-graph GET "/users/a b"; invoke-graph GET "/users/a%zz"; (invoke-graph GET "/users/MeganB@contoso.com").displayName'], { env: { AUTHSH_HOME: home } });
+    const r = runCli(
+      [
+        '--demo',
+        '--verbose',
+        '-c',
+        'invoke-graph GET "/users/a b"; invoke-graph GET "/users/a%zz"; (invoke-graph GET "/users/MeganB@contoso.com").displayName',
+      ],
+      { env: { AUTHSH_HOME: home } },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('Megan Bowen\n');
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('<command>'));

@@ -26,11 +26,14 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-const phonesOf = (u: StoredUser, type: string) => u.methods.filter((m) => m['@odata.type'].endsWith('phoneAuthenticationMethod') && m.phoneType === type);
+const phonesOf = (u: StoredUser, type: string) =>
+  u.methods.filter((m) => m['@odata.type'].endsWith('phoneAuthenticationMethod') && m.phoneType === type);
 
 /** Generated users without a phone of `type`, `n` of them, after skipping `skip`. */
 function usersWithout(type: string, n: number, skip = 0): StoredUser[] {
-  return emu.store.users.filter((u) => /\.\d+@/.test(u.userPrincipalName) && phonesOf(u, type).length === 0).slice(skip, skip + n);
+  return emu.store.users
+    .filter((u) => /\.\d+@/.test(u.userPrincipalName) && phonesOf(u, type).length === 0)
+    .slice(skip, skip + n);
 }
 
 /** A CSV of rows (userPrincipalName, phoneNumber, phoneType) in the job's folder. */
@@ -51,7 +54,10 @@ describe('bulk writes through the executor', () => {
     emu.counters.reset();
     // ~10% of the traffic refused (429 from the bucket, 503/504 whole calls, 503 items) and 1% of connections lost.
     emu.faults.set({ throttlePerSecond: 800, faultRate: 0.05, itemFaultRate: 0.05, dropRate: 0.01, seed: 5 });
-    const r = await runCliAsync(['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userPrincipalName }`], { env, timeout: 120_000 });
+    const r = await runCliAsync(
+      ['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userPrincipalName }`],
+      { env, timeout: 120_000 },
+    );
     emu.faults.set({ throttlePerSecond: 0, faultRate: 0, itemFaultRate: 0, dropRate: 0 });
     expect(r.stderr).not.toMatch(/error:/);
     expect(r.code).toBe(0);
@@ -78,7 +84,10 @@ describe('bulk writes through the executor', () => {
     const rows = users.map((u, i) => `${u.userPrincipalName},${i === 2 ? '2065555555' : `+1 20655501${i}0`},mobile`);
     rows.splice(4, 0, 'nobody.here@contoso.com,+1 2065550199,mobile');
     writeFileSync(file, ['userPrincipalName,phoneNumber,phoneType', ...rows].join('\n') + '\n');
-    const r = await runCliAsync(['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userPrincipalName }`], { env });
+    const r = await runCliAsync(
+      ['-o', 'jsonl', '-c', `import-csv '${file}' | add-phone | foreach { $_.userPrincipalName }`],
+      { env },
+    );
     expect(r.code).toBe(1);
     const errors = r.stderr.split('\n').filter((l) => l.includes('error:'));
     expect(errors).toHaveLength(2);
@@ -89,7 +98,9 @@ describe('bulk writes through the executor', () => {
   }, 30_000);
 
   it('finishes a job killed with SIGKILL from its checkpoint, doing nothing twice', async () => {
-    const users = usersWithout('alternateMobile', 6000).filter((u) => phonesOf(u, 'mobile').length > 0).slice(0, 600);
+    const users = usersWithout('alternateMobile', 6000)
+      .filter((u) => phonesOf(u, 'mobile').length > 0)
+      .slice(0, 600);
     expect(users.length).toBe(600);
     const file = csv('alt.csv', users, 'alternateMobile');
     const checkpoint = join(dir, 'alt.checkpoint');
@@ -97,8 +108,17 @@ describe('bulk writes through the executor', () => {
     // Slow enough to be killed halfway.
     emu.faults.set({ latencyMs: 40, throttlePerSecond: 1500 });
     const args = ['-c', `import-csv '${file}' | add-phone -checkpoint '${checkpoint}' | count`];
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: root, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: 'ignore' });
-    const done = () => (existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').split('\n').filter((l) => l.startsWith('D ')).length : 0);
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env, NO_COLOR: '1' },
+      stdio: 'ignore',
+    });
+    const done = () =>
+      existsSync(checkpoint)
+        ? readFileSync(checkpoint, 'utf8')
+            .split('\n')
+            .filter((l) => l.startsWith('D ')).length
+        : 0;
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         if (done() >= 200) {

@@ -17,9 +17,14 @@ describe('running scripts', () => {
   it('runs a script file and binds its param() from the command line', () => {
     const dir = tmp();
     const file = join(dir, 'greet.authsh');
-    writeFileSync(file, "param($Name = 'world', [int]$Times = 1, [switch]$Loud)\nforeach ($i in 1..$Times) { if ($Loud) { \"HELLO $Name\" } else { \"hello $Name\" } }\n");
+    writeFileSync(
+      file,
+      'param($Name = \'world\', [int]$Times = 1, [switch]$Loud)\nforeach ($i in 1..$Times) { if ($Loud) { "HELLO $Name" } else { "hello $Name" } }\n',
+    );
     expect(runCli([file]).stdout).toBe('hello world\n');
-    expect(runCli(['--output', 'jsonl', file, '-Name', 'Ana', '-Times', '2', '-Loud']).stdout).toBe('"HELLO Ana"\n"HELLO Ana"\n');
+    expect(runCli(['--output', 'jsonl', file, '-Name', 'Ana', '-Times', '2', '-Loud']).stdout).toBe(
+      '"HELLO Ana"\n"HELLO Ana"\n',
+    );
   });
 
   it('refuses an unknown script parameter with a usage error (exit 2) and runs nothing', () => {
@@ -105,7 +110,10 @@ describe('output formats', () => {
 
   it('json is one array at the end', () => {
     const r = runCli(['--output', 'json', '-c', records]);
-    expect(JSON.parse(r.stdout)).toEqual([{ name: 'Cameron', n: 1 }, { name: 'Ana', n: 2 }]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { name: 'Cameron', n: 1 },
+      { name: 'Ana', n: 2 },
+    ]);
   });
 
   it('jsonl is one compact value a line', () => {
@@ -177,7 +185,7 @@ describe('robustness', () => {
   });
 
   it('parses a 5 MB script and reports the syntax error at its end, with nothing run', () => {
-    const line = "$total = 0; foreach ($i in 1..3) { $total += $i }\n";
+    const line = '$total = 0; foreach ($i in 1..3) { $total += $i }\n';
     const lines = Math.ceil((5 * 1024 * 1024) / line.length);
     const script = "write-host 'ran'\n" + line.repeat(lines) + '$total = (1 +\n';
     const r = runCli(['-'], { input: script, timeout: 90_000 });

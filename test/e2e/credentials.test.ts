@@ -20,13 +20,17 @@ describe('sign-in settings from the environment', () => {
   });
 
   it('lets a script catch a failed sign-in', () => {
-    const r = runCli(['-o', 'jsonl', '-c', "try { get-context } catch { $_.code }; 'after'"], { env: { ...partial, AUTHSH_HOME: home() } });
+    const r = runCli(['-o', 'jsonl', '-c', "try { get-context } catch { $_.code }; 'after'"], {
+      env: { ...partial, AUTHSH_HOME: home() },
+    });
     expect(r.stdout).toBe('"SignInFailed"\n"after"\n');
     expect(r.code).toBe(0);
   });
 
   it('still uses the demo tenant with --demo, whatever the environment holds', () => {
-    const r = runCli(['--demo', '-o', 'jsonl', '-c', '(get-context).kind'], { env: { ...partial, AUTHSH_HOME: home() } });
+    const r = runCli(['--demo', '-o', 'jsonl', '-c', '(get-context).kind'], {
+      env: { ...partial, AUTHSH_HOME: home() },
+    });
     expect(r.stdout).toBe('"demo"\n');
     expect(r.code).toBe(0);
   });

@@ -42,7 +42,10 @@ beforeAll(async () => {
   const tls = createTlsIdentity();
   caFile = join(dir, 'redirect-ca.pem');
   writeFileSync(caFile, tls.cert);
-  tlsServer = createHttpsServer({ key: tls.key, cert: tls.cert }, redirect(() => localTls));
+  tlsServer = createHttpsServer(
+    { key: tls.key, cert: tls.cert },
+    redirect(() => localTls),
+  );
   await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', r));
   localTls = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
 });
@@ -66,7 +69,9 @@ describe('a redirect', () => {
 
   it('to a change is an error naming the redirect, not a JavaScript message', async () => {
     seen.length = 0;
-    const r = await runCliAsync(['-c', "add-phone '+1 2065550123' -type mobile -user AdeleV@contoso.com"], { env: { ...env, AUTHSH_GRAPH_URL: local } });
+    const r = await runCliAsync(['-c', "add-phone '+1 2065550123' -type mobile -user AdeleV@contoso.com"], {
+      env: { ...env, AUTHSH_GRAPH_URL: local },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/answered 302, a redirect to /);
     expect(r.stderr).not.toMatch(/Cannot read properties|TypeError/);
@@ -75,7 +80,9 @@ describe('a redirect', () => {
 
   it('from the sign-in authority is a sign-in failure (exit 3) naming the redirect', async () => {
     seen.length = 0;
-    const r = await runCliAsync(['-c', 'get-users | count'], { env: { ...env, AZURE_AUTHORITY_HOST: localTls, AUTHSH_CA_FILE: caFile } });
+    const r = await runCliAsync(['-c', 'get-users | count'], {
+      env: { ...env, AZURE_AUTHORITY_HOST: localTls, AUTHSH_CA_FILE: caFile },
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/sign-in failed: GET https:\/\/127\.0\.0\.1:\d+\/[^ ]+ answered 302, a redirect to /);
     expect(seen.length).toBeGreaterThan(0);
@@ -86,7 +93,9 @@ describe('a redirect', () => {
 describe('a plain http:// endpoint', () => {
   for (const name of ['AUTHSH_GRAPH_URL', 'AZURE_AUTHORITY_HOST']) {
     it(`in ${name} off loopback is refused before anything runs (exit 2)`, async () => {
-      const r = await runCliAsync(['-c', "'ran'; get-users | count"], { env: { ...env, [name]: 'http://example.invalid' } });
+      const r = await runCliAsync(['-c', "'ran'; get-users | count"], {
+        env: { ...env, [name]: 'http://example.invalid' },
+      });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`authsh: ${name} is http://example.invalid: plain http would send`);
@@ -98,7 +107,9 @@ describe('a plain http:// endpoint', () => {
 
   it('on loopback is allowed (a local emulator): the run reaches it', async () => {
     seen.length = 0;
-    const r = await runCliAsync(['-c', 'get-users | count'], { env: { ...env, AUTHSH_GRAPH_URL: local.replace('127.0.0.1', 'localhost') } });
+    const r = await runCliAsync(['-c', 'get-users | count'], {
+      env: { ...env, AUTHSH_GRAPH_URL: local.replace('127.0.0.1', 'localhost') },
+    });
     expect(r.stderr).not.toMatch(/plain http/);
     expect(seen.length).toBeGreaterThan(0);
   }, 30_000);

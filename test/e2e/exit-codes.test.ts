@@ -20,16 +20,25 @@ afterAll(async () => {
 });
 
 function started(args: string[], env: Record<string, string>, marker: string) {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: root, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
-  const seen = new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (c: string) => ((stdout += c), stdout.includes(marker) && resolve())));
+  const seen = new Promise<void>((resolve) =>
+    child.stdout.setEncoding('utf8').on('data', (c: string) => ((stdout += c), stdout.includes(marker) && resolve())),
+  );
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   return { child, seen, closed, stdout: () => stdout };
 }
 
 describe('exit codes, as the README lists them', () => {
   it('0: everything succeeded', () => {
-    expect(runCli(['--demo', '-c', "get-user cameron | count"], { env: home() })).toMatchObject({ code: 0, stdout: '1\n' });
+    expect(runCli(['--demo', '-c', 'get-user cameron | count'], { env: home() })).toMatchObject({
+      code: 0,
+      stdout: '1\n',
+    });
   });
 
   it('1: the script ran to its end but wrote an error, a value only known at run time failing to bind included', () => {
@@ -41,15 +50,25 @@ describe('exit codes, as the README lists them', () => {
   it('2: a syntax error, an unknown option, or a parameter the built-in does not have — and nothing ran', () => {
     expect(runCli(['-c', "'before'; 1 +"])).toMatchObject({ code: 2, stdout: '' });
     expect(runCli(['--bogus', '-c', "'before'"])).toMatchObject({ code: 2, stdout: '' });
-    const r = runCli(['--demo', '-c', "'before'; remove-phone MeganB@contoso.com -type mobile; get-methods cameron -bogus 1"], { env: home() });
+    const r = runCli(
+      ['--demo', '-c', "'before'; remove-phone MeganB@contoso.com -type mobile; get-methods cameron -bogus 1"],
+      { env: home() },
+    );
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr.split('\n')[0]).toBe('<command>:1:77: error: get-methods: there is no parameter -bogus; its parameters are -user, -type');
+    expect(r.stderr.split('\n')[0]).toBe(
+      '<command>:1:77: error: get-methods: there is no parameter -bogus; its parameters are -user, -type',
+    );
     // Nothing ran: the phone the first command would have removed is still there.
-    expect(runCli(['--demo', '-c', 'get-phone MeganB@contoso.com | where phoneType=mobile | count'], { env: home() }).stdout).toBe('1\n');
+    expect(
+      runCli(['--demo', '-c', 'get-phone MeganB@contoso.com | where phoneType=mobile | count'], { env: home() }).stdout,
+    ).toBe('1\n');
   });
 
   it('2 for every misspelt parameter of the script at once, a script function of the same name aside', () => {
-    const r = runCli(['-c', "get-user -nme x\nfunction get-methods($who) { \"mine $who\" }\nget-methods -who me\nsort -propertee n"]);
+    const r = runCli([
+      '-c',
+      'get-user -nme x\nfunction get-methods($who) { "mine $who" }\nget-methods -who me\nsort -propertee n',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^<command>:1:10: error: get-user: there is no parameter -nme/);
     expect(r.stderr).toContain('<command>:4:6: error: sort: there is no parameter -propertee');
@@ -57,7 +76,9 @@ describe('exit codes, as the README lists them', () => {
   });
 
   it('3: a sign-in failure (a wrong client secret)', async () => {
-    const r = await runCliAsync(['-c', "get-users -top 1 | count; 'after'"], { env: { ...emu.env, AZURE_CLIENT_SECRET: 'wrong', ...home() } });
+    const r = await runCliAsync(['-c', "get-users -top 1 | count; 'after'"], {
+      env: { ...emu.env, AZURE_CLIENT_SECRET: 'wrong', ...home() },
+    });
     expect(r).toMatchObject({ code: 3, stdout: '' });
   });
 

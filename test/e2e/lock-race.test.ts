@@ -41,7 +41,8 @@ function racer(): Racer {
   return r;
 }
 
-const closed = (r: Racer) => (r.code !== undefined ? Promise.resolve() : new Promise<void>((res) => r.child.once('close', () => res())));
+const closed = (r: Racer) =>
+  r.code !== undefined ? Promise.resolve() : new Promise<void>((res) => r.child.once('close', () => res()));
 const dead = JSON.stringify({ pid: 999_999_998, host: hostname(), started: '2026-01-01T00:00:00Z' }) + '\n';
 
 describe('--lock under a race', () => {
@@ -57,7 +58,10 @@ describe('--lock under a race', () => {
       await Promise.all(racers.map((r) => r.settled));
       const won = racers.filter((r) => r.won);
       winners.push(won.length);
-      expect(racers.filter((r) => !r.won).map((r) => r.code), `trial ${trial}: the others were refused`).toEqual(Array(16 - won.length).fill(4));
+      expect(
+        racers.filter((r) => !r.won).map((r) => r.code),
+        `trial ${trial}: the others were refused`,
+      ).toEqual(Array(16 - won.length).fill(4));
       for (const r of won) r.child.kill('SIGKILL');
       await Promise.all(racers.map(closed));
       rmSync(join(locks, 'race.lock'), { force: true }); // the killed owner's

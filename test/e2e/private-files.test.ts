@@ -19,12 +19,22 @@ describe('files authsh writes privately', () => {
     const checkpoint = join(dir, 'job.checkpoint');
     writeFileSync(transcript, 'an earlier run\n');
     writeFileSync(log, '');
-    writeFileSync(checkpoint, '# authsh checkpoint v1: S = started, D = done (delete this file to start the job afresh)\n');
+    writeFileSync(
+      checkpoint,
+      '# authsh checkpoint v1: S = started, D = done (delete this file to start the job afresh)\n',
+    );
     for (const f of [transcript, log, checkpoint]) chmodSync(f, 0o644);
     // A run that fails keeps its checkpoint, so its mode can be seen afterwards.
-    const r = runCli(['--transcript', transcript, '--log', log, '--checkpoint', checkpoint, '-c', "'hello'; throw 'stop here'"], { env: { AUTHSH_HOME: join(dir, 'home') } });
+    const r = runCli(
+      ['--transcript', transcript, '--log', log, '--checkpoint', checkpoint, '-c', "'hello'; throw 'stop here'"],
+      { env: { AUTHSH_HOME: join(dir, 'home') } },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout.trim()).toBe('hello');
-    expect({ transcript: mode(transcript), log: mode(log), checkpoint: mode(checkpoint) }).toEqual({ transcript: 0o600, log: 0o600, checkpoint: 0o600 });
+    expect({ transcript: mode(transcript), log: mode(log), checkpoint: mode(checkpoint) }).toEqual({
+      transcript: 0o600,
+      log: 0o600,
+      checkpoint: 0o600,
+    });
   });
 });

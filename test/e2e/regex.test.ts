@@ -34,7 +34,9 @@ describe('catastrophic patterns', () => {
     const r = runCli(['-c', `${EVIL} -match '^(a+)+\\1$'; 'next'`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('next\n');
-    expect(r.stderr).toContain("the regular expression '^(a+)+\\1$' took more than 250 ms on one value and was stopped");
+    expect(r.stderr).toContain(
+      "the regular expression '^(a+)+\\1$' took more than 250 ms on one value and was stopped",
+    );
   });
 
   it('exits 130 at once on SIGTERM during a loop of catastrophic matches', async () => {

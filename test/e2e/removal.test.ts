@@ -45,15 +45,25 @@ describe("Graph's order within one user", () => {
 });
 
 describe("Graph's order when adding", () => {
-  it('adds a mobile before the same run\'s alternate mobile of that user, whatever the order of the rows', () => {
+  it("adds a mobile before the same run's alternate mobile of that user, whatever the order of the rows", () => {
     const dir = mkdtempSync(join(tmpdir(), 'authsh-phones-'));
     const csv = join(dir, 'phones.csv');
-    writeFileSync(csv, 'userPrincipalName,phoneNumber,phoneType\nCameronW@contoso.com,+1 2065550111,alternateMobile\n' +
-      'IsaiahL@contoso.com,+1 2065550112,office\nCameronW@contoso.com,+1 2065550110,mobile\n');
+    writeFileSync(
+      csv,
+      'userPrincipalName,phoneNumber,phoneType\nCameronW@contoso.com,+1 2065550111,alternateMobile\n' +
+        'IsaiahL@contoso.com,+1 2065550112,office\nCameronW@contoso.com,+1 2065550110,mobile\n',
+    );
     const r = demo(`import-csv '${csv}' | add-phone | foreach { $_.phoneType }${left('CameronW@contoso.com')}`);
     expect(r.stderr).not.toMatch(/error:/);
     expect(r.code).toBe(0);
-    expect(jsonLines(r.stdout)).toEqual(['alternateMobile', 'office', 'mobile', 'password', 'phone/mobile', 'phone/alternateMobile']);
+    expect(jsonLines(r.stdout)).toEqual([
+      'alternateMobile',
+      'office',
+      'mobile',
+      'password',
+      'phone/mobile',
+      'phone/alternateMobile',
+    ]);
   });
 });
 
@@ -65,21 +75,29 @@ describe('the last-method guard', () => {
     expect(rest).toHaveLength(2);
     expect(rest[0]).toBe('password');
     expect(r.stderr.match(/refused:/g)).toHaveLength(1);
-    expect(r.stderr).toMatch(/would leave [^\n]*JohannaL@contoso\.com[^\n]* with no MFA-capable method \(left: password\)/);
+    expect(r.stderr).toMatch(
+      /would leave [^\n]*JohannaL@contoso\.com[^\n]* with no MFA-capable method \(left: password\)/,
+    );
   });
 
   it("refuses a privileged-role holder's last phishing-resistant method, though another MFA method is left", () => {
     const r = demo(`${ADMIN_KEY}${left('admin@contoso.com')}`);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/refused: the FIDO2 security key 'Admin YubiKey' is the last phishing-resistant method of [^\n]*admin@contoso\.com/);
-    expect(r.stderr).toMatch(/who holds the privileged role Privileged Authentication Administrator; -force removes it anyway/);
+    expect(r.stderr).toMatch(
+      /refused: the FIDO2 security key 'Admin YubiKey' is the last phishing-resistant method of [^\n]*admin@contoso\.com/,
+    );
+    expect(r.stderr).toMatch(
+      /who holds the privileged role Privileged Authentication Administrator; -force removes it anyway/,
+    );
     expect(jsonLines(r.stdout)).toEqual(['password', 'authenticator', 'fido2']);
   });
 
   it('-whatif shows the refusal and sends nothing; -force removes it', () => {
     const plan = demo(`${ADMIN_KEY} -whatif${left('admin@contoso.com')}`);
     expect(plan.code).toBe(0);
-    expect(plan.stderr).toMatch(/what if: refused: the FIDO2 security key 'Admin YubiKey' is the last phishing-resistant method/);
+    expect(plan.stderr).toMatch(
+      /what if: refused: the FIDO2 security key 'Admin YubiKey' is the last phishing-resistant method/,
+    );
     expect(plan.stderr).not.toMatch(/what if: DELETE/);
     expect(jsonLines(plan.stdout)).toEqual(['password', 'authenticator', 'fido2']);
     const forced = demo(`${ADMIN_KEY} -force${left('admin@contoso.com')}`);
@@ -88,7 +106,9 @@ describe('the last-method guard', () => {
   });
 
   it('does not guard methods that are not MFA-capable (email, TAP)', () => {
-    const r = demo(`remove-email LynneR@contoso.com; get-tap LeeG@contoso.com | remove-tap${left('LynneR@contoso.com')}`);
+    const r = demo(
+      `remove-email LynneR@contoso.com; get-tap LeeG@contoso.com | remove-tap${left('LynneR@contoso.com')}`,
+    );
     expect(r.stderr).not.toMatch(/error:/);
     expect(jsonLines(r.stdout)).not.toContain('email');
   });
@@ -105,7 +125,8 @@ describe('errors of a bulk removal', () => {
     expect(r.code).toBe(1);
     const errors = r.stderr.split('\n').filter((l) => /error:/.test(l));
     expect(errors).toHaveLength(4);
-    const named = /could not remove the mobile phone \+[\d ]+ of (?:[^:<]*<)?([^\s<>:]+@contoso\.com)>?: The 'mobile' phone cannot/;
+    const named =
+      /could not remove the mobile phone \+[\d ]+ of (?:[^:<]*<)?([^\s<>:]+@contoso\.com)>?: The 'mobile' phone cannot/;
     for (const e of errors) expect(e).toMatch(named);
     const ids = errors.map((e) => /request-id ([0-9a-f-]{36})/.exec(e)?.[1]);
     expect(ids.every(Boolean)).toBe(true);

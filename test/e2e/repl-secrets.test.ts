@@ -21,7 +21,8 @@ async function demo(home = mkdtempSync(join(tmpdir(), 'authsh-repl-secrets-'))):
 /** The session with its colours (SGR escape codes) kept. */
 const coloured = (t: Term) => t.tmux('capture-pane', '-p', '-e', '-J', '-S', '-', '-t', 's');
 /** `value` drawn on a yellow background (SGR 43), whatever else the escape codes set. */
-const highlighted = (value: string) => new RegExp(`\\x1b\\[(?:\\d+;)*43(?:;\\d+)*m(?:\\x1b\\[[0-9;]*m)*${escapeRegExp(value)}`);
+const highlighted = (value: string) =>
+  new RegExp(`\\x1b\\[(?:\\d+;)*43(?:;\\d+)*m(?:\\x1b\\[[0-9;]*m)*${escapeRegExp(value)}`);
 
 afterEach(async () => {
   await Promise.all(terms.map((t) => t.kill()));
@@ -52,7 +53,10 @@ describe.skipIf(tmuxMissing)(`the REPL keeps secrets${tmuxMissing ? ` (skipped: 
     const { t, home } = await demo();
     await t.run("'first-entry'", /first-entry\n/);
     await t.run('new-qrcodepin AdeleV@contoso.com -pi 24681357 -whatif', /what if:/);
-    await t.run("invoke-graph PUT /users/AdeleV@contoso.com/authentication/qrCodePinMethod -body @{ pin = @{ code = '13572468' } } -whatif", /what if:/);
+    await t.run(
+      "invoke-graph PUT /users/AdeleV@contoso.com/authentication/qrCodePinMethod -body @{ pin = @{ code = '13572468' } } -whatif",
+      /what if:/,
+    );
     const m = await t.mark();
     await t.line('reset-password CameronW@contoso.com -newpassword (');
     await t.line("'Multi-Line-Pw-9!'");
@@ -70,6 +74,7 @@ describe.skipIf(tmuxMissing)(`the REPL keeps secrets${tmuxMissing ? ` (skipped: 
 
     const history = readFileSync(join(home, 'history'), 'utf8');
     expect(history).toContain("'first-entry'");
-    for (const s of ['24681357', '13572468', 'Multi-Line-Pw-9!', 'newpassword', ') -whatif']) expect(history).not.toContain(s);
+    for (const s of ['24681357', '13572468', 'Multi-Line-Pw-9!', 'newpassword', ') -whatif'])
+      expect(history).not.toContain(s);
   });
 });

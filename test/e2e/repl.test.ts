@@ -22,7 +22,10 @@ let terms: Term[] = [];
 if (tmuxMissing) console.warn(`test/e2e/repl.test.ts: skipping the REPL terminal tests: ${tmuxMissing}`);
 
 /** A fresh REPL on the demo tenant with its own AUTHSH_HOME (or `home`), at its first prompt. */
-async function demo(home = mkdtempSync(join(tmpdir(), 'authsh-repl-')), opts: TermOptions = {}): Promise<{ t: Term; home: string }> {
+async function demo(
+  home = mkdtempSync(join(tmpdir(), 'authsh-repl-')),
+  opts: TermOptions = {},
+): Promise<{ t: Term; home: string }> {
   const t = await Term.start(DEMO_PROMPT, { ...opts, env: { AUTHSH_HOME: home, ...opts.env } });
   terms.push(t);
   await t.waitForPrompt(0, 15_000);
@@ -70,7 +73,9 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
     const i = lines(err).findIndex((l) => /(^|> )<repl>:\d+:\d+: error: /.test(l));
     expect(i, err).toBeGreaterThanOrEqual(0);
     expect.soft(lines(err)[i], 'the error starts its line').toMatch(/^<repl>:\d+:\d+: error: /);
-    const rest = lines(err).slice(i + 1).join('\n');
+    const rest = lines(err)
+      .slice(i + 1)
+      .join('\n');
     expect(rest).toContain('1 + )');
     expect(rest).toMatch(/^[\s|\d]*\^/m);
     // The session goes on.
@@ -93,7 +98,12 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
 
     m = await t.mark();
     await t.line('reset-password CameronW@contoso.com');
-    await t.waitFor(question('Reset the password of Cameron White <CameronW@contoso.com>'), m, 10_000, 'the question naming Cameron White');
+    await t.waitFor(
+      question('Reset the password of Cameron White <CameronW@contoso.com>'),
+      m,
+      10_000,
+      'the question naming Cameron White',
+    );
     await t.line('y');
     await t.waitFor(/succeeded/, m);
     await t.waitForPrompt(m);
@@ -164,15 +174,25 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
     const m = await t.mark();
     await t.line('get-methods MeganB@contoso.com | where type!=password | remove-method');
     // Graph's order: the alternate mobile is asked (and removed) before the mobile.
-    await t.waitFor(question('Remove the alternateMobile phone +44 2079460103 of Megan Bowen <MeganB@contoso.com>'), m, 10_000);
+    await t.waitFor(
+      question('Remove the alternateMobile phone +44 2079460103 of Megan Bowen <MeganB@contoso.com>'),
+      m,
+      10_000,
+    );
     await t.line('y');
-    await t.waitFor(question('Remove the email address megan.bowen@outlook.com of Megan Bowen <MeganB@contoso.com>'), m, 10_000);
+    await t.waitFor(
+      question('Remove the email address megan.bowen@outlook.com of Megan Bowen <MeganB@contoso.com>'),
+      m,
+      10_000,
+    );
     await t.line('y');
     await t.waitFor(/remove-method: 3 items/, m);
     await t.waitForPrompt(m);
     const out = await t.since(m);
     // The guard's refusal of the mobile (her last MFA method) comes after the questions, on lines of its own.
-    expect(out).toMatch(/megan\.bowen@outlook\.com of Megan Bowen <MeganB@contoso\.com>\? [^\n]*\(default n\): y\n[\s\S]*error: [^\n]*refused: removing the mobile/);
+    expect(out).toMatch(
+      /megan\.bowen@outlook\.com of Megan Bowen <MeganB@contoso\.com>\? [^\n]*\(default n\): y\n[\s\S]*error: [^\n]*refused: removing the mobile/,
+    );
     expect(out).not.toMatch(/\(default n\): (?!y\n)/);
     expect(out).not.toMatch(/items, [\d,]+\/s/);
   });
@@ -265,7 +285,12 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
       const { t, home } = await demo();
       const m = await t.mark();
       await t.line("reset-password CameronW@contoso.com -newpassword 'Sup3r-Secret-Pass!'");
-      await t.waitFor(question('Reset the password of Cameron White <CameronW@contoso.com>'), m, 10_000, 'the question naming Cameron White');
+      await t.waitFor(
+        question('Reset the password of Cameron White <CameronW@contoso.com>'),
+        m,
+        10_000,
+        'the question naming Cameron White',
+      );
       await t.line('y');
       await t.waitFor(/succeeded/, m);
       await t.waitForPrompt(m);
@@ -305,7 +330,8 @@ describe.skipIf(tmuxMissing)(`the REPL in a terminal${tmuxMissing ? ` (skipped: 
       // Under way: the methods of some users have been asked for.
       const started = Date.now();
       while (emu.counters.batchItems + (emu.counters.byRoute['GET /users/{user}/authentication/methods'] ?? 0) === 0) {
-        if (Date.now() - started > 15_000) throw new Error(`the pipeline did not start; the terminal shows:\n${await t.screen()}`);
+        if (Date.now() - started > 15_000)
+          throw new Error(`the pipeline did not start; the terminal shows:\n${await t.screen()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       await t.press('C-c');

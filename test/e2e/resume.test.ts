@@ -22,16 +22,24 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-const phones = (u: StoredUser, type: string) => u.methods.filter((m) => m['@odata.type'].endsWith('phoneAuthenticationMethod') && m.phoneType === type);
+const phones = (u: StoredUser, type: string) =>
+  u.methods.filter((m) => m['@odata.type'].endsWith('phoneAuthenticationMethod') && m.phoneType === type);
 let taken = 0;
 /** Generated users without an office phone, not used by an earlier test. */
 function freshUsers(n: number): StoredUser[] {
-  const users = emu.store.users.filter((u) => /\.\d+@/.test(u.userPrincipalName) && phones(u, 'office').length === 0).slice(taken, taken + n);
+  const users = emu.store.users
+    .filter((u) => /\.\d+@/.test(u.userPrincipalName) && phones(u, 'office').length === 0)
+    .slice(taken, taken + n);
   taken += n;
   return users;
 }
 
-const doneLines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('D ')).length : 0);
+const doneLines = (file: string) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('D ')).length
+    : 0;
 
 /** Is `sub` a subsequence of `all` (in the same order)? */
 function inOrder(sub: unknown[], all: unknown[]): boolean {
@@ -55,12 +63,22 @@ async function stopAndResume(signal: 'SIGTERM' | 'SIGKILL', name: string, tail =
   const users = freshUsers(700);
   expect(users).toHaveLength(700);
   const csv = join(dir, `${name}.csv`);
-  writeFileSync(csv, ['userPrincipalName,phoneNumber,phoneType', ...users.map((u) => `${u.userPrincipalName},+1 4255550142,office`)].join('\n') + '\n');
+  writeFileSync(
+    csv,
+    [
+      'userPrincipalName,phoneNumber,phoneType',
+      ...users.map((u) => `${u.userPrincipalName},+1 4255550142,office`),
+    ].join('\n') + '\n',
+  );
   const checkpoint = join(dir, `${name}.checkpoint`);
   const args = ['-o', 'jsonl', '-c', `import-csv '${csv}' | add-phone -checkpoint '${checkpoint}'${tail}`];
   // Slow answers, and some items throttled: finished items pile up behind the ones waiting.
   emu.faults.set({ latencyMs: 40, itemFaultRate: 0.05, seed: 9 });
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: root, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let first = '';
   let firstErr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (first += c));
@@ -94,7 +112,14 @@ async function stopAndResume(signal: 'SIGTERM' | 'SIGKILL', name: string, tail =
     // Nothing printed; the file the re-run wrote afresh holds every row once, in input order.
     expect(one.concat(two)).toEqual([]);
     const rows = readFileSync(csvOut, 'utf8').trim().split('\n').slice(1);
-    expect(rows.map((l) => l.split(',').find((c) => c.includes('@'))!.replace(/"/g, ''))).toEqual(upns);
+    expect(
+      rows.map((l) =>
+        l
+          .split(',')
+          .find((c) => c.includes('@'))!
+          .replace(/"/g, ''),
+      ),
+    ).toEqual(upns);
   } else {
     // Every row exactly once across the two runs…
     expect([...one, ...two].sort()).toEqual([...upns].sort());
@@ -112,7 +137,8 @@ describe('the output a checkpoint keeps', () => {
   it('never holds a Temporary Access Pass: a re-run shows that it was not kept, and makes no second pass', async () => {
     const user = freshUsers(1)[0]!;
     const checkpoint = join(dir, 'tap.checkpoint');
-    const script = (tail: string) => `new-tap ${user.userPrincipalName} -lifetime 60 | foreach { write-host "pass: $($_.temporaryAccessPass)" }${tail}`;
+    const script = (tail: string) =>
+      `new-tap ${user.userPrincipalName} -lifetime 60 | foreach { write-host "pass: $($_.temporaryAccessPass)" }${tail}`;
     emu.counters.reset();
     const first = await runCliAsync(['--checkpoint', checkpoint, '-c', script("; throw 'stopped'")], { env });
     expect(first.code).toBe(1);

@@ -41,7 +41,7 @@ describe('the secret policy under random secrets (the built CLI)', () => {
         const script = [
           `$p = ${sq(typed)}`,
           'reset-password CameronW@contoso.com -newpassword $p -whatif',
-          "invoke-graph PUT /users/CameronW@contoso.com/authentication/qrCodePinMethod -body @{ pin = @{ code = $p } } -whatif",
+          'invoke-graph PUT /users/CameronW@contoso.com/authentication/qrCodePinMethod -body @{ pin = @{ code = $p } } -whatif',
           'write-host "host: $p / $env:AZURE_CLIENT_SECRET"',
           '"out: $p / $env:AZURE_CLIENT_SECRET"',
           '@{ a = $p; b = $env:AZURE_CLIENT_SECRET } | to-json',
@@ -58,8 +58,14 @@ describe('the secret policy under random secrets (the built CLI)', () => {
         expect(r.stderr).toMatch(/reset-password cameron -newpassword \*{8}\n/);
         expect(r.stdout).toContain('out: ');
         expect(r.log).toContain('"DELETE');
-        for (const [where, text] of Object.entries({ stdout: r.stdout, stderr: r.stderr, transcript: r.transcript, log: r.log })) {
-          for (const s of [envSecret, typed]) for (const f of forms(s)) expect(text, `${where} shows ${JSON.stringify(f)}`).not.toContain(f);
+        for (const [where, text] of Object.entries({
+          stdout: r.stdout,
+          stderr: r.stderr,
+          transcript: r.transcript,
+          log: r.log,
+        })) {
+          for (const s of [envSecret, typed])
+            for (const f of forms(s)) expect(text, `${where} shows ${JSON.stringify(f)}`).not.toContain(f);
         }
       }),
       { numRuns: 20 },

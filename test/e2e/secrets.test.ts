@@ -14,12 +14,15 @@ const MASK = '********';
 function demo(args: string[], env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'authsh-secrets-'));
   const transcript = join(dir, 'transcript');
-  const r = runCli(['--demo', '--transcript', transcript, ...args], { env: { AUTHSH_HOME: join(dir, 'home'), ...env } });
+  const r = runCli(['--demo', '--transcript', transcript, ...args], {
+    env: { AUTHSH_HOME: join(dir, 'home'), ...env },
+  });
   return { ...r, transcript: readFileSync(transcript, 'utf8') };
 }
 
 /** Every run of `n` characters of `secret`: none may be left in clear. */
-const pieces = (secret: string, n = 6) => Array.from({ length: secret.length - n + 1 }, (_, i) => secret.slice(i, i + n));
+const pieces = (secret: string, n = 6) =>
+  Array.from({ length: secret.length - n + 1 }, (_, i) => secret.slice(i, i + n));
 
 describe('secrets, eight ways out', () => {
   it('--transcript of seed-walkthrough masks the generated password, and only it', () => {
@@ -32,7 +35,10 @@ describe('secrets, eight ways out', () => {
     // Shown once on stdout; never in the transcript, where "done" and "this" stay as they were.
     expect(r.stdout).toContain(password);
     expect(r.transcript).not.toContain(password);
-    const expected = [...r.stderr.split('\n'), ...r.stdout.split('\n')].map((l) => l.split(password).join(MASK)).filter(Boolean).sort();
+    const expected = [...r.stderr.split('\n'), ...r.stdout.split('\n')]
+      .map((l) => l.split(password).join(MASK))
+      .filter(Boolean)
+      .sort();
     expect(r.transcript.split('\n').filter(Boolean).sort()).toEqual(expected);
     expect(r.transcript).toMatch(/this is the only time the new password of \S+ is shown/);
     expect(r.transcript).toContain('{"step":"reset-password","outcome":"done"');
@@ -59,8 +65,8 @@ describe('secrets, eight ways out', () => {
     expect(r.transcript).toMatch(/"temporaryAccessPass": "\*{8}"/);
   });
 
-  it("never shows the QR PIN an admin typed, not even in -o json; a generated one once on stdout, never in the transcript", () => {
-    const typed = demo(['-o', 'json', '-c', "new-qrcodepin CameronW@contoso.com -pin 24681357"]);
+  it('never shows the QR PIN an admin typed, not even in -o json; a generated one once on stdout, never in the transcript', () => {
+    const typed = demo(['-o', 'json', '-c', 'new-qrcodepin CameronW@contoso.com -pin 24681357']);
     expect(typed.code, typed.stderr).toBe(0);
     expect(typed.stdout).not.toContain('24681357');
     expect((JSON.parse(typed.stdout) as { pin: { code: string } }[])[0]!.pin.code).toBe(MASK);
@@ -68,7 +74,10 @@ describe('secrets, eight ways out', () => {
 
     const generated = demo(['-o', 'json', '-c', 'new-qrcodepin AdeleV@contoso.com']);
     expect(generated.code, generated.stderr).toBe(0);
-    const [rec] = JSON.parse(generated.stdout) as { pin: { code: string }; standardQRCode: { image: { rawContent: string } } }[];
+    const [rec] = JSON.parse(generated.stdout) as {
+      pin: { code: string };
+      standardQRCode: { image: { rawContent: string } };
+    }[];
     expect(rec!.pin.code).toMatch(/^\d{8,20}$/);
     expect(generated.transcript).not.toContain(rec!.pin.code);
     expect(generated.transcript).not.toContain(rec!.standardQRCode.image.rawContent);
@@ -76,7 +85,15 @@ describe('secrets, eight ways out', () => {
   });
 
   it('never leaves a prefix of a secret in a cut table cell: a typed PIN is masked before the cut, a generated one is not cut', () => {
-    const r = demo(['-o', 'table', '-c', 'new-qrcodepin CameronW@contoso.com -pin 97531864 | select pin; new-qrcodepin AdeleV@contoso.com | select pin'], { COLUMNS: '52' });
+    const r = demo(
+      [
+        '-o',
+        'table',
+        '-c',
+        'new-qrcodepin CameronW@contoso.com -pin 97531864 | select pin; new-qrcodepin AdeleV@contoso.com | select pin',
+      ],
+      { COLUMNS: '52' },
+    );
     expect(r.code, r.stderr).toBe(0);
     const cells = r.stdout.split('\n').filter((l) => l.startsWith('@{'));
     expect(cells).toHaveLength(2);
@@ -112,10 +129,19 @@ describe('secrets, eight ways out', () => {
   it('masks every character of an environment client secret, wherever it is printed', () => {
     const secret = 'Zq8~a1b2c3d4e5f6-pinG7h8i9j0k1l2m3n4o5p6';
     expect(secret).toHaveLength(40);
-    const r = demo(['-o', 'text', '-c', '"cs: $env:AZURE_CLIENT_SECRET"; write-host "host $env:AZURE_CLIENT_SECRET"; throw "bad $env:AZURE_CLIENT_SECRET"'], {
-      AZURE_CLIENT_SECRET: secret,
-    });
-    for (const text of [r.stdout, r.stderr, r.transcript]) for (const p of pieces(secret)) expect(text).not.toContain(p);
+    const r = demo(
+      [
+        '-o',
+        'text',
+        '-c',
+        '"cs: $env:AZURE_CLIENT_SECRET"; write-host "host $env:AZURE_CLIENT_SECRET"; throw "bad $env:AZURE_CLIENT_SECRET"',
+      ],
+      {
+        AZURE_CLIENT_SECRET: secret,
+      },
+    );
+    for (const text of [r.stdout, r.stderr, r.transcript])
+      for (const p of pieces(secret)) expect(text).not.toContain(p);
     expect(r.stdout).toBe(`cs: ${MASK}\n`);
     expect(r.stderr).toContain(`host ${MASK}`);
     expect(r.stderr).toContain(`bad ${MASK}`);
@@ -146,9 +172,11 @@ describe('secrets, eight ways out', () => {
       const script = [
         "invoke-graph PUT /users/CameronW@contoso.com/authentication/qrCodePinMethod -body @{ pin = @{ code = '97531864' } } -whatif",
         "reset-password CameronW@contoso.com -newpassword 'Whatif-Pass-77' -whatif",
-        "new-qrcodepin AdeleV@contoso.com -pin 86420864",
+        'new-qrcodepin AdeleV@contoso.com -pin 86420864',
       ].join('\n');
-      const r = await runCliAsync(['--verbose', '--log', log, '--transcript', transcript, '-c', script], { env: e.env });
+      const r = await runCliAsync(['--verbose', '--log', log, '--transcript', transcript, '-c', script], {
+        env: e.env,
+      });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/what if: PUT .*qrCodePinMethod/);
       expect(r.stderr).toMatch(/verbose: /);

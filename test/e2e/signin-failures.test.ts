@@ -31,7 +31,9 @@ async function closedPort(): Promise<number> {
 
 describe('sign-in failures, told apart', () => {
   it('a tenant that does not exist', async () => {
-    const r = await runCliAsync(SCRIPT, { env: { ...e.env, AZURE_TENANT_ID: 'nosuchtenant.onmicrosoft.com', AUTHSH_HOME: home() } });
+    const r = await runCliAsync(SCRIPT, {
+      env: { ...e.env, AZURE_TENANT_ID: 'nosuchtenant.onmicrosoft.com', AUTHSH_HOME: home() },
+    });
     expect(r).toMatchObject({ code: 3, stdout: '' });
     expect(r.stderr).toContain("sign-in failed: there is no tenant 'nosuchtenant.onmicrosoft.com'");
     expect(r.stderr).toContain('check AZURE_TENANT_ID');
@@ -40,7 +42,9 @@ describe('sign-in failures, told apart', () => {
 
   it('an authority host nothing answers on (connection refused), naming host:port', async () => {
     const port = await closedPort();
-    const r = await runCliAsync(SCRIPT, { env: { ...e.env, AZURE_AUTHORITY_HOST: `https://127.0.0.1:${port}`, AUTHSH_HOME: home() } });
+    const r = await runCliAsync(SCRIPT, {
+      env: { ...e.env, AZURE_AUTHORITY_HOST: `https://127.0.0.1:${port}`, AUTHSH_HOME: home() },
+    });
     expect(r).toMatchObject({ code: 3, stdout: '' });
     expect(r.stderr).toContain(`sign-in failed: cannot connect to 127.0.0.1:${port} (ECONNREFUSED)`);
     expect(r.stderr).toContain('AZURE_AUTHORITY_HOST');
@@ -48,7 +52,9 @@ describe('sign-in failures, told apart', () => {
   });
 
   it('an authority host whose name does not resolve', async () => {
-    const r = await runCliAsync(SCRIPT, { env: { ...e.env, AZURE_AUTHORITY_HOST: 'https://login.invalid', AUTHSH_HOME: home() } });
+    const r = await runCliAsync(SCRIPT, {
+      env: { ...e.env, AZURE_AUTHORITY_HOST: 'https://login.invalid', AUTHSH_HOME: home() },
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('sign-in failed: cannot connect to login.invalid:443 (ENOTFOUND');
   });

@@ -18,7 +18,7 @@ const graphRoutes = (emu: Emulator) => Object.keys(emu.counters.byRoute).filter(
 const demo = (script: string) => runCli(['--output', 'jsonl', '-c', script], { timeout: 30_000 });
 
 describe("'me' in the demo tenant (delegated, as admin@contoso.com)", () => {
-  it('get-methods me lists the admin\'s methods, not Megan Bowen\'s', () => {
+  it("get-methods me lists the admin's methods, not Megan Bowen's", () => {
     const r = demo('get-methods me');
     expect(r.code).toBe(0);
     const methods = jsonLines(r.stdout) as Record<string, unknown>[];
@@ -41,7 +41,7 @@ get-phone MeganB@contoso.com | foreach { $_.phoneType }`);
 });
 
 describe('changing commands take an id, an exact userPrincipalName or a record', () => {
-  it("refuses a name prefix before changing anything and names who it matches", () => {
+  it('refuses a name prefix before changing anything and names who it matches', () => {
     const r = demo(`remove-phone megan -type alternateMobile -confirm:$false
 get-phone MeganB@contoso.com | foreach { $_.phoneType }`);
     expect(r.stderr).toContain(
@@ -56,9 +56,13 @@ get-phone MeganB@contoso.com | foreach { $_.phoneType }`);
 try { set-email -user zzz -emailAddress z@example.com } catch { $_.message }
 try { reset-password 'Nestor Wilke' } catch { $_.code }`);
     const [several, none, code] = jsonLines(r.stdout) as string[];
-    expect(several).toContain("add-phone: 'a' is not an id or a userPrincipalName; changing commands need one exactly — did you mean one of");
+    expect(several).toContain(
+      "add-phone: 'a' is not an id or a userPrincipalName; changing commands need one exactly — did you mean one of",
+    );
     for (const upn of ['admin@contoso.com', 'AdeleV@contoso.com', 'AlexW@contoso.com']) expect(several).toContain(upn);
-    expect(none).toBe("set-email: 'zzz' is not an id or a userPrincipalName; changing commands need one exactly, and no user's name, mail or userPrincipalName starts with it");
+    expect(none).toBe(
+      "set-email: 'zzz' is not an id or a userPrincipalName; changing commands need one exactly, and no user's name, mail or userPrincipalName starts with it",
+    );
     expect(code).toBe('UserNotExact');
   });
 
@@ -82,7 +86,8 @@ get-phone MeganB@contoso.com | foreach { $_.phoneType }`);
   });
 
   it('invoke-graph with a changing method refuses a name in a /users/{x} path, and sends a GET as it is', () => {
-    const r = demo(`try { invoke-graph DELETE /users/megan/authentication/phoneMethods/b6332ec1-7057-4abe-9331-3d72feddfe41 } catch { $_.message }
+    const r =
+      demo(`try { invoke-graph DELETE /users/megan/authentication/phoneMethods/b6332ec1-7057-4abe-9331-3d72feddfe41 } catch { $_.message }
 get-phone MeganB@contoso.com | count
 try { invoke-graph GET /users/megan } catch { $_.status }`);
     expect(jsonLines(r.stdout)).toEqual([
@@ -158,13 +163,17 @@ describe("'me' when signed in as an application (app-only)", () => {
 
   it('is refused in an invoke-graph path too', async () => {
     emu.counters.reset();
-    const r = await runCliAsync(['-c', 'invoke-graph DELETE /me/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7'], { env });
+    const r = await runCliAsync(
+      ['-c', 'invoke-graph DELETE /me/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7'],
+      { env },
+    );
     expect(r.stderr).toContain("'me' is the signed-in user, but this session signed in as an application (app-only)");
     expect(graphRoutes(emu)).toEqual([]);
   });
 
   it('ids and userPrincipalNames still work', async () => {
-    const script = "get-phone MeganB@contoso.com | foreach { $_.userId }; (add-phone '+1 4255550100' -type office -user meganb@contoso.com).userId";
+    const script =
+      "get-phone MeganB@contoso.com | foreach { $_.userId }; (add-phone '+1 4255550100' -type office -user meganb@contoso.com).userId";
     const r = await runCliAsync(['--output', 'jsonl', '-c', script], { env });
     expect(r.stderr).toBe('');
     expect(jsonLines(r.stdout)).toEqual([MEGAN_ID, MEGAN_ID, MEGAN_ID]);

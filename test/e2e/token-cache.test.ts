@@ -35,7 +35,9 @@ describe('the token cache of a scheduled job', () => {
     expect(again.code).toBe(0);
     expect(emu.counters.byRoute[TOKEN_ROUTE] ?? 0).toBe(tokens);
 
-    const wrong = await runCliAsync(['-c', "get-users -top 1 | count; 'after'"], { env: { ...env, AZURE_CLIENT_SECRET: 'a-changed-and-wrong-secret' } });
+    const wrong = await runCliAsync(['-c', "get-users -top 1 | count; 'after'"], {
+      env: { ...env, AZURE_CLIENT_SECRET: 'a-changed-and-wrong-secret' },
+    });
     expect(wrong.code).toBe(3);
     expect(wrong.stdout).toBe('');
     expect(wrong.stderr).toMatch(/sign-in failed: AADSTS7000215/);

@@ -23,10 +23,15 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-const phones = (u: StoredUser, type: string) => u.methods.filter((m) => m['@odata.type'].endsWith('phoneAuthenticationMethod') && m.phoneType === type);
+const phones = (u: StoredUser, type: string) =>
+  u.methods.filter((m) => m['@odata.type'].endsWith('phoneAuthenticationMethod') && m.phoneType === type);
 
 function spawnCli(args: string[]) {
-  return spawn(process.execPath, [cliPath, ...args], { cwd: root, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [cliPath, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('a scheduled job', () => {
@@ -51,16 +56,27 @@ describe('a scheduled job', () => {
   it('takes over a lock left by a run that died', async () => {
     const lockFile = join(env.AUTHSH_HOME!, 'locks', 'weekly.lock');
     await runCliAsync(['--lock', 'weekly', '-c', '1'], { env });
-    writeFileSync(lockFile, JSON.stringify({ pid: 999_999_999, host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      lockFile,
+      JSON.stringify({ pid: 999_999_999, host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z' }),
+    );
     const r = await runCliAsync(['--lock', 'weekly', '-c', "'ran'"], { env });
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('ran');
   }, 30_000);
 
   it('on SIGTERM finishes the requests in flight, keeps the checkpoint, exits 130, and the next run does the rest', async () => {
-    const users = emu.store.users.filter((u) => /\.\d+@/.test(u.userPrincipalName) && phones(u, 'office').length === 0).slice(0, 400);
+    const users = emu.store.users
+      .filter((u) => /\.\d+@/.test(u.userPrincipalName) && phones(u, 'office').length === 0)
+      .slice(0, 400);
     const csv = join(dir, 'office.csv');
-    writeFileSync(csv, ['userPrincipalName,phoneNumber,phoneType', ...users.map((u) => `${u.userPrincipalName},+1 4255550142,office`)].join('\n') + '\n');
+    writeFileSync(
+      csv,
+      [
+        'userPrincipalName,phoneNumber,phoneType',
+        ...users.map((u) => `${u.userPrincipalName},+1 4255550142,office`),
+      ].join('\n') + '\n',
+    );
     const checkpoint = join(dir, 'office.ckpt');
     emu.faults.set({ latencyMs: 60 });
     emu.counters.reset();
@@ -68,7 +84,12 @@ describe('a scheduled job', () => {
     const child = spawnCli(args);
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const done = () => (existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').split('\n').filter((l) => l.startsWith('D ')).length : 0);
+    const done = () =>
+      existsSync(checkpoint)
+        ? readFileSync(checkpoint, 'utf8')
+            .split('\n')
+            .filter((l) => l.startsWith('D ')).length
+        : 0;
     for (let i = 0; i < 1000 && done() < 60; i++) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.on('close', r));
@@ -103,7 +124,10 @@ describe('a scheduled job', () => {
     expect(r.code).toBe(1); // the bad number is an error; the rest went through
     const pass = (JSON.parse(r.stdout.trim().split('\n')[1]!) as { temporaryAccessPass: string }).temporaryAccessPass;
     expect(pass.length).toBeGreaterThan(7);
-    const records = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.map((x) => [x.command, x.method, x.outcome, x.status])).toEqual([
       ['add-phone', 'phone', 'succeeded', 201],
       ['new-tap', 'tap', 'succeeded', 201],

@@ -18,7 +18,11 @@ function fresh(wrap?: (d: SubDispatch) => SubDispatch) {
   registerPolicyRoutes(router, store);
   const inner = routerDispatch(() => router);
   registerBatchRoute(router, wrap ? wrap(inner) : inner);
-  return { store, batch: (requests: unknown, body?: unknown) => send(router, { method: 'POST', url: '$batch', body: body ?? { requests } }) };
+  return {
+    store,
+    batch: (requests: unknown, body?: unknown) =>
+      send(router, { method: 'POST', url: '$batch', body: body ?? { requests } }),
+  };
 }
 const byId = (r: any) => Object.fromEntries(r.body.responses.map((x: any) => [x.id, x]));
 
@@ -28,21 +32,44 @@ describe('POST /$batch', () => {
       { id: '1', method: 'GET', url: `/users/${ADELE}?$select=displayName` },
       { id: '2', method: 'GET', url: 'users/nobody@contoso.com' },
       { id: '3', method: 'GET', url: 'users/$count', headers: { ConsistencyLevel: 'eventual' } },
-      { id: '4', method: 'PATCH', url: 'policies/authenticationMethodsPolicy/authenticationMethodConfigurations/email', headers: { 'Content-Type': 'application/json' }, body: { '@odata.type': '#microsoft.graph.emailAuthenticationMethodConfiguration', state: 'disabled' } },
+      {
+        id: '4',
+        method: 'PATCH',
+        url: 'policies/authenticationMethodsPolicy/authenticationMethodConfigurations/email',
+        headers: { 'Content-Type': 'application/json' },
+        body: { '@odata.type': '#microsoft.graph.emailAuthenticationMethodConfiguration', state: 'disabled' },
+      },
     ]);
     expect(r.status).toBe(200);
     const items = byId(r);
-    expect(items['1']).toMatchObject({ status: 200, headers: { 'Content-Type': 'application/json' }, body: { displayName: 'Adele Vance' } });
-    expect(items['2']).toMatchObject({ status: 404, headers: { 'Content-Type': 'application/json' }, body: { error: { code: 'Request_ResourceNotFound' } } });
+    expect(items['1']).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: { displayName: 'Adele Vance' },
+    });
+    expect(items['2']).toMatchObject({
+      status: 404,
+      headers: { 'Content-Type': 'application/json' },
+      body: { error: { code: 'Request_ResourceNotFound' } },
+    });
     expect(items['3']).toMatchObject({ status: 200, body: '13', headers: { 'Content-Type': 'text/plain' } });
     expect(items['4']).toEqual({ id: '4', status: 204, headers: {} });
-    for (const item of r.body.responses) expect(Object.keys(item.headers).filter((k) => k.toLowerCase() === 'content-type' && k !== 'Content-Type')).toEqual([]);
+    for (const item of r.body.responses)
+      expect(
+        Object.keys(item.headers).filter((k) => k.toLowerCase() === 'content-type' && k !== 'Content-Type'),
+      ).toEqual([]);
   });
 
-  it('an item URL with the version segment is that item\'s 400, as on real Graph', async () => {
-    const r = await fresh().batch([{ id: 'a', method: 'GET', url: '/v1.0/users' }, { id: 'b', method: 'GET', url: 'users?$top=1' }]);
+  it("an item URL with the version segment is that item's 400, as on real Graph", async () => {
+    const r = await fresh().batch([
+      { id: 'a', method: 'GET', url: '/v1.0/users' },
+      { id: 'b', method: 'GET', url: 'users?$top=1' },
+    ]);
     expect(r.status).toBe(200);
-    expect(byId(r).a).toMatchObject({ status: 400, body: { error: { message: "Resource not found for the segment 'v1.0'." } } });
+    expect(byId(r).a).toMatchObject({
+      status: 400,
+      body: { error: { message: "Resource not found for the segment 'v1.0'." } },
+    });
     expect(byId(r).b.status).toBe(200);
   });
 
@@ -57,7 +84,13 @@ describe('POST /$batch', () => {
       [[{ id: '1', method: 'GET' }], /'url'/],
       [[{ id: '1', method: 'POST', url: 'users', body: {} }], /Content-Type/],
       [[{ ...item('1'), dependsOn: ['9'] }], /'9'/],
-      [[{ ...item('1'), dependsOn: ['2'] }, { ...item('2'), dependsOn: ['1'] }], /circular/],
+      [
+        [
+          { ...item('1'), dependsOn: ['2'] },
+          { ...item('2'), dependsOn: ['1'] },
+        ],
+        /circular/,
+      ],
     ];
     for (const [requests, message] of cases) {
       const r = await batch(requests);
@@ -89,16 +122,29 @@ describe('POST /$batch', () => {
   });
 
   it('items without dependsOn run concurrently; a throttled item (429) passes through', async () => {
-    let inFlight = 0, peak = 0;
+    let inFlight = 0,
+      peak = 0;
     const { batch } = fresh((inner) => async (it, parent) => {
-      inFlight++; peak = Math.max(peak, inFlight);
+      inFlight++;
+      peak = Math.max(peak, inFlight);
       await new Promise((r) => setTimeout(r, 10));
       inFlight--;
-      if (it.url === 'throttled') return { status: 429, headers: { 'Retry-After': '2.128', 'content-type': 'application/json' }, body: { error: { code: 'TooManyRequests', message: 'Please retry again later.' } } };
+      if (it.url === 'throttled')
+        return {
+          status: 429,
+          headers: { 'Retry-After': '2.128', 'content-type': 'application/json' },
+          body: { error: { code: 'TooManyRequests', message: 'Please retry again later.' } },
+        };
       return inner(it, parent);
     });
-    const r = await batch([...Array.from({ length: 5 }, (_, i) => ({ id: `u${i}`, method: 'GET', url: 'users?$top=1' })), { id: 't', method: 'GET', url: 'throttled' }]);
+    const r = await batch([
+      ...Array.from({ length: 5 }, (_, i) => ({ id: `u${i}`, method: 'GET', url: 'users?$top=1' })),
+      { id: 't', method: 'GET', url: 'throttled' },
+    ]);
     expect(peak).toBeGreaterThan(1);
-    expect(byId(r).t).toMatchObject({ status: 429, headers: { 'Retry-After': '2.128', 'Content-Type': 'application/json' } });
+    expect(byId(r).t).toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': '2.128', 'Content-Type': 'application/json' },
+    });
   });
 });

@@ -14,7 +14,26 @@ describe('authsh emulator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'authsh-emu-'));
     const caFile = join(dir, 'ca.pem');
     const state = join(dir, 'state.json');
-    const child = spawn(process.execPath, [cliPath, 'emulator', '--port', '0', '--ca-file', caFile, '--state', state, '--latency', '1', '--seed', '3', '--item-faults', '0.5'], { env: { ...process.env, AUTHSH_HOME: dir } });
+    const child = spawn(
+      process.execPath,
+      [
+        cliPath,
+        'emulator',
+        '--port',
+        '0',
+        '--ca-file',
+        caFile,
+        '--state',
+        state,
+        '--latency',
+        '1',
+        '--seed',
+        '3',
+        '--item-faults',
+        '0.5',
+      ],
+      { env: { ...process.env, AUTHSH_HOME: dir } },
+    );
     let stderr = '';
     const line = await new Promise<string>((resolve, reject) => {
       child.stderr.on('data', (c: Buffer) => {
@@ -49,7 +68,11 @@ describe('authsh emulator', () => {
   });
 
   it('accepts --item-faults RATE (also as --item-faults=RATE) beside --drop, and lists it in the usage', () => {
-    expect(parseEmulatorArgs(['--item-faults', '0.25', '--drop', '0.1', '--seed', '4'])).toMatchObject({ itemFaultRate: 0.25, dropRate: 0.1, seed: 4 });
+    expect(parseEmulatorArgs(['--item-faults', '0.25', '--drop', '0.1', '--seed', '4'])).toMatchObject({
+      itemFaultRate: 0.25,
+      dropRate: 0.1,
+      seed: 4,
+    });
     expect(parseEmulatorArgs(['--item-faults=1'])).toMatchObject({ itemFaultRate: 1 });
     const bad = runCli(['emulator', '--item-faults', '1.5']);
     expect(bad.code).toBe(2);
@@ -63,7 +86,9 @@ describe('authsh emulator', () => {
     const r = runCli(['emulator', '--faults', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--faults '2' is not valid: expected a fraction between 0 and 1");
-    expect(() => parseEmulatorArgs(['--demo-users', '5000000'])).toThrow('--demo-users \'5000000\' is not valid: expected a whole number of users from 0 to 500,000');
+    expect(() => parseEmulatorArgs(['--demo-users', '5000000'])).toThrow(
+      "--demo-users '5000000' is not valid: expected a whole number of users from 0 to 500,000",
+    );
     expect(parseEmulatorArgs(['--demo-users', '500000'])).toMatchObject({ demoUsers: 500_000 });
     const u = runCli(['emulator', '--bogus']);
     expect(u.code).toBe(2);

@@ -19,7 +19,15 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 beforeEach(() => {
-  emu.faults.set({ latencyMs: 0, jitterMs: 0, throttlePerSecond: 0, faultRate: 0, dropRate: 0, itemFaultRate: 0, seed: 1 });
+  emu.faults.set({
+    latencyMs: 0,
+    jitterMs: 0,
+    throttlePerSecond: 0,
+    faultRate: 0,
+    dropRate: 0,
+    itemFaultRate: 0,
+    seed: 1,
+  });
   emu.counters.reset();
 });
 
@@ -74,7 +82,12 @@ describe('throttling', () => {
     const requests = Array.from({ length: 5 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/probe' }));
     const r = await call(emu, 'POST', '/v1.0/$batch', { token: app, body: { requests } });
     expect(r.status).toBe(200);
-    const items = r.json.responses as { id: string; status: number; headers: Record<string, string>; body: { error?: { code: string } } }[];
+    const items = r.json.responses as {
+      id: string;
+      status: number;
+      headers: Record<string, string>;
+      body: { error?: { code: string } };
+    }[];
     expect(items.filter((i) => i.status === 200)).toHaveLength(3);
     const throttled = items.filter((i) => i.status === 429);
     expect(throttled).toHaveLength(2);
@@ -170,7 +183,9 @@ describe('faults', () => {
   });
 
   it('gives the same whole-request outcomes for a seed with itemFaultRate 0 and 0.5', async () => {
-    const batch = { requests: Array.from({ length: 4 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/probe' })) };
+    const batch = {
+      requests: Array.from({ length: 4 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/probe' })),
+    };
     const run = async (itemFaultRate: number) => {
       emu.faults.set({ faultRate: 0.3, dropRate: 0.2, itemFaultRate, seed: 42 });
       emu.counters.reset();
@@ -178,9 +193,13 @@ describe('faults', () => {
       const items: number[] = [];
       for (let i = 0; i < 30; i++) {
         try {
-          const r = i % 3 === 0 ? await call(emu, 'POST', '/v1.0/$batch', { token: app, body: batch }) : await call(emu, 'GET', '/v1.0/probe', { token: app });
+          const r =
+            i % 3 === 0
+              ? await call(emu, 'POST', '/v1.0/$batch', { token: app, body: batch })
+              : await call(emu, 'GET', '/v1.0/probe', { token: app });
           out.push(String(r.status));
-          if (i % 3 === 0 && r.status === 200) items.push(...(r.json.responses as { status: number }[]).map((x) => x.status));
+          if (i % 3 === 0 && r.status === 200)
+            items.push(...(r.json.responses as { status: number }[]).map((x) => x.status));
         } catch {
           out.push('drop');
         }
@@ -221,6 +240,16 @@ describe('counters', () => {
     expect(emu.counters.byRoute['GET /probe']).toBe(1);
     expect(emu.counters.byRoute['GET /users/{id}/probe']).toBe(1);
     emu.counters.reset();
-    expect(emu.counters).toMatchObject({ requests: 0, byStatus: {}, byRoute: {}, batchItems: 0, throttled: 0, faults: 0, itemFaults: 0, dropped: 0, droppedAfter: 0 });
+    expect(emu.counters).toMatchObject({
+      requests: 0,
+      byStatus: {},
+      byRoute: {},
+      batchItems: 0,
+      throttled: 0,
+      faults: 0,
+      itemFaults: 0,
+      dropped: 0,
+      droppedAfter: 0,
+    });
   });
 });

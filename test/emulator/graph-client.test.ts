@@ -63,16 +63,29 @@ describe('@microsoft/microsoft-graph-client against the emulator', () => {
     const token = await appToken(emu);
     // Async exec: the emulator lives in this process and must keep serving while the child runs.
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', SCRIPT], {
-      cwd: ROOT, timeout: 30_000,
+      cwd: ROOT,
+      timeout: 30_000,
       env: { ...process.env, NODE_EXTRA_CA_CERTS: ca, BASE: emu.url, TOKEN: token, USER: 'AdeleV@contoso.com' },
     });
     const out = JSON.parse(stdout.trim().split('\n').at(-1)!);
-    expect(out.methods).toEqual(expect.arrayContaining(['#microsoft.graph.passwordAuthenticationMethod', '#microsoft.graph.phoneAuthenticationMethod', '#microsoft.graph.emailAuthenticationMethod']));
+    expect(out.methods).toEqual(
+      expect.arrayContaining([
+        '#microsoft.graph.passwordAuthenticationMethod',
+        '#microsoft.graph.phoneAuthenticationMethod',
+        '#microsoft.graph.emailAuthenticationMethod',
+      ]),
+    );
     expect(out.batch.list.status).toBe(200);
     expect(out.batch.list.body.value).toHaveLength(1);
-    expect(out.batch.add).toMatchObject({ status: 201, body: { phoneType: 'office', id: 'e37fc753-ff3b-4958-9484-eaa9425c82bc' } });
+    expect(out.batch.add).toMatchObject({
+      status: 201,
+      body: { phoneType: 'office', id: 'e37fc753-ff3b-4958-9484-eaa9425c82bc' },
+    });
     expect(out.batch.count).toEqual({ status: 200, text: '13' });
-    expect(out.batch.versioned).toMatchObject({ status: 400, body: { error: { message: "Resource not found for the segment 'v1.0'." } } });
+    expect(out.batch.versioned).toMatchObject({
+      status: 400,
+      body: { error: { message: "Resource not found for the segment 'v1.0'." } },
+    });
     expect(out.error).toEqual({ statusCode: 404, code: 'Request_ResourceNotFound' });
     expect(emu.store.findUser('AdeleV@contoso.com')!.methods.some((m) => m.phoneType === 'office')).toBe(true);
   }, 40_000);

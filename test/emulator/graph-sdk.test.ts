@@ -25,7 +25,10 @@ describe('@microsoft/microsoft-graph-client against the emulator', () => {
   it('lists methods, reads $batch items, and gets a GraphError for a read-only app writing', async () => {
     const token = await appToken(emu, READER);
     const userId = emu.store.findUser('CameronW@contoso.com')!.id;
-    const { stdout } = await run(process.execPath, [script, JSON.stringify({ url: emu.url, token, userId })], { env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile }, timeout: 20_000 });
+    const { stdout } = await run(process.execPath, [script, JSON.stringify({ url: emu.url, token, userId })], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+      timeout: 20_000,
+    });
     const r = JSON.parse(stdout.trim().split('\n').pop()!);
     expect(r.error).toBeUndefined();
     expect(r.listCount).toBeGreaterThan(0);

@@ -54,9 +54,17 @@ export async function call(emu: Emulator, method: string, path: string, o: CallO
 }
 
 /** An app-only token from the token endpoint (client secret). */
-export async function appToken(emu: Emulator, app: { clientId: string; clientSecret: string } = WRITER): Promise<string> {
+export async function appToken(
+  emu: Emulator,
+  app: { clientId: string; clientSecret: string } = WRITER,
+): Promise<string> {
   const r = await call(emu, 'POST', `/${TENANT}/oauth2/v2.0/token`, {
-    form: { grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret, scope: 'https://graph.microsoft.com/.default' },
+    form: {
+      grant_type: 'client_credentials',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
+    },
   });
   if (r.status !== 200) throw new Error(`token: ${r.status} ${r.text}`);
   return r.json.access_token as string;
@@ -64,15 +72,22 @@ export async function appToken(emu: Emulator, app: { clientId: string; clientSec
 
 /** A delegated token for the demo admin, through the device-code flow. */
 export async function adminToken(emu: Emulator, clientId = WRITER.clientId): Promise<string> {
-  const dc = await call(emu, 'POST', `/${TENANT}/oauth2/v2.0/devicecode`, { form: { client_id: clientId, scope: 'https://graph.microsoft.com/.default offline_access' } });
+  const dc = await call(emu, 'POST', `/${TENANT}/oauth2/v2.0/devicecode`, {
+    form: { client_id: clientId, scope: 'https://graph.microsoft.com/.default offline_access' },
+  });
   const r = await call(emu, 'POST', `/${TENANT}/oauth2/v2.0/token`, {
-    form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: clientId, device_code: dc.json.device_code },
+    form: {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      client_id: clientId,
+      device_code: dc.json.device_code,
+    },
   });
   if (r.status !== 200) throw new Error(`device token: ${r.status} ${r.text}`);
   return r.json.access_token as string;
 }
 
-export function decode(token: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON from the wire
+export function decode(token: string): Record<string, any> {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
 }
 

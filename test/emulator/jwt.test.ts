@@ -11,9 +11,19 @@ const AUD = 'https://127.0.0.1:1/t/oauth2/v2.0/token';
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
 
-function assertion(key: KeyObject, alg: 'RS256' | 'PS256' | 'ES256', header: Record<string, string>, claims: Record<string, unknown> = {}): string {
+function assertion(
+  key: KeyObject,
+  alg: 'RS256' | 'PS256' | 'ES256',
+  header: Record<string, string>,
+  claims: Record<string, unknown> = {},
+): string {
   const input = `${b64({ alg, typ: 'JWT', ...header })}.${b64({ aud: AUD, iss: CLIENT, sub: CLIENT, exp: now() + 600, nbf: now(), jti: 'x', ...claims })}`;
-  const opts = alg === 'ES256' ? { key, dsaEncoding: 'ieee-p1363' as const } : alg === 'PS256' ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : key;
+  const opts =
+    alg === 'ES256'
+      ? { key, dsaEncoding: 'ieee-p1363' as const }
+      : alg === 'PS256'
+        ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }
+        : key;
   return `${input}.${sign('sha256', Buffer.from(input), opts).toString('base64url')}`;
 }
 
@@ -37,18 +47,53 @@ describe('signJwt / verifySignature', () => {
 
 describe('verifyClientAssertion', () => {
   it('accepts RS256 with x5t, ES256 with no thumbprint, and PS256', () => {
-    expect(verifyClientAssertion(assertion(rsa.privateKey, 'RS256', { x5t }), CLIENT, [rsaCert], [AUD])).toEqual({ ok: true });
-    expect(verifyClientAssertion(assertion(ec.privateKey, 'ES256', {}), CLIENT, [rsaCert, ecCert], [AUD])).toEqual({ ok: true });
-    expect(verifyClientAssertion(assertion(rsa.privateKey, 'PS256', {}), CLIENT, [rsaCert], [AUD])).toEqual({ ok: true });
+    expect(verifyClientAssertion(assertion(rsa.privateKey, 'RS256', { x5t }), CLIENT, [rsaCert], [AUD])).toEqual({
+      ok: true,
+    });
+    expect(verifyClientAssertion(assertion(ec.privateKey, 'ES256', {}), CLIENT, [rsaCert, ecCert], [AUD])).toEqual({
+      ok: true,
+    });
+    expect(verifyClientAssertion(assertion(rsa.privateKey, 'PS256', {}), CLIENT, [rsaCert], [AUD])).toEqual({
+      ok: true,
+    });
   });
 
   it('rejects an unregistered key, a bad signature, a wrong audience, issuer or lifetime', () => {
     const code = (r: ReturnType<typeof verifyClientAssertion>) => (r.ok ? 0 : r.code);
-    expect(code(verifyClientAssertion(assertion(rsa.privateKey, 'RS256', { x5t }), CLIENT, [ecCert], [AUD]))).toBe(700027);
+    expect(code(verifyClientAssertion(assertion(rsa.privateKey, 'RS256', { x5t }), CLIENT, [ecCert], [AUD]))).toBe(
+      700027,
+    );
     expect(code(verifyClientAssertion(assertion(ec.privateKey, 'ES256', {}), CLIENT, [rsaCert], [AUD]))).toBe(700027);
-    expect(code(verifyClientAssertion(assertion(rsa.privateKey, 'RS256', { x5t }, { aud: 'https://elsewhere/token' }), CLIENT, [rsaCert], [AUD]))).toBe(50013);
-    expect(code(verifyClientAssertion(assertion(rsa.privateKey, 'RS256', { x5t }, { iss: 'someone' }), CLIENT, [rsaCert], [AUD]))).toBe(700023);
-    expect(code(verifyClientAssertion(assertion(rsa.privateKey, 'RS256', { x5t }, { exp: now() - 3600 }), CLIENT, [rsaCert], [AUD]))).toBe(700024);
+    expect(
+      code(
+        verifyClientAssertion(
+          assertion(rsa.privateKey, 'RS256', { x5t }, { aud: 'https://elsewhere/token' }),
+          CLIENT,
+          [rsaCert],
+          [AUD],
+        ),
+      ),
+    ).toBe(50013);
+    expect(
+      code(
+        verifyClientAssertion(
+          assertion(rsa.privateKey, 'RS256', { x5t }, { iss: 'someone' }),
+          CLIENT,
+          [rsaCert],
+          [AUD],
+        ),
+      ),
+    ).toBe(700023);
+    expect(
+      code(
+        verifyClientAssertion(
+          assertion(rsa.privateKey, 'RS256', { x5t }, { exp: now() - 3600 }),
+          CLIENT,
+          [rsaCert],
+          [AUD],
+        ),
+      ),
+    ).toBe(700024);
     expect(code(verifyClientAssertion('garbage', CLIENT, [rsaCert], [AUD]))).toBe(50027);
   });
 });

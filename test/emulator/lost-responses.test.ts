@@ -20,7 +20,15 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 beforeEach(() => {
-  emu.faults.set({ latencyMs: 0, jitterMs: 0, throttlePerSecond: 0, faultRate: 0, dropRate: 0, itemFaultRate: 0, seed: 1 });
+  emu.faults.set({
+    latencyMs: 0,
+    jitterMs: 0,
+    throttlePerSecond: 0,
+    faultRate: 0,
+    dropRate: 0,
+    itemFaultRate: 0,
+    seed: 1,
+  });
   const u = emu.store.findUser(UPN)!;
   u.methods = u.methods.filter((m) => !('phoneType' in m));
   emu.counters.reset();
@@ -41,7 +49,9 @@ function rawExchange(path: string, body: string): Promise<{ bytes: number; error
   const { port } = new URL(emu.url);
   return new Promise((resolve) => {
     const s = connect({ host: '127.0.0.1', port: Number(port), ca: emu.ca }, () => {
-      s.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${app}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      s.write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${app}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
     let bytes = 0;
     let error: string | undefined;
@@ -63,7 +73,9 @@ describe('dropped connections', () => {
     expect(err.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/);
     expect(phones()).toEqual([expect.objectContaining({ phoneNumber: PHONE.phoneNumber, phoneType: 'mobile' })]);
     expect(emu.counters).toMatchObject({ dropped: 1, droppedAfter: 1, byStatus: {} });
-    expect(Object.entries(emu.counters.byRoute)).toEqual([[expect.stringMatching(/^POST \/users\/.*phoneMethods$/), 1]]);
+    expect(Object.entries(emu.counters.byRoute)).toEqual([
+      [expect.stringMatching(/^POST \/users\/.*phoneMethods$/), 1],
+    ]);
     // Retrying blindly now meets the change already made.
     emu.faults.set({ dropRate: 0 });
     expect((await call(emu, 'POST', PHONES, { token: app, body: PHONE })).status).toBe(409);
@@ -71,7 +83,9 @@ describe('dropped connections', () => {
 
   it('before processing: nothing changes, and the client gets a closed connection and no response', async () => {
     emu.faults.set({ dropRate: 1, seed: seedFor(false) });
-    await expect(call(emu, 'POST', PHONES, { token: app, body: PHONE })).rejects.toMatchObject({ code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/) });
+    await expect(call(emu, 'POST', PHONES, { token: app, body: PHONE })).rejects.toMatchObject({
+      code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/),
+    });
     expect(phones()).toEqual([]);
     expect(emu.counters).toMatchObject({ dropped: 1, droppedAfter: 0, byStatus: {}, byRoute: {} });
   });
@@ -89,11 +103,27 @@ describe('dropped connections', () => {
   it('after processing a $batch: every item ran, none of the answers arrives', async () => {
     emu.faults.set({ dropRate: 1, seed: seedFor(true) });
     const requests = [
-      { id: '1', method: 'POST', url: `/users/${UPN}/authentication/phoneMethods`, headers: { 'Content-Type': 'application/json' }, body: PHONE },
-      { id: '2', method: 'POST', url: `/users/${UPN}/authentication/phoneMethods`, headers: { 'Content-Type': 'application/json' }, body: { phoneNumber: '+1 2065555556', phoneType: 'office' } },
+      {
+        id: '1',
+        method: 'POST',
+        url: `/users/${UPN}/authentication/phoneMethods`,
+        headers: { 'Content-Type': 'application/json' },
+        body: PHONE,
+      },
+      {
+        id: '2',
+        method: 'POST',
+        url: `/users/${UPN}/authentication/phoneMethods`,
+        headers: { 'Content-Type': 'application/json' },
+        body: { phoneNumber: '+1 2065555556', phoneType: 'office' },
+      },
     ];
     await expect(call(emu, 'POST', '/v1.0/$batch', { token: app, body: { requests } })).rejects.toThrow();
-    expect(phones().map((p) => String(p['phoneType'])).sort()).toEqual(['mobile', 'office']);
+    expect(
+      phones()
+        .map((p) => String(p['phoneType']))
+        .sort(),
+    ).toEqual(['mobile', 'office']);
     expect(emu.counters).toMatchObject({ batchItems: 2, dropped: 1, droppedAfter: 1 });
   });
 });
@@ -103,13 +133,33 @@ describe('$batch item faults', () => {
     emu.faults.set({ itemFaultRate: 1 });
     const before = JSON.stringify(emu.store.data);
     const requests = [
-      { id: '1', method: 'POST', url: `/users/${UPN}/authentication/phoneMethods`, headers: { 'Content-Type': 'application/json' }, body: PHONE },
-      { id: '2', method: 'GET', url: `/users/${UPN}/authentication/methods`, headers: { 'client-request-id': 'item-2' } },
-      { id: '3', method: 'DELETE', url: `/users/MeganB@contoso.com/authentication/phoneMethods/${PHONE_IDS.alternateMobile}` },
+      {
+        id: '1',
+        method: 'POST',
+        url: `/users/${UPN}/authentication/phoneMethods`,
+        headers: { 'Content-Type': 'application/json' },
+        body: PHONE,
+      },
+      {
+        id: '2',
+        method: 'GET',
+        url: `/users/${UPN}/authentication/methods`,
+        headers: { 'client-request-id': 'item-2' },
+      },
+      {
+        id: '3',
+        method: 'DELETE',
+        url: `/users/MeganB@contoso.com/authentication/phoneMethods/${PHONE_IDS.alternateMobile}`,
+      },
     ];
     const r = await call(emu, 'POST', '/v1.0/$batch', { token: app, body: { requests } });
     expect(r.status).toBe(200);
-    const items = r.json.responses as { id: string; status: number; headers: Record<string, string>; body: { error: { code: string; message: string; innerError: Record<string, string> } } }[];
+    const items = r.json.responses as {
+      id: string;
+      status: number;
+      headers: Record<string, string>;
+      body: { error: { code: string; message: string; innerError: Record<string, string> } };
+    }[];
     expect(items.map((i) => i.id).sort()).toEqual(['1', '2', '3']);
     for (const i of items) {
       expect(i.status).toBe(503);
@@ -133,7 +183,9 @@ describe('$batch item faults', () => {
       { id: 'b', method: 'GET', url: `/users/${UPN}/authentication/methods`, dependsOn: ['a'] },
     ];
     const r = await call(emu, 'POST', '/v1.0/$batch', { token: app, body: { requests } });
-    const status = Object.fromEntries((r.json.responses as { id: string; status: number }[]).map((i) => [i.id, i.status]));
+    const status = Object.fromEntries(
+      (r.json.responses as { id: string; status: number }[]).map((i) => [i.id, i.status]),
+    );
     expect(status).toEqual({ a: 503, b: 424 });
     expect(emu.counters.itemFaults).toBe(1);
     emu.faults.set({ itemFaultRate: 0 });
@@ -142,13 +194,21 @@ describe('$batch item faults', () => {
   });
 
   it('faults about the given fraction of items, the same ones for the same seed', async () => {
-    const requests = Array.from({ length: 20 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: `/users/${UPN}/authentication/methods` }));
+    const requests = Array.from({ length: 20 }, (_, i) => ({
+      id: String(i + 1),
+      method: 'GET',
+      url: `/users/${UPN}/authentication/methods`,
+    }));
     const run = async () => {
       emu.faults.set({ itemFaultRate: 0.3, seed: 8 });
       const out: number[] = [];
       for (let k = 0; k < 5; k++) {
         const r = await call(emu, 'POST', '/v1.0/$batch', { token: app, body: { requests } });
-        out.push(...(r.json.responses as { id: string; status: number }[]).sort((x, y) => Number(x.id) - Number(y.id)).map((i) => i.status));
+        out.push(
+          ...(r.json.responses as { id: string; status: number }[])
+            .sort((x, y) => Number(x.id) - Number(y.id))
+            .map((i) => i.status),
+        );
       }
       return out;
     };

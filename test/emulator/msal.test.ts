@@ -25,11 +25,16 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-async function msal(cfg: Record<string, unknown>): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const { stdout } = await run(process.execPath, [script, JSON.stringify({ authority: emu.authority, host: new URL(emu.url).host, ...cfg })], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
-    timeout: 20_000,
-  });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON from the wire
+async function msal(cfg: Record<string, unknown>): Promise<Record<string, any>> {
+  const { stdout } = await run(
+    process.execPath,
+    [script, JSON.stringify({ authority: emu.authority, host: new URL(emu.url).host, ...cfg })],
+    {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+      timeout: 20_000,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }
 
@@ -45,7 +50,7 @@ describe('@azure/msal-node against the emulator', () => {
     expect((await call(emu, 'GET', '/v1.0/probe', { token: r.accessToken })).status).toBe(200);
   });
 
-  it('passes the emulator\'s AADSTS7000215 through for a wrong secret', async () => {
+  it("passes the emulator's AADSTS7000215 through for a wrong secret", async () => {
     const r = await msal({ clientId: READER.clientId, secret: 'wrong' });
     expect(r.error.errorCode).toBe('invalid_client');
     expect(r.error.message).toContain('AADSTS7000215');
@@ -57,7 +62,11 @@ describe('@azure/msal-node against the emulator', () => {
     const app = emu.store.findApp(WRITER.clientId)!;
     app.certificates = [...(app.certificates ?? []), cert];
     const thumbprintSha256 = new X509Certificate(cert).fingerprint256.replace(/:/g, '');
-    const r = await msal({ clientId: WRITER.clientId, thumbprintSha256, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }) });
+    const r = await msal({
+      clientId: WRITER.clientId,
+      thumbprintSha256,
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    });
     expect(r.error).toBeUndefined();
     expect(r).toMatchObject({ firstFromCache: false, secondFromCache: true });
     expect(decode(r.accessToken)['appid']).toBe(WRITER.clientId);
@@ -67,7 +76,11 @@ describe('@azure/msal-node against the emulator', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const cert = createSelfSignedCertificate(privateKey, publicKey, 'stranger');
     const thumbprintSha256 = new X509Certificate(cert).fingerprint256.replace(/:/g, '');
-    const r = await msal({ clientId: READER.clientId, thumbprintSha256, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }) });
+    const r = await msal({
+      clientId: READER.clientId,
+      thumbprintSha256,
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    });
     expect(r.error.errorCode).toBe('invalid_client');
     expect(r.error.message).toContain('AADSTS700027');
   });

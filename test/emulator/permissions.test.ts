@@ -6,7 +6,15 @@ import { GraphError, type EmuRequest, type Principal } from '../../src/emulator/
 const ME = 'me-0000';
 const OTHER = 'other-0000';
 const app = (...roles: string[]): Principal => ({ kind: 'app', appId: 'a', roles, scopes: [], directoryRoles: [] });
-const user = (scopes: string[], directoryRoles: string[] = []): Principal => ({ kind: 'delegated', appId: 'a', roles: [], scopes, directoryRoles, userId: ME, userPrincipalName: 'me@contoso.com' });
+const user = (scopes: string[], directoryRoles: string[] = []): Principal => ({
+  kind: 'delegated',
+  appId: 'a',
+  roles: [],
+  scopes,
+  directoryRoles,
+  userId: ME,
+  userPrincipalName: 'me@contoso.com',
+});
 const req = (principal: Principal) => ({ principal }) as EmuRequest;
 
 function outcome(p: Principal, access: Access): string {
@@ -33,28 +41,61 @@ describe('authentication methods', () => {
 
   it('delegated on oneself needs only the self scope', () => {
     expect(outcome(user(['UserAuthenticationMethod.Read']), { kind: 'methods', write: false, userId: ME })).toBe('ok');
-    expect(outcome(user(['UserAuthenticationMethod.Read']), { kind: 'methods', write: false, userId: 'ME@contoso.com' })).toBe('ok');
-    expect(outcome(user(['UserAuthenticationMethod.Read']), { kind: 'methods', write: true, userId: ME })).toBe('403 Authorization_RequestDenied');
-    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All']), { kind: 'methods', write: true, userId: ME })).toBe('ok');
+    expect(
+      outcome(user(['UserAuthenticationMethod.Read']), { kind: 'methods', write: false, userId: 'ME@contoso.com' }),
+    ).toBe('ok');
+    expect(outcome(user(['UserAuthenticationMethod.Read']), { kind: 'methods', write: true, userId: ME })).toBe(
+      '403 Authorization_RequestDenied',
+    );
+    expect(
+      outcome(user(['UserAuthenticationMethod.ReadWrite.All']), { kind: 'methods', write: true, userId: ME }),
+    ).toBe('ok');
   });
 
   it('delegated on others needs .All and a directory role (read: Global Reader too; write: the two auth admins)', () => {
     expect(outcome(user(['UserAuthenticationMethod.Read.All']), read)).toBe('403 Authorization_RequestDenied');
     expect(outcome(user(['UserAuthenticationMethod.Read.All'], ['Global Reader']), read)).toBe('ok');
-    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Global Reader']), write)).toBe('403 Authorization_RequestDenied');
-    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Authentication Administrator']), write)).toBe('ok');
-    expect(outcome(user(['UserAuthenticationMethod.Read'], ['Privileged Authentication Administrator']), read)).toBe('403 Authorization_RequestDenied');
+    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Global Reader']), write)).toBe(
+      '403 Authorization_RequestDenied',
+    );
+    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Authentication Administrator']), write)).toBe(
+      'ok',
+    );
+    expect(outcome(user(['UserAuthenticationMethod.Read'], ['Privileged Authentication Administrator']), read)).toBe(
+      '403 Authorization_RequestDenied',
+    );
   });
 });
 
 describe('resetPassword and operations', () => {
-  it('refuses app-only with Graph\'s 400 and needs the .All scope and an admin role delegated', () => {
-    expect(outcome(app('UserAuthenticationMethod.ReadWrite.All'), { kind: 'resetPassword', userId: OTHER })).toBe('400 BadRequest');
-    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Privileged Authentication Administrator']), { kind: 'resetPassword', userId: OTHER })).toBe('ok');
-    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Helpdesk Administrator']), { kind: 'resetPassword', userId: OTHER })).toBe('ok');
-    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], []), { kind: 'resetPassword', userId: OTHER })).toBe('403 Authorization_RequestDenied');
-    expect(outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Privileged Authentication Administrator']), { kind: 'resetPassword', userId: ME })).toBe('403 Authorization_RequestDenied');
-    expect(outcome(app('UserAuthenticationMethod.ReadWrite.All'), { kind: 'operation', userId: OTHER })).toBe('403 Authorization_RequestDenied');
+  it("refuses app-only with Graph's 400 and needs the .All scope and an admin role delegated", () => {
+    expect(outcome(app('UserAuthenticationMethod.ReadWrite.All'), { kind: 'resetPassword', userId: OTHER })).toBe(
+      '400 BadRequest',
+    );
+    expect(
+      outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Privileged Authentication Administrator']), {
+        kind: 'resetPassword',
+        userId: OTHER,
+      }),
+    ).toBe('ok');
+    expect(
+      outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Helpdesk Administrator']), {
+        kind: 'resetPassword',
+        userId: OTHER,
+      }),
+    ).toBe('ok');
+    expect(
+      outcome(user(['UserAuthenticationMethod.ReadWrite.All'], []), { kind: 'resetPassword', userId: OTHER }),
+    ).toBe('403 Authorization_RequestDenied');
+    expect(
+      outcome(user(['UserAuthenticationMethod.ReadWrite.All'], ['Privileged Authentication Administrator']), {
+        kind: 'resetPassword',
+        userId: ME,
+      }),
+    ).toBe('403 Authorization_RequestDenied');
+    expect(outcome(app('UserAuthenticationMethod.ReadWrite.All'), { kind: 'operation', userId: OTHER })).toBe(
+      '403 Authorization_RequestDenied',
+    );
     expect(outcome(user(['UserAuthenticationMethod.Read']), { kind: 'operation', userId: ME })).toBe('ok');
   });
 });
@@ -64,9 +105,21 @@ describe('policy, reports, users', () => {
     expect(outcome(app('Policy.Read.All'), { kind: 'policy', write: false })).toBe('ok');
     expect(outcome(app('Policy.Read.All'), { kind: 'policy', write: true })).toBe('403 Authorization_RequestDenied');
     expect(outcome(app('Policy.ReadWrite.AuthenticationMethod'), { kind: 'policy', write: true })).toBe('ok');
-    expect(outcome(user(['Policy.ReadWrite.AuthenticationMethod']), { kind: 'policy', write: true })).toBe('403 Authorization_RequestDenied');
-    expect(outcome(user(['Policy.ReadWrite.AuthenticationMethod'], ['Authentication Policy Administrator']), { kind: 'policy', write: true })).toBe('ok');
-    expect(outcome(user(['Policy.ReadWrite.AuthenticationMethod'], ['Global Administrator']), { kind: 'policy', write: true })).toBe('ok');
+    expect(outcome(user(['Policy.ReadWrite.AuthenticationMethod']), { kind: 'policy', write: true })).toBe(
+      '403 Authorization_RequestDenied',
+    );
+    expect(
+      outcome(user(['Policy.ReadWrite.AuthenticationMethod'], ['Authentication Policy Administrator']), {
+        kind: 'policy',
+        write: true,
+      }),
+    ).toBe('ok');
+    expect(
+      outcome(user(['Policy.ReadWrite.AuthenticationMethod'], ['Global Administrator']), {
+        kind: 'policy',
+        write: true,
+      }),
+    ).toBe('ok');
   });
 
   it('reports: AuditLog.Read.All (+ a reports role delegated)', () => {
@@ -77,8 +130,11 @@ describe('policy, reports, users', () => {
   });
 
   it('users: User.Read.All, User.ReadBasic.All or Directory.Read.All', () => {
-    for (const p of ['User.Read.All', 'User.ReadBasic.All', 'Directory.Read.All']) expect(outcome(app(p), { kind: 'users' })).toBe('ok');
-    expect(outcome(app('UserAuthenticationMethod.Read.All'), { kind: 'users' })).toBe('403 Authorization_RequestDenied');
+    for (const p of ['User.Read.All', 'User.ReadBasic.All', 'Directory.Read.All'])
+      expect(outcome(app(p), { kind: 'users' })).toBe('ok');
+    expect(outcome(app('UserAuthenticationMethod.Read.All'), { kind: 'users' })).toBe(
+      '403 Authorization_RequestDenied',
+    );
     expect(outcome(user(['User.ReadBasic.All']), { kind: 'users' })).toBe('ok');
   });
 
@@ -86,7 +142,9 @@ describe('policy, reports, users', () => {
     try {
       authorize(req(user(['AuditLog.Read.All'])), { kind: 'reports' });
     } catch (e) {
-      expect((e as Error).message).toBe('Insufficient privileges to complete the operation. Requires the delegated permission AuditLog.Read.All, and the signed-in user needs one of the directory roles Reports Reader, Security Reader, Security Administrator, Global Reader.');
+      expect((e as Error).message).toBe(
+        'Insufficient privileges to complete the operation. Requires the delegated permission AuditLog.Read.All, and the signed-in user needs one of the directory roles Reports Reader, Security Reader, Security Administrator, Global Reader.',
+      );
     }
     expect.assertions(1);
   });

@@ -12,18 +12,43 @@ describe('userRegistrationDetails records (§4a)', () => {
   it('derives methods, MFA, SSPR, passwordless and admin flags from the store', async () => {
     const { get } = fresh();
     const admin = (await get(`${URD}/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9`)).body;
-    expect(admin).toMatchObject({ userPrincipalName: 'admin@contoso.com', userDisplayName: 'Contoso Admin', userType: 'member', isAdmin: true, isMfaRegistered: true, isMfaCapable: true,
-      isPasswordlessCapable: true, isSsprRegistered: true, isSsprEnabled: true, isSsprCapable: true, methodsRegistered: ['microsoftAuthenticatorPush', 'fido2'],
-      systemPreferredAuthenticationMethods: ['push'], userPreferredMethodForSecondaryAuthentication: '', isSystemPreferredAuthenticationMethodEnabled: true });
+    expect(admin).toMatchObject({
+      userPrincipalName: 'admin@contoso.com',
+      userDisplayName: 'Contoso Admin',
+      userType: 'member',
+      isAdmin: true,
+      isMfaRegistered: true,
+      isMfaCapable: true,
+      isPasswordlessCapable: true,
+      isSsprRegistered: true,
+      isSsprEnabled: true,
+      isSsprCapable: true,
+      methodsRegistered: ['microsoftAuthenticatorPush', 'fido2'],
+      systemPreferredAuthenticationMethods: ['push'],
+      userPreferredMethodForSecondaryAuthentication: '',
+      isSystemPreferredAuthenticationMethodEnabled: true,
+    });
     expect(admin).not.toHaveProperty('defaultMfaMethod');
     expect(typeof admin.lastUpdatedDateTime).toBe('string');
     const cameron = (await get(`${URD}/CameronW@contoso.com`)).body;
-    expect(cameron).toMatchObject({ isAdmin: false, isMfaRegistered: false, isMfaCapable: false, isSsprRegistered: false, isSsprCapable: false, methodsRegistered: [], systemPreferredAuthenticationMethods: [] });
+    expect(cameron).toMatchObject({
+      isAdmin: false,
+      isMfaRegistered: false,
+      isMfaCapable: false,
+      isSsprRegistered: false,
+      isSsprCapable: false,
+      methodsRegistered: [],
+      systemPreferredAuthenticationMethods: [],
+    });
     const adele = (await get(`${URD}/AdeleV@contoso.com`, { version: 'beta' })).body;
     expect(adele.methodsRegistered).toEqual(['mobilePhone', 'email', 'microsoftAuthenticatorPush']);
     expect(adele.defaultMfaMethod).toBe('');
     const alex = (await get(`${URD}/AlexW@contoso.com`)).body;
-    expect(alex).toMatchObject({ methodsRegistered: ['fido2', 'windowsHelloForBusiness'], isPasswordlessCapable: true, isSsprRegistered: false });
+    expect(alex).toMatchObject({
+      methodsRegistered: ['fido2', 'windowsHelloForBusiness'],
+      isPasswordlessCapable: true,
+      isSsprRegistered: false,
+    });
     const johanna = (await get(`${URD}/JohannaL@contoso.com`)).body;
     expect(johanna.methodsRegistered).toContain('macOsSecureEnclaveKey');
   });
@@ -32,11 +57,21 @@ describe('userRegistrationDetails records (§4a)', () => {
     const { get, store } = fresh();
     const grady = store.findUser('GradyA@contoso.com')!;
     grady.methods = grady.methods.filter((m) => !m['@odata.type'].includes('microsoftAuthenticator'));
-    grady.signInPreferences = { isSystemPreferredAuthenticationMethodEnabled: false, userPreferredMethodForSecondaryAuthentication: 'oath' };
+    grady.signInPreferences = {
+      isSystemPreferredAuthenticationMethodEnabled: false,
+      userPreferredMethodForSecondaryAuthentication: 'oath',
+    };
     const r = (await get(`${URD}/${grady.id}`, { version: 'beta' })).body;
     // Hardware OATH is registered, but the demo policy has HardwareOath disabled.
-    expect(r).toMatchObject({ methodsRegistered: ['hardwareOneTimePasscode'], isMfaRegistered: true, isMfaCapable: false, userPreferredMethodForSecondaryAuthentication: 'oath',
-      defaultMfaMethod: 'softwareOneTimePasscode', isSystemPreferredAuthenticationMethodEnabled: false, systemPreferredAuthenticationMethods: [] });
+    expect(r).toMatchObject({
+      methodsRegistered: ['hardwareOneTimePasscode'],
+      isMfaRegistered: true,
+      isMfaCapable: false,
+      userPreferredMethodForSecondaryAuthentication: 'oath',
+      defaultMfaMethod: 'softwareOneTimePasscode',
+      isSystemPreferredAuthenticationMethodEnabled: false,
+      systemPreferredAuthenticationMethods: [],
+    });
     expect((await get(`${URD}/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
   });
 
@@ -49,16 +84,42 @@ describe('GET userRegistrationDetails', () => {
   it('filters on booleans, methodsRegistered/any, userPrincipalName / userDisplayName (case-insensitive)', async () => {
     const { get } = fresh();
     const q = async (f: string) => upns((await get(`${URD}?$filter=${encodeURIComponent(f)}`)).body);
-    expect(await q('isMfaRegistered eq false')).toEqual(['CameronW@contoso.com', 'IsaiahL@contoso.com', 'NestorW@contoso.com']);
-    expect(await q("methodsRegistered/any(x:x eq 'EMAIL')")).toEqual(['AdeleV@contoso.com', 'MeganB@contoso.com', 'LynneR@contoso.com']);
-    expect(await q("startswith(userPrincipalName,'A')")).toEqual(['admin@contoso.com', 'AdeleV@contoso.com', 'AlexW@contoso.com']);
-    expect(await q("userDisplayName eq 'adele vance' or (isAdmin eq true and isPasswordlessCapable eq true)")).toEqual(['admin@contoso.com', 'AdeleV@contoso.com']);
-    expect(await q("systemPreferredAuthenticationMethods/any(m:m eq 'oath')")).toEqual(['DiegoS@contoso.com', 'LynneR@contoso.com']);
+    expect(await q('isMfaRegistered eq false')).toEqual([
+      'CameronW@contoso.com',
+      'IsaiahL@contoso.com',
+      'NestorW@contoso.com',
+    ]);
+    expect(await q("methodsRegistered/any(x:x eq 'EMAIL')")).toEqual([
+      'AdeleV@contoso.com',
+      'MeganB@contoso.com',
+      'LynneR@contoso.com',
+    ]);
+    expect(await q("startswith(userPrincipalName,'A')")).toEqual([
+      'admin@contoso.com',
+      'AdeleV@contoso.com',
+      'AlexW@contoso.com',
+    ]);
+    expect(await q("userDisplayName eq 'adele vance' or (isAdmin eq true and isPasswordlessCapable eq true)")).toEqual([
+      'admin@contoso.com',
+      'AdeleV@contoso.com',
+    ]);
+    expect(await q("systemPreferredAuthenticationMethods/any(m:m eq 'oath')")).toEqual([
+      'DiegoS@contoso.com',
+      'LynneR@contoso.com',
+    ]);
   });
 
   it('rejects undocumented filters with 400', async () => {
     const { get } = fresh();
-    for (const f of ["userType ne 'guest'", "endswith(userPrincipalName,'x')", "lastUpdatedDateTime eq '2024'", 'not(isAdmin eq true)', "isAdmin eq true and", 'isAdmin gt 1', "methodsRegistered/any(x:x ne 'email')"]) {
+    for (const f of [
+      "userType ne 'guest'",
+      "endswith(userPrincipalName,'x')",
+      "lastUpdatedDateTime eq '2024'",
+      'not(isAdmin eq true)',
+      'isAdmin eq true and',
+      'isAdmin gt 1',
+      "methodsRegistered/any(x:x ne 'email')",
+    ]) {
       const r = await get(`${URD}?$filter=${encodeURIComponent(f)}`);
       expect(r.status, f).toBe(400);
     }
@@ -90,10 +151,17 @@ describe('GET userRegistrationDetails', () => {
 describe('summary functions', () => {
   it('usersRegisteredByMethod counts users per method', async () => {
     const { get } = fresh();
-    const r = await get("reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='all',includedUserRoles='all')");
+    const r = await get(
+      "reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='all',includedUserRoles='all')",
+    );
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ '@odata.type': '#microsoft.graph.userRegistrationMethodSummary', userTypes: 'all', userRoles: 'all' });
-    const count = (m: string) => r.body.userRegistrationMethodCounts.find((c: any) => c.authenticationMethod === m)?.userCount;
+    expect(r.body).toMatchObject({
+      '@odata.type': '#microsoft.graph.userRegistrationMethodSummary',
+      userTypes: 'all',
+      userRoles: 'all',
+    });
+    const count = (m: string) =>
+      r.body.userRegistrationMethodCounts.find((c: any) => c.authenticationMethod === m)?.userCount;
     expect(count('password')).toBe(13);
     expect(count('email')).toBe(3);
     expect(count('fido2')).toBe(3);
@@ -101,13 +169,22 @@ describe('summary functions', () => {
 
   it('usersRegisteredByFeature agrees with the list, and honours the role parameter', async () => {
     const { get } = fresh();
-    const r = await get("reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='all',includedUserRoles='all')");
-    expect(r.body).toMatchObject({ '@odata.type': '#microsoft.graph.userRegistrationFeatureSummary', totalUserCount: 13 });
+    const r = await get(
+      "reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='all',includedUserRoles='all')",
+    );
+    expect(r.body).toMatchObject({
+      '@odata.type': '#microsoft.graph.userRegistrationFeatureSummary',
+      totalUserCount: 13,
+    });
     const capable = (await get(`${URD}?$filter=isMfaCapable eq true`)).body.value.length;
     expect(r.body.userRegistrationFeatureCounts.find((c: any) => c.feature === 'mfaCapable').userCount).toBe(capable);
-    const admins = await get("reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='member',includedUserRoles='privilegedAdmin')");
+    const admins = await get(
+      "reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='member',includedUserRoles='privilegedAdmin')",
+    );
     expect(admins.body).toMatchObject({ totalUserCount: 1, userTypes: 'member', userRoles: 'privilegedAdmin' });
-    expect((await get("reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='robots')")).status).toBe(400);
+    expect(
+      (await get("reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='robots')")).status,
+    ).toBe(400);
     expect((await get("reports/authenticationMethods/usersRegisteredByFeature(color='red')")).status).toBe(400);
     expect((await get('reports/authenticationMethods/somethingElse')).status).toBe(400);
   });

@@ -14,7 +14,10 @@ afterAll(() => emu.stop());
 
 describe('request ids', () => {
   it('echoes client-request-id and adds a request-id on success', async () => {
-    const r = await call(emu, 'GET', '/v1.0/probe', { token: app, headers: { 'client-request-id': 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa' } });
+    const r = await call(emu, 'GET', '/v1.0/probe', {
+      token: app,
+      headers: { 'client-request-id': 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa' },
+    });
     expect(r.status).toBe(200);
     expect(r.headers['client-request-id']).toBe('aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa');
     expect(r.headers['request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -23,7 +26,10 @@ describe('request ids', () => {
   it('puts both ids in the error body innerError, and uses request-id for both when none was sent', async () => {
     const r = await call(emu, 'GET', '/v1.0/nothing-here', { token: app });
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ code: 'BadRequest', message: "Resource not found for the segment 'nothing-here'." });
+    expect(r.json.error).toMatchObject({
+      code: 'BadRequest',
+      message: "Resource not found for the segment 'nothing-here'.",
+    });
     const inner = r.json.error.innerError;
     expect(inner['request-id']).toBe(r.headers['request-id']);
     expect(inner['client-request-id']).toBe(r.headers['request-id']);
@@ -37,7 +43,9 @@ describe('tokens', () => {
     const r = await call(emu, 'GET', '/v1.0/probe');
     expect(r.status).toBe(401);
     expect(r.json.error).toMatchObject({ code: 'InvalidAuthenticationToken', message: 'Access token is empty.' });
-    expect(r.headers['www-authenticate']).toMatch(/^Bearer realm="", authorization_uri="https:\/\/127\.0\.0\.1:\d+\/common\/oauth2\/authorize", client_id="00000003-0000-0000-c000-000000000000"$/);
+    expect(r.headers['www-authenticate']).toMatch(
+      /^Bearer realm="", authorization_uri="https:\/\/127\.0\.0\.1:\d+\/common\/oauth2\/authorize", client_id="00000003-0000-0000-c000-000000000000"$/,
+    );
   });
 
   it('rejects a token signed by another key', async () => {
@@ -61,7 +69,10 @@ describe('/me', () => {
   it('refuses /me with an app-only token as Graph does', async () => {
     const r = await call(emu, 'GET', '/v1.0/me/probe', { token: app });
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' });
+    expect(r.json.error).toMatchObject({
+      code: 'BadRequest',
+      message: '/me request is only valid with delegated authentication flow.',
+    });
   });
 });
 
@@ -76,7 +87,11 @@ describe('versions and bodies', () => {
   it('parses a JSON body and refuses one that is not JSON with 400 BadRequest', async () => {
     const ok = await call(emu, 'POST', '/v1.0/probe', { token: app, body: { a: 1 } });
     expect(ok).toMatchObject({ status: 201, json: { echo: { a: 1 } } });
-    const bad = await call(emu, 'POST', '/v1.0/probe', { token: app, rawBody: '{"a":', headers: { 'content-type': 'application/json' } });
+    const bad = await call(emu, 'POST', '/v1.0/probe', {
+      token: app,
+      rawBody: '{"a":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('BadRequest');
     expect(bad.json.error.message).toMatch(/Unable to read JSON request payload/);

@@ -19,7 +19,10 @@ async function walk(first: string, headers: Record<string, string> = {}): Promis
   const pages: any[] = [];
   let next: string | undefined = first;
   while (next) {
-    const r = await call(emu, 'GET', next.startsWith('https://') ? next.slice(emu.url.length) : next, { token, headers });
+    const r = await call(emu, 'GET', next.startsWith('https://') ? next.slice(emu.url.length) : next, {
+      token,
+      headers,
+    });
     expect(r.status, r.text.slice(0, 300)).toBe(200);
     pages.push(r.json);
     next = r.json['@odata.nextLink'];
@@ -34,7 +37,9 @@ describe('paging over 2,500 users', () => {
   });
 
   it('$top=999 with $count: three pages, every user once, @odata.count on the first page only', async () => {
-    const pages = await walk('/v1.0/users?$top=999&$select=id,displayName&$count=true', { ConsistencyLevel: 'eventual' });
+    const pages = await walk('/v1.0/users?$top=999&$select=id,displayName&$count=true', {
+      ConsistencyLevel: 'eventual',
+    });
     expect(pages.map((p) => p.value.length)).toEqual([999, 999, 502]);
     expect(pages[0]['@odata.count']).toBe(2500);
     expect(pages.slice(1).map((p) => p['@odata.count'])).toEqual([undefined, undefined]);
@@ -61,7 +66,9 @@ describe('paging over 2,500 users', () => {
   });
 
   it('a filtered walk returns exactly the matching users', async () => {
-    const pages = await walk(`/v1.0/users?$top=50&$select=id,department&$filter=${encodeURIComponent("department eq 'Engineering'")}`);
+    const pages = await walk(
+      `/v1.0/users?$top=50&$select=id,department&$filter=${encodeURIComponent("department eq 'Engineering'")}`,
+    );
     const got = pages.flatMap((p) => p.value);
     expect(got.every((u: any) => u.department === 'Engineering')).toBe(true);
     expect(got.length).toBe(emu.store.users.filter((u) => u.department === 'Engineering').length);

@@ -6,7 +6,20 @@ import type { StoredUser } from '../../src/emulator/store/tenant.js';
 import { allPages, readerApp, setup } from './support/batch-request.js';
 
 const EV = { ConsistencyLevel: 'eventual' };
-const DEFAULT_KEYS = ['@odata.context', 'businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'];
+const DEFAULT_KEYS = [
+  '@odata.context',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'id',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+];
 const fresh = () => setup(registerUserRoutes);
 
 describe('GET /users/{id | userPrincipalName}', () => {
@@ -25,14 +38,19 @@ describe('GET /users/{id | userPrincipalName}', () => {
     const r = await fresh().get('users/nobody@contoso.com');
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('Request_ResourceNotFound');
-    expect(r.body.error.message).toBe("Resource 'nobody@contoso.com' does not exist or one of its queried reference-property objects are not present.");
+    expect(r.body.error.message).toBe(
+      "Resource 'nobody@contoso.com' does not exist or one of its queried reference-property objects are not present.",
+    );
   });
 
   it('$select returns exactly the selected properties; id is not added', async () => {
     const r = await fresh().get('users/AdeleV@contoso.com?$select=displayName,department,accountEnabled,identities');
     expect(r.body).toEqual({
-      '@odata.context': 'https://127.0.0.1:4443/v1.0/$metadata#users(displayName,department,accountEnabled,identities)/$entity',
-      displayName: 'Adele Vance', department: 'Retail', accountEnabled: true,
+      '@odata.context':
+        'https://127.0.0.1:4443/v1.0/$metadata#users(displayName,department,accountEnabled,identities)/$entity',
+      displayName: 'Adele Vance',
+      department: 'Retail',
+      accountEnabled: true,
       identities: [{ signInType: 'userPrincipalName', issuer: 'contoso.com', issuerAssignedId: 'AdeleV@contoso.com' }],
     });
   });
@@ -67,23 +85,39 @@ describe('GET /users', () => {
 
   it('eq on department / accountEnabled / id, combined with and / or', async () => {
     const { get } = fresh();
-    const names = async (f: string) => (await get(`users?$filter=${encodeURIComponent(f)}&$select=displayName`)).body.value.map((u: any) => u.displayName);
+    const names = async (f: string) =>
+      (await get(`users?$filter=${encodeURIComponent(f)}&$select=displayName`)).body.value.map(
+        (u: any) => u.displayName,
+      );
     expect(await names("department eq 'sales'")).toEqual(['Cameron White', 'Isaiah Langer']);
     expect(await names("department eq 'Sales' and startswith(givenName,'i')")).toEqual(['Isaiah Langer']);
-    expect(await names("jobTitle eq 'Director' or id eq '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9'")).toEqual(['Contoso Admin', 'Lee Gu', 'Nestor Wilke']);
+    expect(await names("jobTitle eq 'Director' or id eq '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9'")).toEqual([
+      'Contoso Admin',
+      'Lee Gu',
+      'Nestor Wilke',
+    ]);
     expect((await names('accountEnabled eq true')).length).toBe(13);
   });
 
   it('answers a filter of id / userPrincipalName keys alone in tenant order, like a scan would, any case, unknown keys left out', async () => {
     const { get, router } = fresh();
-    const upns = async (f: string, top = 15) => (await get(`users?$filter=${encodeURIComponent(f)}&$select=userPrincipalName&$top=${top}`)).body.value.map((u: any) => u.userPrincipalName);
-    const keyed = "userPrincipalName eq 'MEGANB@contoso.com' or id eq '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9' or userPrincipalName eq 'nobody@contoso.com' or userPrincipalName eq 'adelev@contoso.com'";
-    const scanned = (await get(`users?$select=userPrincipalName&$top=999`)).body.value.map((u: any) => u.userPrincipalName)
-      .filter((u: string) => ['meganb@contoso.com', 'admin@contoso.com', 'adelev@contoso.com'].includes(u.toLowerCase()));
+    const upns = async (f: string, top = 15) =>
+      (await get(`users?$filter=${encodeURIComponent(f)}&$select=userPrincipalName&$top=${top}`)).body.value.map(
+        (u: any) => u.userPrincipalName,
+      );
+    const keyed =
+      "userPrincipalName eq 'MEGANB@contoso.com' or id eq '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9' or userPrincipalName eq 'nobody@contoso.com' or userPrincipalName eq 'adelev@contoso.com'";
+    const scanned = (await get(`users?$select=userPrincipalName&$top=999`)).body.value
+      .map((u: any) => u.userPrincipalName)
+      .filter((u: string) =>
+        ['meganb@contoso.com', 'admin@contoso.com', 'adelev@contoso.com'].includes(u.toLowerCase()),
+      );
     expect(await upns(keyed)).toEqual(scanned);
     expect(scanned).toHaveLength(3);
     // Paged, it goes on where it left off.
-    const pages = await allPages(router, { url: `users?$filter=${encodeURIComponent(keyed)}&$select=userPrincipalName&$top=2` });
+    const pages = await allPages(router, {
+      url: `users?$filter=${encodeURIComponent(keyed)}&$select=userPrincipalName&$top=2`,
+    });
     expect(pages.map((p) => p.value.length)).toEqual([2, 1]);
     expect(pages.flatMap((p) => p.value.map((u: any) => u.userPrincipalName))).toEqual(scanned);
   });
@@ -92,14 +126,20 @@ describe('GET /users', () => {
     const { get } = fresh();
     const r = await get("users?$filter=endsWith(mail,'a@contoso.com')");
     expect(r.status).toBe(400);
-    expect(r.body.error).toMatchObject({ code: 'Request_UnsupportedQuery', message: "Operator 'endsWith' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information" });
+    expect(r.body.error).toMatchObject({
+      code: 'Request_UnsupportedQuery',
+      message:
+        "Operator 'endsWith' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information",
+    });
     expect((await get("users?$filter=endsWith(mail,'a@contoso.com')", { headers: EV })).status).toBe(400); // header alone is not enough
     expect((await get("users?$filter=department ne 'Sales'")).body.error.message).toMatch(/^Operator 'ne'/);
     expect((await get("users?$filter=not(department eq 'Sales')")).body.error.message).toMatch(/^Operator 'not'/);
     const ok = await get("users?$filter=endsWith(mail,'a@contoso.com')&$count=true&$select=mail", { headers: EV });
     expect(ok.body['@odata.count']).toBe(1);
     expect(ok.body.value).toEqual([{ mail: 'GradyA@contoso.com' }]); // as in the user-list endsWith example
-    const ne = await get("users?$filter=not(department eq 'Sales') and department ne 'Retail'&$count=true", { headers: EV });
+    const ne = await get("users?$filter=not(department eq 'Sales') and department ne 'Retail'&$count=true", {
+      headers: EV,
+    });
     expect(ne.body['@odata.count']).toBe(9);
   });
 
@@ -125,11 +165,19 @@ describe('GET /users', () => {
     const { get } = fresh();
     const asc = (await get('users?$orderby=displayName&$select=displayName')).body.value.map((u: any) => u.displayName);
     expect(asc).toEqual([...asc].sort((a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase())));
-    const desc = (await get('users?$orderby=userPrincipalName desc&$select=userPrincipalName')).body.value.map((u: any) => u.userPrincipalName);
+    const desc = (await get('users?$orderby=userPrincipalName desc&$select=userPrincipalName')).body.value.map(
+      (u: any) => u.userPrincipalName,
+    );
     expect(desc[0]).toBe('PradeepG@contoso.com');
     const bad = await get("users?$filter=startswith(displayName,'a')&$orderby=displayName");
-    expect(bad.body.error).toMatchObject({ code: 'Request_UnsupportedQuery', message: 'Sorting not supported for current query.' });
-    const ok = await get("users?$filter=startswith(displayName,'a')&$orderby=displayName desc&$count=true&$top=1&$select=displayName", { headers: EV });
+    expect(bad.body.error).toMatchObject({
+      code: 'Request_UnsupportedQuery',
+      message: 'Sorting not supported for current query.',
+    });
+    const ok = await get(
+      "users?$filter=startswith(displayName,'a')&$orderby=displayName desc&$count=true&$top=1&$select=displayName",
+      { headers: EV },
+    );
     expect(ok.body.value).toEqual([{ displayName: 'Alex Wilber' }]);
     expect(ok.body['@odata.count']).toBe(2);
     expect((await get('users?$orderby=jobTitle')).status).toBe(400);
@@ -147,7 +195,10 @@ describe('GET /users', () => {
 
   it('pages with an opaque nextLink that carries the query; @odata.count only on page one', async () => {
     const { router } = fresh();
-    const pages = await allPages(router, { url: "users?$top=2&$filter=startswith(mail,'a') or department eq 'Sales' or department eq 'Marketing'&$select=mail&$count=true", headers: EV });
+    const pages = await allPages(router, {
+      url: "users?$top=2&$filter=startswith(mail,'a') or department eq 'Sales' or department eq 'Marketing'&$select=mail&$count=true",
+      headers: EV,
+    });
     expect(pages.map((p) => p.value.length)).toEqual([2, 2, 2]);
     expect(pages[0]['@odata.count']).toBe(6);
     expect(pages.slice(1).every((p) => p['@odata.count'] === undefined)).toBe(true);
@@ -179,10 +230,20 @@ describe('paging over 100,000 users', () => {
     const { router, store } = fresh();
     for (let i = 0; i < 100_000; i++) {
       const n = String(i).padStart(6, '0');
-      store.addUser({ id: `00000000-0000-4000-8000-${n.padStart(12, '0')}`, displayName: `Gen ${(i * 7919) % 100_000}`, userPrincipalName: `gen${n}@contoso.com`, department: i % 3 ? 'Ops' : 'Lab', methods: [] } as StoredUser);
+      store.addUser({
+        id: `00000000-0000-4000-8000-${n.padStart(12, '0')}`,
+        displayName: `Gen ${(i * 7919) % 100_000}`,
+        userPrincipalName: `gen${n}@contoso.com`,
+        department: i % 3 ? 'Ops' : 'Lab',
+        methods: [],
+      } as StoredUser);
     }
     const started = performance.now();
-    for (const url of ['users?$top=999&$select=id', 'users?$top=999&$select=id&$orderby=displayName', "users?$top=999&$select=id&$filter=department eq 'lab'"]) {
+    for (const url of [
+      'users?$top=999&$select=id',
+      'users?$top=999&$select=id&$orderby=displayName',
+      "users?$top=999&$select=id&$filter=department eq 'lab'",
+    ]) {
       const ids = (await allPages(router, { url })).flatMap((p) => p.value.map((u: any) => u.id));
       const want = url.includes('lab') ? 33_334 : store.users.length;
       expect(ids.length).toBe(want);

@@ -66,7 +66,10 @@ function casesOf(suite: string): GoldenCase[] {
       return {
         name,
         dir,
-        args: lines(read(`${base}.args`)).join(' ').split(/\s+/).filter(Boolean),
+        args: lines(read(`${base}.args`))
+          .join(' ')
+          .split(/\s+/)
+          .filter(Boolean),
         out: lines(read(`${base}.out`)).map(canonical),
         code: Number((read(`${base}.code`) ?? '0').trim()),
         err: lines(read(`${base}.err`)),

@@ -23,8 +23,10 @@ const TOKEN_ROUTE = 'POST /{tenant}/oauth2/v2.0/token';
 const writer = () => emu.store.data.applications[0]!;
 
 const home = () => mkdtempSync(join(tmpdir(), 'authsh-auth-'));
-const sign = (credential: Credential, cacheHome?: string) => signIn({ credential, authorityHost: emu.url, graphUrl: emu.graphUrl, agent, cacheHome });
-const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const sign = (credential: Credential, cacheHome?: string) =>
+  signIn({ credential, authorityHost: emu.url, graphUrl: emu.graphUrl, agent, cacheHome });
+const claims = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -38,8 +40,18 @@ afterAll(async () => {
 describe('sign-in with MSAL against the emulator', () => {
   it('uses the client secret, and the token works on Graph', async () => {
     const app = writer();
-    const s = await sign({ kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! });
-    expect(s.connection).toMatchObject({ kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, graphUrl: emu.graphUrl });
+    const s = await sign({
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      clientId: app.clientId,
+      secret: app.clientSecret!,
+    });
+    expect(s.connection).toMatchObject({
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      clientId: app.clientId,
+      graphUrl: emu.graphUrl,
+    });
     const token = await s.tokens.token();
     expect(claims(token)['roles']).toContain('UserAuthenticationMethod.ReadWrite.All');
     const g = createGraphClient({ graphUrl: emu.graphUrl, agent, tokens: s.tokens, connection: s.connection });
@@ -53,36 +65,64 @@ describe('sign-in with MSAL against the emulator', () => {
     app.certificates = [...(app.certificates ?? []), cert];
     const file = join(home(), 'app.pem');
     writeFileSync(file, (privateKey.export({ type: 'pkcs8', format: 'pem' }) as string) + cert, { mode: 0o600 });
-    const s = await sign({ kind: 'certificate', tenantId: emu.tenantId, clientId: app.clientId, certificatePath: file });
+    const s = await sign({
+      kind: 'certificate',
+      tenantId: emu.tenantId,
+      clientId: app.clientId,
+      certificatePath: file,
+    });
     expect(s.connection.kind).toBe('certificate');
     expect(claims(await s.tokens.token())['appid']).toBe(app.clientId);
   });
 
   it('signs the demo admin in with the device-code flow, showing the message', async () => {
     const messages: string[] = [];
-    const s = await sign({ kind: 'device-code', tenantId: emu.tenantId, clientId: writer().clientId, onMessage: (m) => messages.push(m) });
+    const s = await sign({
+      kind: 'device-code',
+      tenantId: emu.tenantId,
+      clientId: writer().clientId,
+      onMessage: (m) => messages.push(m),
+    });
     expect(messages.join('\n')).toMatch(/enter the code/i);
     expect(s.connection).toMatchObject({ kind: 'device-code', account: 'admin@contoso.com' });
     expect(claims(await s.tokens.token())['upn']).toBe('admin@contoso.com');
   });
 
   it('reports a wrong secret as SignInError with the AADSTS reason', async () => {
-    const err = await sign({ kind: 'client-secret', tenantId: emu.tenantId, clientId: writer().clientId, secret: 'wrong' }).catch((e: unknown) => e);
+    const err = await sign({
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      clientId: writer().clientId,
+      secret: 'wrong',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
     expect((err as SignInError).reason).toMatch(/^AADSTS7000215/);
     expect((err as SignInError).message).toMatch(/^sign-in failed: AADSTS7000215/);
   });
 
   it('reports an unknown tenant as SignInError', async () => {
-    const err = await sign({ kind: 'client-secret', tenantId: '00000000-0000-0000-0000-000000000001', clientId: writer().clientId, secret: 'x' }).catch((e: unknown) => e);
+    const err = await sign({
+      kind: 'client-secret',
+      tenantId: '00000000-0000-0000-0000-000000000001',
+      clientId: writer().clientId,
+      secret: 'x',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
     expect((err as SignInError).reason.length).toBeGreaterThan(5);
   });
 
   it('reports a PEM file without a certificate clearly', async () => {
     const file = join(home(), 'key-only.pem');
-    writeFileSync(file, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
-    const err = (await sign({ kind: 'certificate', tenantId: emu.tenantId, clientId: writer().clientId, certificatePath: file }).catch((e: unknown) => e)) as SignInError;
+    writeFileSync(
+      file,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    );
+    const err = (await sign({
+      kind: 'certificate',
+      tenantId: emu.tenantId,
+      clientId: writer().clientId,
+      certificatePath: file,
+    }).catch((e: unknown) => e)) as SignInError;
     expect(err).toBeInstanceOf(SignInError);
     expect(err.reason).toContain('no PEM certificate');
   });
@@ -90,7 +130,12 @@ describe('sign-in with MSAL against the emulator', () => {
   it('asks for the Graph /.default scope of the cloud, or graph.microsoft.com for a local emulator', () => {
     expect(graphScope('https://graph.microsoft.us')).toBe('https://graph.microsoft.us/.default');
     expect(graphScope('https://127.0.0.1:8443')).toBe('https://graph.microsoft.com/.default');
-    expect(toSignInError({ errorCode: 'invalid_client', errorMessage: 'AADSTS700016: Application not found.\r\nTrace ID: x' }).reason).toBe('AADSTS700016: Application not found.');
+    expect(
+      toSignInError({
+        errorCode: 'invalid_client',
+        errorMessage: 'AADSTS700016: Application not found.\r\nTrace ID: x',
+      }).reason,
+    ).toBe('AADSTS700016: Application not found.');
   });
 });
 
@@ -98,7 +143,12 @@ describe('the token cache on disk', () => {
   it('is written 0600, encrypted, and reused by a second client without a new token request', async () => {
     const dir = home();
     const app = writer();
-    const cred: Credential = { kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! };
+    const cred: Credential = {
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      clientId: app.clientId,
+      secret: app.clientSecret!,
+    };
     const before = emu.counters.byRoute[TOKEN_ROUTE] ?? 0;
     const first = await sign(cred, dir);
     const token = await first.tokens.token();
@@ -128,7 +178,12 @@ describe('the token cache on disk', () => {
   it('serves a cached token only to the credential that got it: a changed secret signs in for real, and fails', async () => {
     const dir = home();
     const app = writer();
-    const right: Credential = { kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! };
+    const right: Credential = {
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      clientId: app.clientId,
+      secret: app.clientSecret!,
+    };
     await (await sign(right, dir)).tokens.token();
     const onDisk = readFileSync(cacheFiles(dir).cache, 'utf8');
     expect(onDisk).not.toContain(app.clientSecret!);
@@ -145,7 +200,12 @@ describe('the token cache on disk', () => {
   it('makes a cache and key file that existed as 0644 private (0600)', async () => {
     const dir = home();
     const app = writer();
-    const cred: Credential = { kind: 'client-secret', tenantId: emu.tenantId, clientId: app.clientId, secret: app.clientSecret! };
+    const cred: Credential = {
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      clientId: app.clientId,
+      secret: app.clientSecret!,
+    };
     await (await sign(cred, dir)).tokens.token();
     const files = cacheFiles(dir);
     for (const f of [files.cache, files.key]) chmodSync(f, 0o644);
@@ -170,7 +230,14 @@ describe('managed identity', () => {
     const server = createServer((req, res) => {
       seen.push(`${req.method} ${req.url} ${req.headers['x-identity-header'] ?? ''}`);
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ access_token: token, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: 'https://graph.microsoft.com', token_type: 'Bearer' }));
+      res.end(
+        JSON.stringify({
+          access_token: token,
+          expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+          resource: 'https://graph.microsoft.com',
+          token_type: 'Bearer',
+        }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as { port: number }).port;
@@ -178,12 +245,22 @@ describe('managed identity', () => {
     process.env['IDENTITY_ENDPOINT'] = `http://127.0.0.1:${port}/msi/token`;
     process.env['IDENTITY_HEADER'] = 'probe-header';
     try {
-      const s = await signIn({ credential: { kind: 'managed-identity' }, authorityHost: emu.url, graphUrl: 'https://graph.microsoft.com', agent });
+      const s = await signIn({
+        credential: { kind: 'managed-identity' },
+        authorityHost: emu.url,
+        graphUrl: 'https://graph.microsoft.com',
+        agent,
+      });
       expect(s.connection).toMatchObject({ kind: 'managed-identity', tenantId: emu.tenantId });
       expect(await s.tokens.token()).toBe(token);
       expect(seen[0]).toMatch(/^GET \/msi\/token\?.*resource=https%3A%2F%2Fgraph\.microsoft\.com.* probe-header$/);
     } finally {
-      for (const [k, v] of [['IDENTITY_ENDPOINT', saved.e], ['IDENTITY_HEADER', saved.h]] as const) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      for (const [k, v] of [
+        ['IDENTITY_ENDPOINT', saved.e],
+        ['IDENTITY_HEADER', saved.h],
+      ] as const)
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
       server.close();
     }
   });

@@ -1,11 +1,32 @@
 // The method-type catalogue: every short type maps to one @odata.type and segment and back;
 // beta-only types are passwordless and hardwareOath; fixed ids are Graph's (docs/graph.md §8).
 import { describe, expect, it } from 'vitest';
-import { METHOD_TYPES, PHONE_METHOD_IDS, methodPath, methodTypeOf, methodTypeOfOdata, phoneTypeOfId } from '../../src/graph/catalogue.js';
+import {
+  METHOD_TYPES,
+  PHONE_METHOD_IDS,
+  methodPath,
+  methodTypeOf,
+  methodTypeOfOdata,
+  phoneTypeOfId,
+} from '../../src/graph/catalogue.js';
 
 describe('method-type catalogue', () => {
   it('covers the thirteen docs/architecture.md types, each one way round and back', () => {
-    expect(METHOD_TYPES.map((m) => m.type)).toEqual(['password', 'phone', 'email', 'fido2', 'authenticator', 'passwordless', 'softwareOath', 'hardwareOath', 'tap', 'whfb', 'platformCredential', 'qrCodePin', 'external']);
+    expect(METHOD_TYPES.map((m) => m.type)).toEqual([
+      'password',
+      'phone',
+      'email',
+      'fido2',
+      'authenticator',
+      'passwordless',
+      'softwareOath',
+      'hardwareOath',
+      'tap',
+      'whfb',
+      'platformCredential',
+      'qrCodePin',
+      'external',
+    ]);
     for (const m of METHOD_TYPES) {
       expect(methodTypeOfOdata(m.odataType)).toBe(m);
       expect(methodTypeOf(m.type.toUpperCase())).toBe(m);
@@ -14,7 +35,10 @@ describe('method-type catalogue', () => {
   });
 
   it('knows versions, singletons and what cannot be deleted', () => {
-    expect(METHOD_TYPES.filter((m) => m.version === 'beta').map((m) => m.type)).toEqual(['passwordless', 'hardwareOath']);
+    expect(METHOD_TYPES.filter((m) => m.version === 'beta').map((m) => m.type)).toEqual([
+      'passwordless',
+      'hardwareOath',
+    ]);
     expect(methodTypeOf('qrCodePin')!.singleton).toBe(true);
     expect(methodTypeOf('password')!.deletable).toBe(false);
     expect(methodTypeOfOdata('#microsoft.graph.windowsHelloForBusinessAuthenticationMethod')!.type).toBe('whfb');
@@ -23,7 +47,9 @@ describe('method-type catalogue', () => {
   });
 
   it('builds paths with encoded segments, and maps phone ids to types', () => {
-    expect(methodPath('a@b.com', methodTypeOf('phone')!, PHONE_METHOD_IDS.office)).toBe('/users/a%40b.com/authentication/phoneMethods/e37fc753-ff3b-4958-9484-eaa9425c82bc');
+    expect(methodPath('a@b.com', methodTypeOf('phone')!, PHONE_METHOD_IDS.office)).toBe(
+      '/users/a%40b.com/authentication/phoneMethods/e37fc753-ff3b-4958-9484-eaa9425c82bc',
+    );
     expect(methodPath('u', methodTypeOf('qrCodePin')!, 'ignored')).toBe('/users/u/authentication/qrCodePinMethod');
     expect(methodPath('u', methodTypeOf('fido2')!, 'a/b#c')).toBe('/users/u/authentication/fido2Methods/a%2Fb%23c');
     expect(phoneTypeOfId('B6332EC1-7057-4ABE-9331-3D72FEDDFE41')).toBe('alternateMobile');

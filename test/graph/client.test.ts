@@ -19,7 +19,13 @@ function client(opts: { app?: 'writer' | 'reader'; trace?: string[] } = {}): Gra
     graphUrl: emu.graphUrl,
     ca: emu.ca,
     tokens: staticToken(emu.tokens.appToken(app)),
-    connection: { kind: 'client-secret', tenantId: emu.tenantId, graphUrl: emu.graphUrl, clientId: app.clientId, scopes: [] },
+    connection: {
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      graphUrl: emu.graphUrl,
+      clientId: app.clientId,
+      scopes: [],
+    },
     trace: opts.trace ? (l) => opts.trace!.push(l) : undefined,
   });
 }
@@ -39,7 +45,10 @@ describe('one try', () => {
     const g = client();
     let err: GraphRequestError | undefined;
     for (let i = 0; i < 5 && !err; i++) {
-      err = await g.request({ method: 'GET', path: '/users', query: { $top: '1' } }).then(() => undefined, (e: GraphRequestError) => e);
+      err = await g.request({ method: 'GET', path: '/users', query: { $top: '1' } }).then(
+        () => undefined,
+        (e: GraphRequestError) => e,
+      );
     }
     expect(err).toMatchObject({ status: 429, code: 'TooManyRequests' });
     expect(err!.retryAfter).toMatch(/^\d+(\.\d+)?$/);
@@ -72,7 +81,13 @@ describe('paging', () => {
     const g = client();
     const users: { id: string }[] = [];
     // $search needs ConsistencyLevel: eventual on every request, so a page without it would be a 400.
-    for await (const u of g.items<{ id: string }>({ method: 'GET', path: '/users', query: { $search: '"displayName:a"', $count: 'true', $top: '10' }, headers: { ConsistencyLevel: 'eventual' } })) users.push(u);
+    for await (const u of g.items<{ id: string }>({
+      method: 'GET',
+      path: '/users',
+      query: { $search: '"displayName:a"', $count: 'true', $top: '10' },
+      headers: { ConsistencyLevel: 'eventual' },
+    }))
+      users.push(u);
     const pages = emu.counters.byRoute['GET /users'] ?? 0;
     expect(pages).toBeGreaterThan(3);
     expect(users.length).toBeGreaterThan(30);
@@ -100,8 +115,12 @@ describe('paging', () => {
       connection: { kind: 'demo', tenantId: emu.tenantId, graphUrl: emu.graphUrl, scopes: [] },
     });
     // A probe: the client's own request() with an absolute URL (as invoke-graph passes it) is checked the same way.
-    await expect(g.request({ method: 'GET', path: 'https://evil.example.com/v1.0/users' })).rejects.toMatchObject({ code: 'ForeignHost' });
-    await expect(g.request({ method: 'GET', path: emu.graphUrl.replace('https:', 'http:') + '/v1.0/users' })).rejects.toMatchObject({ code: 'ForeignHost' });
+    await expect(g.request({ method: 'GET', path: 'https://evil.example.com/v1.0/users' })).rejects.toMatchObject({
+      code: 'ForeignHost',
+    });
+    await expect(
+      g.request({ method: 'GET', path: emu.graphUrl.replace('https:', 'http:') + '/v1.0/users' }),
+    ).rejects.toMatchObject({ code: 'ForeignHost' });
   });
 });
 
@@ -109,13 +128,22 @@ describe('a foreign nextLink from the server', () => {
   let evil: Emulator;
   beforeAll(async () => {
     evil = await startEmulator({
-      buildRouter: () => new Router().get('/users', () => ({ status: 200, body: { value: [{ id: 1 }], '@odata.nextLink': 'https://attacker.example.net/v1.0/users?$skiptoken=x' } })),
+      buildRouter: () =>
+        new Router().get('/users', () => ({
+          status: 200,
+          body: { value: [{ id: 1 }], '@odata.nextLink': 'https://attacker.example.net/v1.0/users?$skiptoken=x' },
+        })),
     });
   });
   afterAll(() => evil.stop());
 
   it('stops with ForeignHost and never sends the token there', async () => {
-    const g = createGraphClient({ graphUrl: evil.graphUrl, ca: evil.ca, tokens: staticToken(evil.tokens.appToken(evil.store.data.applications[0]!)), connection: { kind: 'demo', tenantId: evil.tenantId, graphUrl: evil.graphUrl, scopes: [] } });
+    const g = createGraphClient({
+      graphUrl: evil.graphUrl,
+      ca: evil.ca,
+      tokens: staticToken(evil.tokens.appToken(evil.store.data.applications[0]!)),
+      connection: { kind: 'demo', tenantId: evil.tenantId, graphUrl: evil.graphUrl, scopes: [] },
+    });
     const seen: unknown[] = [];
     const err = await (async () => {
       for await (const x of g.items({ method: 'GET', path: '/users' })) seen.push(x);
@@ -137,9 +165,11 @@ describe('requests and errors', () => {
     await g.close!();
   });
 
-  it('turns a 404 into a GraphRequestError with Graph\'s code, message and request-id', async () => {
+  it("turns a 404 into a GraphRequestError with Graph's code, message and request-id", async () => {
     const g = client();
-    const err = (await g.request({ method: 'GET', path: '/users/nobody@contoso.com' }).catch((e: unknown) => e)) as GraphRequestError;
+    const err = (await g
+      .request({ method: 'GET', path: '/users/nobody@contoso.com' })
+      .catch((e: unknown) => e)) as GraphRequestError;
     expect(err).toMatchObject({ status: 404, code: 'Request_ResourceNotFound', needs: undefined });
     expect(err.message).toContain('nobody@contoso.com');
     expect(err.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -150,7 +180,13 @@ describe('requests and errors', () => {
   it('names the permission and role a 403 needs', async () => {
     const g = client({ app: 'reader' });
     const user = emu.store.data.users[1]!;
-    const err = (await g.request({ method: 'POST', path: `/users/${user.id}/authentication/phoneMethods`, body: { phoneNumber: '+1 5555550101', phoneType: 'office' } }).catch((e: unknown) => e)) as GraphRequestError;
+    const err = (await g
+      .request({
+        method: 'POST',
+        path: `/users/${user.id}/authentication/phoneMethods`,
+        body: { phoneNumber: '+1 5555550101', phoneType: 'office' },
+      })
+      .catch((e: unknown) => e)) as GraphRequestError;
     expect(err.status).toBe(403);
     expect(err.code).toBe('Authorization_RequestDenied');
     expect(err.needs).toContain('UserAuthenticationMethod.ReadWrite.All');
@@ -160,16 +196,27 @@ describe('requests and errors', () => {
 
   it('knows the §9 needs of each route family', () => {
     expect(needsFor('GET', '/users/x/authentication/methods')?.permission).toBe('UserAuthenticationMethod.Read.All');
-    expect(needsFor('PATCH', '/policies/authenticationMethodsPolicy')?.permission).toBe('Policy.ReadWrite.AuthenticationMethod');
-    expect(needsFor('GET', '/reports/authenticationMethods/userRegistrationDetails')?.roles).toContain('Reports Reader');
-    expect(needsFor('POST', '/users/x/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword')?.roles).toContain('Helpdesk Administrator');
+    expect(needsFor('PATCH', '/policies/authenticationMethodsPolicy')?.permission).toBe(
+      'Policy.ReadWrite.AuthenticationMethod',
+    );
+    expect(needsFor('GET', '/reports/authenticationMethods/userRegistrationDetails')?.roles).toContain(
+      'Reports Reader',
+    );
+    expect(
+      needsFor('POST', '/users/x/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword')?.roles,
+    ).toContain('Helpdesk Administrator');
     expect(needsFor('GET', '/groups')).toBeUndefined();
   });
 
   it('describes a request as METHOD URL, with the query encoded and no token', () => {
     const g = client();
-    expect(g.describe({ method: 'GET', path: '/users', version: 'beta', query: { $filter: "startswith(displayName,'a b')" } })).toBe(
-      `GET ${emu.graphUrl}/beta/users?$filter=startswith(displayName%2C'a%20b')`,
-    );
+    expect(
+      g.describe({
+        method: 'GET',
+        path: '/users',
+        version: 'beta',
+        query: { $filter: "startswith(displayName,'a b')" },
+      }),
+    ).toBe(`GET ${emu.graphUrl}/beta/users?$filter=startswith(displayName%2C'a%20b')`);
   });
 });

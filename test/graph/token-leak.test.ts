@@ -15,7 +15,10 @@ import { cliPath, type CliResult } from '../support/cli.js';
 /** The CLI, asynchronously: the emulator runs in this process, so a spawnSync would block it. */
 function runCli(args: string[], opts: { env?: Record<string, string> } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -53,8 +56,19 @@ describe('tokens stay secret', () => {
   it('never appear in stdout, stderr, --verbose traces, history or the cache file', async () => {
     const home = mkdtempSync(join(tmpdir(), 'authsh-home-'));
     const app = emu.store.data.applications[0]!;
-    const r = await runCli(['--verbose', '--output', 'json', '-c', 'get-context; invoke-graph GET /users -body $null | count; get-context | to-json'], { env: envFor(home, app.clientSecret!) });
-    const r2 = await runCli(['--verbose', '-c', "get-context | select kind, clientId"], { env: envFor(home, app.clientSecret!) });
+    const r = await runCli(
+      [
+        '--verbose',
+        '--output',
+        'json',
+        '-c',
+        'get-context; invoke-graph GET /users -body $null | count; get-context | to-json',
+      ],
+      { env: envFor(home, app.clientSecret!) },
+    );
+    const r2 = await runCli(['--verbose', '-c', 'get-context | select kind, clientId'], {
+      env: envFor(home, app.clientSecret!),
+    });
     expect(r.stderr + r2.stderr).toContain('verbose: ');
     expect(r.code === 0 || r.code === 1).toBe(true); // invoke-graph may not exist yet; get-context must work
     expect(r.stdout).toContain('client-secret');
@@ -63,12 +77,24 @@ describe('tokens stay secret', () => {
     const files = cacheFiles(home);
     const key = Buffer.from(readFileSync(files.key, 'utf8').trim(), 'base64');
     // One sealed cache per credential (cache.ts).
-    const sealed = Object.values((JSON.parse(readFileSync(files.cache, 'utf8')) as { entries: Record<string, string> }).entries);
-    const caches = sealed.map((x) => JSON.parse(decrypt(x, key)!) as { AccessToken: Record<string, { secret: string }> });
+    const sealed = Object.values(
+      (JSON.parse(readFileSync(files.cache, 'utf8')) as { entries: Record<string, string> }).entries,
+    );
+    const caches = sealed.map(
+      (x) => JSON.parse(decrypt(x, key)!) as { AccessToken: Record<string, { secret: string }> },
+    );
     const tokens = caches.flatMap((cache) => Object.values(cache.AccessToken).map((t) => t.secret));
     expect(tokens.length).toBeGreaterThan(0);
 
-    const readable = [r.stdout, r.stderr, r2.stdout, r2.stderr, ...readdirSync(home).filter((f) => !f.endsWith('.key')).map((f) => readFileSync(join(home, f), 'utf8'))];
+    const readable = [
+      r.stdout,
+      r.stderr,
+      r2.stdout,
+      r2.stderr,
+      ...readdirSync(home)
+        .filter((f) => !f.endsWith('.key'))
+        .map((f) => readFileSync(join(home, f), 'utf8')),
+    ];
     if (existsSync(join(home, 'history'))) expect(readable.length).toBeGreaterThan(5);
     for (const text of readable) {
       for (const t of tokens) expect(text).not.toContain(t);
@@ -80,10 +106,14 @@ describe('tokens stay secret', () => {
 
   it('keeps the demo sign-in out of stdout and says so in one line on stderr', async () => {
     const home = mkdtempSync(join(tmpdir(), 'authsh-home-'));
-    const r = await runCli(['--demo', '--verbose', '--output', 'jsonl', '-c', 'get-context'], { env: { AUTHSH_HOME: home } });
+    const r = await runCli(['--demo', '--verbose', '--output', 'jsonl', '-c', 'get-context'], {
+      env: { AUTHSH_HOME: home },
+    });
     expect(r.code).toBe(0);
     const notice = r.stderr.split('\n').filter((l) => l.startsWith('authsh: '));
-    expect(notice).toEqual(['authsh: as asked with --demo — using the built-in demo tenant (Contoso, signed in as admin@contoso.com)']);
+    expect(notice).toEqual([
+      'authsh: as asked with --demo — using the built-in demo tenant (Contoso, signed in as admin@contoso.com)',
+    ]);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'demo', account: 'admin@contoso.com' });
     for (const text of [r.stdout, r.stderr]) expect(text).not.toMatch(JWT);
   });

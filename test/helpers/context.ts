@@ -53,7 +53,12 @@ export function plain(values: Value[]): unknown[] {
   return values.map((v) => toPlain(v));
 }
 
-export function makeContext(spec: CommandSpec, opts: TestOptions = {}, item?: Value, shared?: TestRun): { ctx: CommandContext; run: TestRun } {
+export function makeContext(
+  spec: CommandSpec,
+  opts: TestOptions = {},
+  item?: Value,
+  shared?: TestRun,
+): { ctx: CommandContext; run: TestRun } {
   const run: TestRun = shared ?? {
     output: [],
     errors: [],
@@ -62,15 +67,22 @@ export function makeContext(spec: CommandSpec, opts: TestOptions = {}, item?: Va
       lines: [],
       warnings: [],
       raw: [],
-      info(text) { this.lines.push(text); },
-      warn(text) { this.warnings.push(text); },
-      write(text) { this.raw.push(text); },
+      info(text) {
+        this.lines.push(text);
+      },
+      warn(text) {
+        this.warnings.push(text);
+      },
+      write(text) {
+        this.raw.push(text);
+      },
       isTerminal: false,
       columns: 80,
       color: opts.color ?? false,
     },
   };
-  const commands = opts.commands ?? builtinCommands.map((s): CommandInfo => ({ name: s.name, kind: 'builtin', spec: s }));
+  const commands =
+    opts.commands ?? builtinCommands.map((s): CommandInfo => ({ name: s.name, kind: 'builtin', spec: s }));
   async function* invoke(b: ScriptBlock, it: Value, args?: Value[]): AsyncGenerator<Value, boolean> {
     const result = (b.body as (item: Value, args?: Value[]) => BlockResult)(it, args);
     if (result === undefined) return true;
@@ -103,11 +115,17 @@ export function makeContext(spec: CommandSpec, opts: TestOptions = {}, item?: Va
     setVariable: (name, value) => void run.variables.set(name.toLowerCase(), value),
     resolvePath: (p) => path.resolve(opts.cwd ?? process.cwd(), p),
     render(values, format) {
-      if (format === 'text') return values.map((v) => (typeof v === 'string' ? v : JSON.stringify(toPlain(v)))).join('\n');
+      if (format === 'text')
+        return values.map((v) => (typeof v === 'string' ? v : JSON.stringify(toPlain(v)))).join('\n');
       return `${format}:${JSON.stringify(values.map((v) => toPlain(v)))}`;
     },
     listCommands: () => commands,
-    findCommand: (name) => commands.find((c) => c.name.toLowerCase() === name.toLowerCase() || c.spec.aliases?.some((a) => a.toLowerCase() === name.toLowerCase())),
+    findCommand: (name) =>
+      commands.find(
+        (c) =>
+          c.name.toLowerCase() === name.toLowerCase() ||
+          c.spec.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()),
+      ),
   };
   return { ctx, run };
 }
@@ -122,7 +140,9 @@ export async function runCommand(spec: CommandSpec, args: BoundArgs = {}, opts: 
   const all = makeContext(spec, opts).run;
   for await (const item of opts.input as AsyncIterable<Value>) {
     const bound: BoundArgs = { ...args };
-    for (const p of spec.parameters) if ((p.fromPipeline === 'value' || p.fromPipeline === 'both') && bound[p.name] === undefined) bound[p.name] = item;
+    for (const p of spec.parameters)
+      if ((p.fromPipeline === 'value' || p.fromPipeline === 'both') && bound[p.name] === undefined)
+        bound[p.name] = item;
     const { ctx } = makeContext(spec, { ...opts, input: [] }, item, all);
     for await (const v of spec.run(ctx, bound)) all.output.push(v);
   }

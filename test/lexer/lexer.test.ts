@@ -29,7 +29,12 @@ describe('lexer: samples from the research notes', () => {
   });
 
   it('lexes -Name and -Verbose as parameters and the rest as words', () => {
-    expect(lex('get-user -Name cameron -Verbose')).toEqual(['Word(get-user)', 'Parameter(-Name)', 'Word(cameron)', 'Parameter(-Verbose)']);
+    expect(lex('get-user -Name cameron -Verbose')).toEqual([
+      'Word(get-user)',
+      'Parameter(-Name)',
+      'Word(cameron)',
+      'Parameter(-Verbose)',
+    ]);
   });
 
   it('lexes where type -eq phone as word, comparison word, word (position decides its role later)', () => {
@@ -65,7 +70,13 @@ describe('lexer: samples from the research notes', () => {
   });
 
   it('lexes CameronW@contoso.com as word, @ symbol, word, dot, word', () => {
-    expect(lex('CameronW@contoso.com')).toEqual(['Word(CameronW)', 'BareSymbol(@)', 'Word(contoso)', 'Dot(.)', 'Word(com)']);
+    expect(lex('CameronW@contoso.com')).toEqual([
+      'Word(CameronW)',
+      'BareSymbol(@)',
+      'Word(contoso)',
+      'Dot(.)',
+      'Word(com)',
+    ]);
   });
 
   it('lexes 12abc as a number then a word (glued only in argument position)', () => {
@@ -79,7 +90,9 @@ describe('lexer: samples from the research notes', () => {
 
 describe('lexer: keywords', () => {
   it('lexes keywords case-insensitively', () => {
-    expect(lex('If ELSEIF else FOREACH While function Param RETURN try Catch finally throw exit in break continue')).toEqual([
+    expect(
+      lex('If ELSEIF else FOREACH While function Param RETURN try Catch finally throw exit in break continue'),
+    ).toEqual([
       'If(If)',
       'ElseIf(ELSEIF)',
       'Else(else)',
@@ -117,27 +130,76 @@ describe('lexer: keywords', () => {
   });
 
   it('lexes a keyword touching ( or { as the keyword and the bracket', () => {
-    expect(lex('if($x){1}')).toEqual(['If(if)', 'LParen(()', 'Variable($x)', 'RParen())', 'LCurly({)', 'Number(1)', 'RCurly(})']);
+    expect(lex('if($x){1}')).toEqual([
+      'If(if)',
+      'LParen(()',
+      'Variable($x)',
+      'RParen())',
+      'LCurly({)',
+      'Number(1)',
+      'RCurly(})',
+    ]);
   });
 });
 
 describe('lexer: dash words', () => {
   it('lexes -eq as a comparison word and -eqx, -erroraction as parameters', () => {
-    expect(lex('-eq -eqx -erroraction -ea')).toEqual(['CompareWord(-eq)', 'Parameter(-eqx)', 'Parameter(-erroraction)', 'Parameter(-ea)']);
+    expect(lex('-eq -eqx -erroraction -ea')).toEqual([
+      'CompareWord(-eq)',
+      'Parameter(-eqx)',
+      'Parameter(-erroraction)',
+      'Parameter(-ea)',
+    ]);
   });
 
   it('lexes -not as the not operator and -notx, -nothing as parameters', () => {
-    expect(lex('-not -NOT -notx -nothing')).toEqual(['NotOp(-not)', 'NotOp(-NOT)', 'Parameter(-notx)', 'Parameter(-nothing)']);
+    expect(lex('-not -NOT -notx -nothing')).toEqual([
+      'NotOp(-not)',
+      'NotOp(-NOT)',
+      'Parameter(-notx)',
+      'Parameter(-nothing)',
+    ]);
   });
 
   it('lexes -and -or -xor as logical operators, case-insensitively, and -android as a parameter', () => {
-    expect(lex('-and -OR -xor -android')).toEqual(['LogicalOp(-and)', 'LogicalOp(-OR)', 'LogicalOp(-xor)', 'Parameter(-android)']);
+    expect(lex('-and -OR -xor -android')).toEqual([
+      'LogicalOp(-and)',
+      'LogicalOp(-OR)',
+      'LogicalOp(-xor)',
+      'Parameter(-android)',
+    ]);
   });
 
   it('lexes every comparison word, with its -c and -i forms', () => {
-    const words = ['-eq', '-ne', '-gt', '-ge', '-lt', '-le', '-like', '-notlike', '-match', '-notmatch', '-contains', '-notcontains', '-in', '-notin', '-replace', '-split', '-is', '-isnot', '-join', '-f'];
+    const words = [
+      '-eq',
+      '-ne',
+      '-gt',
+      '-ge',
+      '-lt',
+      '-le',
+      '-like',
+      '-notlike',
+      '-match',
+      '-notmatch',
+      '-contains',
+      '-notcontains',
+      '-in',
+      '-notin',
+      '-replace',
+      '-split',
+      '-is',
+      '-isnot',
+      '-join',
+      '-f',
+    ];
     expect(types(words.join(' '))).toEqual(words.map(() => 'CompareWord'));
-    expect(lex('-ceq -ieq -clike -cmatch')).toEqual(['CompareWord(-ceq)', 'CompareWord(-ieq)', 'CompareWord(-clike)', 'CompareWord(-cmatch)']);
+    expect(lex('-ceq -ieq -clike -cmatch')).toEqual([
+      'CompareWord(-ceq)',
+      'CompareWord(-ieq)',
+      'CompareWord(-clike)',
+      'CompareWord(-cmatch)',
+    ]);
   });
 
   it('lexes an operator word touching a minus sign as the operator (1 -eq-1, 1 -and-1)', () => {
@@ -168,7 +230,14 @@ describe('lexer: dash words', () => {
 
 describe('lexer: numbers', () => {
   it('lexes 42 -7 3.5 1e3 0x1F (the sign of -7 is a separate minus)', () => {
-    expect(lex('42 -7 3.5 1e3 0x1F')).toEqual(['Number(42)', 'Minus(-)', 'Number(7)', 'Number(3.5)', 'Number(1e3)', 'Number(0x1F)']);
+    expect(lex('42 -7 3.5 1e3 0x1F')).toEqual([
+      'Number(42)',
+      'Minus(-)',
+      'Number(7)',
+      'Number(3.5)',
+      'Number(1e3)',
+      'Number(0x1F)',
+    ]);
   });
 
   it('lexes exponents with a sign and upper-case hex', () => {
@@ -219,7 +288,12 @@ describe('lexer: condition tokens (FIELD<op>VALUE without spaces)', () => {
   });
 
   it('lexes dotted and dashed fields (a.b=1, phone-type=x) as one condition token', () => {
-    expect(lex('a.b=1 phone-type=x')).toEqual(['ConditionStart(a.b=)', 'Number(1)', 'ConditionStart(phone-type=)', 'Word(x)']);
+    expect(lex('a.b=1 phone-type=x')).toEqual([
+      'ConditionStart(a.b=)',
+      'Number(1)',
+      'ConditionStart(phone-type=)',
+      'Word(x)',
+    ]);
   });
 
   it('lexes a=1 inside @{ } as a condition token too (the hash literal reads it as key =)', () => {
@@ -232,7 +306,15 @@ describe('lexer: condition tokens (FIELD<op>VALUE without spaces)', () => {
 
   it('does not lex a member name after a dot as a condition ($r.k=2 is an assignment)', () => {
     expect(lex('$r.k=2')).toEqual(['Variable($r)', 'Dot(.)', 'Word(k)', 'Assign(=)', 'Number(2)']);
-    expect(lex('$h.a.b=2')).toEqual(['Variable($h)', 'Dot(.)', 'Word(a)', 'Dot(.)', 'Word(b)', 'Assign(=)', 'Number(2)']);
+    expect(lex('$h.a.b=2')).toEqual([
+      'Variable($h)',
+      'Dot(.)',
+      'Word(a)',
+      'Dot(.)',
+      'Word(b)',
+      'Assign(=)',
+      'Number(2)',
+    ]);
   });
 
   it('lexes a field with accented letters as one condition (prénom=x)', () => {
@@ -339,7 +421,14 @@ describe('lexer: double-quoted strings', () => {
   });
 
   it('lexes "" inside a double-quoted string as an escaped quote', () => {
-    expect(lex('"say ""hi"""')).toEqual(['DqOpen(")', 'DqText(say )', 'DqQuote("")', 'DqText(hi)', 'DqQuote("")', 'DqClose(")']);
+    expect(lex('"say ""hi"""')).toEqual([
+      'DqOpen(")',
+      'DqText(say )',
+      'DqQuote("")',
+      'DqText(hi)',
+      'DqQuote("")',
+      'DqClose(")',
+    ]);
   });
 
   it('lexes the empty string "" as open and close', () => {
@@ -373,7 +462,12 @@ describe('lexer: here-strings', () => {
   });
 
   it('lexes @" "@ with \\r\\n line ends', () => {
-    expect(lex('@"\r\nline $x\r\n"@')).toEqual(['HereDqOpen(@"\r\n)', 'HereText(line )', 'Variable($x)', 'HereDqClose(\r\n"@)']);
+    expect(lex('@"\r\nline $x\r\n"@')).toEqual([
+      'HereDqOpen(@"\r\n)',
+      'HereText(line )',
+      'Variable($x)',
+      'HereDqClose(\r\n"@)',
+    ]);
   });
 
   it("lexes @' '@ with \\r\\n line ends", () => {
@@ -410,7 +504,7 @@ describe('lexer: comments and line structure', () => {
     expect(lex('#!/usr/bin/env authsh\necho')).toEqual(['Newline(\n)', 'Word(echo)']);
   });
 
-  it("lexes an unclosed <# as an UnclosedComment token", () => {
+  it('lexes an unclosed <# as an UnclosedComment token', () => {
     expect(types('x <# open\nmore')).toEqual(['Word', 'UnclosedComment']);
   });
 
@@ -420,7 +514,15 @@ describe('lexer: comments and line structure', () => {
   });
 
   it('lexes \\n, \\r\\n and a lone \\r as newlines', () => {
-    expect(lex('a\r\nb\rc\nd')).toEqual(['Word(a)', 'Newline(\r\n)', 'Word(b)', 'Newline(\r)', 'Word(c)', 'Newline(\n)', 'Word(d)']);
+    expect(lex('a\r\nb\rc\nd')).toEqual([
+      'Word(a)',
+      'Newline(\r\n)',
+      'Word(b)',
+      'Newline(\r)',
+      'Word(c)',
+      'Newline(\n)',
+      'Word(d)',
+    ]);
   });
 
   it('skips newlines inside ( )', () => {
@@ -437,7 +539,15 @@ describe('lexer: comments and line structure', () => {
   });
 
   it('keeps newlines inside a { } block that is inside ( )', () => {
-    expect(lex('({ a\n b })')).toEqual(['LParen(()', 'LCurly({)', 'Word(a)', 'Newline(\n)', 'Word(b)', 'RCurly(})', 'RParen())']);
+    expect(lex('({ a\n b })')).toEqual([
+      'LParen(()',
+      'LCurly({)',
+      'Word(a)',
+      'Newline(\n)',
+      'Word(b)',
+      'RCurly(})',
+      'RParen())',
+    ]);
   });
 
   it('skips newlines again after the { } block inside ( ) closes', () => {
@@ -481,7 +591,12 @@ describe('lexer: variables', () => {
   });
 
   it('lexes accented letters as part of a variable or parameter name, as in a word', () => {
-    expect(lex('$prénom -prénom:x café')).toEqual(['Variable($prénom)', 'Parameter(-prénom:)', 'Word(x)', 'Word(café)']);
+    expect(lex('$prénom -prénom:x café')).toEqual([
+      'Variable($prénom)',
+      'Parameter(-prénom:)',
+      'Word(x)',
+      'Word(café)',
+    ]);
     expect(lex('"hi $prénom!"')).toEqual(['DqOpen(")', 'DqText(hi )', 'Variable($prénom)', 'DqText(!)', 'DqClose(")']);
   });
 
@@ -494,13 +609,21 @@ describe('lexer: errors', () => {
   it('reports a ) with nothing open, with its offset and a clear message', () => {
     const { errors } = tokenize('echo )');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ offset: 5, length: 1, message: 'unexpected ")": nothing is open for it to close' });
+    expect(errors[0]).toMatchObject({
+      offset: 5,
+      length: 1,
+      message: 'unexpected ")": nothing is open for it to close',
+    });
   });
 
   it('reports a stray } with its offset and a clear message', () => {
     const { errors } = tokenize('x\n}');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ offset: 2, length: 1, message: 'unexpected "}": nothing is open for it to close' });
+    expect(errors[0]).toMatchObject({
+      offset: 2,
+      length: 1,
+      message: 'unexpected "}": nothing is open for it to close',
+    });
   });
 
   it('reports an odd character with its offset and goes on lexing after it', () => {

@@ -83,7 +83,9 @@ describe('syntax errors: messages and positions', () => {
   });
 
   it('reports param() in a function that already has ( ) parameters', () => {
-    expect(report('function f($a) { param($b) }')[0]).toMatch(/^1:16 a function takes its parameters either in \( \) after its name or in param\( \), not both/);
+    expect(report('function f($a) { param($b) }')[0]).toMatch(
+      /^1:16 a function takes its parameters either in \( \) after its name or in param\( \), not both/,
+    );
   });
 
   it('reports param() that is not at the start of a script, function or block', () => {
@@ -100,7 +102,9 @@ describe('syntax errors: messages and positions', () => {
 
   it("reports an unclosed ' string where it starts", () => {
     const r = parse("echo 'open");
-    expect(r.errors.map((e) => [where(e), e.message])).toEqual([[{ line: 1, column: 6 }, "this string is never closed: a ' is missing at its end"]]);
+    expect(r.errors.map((e) => [where(e), e.message])).toEqual([
+      [{ line: 1, column: 6 }, "this string is never closed: a ' is missing at its end"],
+    ]);
   });
 
   it('reports an unclosed " string at the end of the input', () => {
@@ -111,16 +115,31 @@ describe('syntax errors: messages and positions', () => {
 
   it('reports an unclosed <# comment and here-string where they start', () => {
     expect(report('x\n<# note')).toEqual(['2:1 this comment is never closed: a #> is missing at its end']);
-    expect(report("x = 1\n$y = @'\nabc")).toEqual(["2:6 this here-string is never closed: a line starting with '@ is missing at its end"]);
+    expect(report("x = 1\n$y = @'\nabc")).toEqual([
+      "2:6 this here-string is never closed: a line starting with '@ is missing at its end",
+    ]);
   });
 
   it('reports a missing } at the end of the input as incomplete input', () => {
-    expect(firstError('if ($x) {\n  1\n')).toMatchObject({ code: 'IncompleteInput', line: 2, column: 4, message: "expected '}' but found the end of the input" });
+    expect(firstError('if ($x) {\n  1\n')).toMatchObject({
+      code: 'IncompleteInput',
+      line: 2,
+      column: 4,
+      message: "expected '}' but found the end of the input",
+    });
   });
 
   it("reports a missing property name after '.'", () => {
-    expect(firstError('$a.')).toMatchObject({ code: 'IncompleteInput', line: 1, column: 4, message: 'expected a property or method name but found the end of the input' });
-    expect(firstError('$a.+')).toMatchObject({ code: 'SyntaxError', message: "expected a property or method name but found '+'" });
+    expect(firstError('$a.')).toMatchObject({
+      code: 'IncompleteInput',
+      line: 1,
+      column: 4,
+      message: 'expected a property or method name but found the end of the input',
+    });
+    expect(firstError('$a.+')).toMatchObject({
+      code: 'SyntaxError',
+      message: "expected a property or method name but found '+'",
+    });
   });
 
   it('reports a property name separated from its dot ($a. b) at the dot', () => {
@@ -136,7 +155,9 @@ describe('syntax errors: recovery', () => {
   it('reports every error of a script with several, in source order', () => {
     const lines = report('$x = 1 + * 2\nif (\nfoo }\n$y = )\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
-    expect(lines.map((l) => Number(l.split(':')[0]))).toEqual([...lines.map((l) => Number(l.split(':')[0]))].sort((a, b) => a - b));
+    expect(lines.map((l) => Number(l.split(':')[0]))).toEqual(
+      [...lines.map((l) => Number(l.split(':')[0]))].sort((a, b) => a - b),
+    );
     expect(lines[0]).toBe("1:10 expected a value but found '*'");
     expect(lines.some((l) => l.startsWith('3:'))).toBe(true);
     expect(lines.some((l) => l.startsWith('4:'))).toBe(true);
@@ -233,7 +254,16 @@ describe('syntax errors: incomplete or wrong (research notes §1.7)', () => {
     });
   }
 
-  const complete = ['echo hi', 'if ($x) { 1 }', '$x = 1 +\n 2', 'get-user |\n first', '"a $(1)"', "@'\nx\n'@", '', '# c'];
+  const complete = [
+    'echo hi',
+    'if ($x) { 1 }',
+    '$x = 1 +\n 2',
+    'get-user |\n first',
+    '"a $(1)"',
+    "@'\nx\n'@",
+    '',
+    '# c',
+  ];
   for (const text of complete) {
     it(`calls ${JSON.stringify(text)} neither incomplete nor wrong`, () => {
       const r = parse(text);

@@ -32,7 +32,11 @@ describe('grammar validation', () => {
 describe('lexer definition validation', () => {
   it('builds the lexer with validations on and no definition errors or warnings', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const lexer = new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: false });
+    const lexer = new Lexer(lexerDefinition, {
+      positionTracking: 'onlyOffset',
+      ensureOptimizations: false,
+      skipValidations: false,
+    });
     expect(lexer.lexerDefinitionErrors).toEqual([]);
     expect((lexer as unknown as { lexerDefinitionWarning: unknown[] }).lexerDefinitionWarning).toEqual([]);
   });
@@ -40,13 +44,16 @@ describe('lexer definition validation', () => {
   it('leaves only the string modes (dq, here) without the first-character optimisation', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: true })).toThrow(/Lexer Modes: < dq, here > cannot be optimized/);
+    expect(() => new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: true })).toThrow(
+      /Lexer Modes: < dq, here > cannot be optimized/,
+    );
   });
 
   it('lists every token type of every mode in allTokens (the parser vocabulary)', () => {
     const vocabulary = new Set(allTokens);
     for (const [mode, tokens] of Object.entries(lexerDefinition.modes)) {
-      for (const t of tokens) expect(vocabulary.has(t), `${t.name} (mode ${mode}) is missing from allTokens`).toBe(true);
+      for (const t of tokens)
+        expect(vocabulary.has(t), `${t.name} (mode ${mode}) is missing from allTokens`).toBe(true);
     }
   });
 

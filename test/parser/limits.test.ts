@@ -24,7 +24,8 @@ function expectTooDeep(text: string): void {
   expect(tooDeep[0]!.message).toMatch(/nests more than 100 levels/);
 }
 
-const nest = (open: string, close: string, depth: number, inner = '1') => open.repeat(depth) + inner + close.repeat(depth);
+const nest = (open: string, close: string, depth: number, inner = '1') =>
+  open.repeat(depth) + inner + close.repeat(depth);
 
 describe('limits: deep nesting is a TooDeep diagnostic, not a stack overflow', () => {
   it('refuses 10,000 nested ( with TooDeep', () => {
@@ -93,7 +94,10 @@ describe(`limits: nesting up to MAX_NESTING (${MAX_NESTING}) still parses`, () =
       ['@{a=', '}'],
     ] as const) {
       const r = safeParse(nest(open, close, MAX_NESTING));
-      expect(r.errors.map((e) => e.message), open).toEqual([]);
+      expect(
+        r.errors.map((e) => e.message),
+        open,
+      ).toEqual([]);
     }
   });
 
@@ -106,8 +110,16 @@ describe(`limits: nesting up to MAX_NESTING (${MAX_NESTING}) still parses`, () =
   });
 
   it('parses 100 stacked prefixes of each kind', () => {
-    for (const text of ['-not '.repeat(100) + '$x', '!'.repeat(100) + '$x', '- '.repeat(100) + '$x', '[int]'.repeat(100) + '$x']) {
-      expect(safeParse(text).errors.map((e) => e.message), text.slice(0, 10)).toEqual([]);
+    for (const text of [
+      '-not '.repeat(100) + '$x',
+      '!'.repeat(100) + '$x',
+      '- '.repeat(100) + '$x',
+      '[int]'.repeat(100) + '$x',
+    ]) {
+      expect(
+        safeParse(text).errors.map((e) => e.message),
+        text.slice(0, 10),
+      ).toEqual([]);
     }
   });
 
@@ -182,20 +194,16 @@ describe('limits: long flat input', () => {
     expect(r.errors.length).toBeGreaterThan(0);
   });
 
-  it(
-    'parses a 5 MB generated script into all of its statements',
-    () => {
-      const chunk =
-        "$x = get-user cameron | where type=phone phoneType!=office | foreach { $_.n + 1 } # comment\n" +
-        "if ($x -eq 1 -and -not $y) { 'a' } elseif ($x) { \"b $($x.y)\" } else { @{ n = 1; m = @(1, 2) } }\n" +
-        "function f($a, $b = 2) { $a.Trim().Split('@')[1] + $b * 3 }\n";
-      const copies = Math.ceil((5 * 1024 * 1024) / chunk.length);
-      const r = safeParse(chunk.repeat(copies));
-      expect(r.errors).toEqual([]);
-      expect(r.script!.body).toHaveLength(copies * 3);
-    },
-    600_000,
-  );
+  it('parses a 5 MB generated script into all of its statements', () => {
+    const chunk =
+      '$x = get-user cameron | where type=phone phoneType!=office | foreach { $_.n + 1 } # comment\n' +
+      'if ($x -eq 1 -and -not $y) { \'a\' } elseif ($x) { "b $($x.y)" } else { @{ n = 1; m = @(1, 2) } }\n' +
+      "function f($a, $b = 2) { $a.Trim().Split('@')[1] + $b * 3 }\n";
+    const copies = Math.ceil((5 * 1024 * 1024) / chunk.length);
+    const r = safeParse(chunk.repeat(copies));
+    expect(r.errors).toEqual([]);
+    expect(r.script!.body).toHaveLength(copies * 3);
+  }, 600_000);
 });
 
 describe('limits: a long script is read in pieces, with the same result as one piece', () => {
@@ -232,7 +240,8 @@ describe('limits: a long script is read in pieces, with the same result as one p
     if (Array.isArray(value)) return value.map(strip);
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan' && k !== 'text' && v !== undefined) out[k] = strip(v);
+      for (const [k, v] of Object.entries(value))
+        if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan' && k !== 'text' && v !== undefined) out[k] = strip(v);
       return out;
     }
     return value;
@@ -241,7 +250,10 @@ describe('limits: a long script is read in pieces, with the same result as one p
   it('parses long random sequences of multi-line statements as the statements one by one', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat(SNIPPETS.length - 1), fc.nat(SEPARATORS.length - 1)), { minLength: 400, maxLength: 900 }),
+        fc.array(fc.tuple(fc.nat(SNIPPETS.length - 1), fc.nat(SEPARATORS.length - 1)), {
+          minLength: 400,
+          maxLength: 900,
+        }),
         (picks) => {
           const text = picks.map(([s, sep]) => SNIPPETS[s]! + SEPARATORS[sep]!).join('');
           const whole = safeParse(text);
@@ -256,7 +268,9 @@ describe('limits: a long script is read in pieces, with the same result as one p
 
   it('reports an error far into a long script at its own line and column', () => {
     const r = safeParse('$x = 1\n'.repeat(5_000) + '$y = 1 + * 2\n' + '$x = 1\n'.repeat(100));
-    expect(r.errors.map((e) => [e.span!.source.position(e.span!.start), e.message])).toEqual([[{ line: 5_001, column: 10 }, "expected a value but found '*'"]]);
+    expect(r.errors.map((e) => [e.span!.source.position(e.span!.start), e.message])).toEqual([
+      [{ line: 5_001, column: 10 }, "expected a value but found '*'"],
+    ]);
   });
 
   it('reports errors from several pieces of a long script', () => {

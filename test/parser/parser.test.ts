@@ -10,7 +10,13 @@ function strip(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'span' || k === 'nameSpan' || k === 'opSpan' || (k === 'text' && (value as { kind?: string }).kind === 'Block')) continue;
+      if (
+        k === 'span' ||
+        k === 'nameSpan' ||
+        k === 'opSpan' ||
+        (k === 'text' && (value as { kind?: string }).kind === 'Block')
+      )
+        continue;
       if (v !== undefined) out[k] = strip(v);
     }
     return out;
@@ -20,7 +26,10 @@ function strip(value: unknown): unknown {
 
 function script(text: string): A.Script {
   const r = parse(text);
-  expect(r.errors.map((e) => e.message), `errors for ${JSON.stringify(text)}`).toEqual([]);
+  expect(
+    r.errors.map((e) => e.message),
+    `errors for ${JSON.stringify(text)}`,
+  ).toEqual([]);
   expect(r.script).toBeDefined();
   return r.script!;
 }
@@ -62,7 +71,8 @@ const not = (operand: unknown) => ({ kind: 'Unary', op: '-not', operand });
 const pipe = (...elements: unknown[]) => ({ kind: 'Pipeline', elements });
 const cmd = (name: string, ...a: unknown[]) => ({ kind: 'Command', name, args: a });
 const pos = (value: unknown) => ({ kind: 'Positional', value });
-const named = (name: string, value?: unknown) => (value === undefined ? { kind: 'Named', name } : { kind: 'Named', name, value });
+const named = (name: string, value?: unknown) =>
+  value === undefined ? { kind: 'Named', name } : { kind: 'Named', name, value };
 const block = (...statements: unknown[]) => ({ kind: 'Block', body: statements });
 const bare = (...parts: unknown[]) => ({ kind: 'BareArgument', parts });
 /** `a, b` written with commas in an expression (an argument list `select a, b` has no flag). */
@@ -74,7 +84,9 @@ describe('parser: pipelines', () => {
   });
 
   it('parses a command at the head of a pipeline', () => {
-    expect(body('get-user cameron | get-methods')).toEqual([pipe(cmd('get-user', pos(lit('cameron'))), cmd('get-methods'))]);
+    expect(body('get-user cameron | get-methods')).toEqual([
+      pipe(cmd('get-user', pos(lit('cameron'))), cmd('get-methods')),
+    ]);
   });
 
   it('parses a keyword after | as a command name (| foreach { … })', () => {
@@ -93,7 +105,11 @@ describe('parser: pipelines', () => {
 
   it('continues a pipeline when the next line starts with | (leading-| continuation)', () => {
     expect(body('get-user\n| where type=phone\n| first')).toEqual([
-      pipe(cmd('get-user'), cmd('where', { kind: 'Condition', field: 'type', op: '=', value: lit('phone') }), cmd('first')),
+      pipe(
+        cmd('get-user'),
+        cmd('where', { kind: 'Condition', field: 'type', op: '=', value: lit('phone') }),
+        cmd('first'),
+      ),
     ]);
   });
 
@@ -120,7 +136,11 @@ describe('parser: command arguments', () => {
   });
 
   it('parses -name:value as one named argument with its value', () => {
-    expect(args('set-x -n:5 -whatif:$false -type:mobile')).toEqual([named('n', lit(5)), named('whatif', v('false')), named('type', lit('mobile'))]);
+    expect(args('set-x -n:5 -whatif:$false -type:mobile')).toEqual([
+      named('n', lit(5)),
+      named('whatif', v('false')),
+      named('type', lit('mobile')),
+    ]);
   });
 
   it('parses -name: followed by a space as a named argument with no value', () => {
@@ -128,7 +148,13 @@ describe('parser: command arguments', () => {
   });
 
   it('parses switches and operator-looking words (-eq, -not, -and) as named arguments in a command', () => {
-    expect(args('where type -eq phone -not -and')).toEqual([pos(lit('type')), named('eq'), pos(lit('phone')), named('not'), named('and')]);
+    expect(args('where type -eq phone -not -and')).toEqual([
+      pos(lit('type')),
+      named('eq'),
+      pos(lit('phone')),
+      named('not'),
+      named('and'),
+    ]);
   });
 
   it('parses -- as the end of parameters', () => {
@@ -203,7 +229,7 @@ describe('parser: command arguments', () => {
   });
 
   it('parses strings, ( ), $( ), @( ), @{ } and { } as argument values', () => {
-    expect(args("echo 'y' \"x\" (1+2) $(3) @(4) @{a=1} {5}")).toEqual([
+    expect(args('echo \'y\' "x" (1+2) $(3) @(4) @{a=1} {5}')).toEqual([
       pos(lit('y')),
       pos(lit('x')),
       pos({ kind: 'Paren', pipeline: pipe(bin('+', lit(1), lit(2))) }),
@@ -282,12 +308,20 @@ describe('parser: precedence (docs/language.md §3 and §7)', () => {
   });
 
   it('parses stacked casts and a cast with a space before its operand', () => {
-    expect(only('[int][string]$x')).toEqual({ kind: 'Cast', type: 'int', operand: { kind: 'Cast', type: 'string', operand: v('x') } });
+    expect(only('[int][string]$x')).toEqual({
+      kind: 'Cast',
+      type: 'int',
+      operand: { kind: 'Cast', type: 'string', operand: v('x') },
+    });
     expect(only('[INT] $x')).toEqual({ kind: 'Cast', type: 'int', operand: v('x') });
   });
 
   it('parses a cast of a postfix expression as a cast of the whole of it', () => {
-    expect(only('[string]$a.b')).toEqual({ kind: 'Cast', type: 'string', operand: { kind: 'Member', object: v('a'), name: 'b' } });
+    expect(only('[string]$a.b')).toEqual({
+      kind: 'Cast',
+      type: 'string',
+      operand: { kind: 'Member', object: v('a'), name: 'b' },
+    });
   });
 
   it('parses comparison words with -c and -i forms and -f, -replace, -join', () => {
@@ -303,12 +337,16 @@ describe('parser: precedence (docs/language.md §3 and §7)', () => {
   });
 
   it('binds casts, unary minus and postfix access tighter than the comma', () => {
-    expect(only('[int]1, -2, $a.b')).toEqual(commas({ kind: 'Cast', type: 'int', operand: lit(1) }, lit(-2), { kind: 'Member', object: v('a'), name: 'b' }));
+    expect(only('[int]1, -2, $a.b')).toEqual(
+      commas({ kind: 'Cast', type: 'int', operand: lit(1) }, lit(-2), { kind: 'Member', object: v('a'), name: 'b' }),
+    );
   });
 
   it('keeps commas inside ( ), @( ) and method calls to their own list', () => {
     expect(only('($a, 1) + 2')).toEqual(bin('+', { kind: 'Paren', pipeline: pipe(commas(v('a'), lit(1))) }, lit(2)));
-    expect(only("$s.Replace('a', 'b') + 1")).toEqual(bin('+', { kind: 'MethodCall', object: v('s'), name: 'Replace', args: [lit('a'), lit('b')] }, lit(1)));
+    expect(only("$s.Replace('a', 'b') + 1")).toEqual(
+      bin('+', { kind: 'MethodCall', object: v('s'), name: 'Replace', args: [lit('a'), lit('b')] }, lit(1)),
+    );
   });
 
   it('continues an expression on the next line after a binary operator', () => {
@@ -318,7 +356,11 @@ describe('parser: precedence (docs/language.md §3 and §7)', () => {
 
 describe('parser: postfix access', () => {
   it('parses $a[0].b', () => {
-    expect(only('$a[0].b')).toEqual({ kind: 'Member', object: { kind: 'Index', object: v('a'), index: lit(0) }, name: 'b' });
+    expect(only('$a[0].b')).toEqual({
+      kind: 'Member',
+      object: { kind: 'Index', object: v('a'), index: lit(0) },
+      name: 'b',
+    });
   });
 
   it("parses $s.Trim().Split('@')[1]", () => {
@@ -335,18 +377,27 @@ describe('parser: postfix access', () => {
   });
 
   it('parses method arguments separated by commas', () => {
-    expect(only("$s.Replace('a', 'b')")).toEqual({ kind: 'MethodCall', object: v('s'), name: 'Replace', args: [lit('a'), lit('b')] });
+    expect(only("$s.Replace('a', 'b')")).toEqual({
+      kind: 'MethodCall',
+      object: v('s'),
+      name: 'Replace',
+      args: [lit('a'), lit('b')],
+    });
   });
 
   it('parses (1..10)[2]', () => {
-    expect(only('(1..10)[2]')).toEqual({ kind: 'Index', object: { kind: 'Paren', pipeline: pipe(bin('..', lit(1), lit(10))) }, index: lit(2) });
+    expect(only('(1..10)[2]')).toEqual({
+      kind: 'Index',
+      object: { kind: 'Paren', pipeline: pipe(bin('..', lit(1), lit(10))) },
+      index: lit(2),
+    });
   });
 
   it("parses 'abc'.Length", () => {
     expect(only("'abc'.Length")).toEqual({ kind: 'Member', object: lit('abc'), name: 'Length' });
   });
 
-  it('parses $a[-1] and $r[\'key\']', () => {
+  it("parses $a[-1] and $r['key']", () => {
     expect(only('$a[-1]')).toEqual({ kind: 'Index', object: v('a'), index: lit(-1) });
     expect(only("$r['key']")).toEqual({ kind: 'Index', object: v('r'), index: lit('key') });
   });
@@ -384,13 +435,19 @@ describe('parser: strings', () => {
   });
 
   it('parses an expandable string into text and variable parts', () => {
-    expect(only('"Hello $name, ${full name}!"')).toEqual({ kind: 'ExpandableString', parts: ['Hello ', v('name'), ', ', v('full name'), '!'] });
+    expect(only('"Hello $name, ${full name}!"')).toEqual({
+      kind: 'ExpandableString',
+      parts: ['Hello ', v('name'), ', ', v('full name'), '!'],
+    });
   });
 
   it('parses $( … ) inside a string into a sub-expression part', () => {
     expect(only('"n=$($u.n + 1)"')).toEqual({
       kind: 'ExpandableString',
-      parts: ['n=', { kind: 'Subexpression', body: [pipe(bin('+', { kind: 'Member', object: v('u'), name: 'n' }, lit(1)))] }],
+      parts: [
+        'n=',
+        { kind: 'Subexpression', body: [pipe(bin('+', { kind: 'Member', object: v('u'), name: 'n' }, lit(1)))] },
+      ],
     });
   });
 
@@ -465,7 +522,10 @@ describe('parser: hash literals', () => {
   });
 
   it('parses a pipeline as an entry value', () => {
-    expect(only('@{ n = get-user | count }')).toEqual({ kind: 'Hash', entries: [{ key: 'n', value: pipe(cmd('get-user'), cmd('count')) }] });
+    expect(only('@{ n = get-user | count }')).toEqual({
+      kind: 'Hash',
+      entries: [{ key: 'n', value: pipe(cmd('get-user'), cmd('count')) }],
+    });
   });
 });
 
@@ -512,12 +572,18 @@ describe('parser: if, foreach, while', () => {
   });
 
   it('parses a statement after an if with no else as a separate statement', () => {
-    expect(body('if ($a) { 1 }\n$b')).toEqual([{ kind: 'If', clauses: [{ condition: pipe(v('a')), body: block(pipe(lit(1))) }] }, pipe(v('b'))]);
+    expect(body('if ($a) { 1 }\n$b')).toEqual([
+      { kind: 'If', clauses: [{ condition: pipe(v('a')), body: block(pipe(lit(1))) }] },
+      pipe(v('b')),
+    ]);
   });
 
   it('parses a condition spread over lines inside ( )', () => {
     expect(body('if ($a -eq 1 -and\n    $b) { 1 }')).toEqual([
-      { kind: 'If', clauses: [{ condition: pipe(bin('-and', bin('-eq', v('a'), lit(1)), v('b'))), body: block(pipe(lit(1))) }] },
+      {
+        kind: 'If',
+        clauses: [{ condition: pipe(bin('-and', bin('-eq', v('a'), lit(1)), v('b'))), body: block(pipe(lit(1))) }],
+      },
     ]);
   });
 
@@ -526,7 +592,12 @@ describe('parser: if, foreach, while', () => {
       { kind: 'Foreach', variable: 'u', iterable: pipe(bin('..', lit(1), lit(3))), body: block(pipe(v('u'))) },
     ]);
     expect(body('foreach ($u in get-user | first 2)\n{ $u }')).toEqual([
-      { kind: 'Foreach', variable: 'u', iterable: pipe(cmd('get-user'), cmd('first', pos(lit(2)))), body: block(pipe(v('u'))) },
+      {
+        kind: 'Foreach',
+        variable: 'u',
+        iterable: pipe(cmd('get-user'), cmd('first', pos(lit(2)))),
+        body: block(pipe(v('u'))),
+      },
     ]);
   });
 
@@ -563,11 +634,15 @@ describe('parser: try / catch / finally', () => {
   });
 
   it('parses try / finally without catch', () => {
-    expect(body('try { 1 } finally { 3 }')).toEqual([{ kind: 'Try', body: block(pipe(lit(1))), finalizer: block(pipe(lit(3))) }]);
+    expect(body('try { 1 } finally { 3 }')).toEqual([
+      { kind: 'Try', body: block(pipe(lit(1))), finalizer: block(pipe(lit(3))) },
+    ]);
   });
 
   it('parses catch with a type in brackets', () => {
-    expect(body('try { 1 } catch [Exception] { 2 }')).toEqual([{ kind: 'Try', body: block(pipe(lit(1))), handler: block(pipe(lit(2))) }]);
+    expect(body('try { 1 } catch [Exception] { 2 }')).toEqual([
+      { kind: 'Try', body: block(pipe(lit(1))), handler: block(pipe(lit(2))) },
+    ]);
   });
 });
 
@@ -610,7 +685,9 @@ describe('parser: functions and param()', () => {
   });
 
   it('parses param attributes [int], [switch] and [Parameter(Mandatory)]', () => {
-    const [f] = script('function f {\n param([int]$a = 1, [switch]$s, [Parameter(Mandatory)]$m, [Parameter(Mandatory=$true)][string]$n)\n}').body;
+    const [f] = script(
+      'function f {\n param([int]$a = 1, [switch]$s, [Parameter(Mandatory)]$m, [Parameter(Mandatory=$true)][string]$n)\n}',
+    ).body;
     expect(strip((f as A.FunctionDefinition).params)).toEqual([
       { name: 'a', type: 'int', mandatory: false, defaultValue: lit(1) },
       { name: 's', type: 'switch', mandatory: false },
@@ -620,7 +697,9 @@ describe('parser: functions and param()', () => {
   });
 
   it('parses [Parameter(Mandatory = $true)] and [Parameter(Mandatory = $false)] with spaces around =', () => {
-    const [f] = script('function f { param([Parameter(Mandatory = $true)]$a, [Parameter(Mandatory = $false)]$b) }').body;
+    const [f] = script(
+      'function f { param([Parameter(Mandatory = $true)]$a, [Parameter(Mandatory = $false)]$b) }',
+    ).body;
     expect(strip((f as A.FunctionDefinition).params)).toEqual([
       { name: 'a', mandatory: true },
       { name: 'b', mandatory: false },
@@ -659,7 +738,12 @@ describe('parser: assignment', () => {
   it('parses an assignment to a property written without spaces ($r.k=2, $h.a.b=3)', () => {
     expect(body('$r.k=2; $h.a.b=3')).toEqual([
       { kind: 'Assignment', target: { kind: 'Member', object: v('r'), name: 'k' }, op: '=', value: pipe(lit(2)) },
-      { kind: 'Assignment', target: { kind: 'Member', object: { kind: 'Member', object: v('h'), name: 'a' }, name: 'b' }, op: '=', value: pipe(lit(3)) },
+      {
+        kind: 'Assignment',
+        target: { kind: 'Member', object: { kind: 'Member', object: v('h'), name: 'a' }, name: 'b' },
+        op: '=',
+        value: pipe(lit(3)),
+      },
     ]);
   });
 
@@ -671,7 +755,9 @@ describe('parser: assignment', () => {
   });
 
   it('parses a pipeline on the right of =, and a value on the next line after =', () => {
-    expect(body('$x = get-user | first')).toEqual([{ kind: 'Assignment', target: v('x'), op: '=', value: pipe(cmd('get-user'), cmd('first')) }]);
+    expect(body('$x = get-user | first')).toEqual([
+      { kind: 'Assignment', target: v('x'), op: '=', value: pipe(cmd('get-user'), cmd('first')) },
+    ]);
     expect(body('$x =\n  5')).toEqual([{ kind: 'Assignment', target: v('x'), op: '=', value: pipe(lit(5)) }]);
   });
 
@@ -684,11 +770,14 @@ describe('parser: assignment', () => {
         value: pipe({ kind: 'ArraySubexpression', body: [pipe(commas(lit(1), lit(2)))] }),
       },
     ]);
-    expect(body('$x = 1, 2')).toEqual([{ kind: 'Assignment', target: v('x'), op: '=', value: pipe(commas(lit(1), lit(2))) }]);
+    expect(body('$x = 1, 2')).toEqual([
+      { kind: 'Assignment', target: v('x'), op: '=', value: pipe(commas(lit(1), lit(2))) },
+    ]);
   });
 
   it('rejects a literal, an expression, a method call or a ( ) as an assignment target', () => {
-    const message = (op: string) => `cannot assign to this: the left of '${op}' must be a variable, a property or an index`;
+    const message = (op: string) =>
+      `cannot assign to this: the left of '${op}' must be a variable, a property or an index`;
     expect(errorsOf('1 = 2')).toEqual([message('=')]);
     expect(errorsOf('$a + 1 = 2')).toEqual([message('=')]);
     expect(errorsOf('$a.f() += 2')).toEqual([message('+=')]);

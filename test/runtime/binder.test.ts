@@ -9,12 +9,32 @@ import type { Value } from '../../src/runtime/values.js';
 
 const sp = span(new SourceFile('t', 'x'), 0, 1);
 const pos = (value: Value): EvaluatedArgument => ({ kind: 'positional', value, span: sp });
-const named = (name: string, value?: Value): EvaluatedArgument => ({ kind: 'named', name, value: value ?? null, hasValue: value !== undefined, span: sp });
+const named = (name: string, value?: Value): EvaluatedArgument => ({
+  kind: 'named',
+  name,
+  value: value ?? null,
+  hasValue: value !== undefined,
+  span: sp,
+});
 
 const params: ParameterSpec[] = [
-  { name: 'user', type: 'string', position: 0, fromPipeline: 'both', aliases: ['userPrincipalName', 'upn', 'userId'], description: '' },
+  {
+    name: 'user',
+    type: 'string',
+    position: 0,
+    fromPipeline: 'both',
+    aliases: ['userPrincipalName', 'upn', 'userId'],
+    description: '',
+  },
   { name: 'phoneNumber', type: 'string', position: 1, fromPipeline: 'property', description: '' },
-  { name: 'type', type: 'string', values: ['mobile', 'alternateMobile', 'office'], fromPipeline: 'property', aliases: ['phoneType'], description: '' },
+  {
+    name: 'type',
+    type: 'string',
+    values: ['mobile', 'alternateMobile', 'office'],
+    fromPipeline: 'property',
+    aliases: ['phoneType'],
+    description: '',
+  },
   { name: 'lifetime', type: 'int', description: '' },
   { name: 'usableOnce', type: 'switch', description: '' },
 ];
@@ -53,8 +73,16 @@ describe('binding arguments', () => {
 describe('binding pipeline items', () => {
   it('binds a CSV row by property name, aliases included', () => {
     const b = binder.bind([]);
-    const row = new ShellRecord({ userPrincipalName: 'AnaP@contoso.com', phoneNumber: '+1 4255550100', phoneType: 'Office' });
-    expect(binder.bindItem(b, row, sp)).toEqual({ user: 'AnaP@contoso.com', phoneNumber: '+1 4255550100', type: 'office' });
+    const row = new ShellRecord({
+      userPrincipalName: 'AnaP@contoso.com',
+      phoneNumber: '+1 4255550100',
+      phoneType: 'Office',
+    });
+    expect(binder.bindItem(b, row, sp)).toEqual({
+      user: 'AnaP@contoso.com',
+      phoneNumber: '+1 4255550100',
+      type: 'office',
+    });
   });
 
   it('binds a string item by value to the first parameter that takes one', () => {
@@ -67,9 +95,13 @@ describe('binding pipeline items', () => {
   });
 
   it('names the item when a required parameter is still missing', () => {
-    const strict = new Binder('get-method', [{ name: 'id', type: 'string', required: true, fromPipeline: 'property', description: '' }]);
+    const strict = new Binder('get-method', [
+      { name: 'id', type: 'string', required: true, fromPipeline: 'property', description: '' },
+    ]);
     const b = strict.bind([]);
     const item = new ShellRecord({ other: 1 });
-    expect(() => strict.checkRequired(strict.bindItem(b, item, sp), sp, item)).toThrow(/-id is required \(the input item a record does not supply it\)/);
+    expect(() => strict.checkRequired(strict.bindItem(b, item, sp), sp, item)).toThrow(
+      /-id is required \(the input item a record does not supply it\)/,
+    );
   });
 });

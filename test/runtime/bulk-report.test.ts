@@ -9,8 +9,13 @@ describe('BulkReport', () => {
     try {
       const written: string[] = [];
       const host: Host = {
-        info: () => undefined, warn: () => undefined, write: (t) => void written.push(t),
-        isTerminal: true, progress: true, columns: 80, color: false,
+        info: () => undefined,
+        warn: () => undefined,
+        write: (t) => void written.push(t),
+        isTerminal: true,
+        progress: true,
+        columns: 80,
+        color: false,
       };
       const report = new BulkReport('remove-method', host, () => undefined, true);
       const counts = { done: 0, succeeded: 0, failed: 0, skipped: 0, declined: 1 };

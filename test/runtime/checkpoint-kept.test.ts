@@ -19,13 +19,27 @@ describe('output kept for a re-run', () => {
 
   it('redacts nested secrets and leaves everything else alone', () => {
     const v = new ShellRecord([
-      ['method', new ShellRecord([['pin', '1234'], ['secretKey', 'JBSWY3DPEHPK3PXP'], ['id', 'm1']])],
+      [
+        'method',
+        new ShellRecord([
+          ['pin', '1234'],
+          ['secretKey', 'JBSWY3DPEHPK3PXP'],
+          ['id', 'm1'],
+        ]),
+      ],
       ['list', [new ShellRecord([['password', 'hunter22']])]],
       ['pinLength', 8],
     ]);
-    expect(toPlain(redactForStorage(v))).toEqual({ method: { pin: NOT_KEPT, secretKey: NOT_KEPT, id: 'm1' }, list: [{ password: NOT_KEPT }], pinLength: 8 });
+    expect(toPlain(redactForStorage(v))).toEqual({
+      method: { pin: NOT_KEPT, secretKey: NOT_KEPT, id: 'm1' },
+      list: [{ password: NOT_KEPT }],
+      pinLength: 8,
+    });
     // A value given to a secret parameter, wherever the output repeats it.
-    const echoed = new ShellRecord([['note', 'set to Hunter2!x for a@x'], ['user', 'a@x']]);
+    const echoed = new ShellRecord([
+      ['note', 'set to Hunter2!x for a@x'],
+      ['user', 'a@x'],
+    ]);
     const secrets = { params, args: { user: 'a@x', newPassword: 'Hunter2!x' } };
     expect(toPlain(redactForStorage(echoed, secrets))).toEqual({ note: NOT_KEPT, user: 'a@x' });
   });

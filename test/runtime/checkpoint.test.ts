@@ -17,7 +17,8 @@ import { builtinCommands, coreCommands } from '../../src/builtins/registry.js';
 import { secretKeyNames } from '../../src/runtime/secrets.js';
 
 /** The header of files this version writes; files of v1 (no kept output) are read alike. */
-const HEADER = '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
+const HEADER =
+  '# authsh checkpoint v2: S = started, D = done (with its output), E = output written (delete this file to start the job afresh)';
 const V1 = '# authsh checkpoint v1: S = started, D = done (delete this file to start the job afresh)';
 
 let dir: string;
@@ -62,8 +63,12 @@ describe('the Checkpoint log', () => {
   it('leaves secret parameters out of the key', () => {
     const one = Checkpoint.open(join(dir, 'one.ck'));
     const two = Checkpoint.open(join(dir, 'two.ck'));
-    expect(one.key('reset', { user: 'a', password: 'hunter2' }, params)).toBe(two.key('reset', { user: 'a', password: 'other' }, params));
-    expect(one.key('reset', { user: 'a', phone: 'hunter2' }, params)).not.toBe(two.key('reset', { user: 'a', phone: 'other' }, params));
+    expect(one.key('reset', { user: 'a', password: 'hunter2' }, params)).toBe(
+      two.key('reset', { user: 'a', password: 'other' }, params),
+    );
+    expect(one.key('reset', { user: 'a', phone: 'hunter2' }, params)).not.toBe(
+      two.key('reset', { user: 'a', phone: 'other' }, params),
+    );
     one.close();
     two.close();
   });
@@ -184,7 +189,13 @@ describe('kept output in the Checkpoint log', () => {
       ['temporaryAccessPass', 'Tap!Secret-123'],
       ['created', when],
       ['0', 'a key JSON would move first'],
-      ['pin', new ShellRecord([['pin', '24681357'], ['length', 8]])],
+      [
+        'pin',
+        new ShellRecord([
+          ['pin', '24681357'],
+          ['length', 8],
+        ]),
+      ],
       ['newPassword', 'Pw-NotKept-9'],
       ['count', 3],
       ['tags', ['x', null, true]],
@@ -199,7 +210,16 @@ describe('kept output in the Checkpoint log', () => {
     again.close();
     expect(kept).toHaveLength(2);
     const back = kept[0] as ShellRecord;
-    expect(back.keys()).toEqual(['userPrincipalName', 'temporaryAccessPass', 'created', '0', 'pin', 'newPassword', 'count', 'tags']);
+    expect(back.keys()).toEqual([
+      'userPrincipalName',
+      'temporaryAccessPass',
+      'created',
+      '0',
+      'pin',
+      'newPassword',
+      'count',
+      'tags',
+    ]);
     expect(back.get('temporaryAccessPass')).toBe(NOT_KEPT);
     expect(back.get('newPassword')).toBe(NOT_KEPT);
     expect(toPlain(back.get('pin'))).toEqual({ pin: NOT_KEPT, length: 8 });
@@ -282,7 +302,15 @@ describe('kept output in the Checkpoint log', () => {
 function setup(opts: { name?: string; changesState?: boolean; extra?: ParameterSpec[] } = {}) {
   const tracker = new Tracker();
   const changes = opts.changesState ?? true;
-  const spec = echoCommand({ name: opts.name ?? 'set-thing', changesState: changes, category: changes ? 'graph' : 'core', ...(opts.extra ? { extra: opts.extra } : {}) }, tracker);
+  const spec = echoCommand(
+    {
+      name: opts.name ?? 'set-thing',
+      changesState: changes,
+      category: changes ? 'graph' : 'core',
+      ...(opts.extra ? { extra: opts.extra } : {}),
+    },
+    tracker,
+  );
   return { tracker, spec, commands: [spec] };
 }
 
@@ -304,7 +332,9 @@ describe('-checkpoint FILE on a concurrent command', () => {
     expect(r2.plain).toEqual([4]);
     // It was started before and never finished: its outcome is unknown.
     expect(second.tracker.inDoubt).toEqual([4]);
-    expect(summaryOf(r2, 'set-thing')).toMatch(/^set-thing: 6 items: 1 succeeded, 0 failed, 5 skipped \(done before, per the checkpoint\), 0 retried in /);
+    expect(summaryOf(r2, 'set-thing')).toMatch(
+      /^set-thing: 6 items: 1 succeeded, 0 failed, 5 skipped \(done before, per the checkpoint\), 0 retried in /,
+    );
     // Nothing left to do: the file is gone, and the next run starts afresh.
     expect(existsSync(join(dir, 'ck'))).toBe(false);
     const third = setup();
@@ -338,13 +368,22 @@ describe('-checkpoint FILE on a concurrent command', () => {
   it('says every item was skipped when the file has them all done', async () => {
     const first = setup();
     first.tracker.failOn = new Set([9]);
-    expect((await runBulk('1..4 | set-thing -checkpoint ck; 9 | set-thing -checkpoint ck', { commands: first.commands, cwd: dir })).code).toBe(1);
+    expect(
+      (
+        await runBulk('1..4 | set-thing -checkpoint ck; 9 | set-thing -checkpoint ck', {
+          commands: first.commands,
+          cwd: dir,
+        })
+      ).code,
+    ).toBe(1);
     const second = setup();
     second.tracker.failOn = new Set([9]);
     const r = await runBulk('1..4 | set-thing -checkpoint ck', { commands: second.commands, cwd: dir });
     expect(second.tracker.started).toEqual([]);
     expect(r.plain).toEqual([]);
-    expect(summaryOf(r, 'set-thing')).toMatch(/^set-thing: 4 items: 0 succeeded, 0 failed, 4 skipped \(done before, per the checkpoint\), 0 retried in [\d.]+ s$/);
+    expect(summaryOf(r, 'set-thing')).toMatch(
+      /^set-thing: 4 items: 0 succeeded, 0 failed, 4 skipped \(done before, per the checkpoint\), 0 retried in [\d.]+ s$/,
+    );
   });
 
   it('runs an item recorded only as started in doubt', async () => {
@@ -366,7 +405,11 @@ describe('-checkpoint FILE on a concurrent command', () => {
     first.tracker.onStart = () => {
       if (first.tracker.started.length === 5) setTimeout(() => controller.abort(), 100);
     };
-    const r1 = await runBulk('1..5 | set-thing -checkpoint ck', { commands: first.commands, cwd: dir, signal: controller.signal });
+    const r1 = await runBulk('1..5 | set-thing -checkpoint ck', {
+      commands: first.commands,
+      cwd: dir,
+      signal: controller.signal,
+    });
     expect(r1.code).toBe(130);
     expect(existsSync(join(dir, 'ck'))).toBe(true);
 
@@ -383,7 +426,9 @@ describe('-checkpoint FILE on a concurrent command', () => {
     const r1 = await runBulk('@(1, 2, 1) | set-thing -checkpoint ck', { commands: first.commands, cwd: dir });
     expect(r1.code).toBe(1);
     expect(first.tracker.started.filter((x) => x === 1)).toHaveLength(2);
-    const keys = lines('ck').filter((x) => x.startsWith('D ')).map((x) => x.split(' ')[1]!);
+    const keys = lines('ck')
+      .filter((x) => x.startsWith('D '))
+      .map((x) => x.split(' ')[1]!);
     expect(keys).toHaveLength(2);
     expect(keys[0]!.split('.')[0]).toBe(keys[1]!.split('.')[0]);
     expect(keys.map((k) => k.split('.')[1]).sort()).toEqual(['1', '2']);
@@ -398,11 +443,17 @@ describe('-checkpoint FILE on a concurrent command', () => {
     const secret: ParameterSpec[] = [{ name: 'password', type: 'string', secret: true, description: '' }];
     const first = setup({ name: 'set-secret', extra: secret });
     first.tracker.failOn = new Set([2]);
-    const r1 = await runBulk("1..3 | set-secret -password 'hunter2-sekret' -checkpoint ck", { commands: first.commands, cwd: dir });
+    const r1 = await runBulk("1..3 | set-secret -password 'hunter2-sekret' -checkpoint ck", {
+      commands: first.commands,
+      cwd: dir,
+    });
     expect(r1.code).toBe(1);
     expect(read('ck')).not.toContain('hunter2');
     const second = setup({ name: 'set-secret', extra: secret });
-    const r2 = await runBulk("1..3 | set-secret -password 'another-one' -checkpoint ck", { commands: second.commands, cwd: dir });
+    const r2 = await runBulk("1..3 | set-secret -password 'another-one' -checkpoint ck", {
+      commands: second.commands,
+      cwd: dir,
+    });
     expect(r2.code).toBe(0);
     expect(second.tracker.started).toEqual([2]);
   });
@@ -430,7 +481,10 @@ describe('resuming prints every row once', () => {
   it('emits again, in input order, the kept output of items done but never printed, running none of them', async () => {
     const first = setup();
     // Assigned, never printed; then the run fails, so the checkpoint stays.
-    const r1 = await runBulk("$x = 1..6 | set-thing -checkpoint ck; throw 'stopped'", { commands: first.commands, cwd: dir });
+    const r1 = await runBulk("$x = 1..6 | set-thing -checkpoint ck; throw 'stopped'", {
+      commands: first.commands,
+      cwd: dir,
+    });
     expect(r1.code).toBe(1);
     expect(r1.plain).toEqual([]);
     const second = setup();
@@ -447,7 +501,11 @@ describe('resuming prints every row once', () => {
     first.tracker.onStart = () => {
       if (first.tracker.started.length === 6) setTimeout(() => controller.abort(), 100);
     };
-    const r1 = await runBulk('1..6 | set-thing -checkpoint ck', { commands: first.commands, cwd: dir, signal: controller.signal });
+    const r1 = await runBulk('1..6 | set-thing -checkpoint ck', {
+      commands: first.commands,
+      cwd: dir,
+      signal: controller.signal,
+    });
     expect(r1.code).toBe(130);
     // 4, 5 and 6 finished while 3 hung: they are not lost behind it.
     expect(r1.plain).toEqual([1, 2, 4, 5, 6]);
@@ -473,9 +531,19 @@ describe('resuming prints every row once', () => {
         cwd: dir,
         commands: [...coreCommands, echoCommand({ name: 'set-thing', changesState: true, category: 'graph' }, tracker)],
       });
-      const code = await session.run('1..6 | set-thing -checkpoint ck | foreach { @{ n = $_ } }', { fileName: 't', ...(signal ? { signal } : {}) });
+      const code = await session.run('1..6 | set-thing -checkpoint ck | foreach { @{ n = $_ } }', {
+        fileName: 't',
+        ...(signal ? { signal } : {}),
+      });
       session.end();
-      return { code, rows: stdout.split('\n').map((l) => l.trim()).filter((l) => /^\d+$/.test(l)).map(Number) };
+      return {
+        code,
+        rows: stdout
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => /^\d+$/.test(l))
+          .map(Number),
+      };
     };
     const first = new Tracker();
     first.hangOn = new Set([3]);
@@ -496,7 +564,11 @@ describe('resuming prints every row once', () => {
     const r1 = await runBulk("$r = set-once a; throw 'stopped'", { commands, cwd: dir, checkpoint: 'script.ck' });
     expect(r1.code).toBe(1);
     const t2 = new Tracker();
-    const r2 = await runBulk('set-once a', { commands: [onceCommand('set-once', t2)], cwd: dir, checkpoint: 'script.ck' });
+    const r2 = await runBulk('set-once a', {
+      commands: [onceCommand('set-once', t2)],
+      cwd: dir,
+      checkpoint: 'script.ck',
+    });
     expect(t2.started).toEqual([]);
     expect(r2.plain).toEqual(['changed a']);
   });

@@ -9,11 +9,20 @@ import type { Value } from '../../src/runtime/values.js';
 function setup(opts: { changesState?: boolean; ignoreSignal?: boolean; name?: string } = {}) {
   const tracker = new Tracker();
   const name = opts.name ?? (opts.changesState ? 'set-thing' : 'slow-echo');
-  const spec = echoCommand({ name, changesState: opts.changesState ?? false, category: opts.changesState ? 'graph' : 'core', ignoreSignal: opts.ignoreSignal ?? false }, tracker);
+  const spec = echoCommand(
+    {
+      name,
+      changesState: opts.changesState ?? false,
+      category: opts.changesState ? 'graph' : 'core',
+      ignoreSignal: opts.ignoreSignal ?? false,
+    },
+    tracker,
+  );
   return { tracker, commands: [spec] };
 }
 
-const SUMMARY = /^(\S+): (interrupted after )?(\d+) items: (\d+) succeeded, (\d+) failed, (?:(\d+) skipped \(done before, per the checkpoint\), )?(\d+) retried in [\d.]+ (s|min)/;
+const SUMMARY =
+  /^(\S+): (interrupted after )?(\d+) items: (\d+) succeeded, (\d+) failed, (?:(\d+) skipped \(done before, per the checkpoint\), )?(\d+) retried in [\d.]+ (s|min)/;
 
 describe('the concurrent runner', () => {
   it('emits results in input order although items finish in another order', async () => {
@@ -91,11 +100,23 @@ describe('the concurrent runner', () => {
     const late: string[] = [];
     for (let round = 0; round < 40; round++) {
       const tracker = new Tracker();
-      const commands = [echoCommand({ name: 'set-thing', changesState: true, category: 'graph', ignoreSignal: true, delay: (i) => 9 + (Number(i) % 3) * 5 }, tracker)];
+      const commands = [
+        echoCommand(
+          {
+            name: 'set-thing',
+            changesState: true,
+            category: 'graph',
+            ignoreSignal: true,
+            delay: (i) => 9 + (Number(i) % 3) * 5,
+          },
+          tracker,
+        ),
+      ];
       const window = 2 + (round % 2);
       const r = await runBulk('1..100000 | set-thing | first 3', { commands, bulkWindow: window });
       expect(r.plain).toEqual([1, 2, 3]);
-      if (tracker.inFlight !== 0) late.push(`window ${window}: started ${tracker.started.join(',')}, finished ${tracker.finished.join(',')}`);
+      if (tracker.inFlight !== 0)
+        late.push(`window ${window}: started ${tracker.started.join(',')}, finished ${tracker.finished.join(',')}`);
     }
     expect(late, 'runs still going after session.run returned').toEqual([]);
   });
@@ -113,13 +134,21 @@ describe('the concurrent runner', () => {
     const stillRunning = a.inFlight;
     expect(r.plain).toEqual([1, 2, 3]);
     expect(a.started.length).toBeLessThan(100);
-    expect(stillRunning, `set-a runs still going when the run returned (started ${a.started.length}, finished ${a.finished.length})`).toBe(0);
+    expect(
+      stillRunning,
+      `set-a runs still going when the run returned (started ${a.started.length}, finished ${a.finished.length})`,
+    ).toBe(0);
     expect(summaryOf(r, 'set-a')).toBeDefined();
   });
 
   it('counts in the summary every write a changing command made before `first` stopped it', async () => {
     const tracker = new Tracker();
-    const commands = [echoCommand({ name: 'set-thing', changesState: true, category: 'graph', ignoreSignal: true, delay: () => 20 }, tracker)];
+    const commands = [
+      echoCommand(
+        { name: 'set-thing', changesState: true, category: 'graph', ignoreSignal: true, delay: () => 20 },
+        tracker,
+      ),
+    ];
     const r = await runBulk('1..100 | set-thing | first 3', { commands, bulkWindow: 8 });
     expect(r.plain).toEqual([1, 2, 3]);
     expect(tracker.finished.length).toBeGreaterThan(3);
@@ -146,7 +175,11 @@ describe('the concurrent runner', () => {
     tracker.onStart = () => {
       if (tracker.started.length === 20) controller.abort();
     };
-    const r = await runBulk("1..100000 | slow-echo; 'not reached'", { commands, bulkWindow: 8, signal: controller.signal });
+    const r = await runBulk("1..100000 | slow-echo; 'not reached'", {
+      commands,
+      bulkWindow: 8,
+      signal: controller.signal,
+    });
     expect(r.code).toBe(130);
     expect(r.stderr).toBe('interrupted\n');
     expect(r.plain).not.toContain('not reached');
@@ -243,7 +276,9 @@ describe('-whatif on a concurrent changing command', () => {
     const plan = r.info.filter((l) => l.startsWith('what if: '));
     expect(plan).toHaveLength(11);
     expect(plan.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `what if: set-thing would change ${i + 1}`));
-    expect(plan[10]).toBe('what if: set-thing would send 25 requests in about 2 $batch calls (the first 10 are shown above)');
+    expect(plan[10]).toBe(
+      'what if: set-thing would send 25 requests in about 2 $batch calls (the first 10 are shown above)',
+    );
     expect(summaryOf(r, 'set-thing')).toBeUndefined();
   });
 
@@ -262,7 +297,16 @@ describe('-whatif on a concurrent changing command', () => {
 describe('questions in a concurrent run (issue 11)', () => {
   /** A destructive command that learns what it changes only after a read of its own (a delay). */
   const drop: CommandSpec = {
-    name: 'drop-thing', needsGraph: true, checkpointed: true, finishesInFlightOnStop: true, synopsis: '', input: 'item', concurrent: true, changesState: true, destructive: true, examples: [],
+    name: 'drop-thing',
+    needsGraph: true,
+    checkpointed: true,
+    finishesInFlightOnStop: true,
+    synopsis: '',
+    input: 'item',
+    concurrent: true,
+    changesState: true,
+    destructive: true,
+    examples: [],
     parameters: [{ name: 'n', type: 'any', position: 0, fromPipeline: 'value', description: '' }],
     async *run(ctx, args) {
       await new Promise((r) => setTimeout(r, delayOf(args.n)));
@@ -290,12 +334,17 @@ describe('questions in a concurrent run (issue 11)', () => {
 
   it('stops asking after "no to all", and never asks under -whatif or -confirm:$false', async () => {
     const asked: string[] = [];
-    const confirm = async (q: string): Promise<ConfirmAnswer> => (asked.push(q), q === 'Drop thing 3?' ? 'none' : 'yes');
+    const confirm = async (q: string): Promise<ConfirmAnswer> => (
+      asked.push(q),
+      q === 'Drop thing 3?' ? 'none' : 'yes'
+    );
     const r = await runBulk('1..6 | drop-thing', { commands: [drop], confirm });
     expect(asked).toEqual(['Drop thing 1?', 'Drop thing 2?', 'Drop thing 3?']);
     expect(r.plain).toEqual([1, 2]);
     asked.length = 0;
-    expect((await runBulk('1..3 | drop-thing -confirm:$false', { commands: [drop], confirm })).plain).toEqual([1, 2, 3]);
+    expect((await runBulk('1..3 | drop-thing -confirm:$false', { commands: [drop], confirm })).plain).toEqual([
+      1, 2, 3,
+    ]);
     expect((await runBulk('1..3 | drop-thing -whatif', { commands: [drop], confirm })).plain).toEqual([1, 2, 3]);
     expect(asked).toEqual([]);
   });

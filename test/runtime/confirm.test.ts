@@ -6,7 +6,15 @@ import { ShellRecord } from '../../src/runtime/record.js';
 import type { CommandSpec, ConfirmAnswer, Host } from '../../src/runtime/command.js';
 
 const spec: CommandSpec = {
-  name: 'remove-thing', needsGraph: true, checkpointed: true, finishesInFlightOnStop: true, synopsis: '', input: 'item', changesState: true, destructive: true, examples: [],
+  name: 'remove-thing',
+  needsGraph: true,
+  checkpointed: true,
+  finishesInFlightOnStop: true,
+  synopsis: '',
+  input: 'item',
+  changesState: true,
+  destructive: true,
+  examples: [],
   parameters: [
     { name: 'user', type: 'any', description: '' },
     { name: 'secret', type: 'string', secret: true, description: '' },
@@ -16,13 +24,25 @@ const spec: CommandSpec = {
 };
 
 function host(answers: ConfirmAnswer[], asked: string[]): Host {
-  return { info: () => undefined, warn: () => undefined, isTerminal: true, columns: 80, color: false, confirm: async (q) => (asked.push(q), answers.shift() ?? 'no') };
+  return {
+    info: () => undefined,
+    warn: () => undefined,
+    isTerminal: true,
+    columns: 80,
+    color: false,
+    confirm: async (q) => (asked.push(q), answers.shift() ?? 'no'),
+  };
 }
 
 describe('describeCall', () => {
   it('names the command and its arguments, records by who they are, secrets masked', () => {
-    const user = new ShellRecord([['userPrincipalName', 'CameronW@contoso.com'], ['id', 'x']]);
-    expect(describeCall(spec, { user, secret: 'hunter2', force: true })).toBe('remove-thing -user CameronW@contoso.com x -secret ******** -force');
+    const user = new ShellRecord([
+      ['userPrincipalName', 'CameronW@contoso.com'],
+      ['id', 'x'],
+    ]);
+    expect(describeCall(spec, { user, secret: 'hunter2', force: true })).toBe(
+      'remove-thing -user CameronW@contoso.com x -secret ******** -force',
+    );
   });
 });
 

@@ -41,14 +41,23 @@ describe('runtime error spans', () => {
   });
 
   it("underlines the value of where's operator when its regex is invalid", async () => {
-    expect(await caret("@{ n = 'a' } | where n -match '(' -erroraction stop")).toEqual([" 1 | @{ n = 'a' } | where n -match '(' -erroraction stop", '   |                               ^~~']);
+    expect(await caret("@{ n = 'a' } | where n -match '(' -erroraction stop")).toEqual([
+      " 1 | @{ n = 'a' } | where n -match '(' -erroraction stop",
+      '   |                               ^~~',
+    ]);
   });
 
   it('underlines a where condition whose regex is invalid', async () => {
-    expect(await caret("@{ n = 'a' } | where n~'(' -erroraction stop")).toEqual([" 1 | @{ n = 'a' } | where n~'(' -erroraction stop", '   |                      ^~~~~']);
+    expect(await caret("@{ n = 'a' } | where n~'(' -erroraction stop")).toEqual([
+      " 1 | @{ n = 'a' } | where n~'(' -erroraction stop",
+      '   |                      ^~~~~',
+    ]);
   });
 
   it('underlines a value that follows a property without an operator', async () => {
-    expect(await caret("@{ n = 'a' } | where n 'a'")).toEqual([" 1 | @{ n = 'a' } | where n 'a'", '   |                        ^~~']);
+    expect(await caret("@{ n = 'a' } | where n 'a'")).toEqual([
+      " 1 | @{ n = 'a' } | where n 'a'",
+      '   |                        ^~~',
+    ]);
   });
 });

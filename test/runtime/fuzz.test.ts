@@ -27,14 +27,98 @@ const alphabetText = fc.string({ unit: fc.constantFrom(...ALPHABET), maxLength: 
 
 /** Fragments that form real tokens and constructs, joined with or without a space. */
 const FRAGMENTS = [
-  'if', 'elseif', 'else', 'foreach', 'while', 'in', 'try', 'catch', 'finally', 'function', 'param',
-  'return', 'throw', 'exit', 'break', 'continue',
-  '(', ')', '{', '}', '[', ']', '@(', '@{', '$(', '[int]', '[string]', '[foo]', '[Parameter(Mandatory)]',
-  '$x', '$y', '$_', '$null', '$true', '${a b}', '$x.Length', '$x[0]', "$s.Split('@')",
-  '1', '-7', '3.5', '1e3', '0x1F', '..', "'a'", "'it''s'", '"b $(', '"', '"c $x"', '@"\n', '\n"@', "@'\nraw\n'@",
-  '-eq', '-ne', '-like', '-match', '-not', '-and', '-or', '-f', '!', '+', '-', '*', '/', '%',
-  '=', '+=', '-=', ',', ';', '|', '\n', '\n', '.', '--', '-x', '-n:', '`', '`\n', '#', '<#', '#>',
-  'where', 'type=', 'n>=2', "upn~'^a'", 'f', 'echo', 'first', 'a@b.com', './x.csv',
+  'if',
+  'elseif',
+  'else',
+  'foreach',
+  'while',
+  'in',
+  'try',
+  'catch',
+  'finally',
+  'function',
+  'param',
+  'return',
+  'throw',
+  'exit',
+  'break',
+  'continue',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '@(',
+  '@{',
+  '$(',
+  '[int]',
+  '[string]',
+  '[foo]',
+  '[Parameter(Mandatory)]',
+  '$x',
+  '$y',
+  '$_',
+  '$null',
+  '$true',
+  '${a b}',
+  '$x.Length',
+  '$x[0]',
+  "$s.Split('@')",
+  '1',
+  '-7',
+  '3.5',
+  '1e3',
+  '0x1F',
+  '..',
+  "'a'",
+  "'it''s'",
+  '"b $(',
+  '"',
+  '"c $x"',
+  '@"\n',
+  '\n"@',
+  "@'\nraw\n'@",
+  '-eq',
+  '-ne',
+  '-like',
+  '-match',
+  '-not',
+  '-and',
+  '-or',
+  '-f',
+  '!',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '=',
+  '+=',
+  '-=',
+  ',',
+  ';',
+  '|',
+  '\n',
+  '\n',
+  '.',
+  '--',
+  '-x',
+  '-n:',
+  '`',
+  '`\n',
+  '#',
+  '<#',
+  '#>',
+  'where',
+  'type=',
+  'n>=2',
+  "upn~'^a'",
+  'f',
+  'echo',
+  'first',
+  'a@b.com',
+  './x.csv',
 ];
 const soupText = fc
   .array(fc.tuple(fc.constantFrom(...FRAGMENTS), fc.constantFrom('', ' ', ' ')), { maxLength: 40 })
@@ -45,17 +129,73 @@ const soupText = fc
  * records and operators rather than the near-empty scripts random text mostly parses into.
  * Loops are bounded by construction; the run's 2-second signal stops anything that still runs long.
  */
-const OPS = ['+', '-', '*', '/', '%', '-eq', '-ne', '-gt', '-le', '-like', '-match', '-and', '-or', '-xor', '..', '-f', '-replace', '-join', '-split', '-contains', '-in', '-is'];
+const OPS = [
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '-eq',
+  '-ne',
+  '-gt',
+  '-le',
+  '-like',
+  '-match',
+  '-and',
+  '-or',
+  '-xor',
+  '..',
+  '-f',
+  '-replace',
+  '-join',
+  '-split',
+  '-contains',
+  '-in',
+  '-is',
+];
 const VARS = ['$x', '$y', '$h', '$a', '$_', '$null', '$true', '$false', '$args', '$matches'];
 const { program } = fc.letrec<{ expr: string; statement: string; statements: string; program: string }>((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.integer({ min: -20, max: 20 }).map(String),
-    fc.constantFrom('3.5', '0x1F', '1e3', "'a'", "'A@b.com'", "''", '"t $x"', '@()', '@{}', "'*a*'", "'^a'", "'{0}-{1}'", "'int'"),
+    fc.constantFrom(
+      '3.5',
+      '0x1F',
+      '1e3',
+      "'a'",
+      "'A@b.com'",
+      "''",
+      '"t $x"',
+      '@()',
+      '@{}',
+      "'*a*'",
+      "'^a'",
+      "'{0}-{1}'",
+      "'int'",
+    ),
     fc.constantFrom(...VARS),
     fc.tuple(tie('expr'), fc.constantFrom(...OPS), tie('expr')).map(([l, op, r]) => `(${l} ${op} ${r})`),
-    fc.tuple(fc.constantFrom('-not ', '!', '-', '[int]', '[string]', '[bool]', '[array]', '[datetime]'), tie('expr')).map(([p, e]) => `${p}${e}`),
-    fc.tuple(tie('expr'), fc.constantFrom('.Length', '.Count', '[0]', '[-1]', "['k']", '.ToUpper()', ".Split('@')", '.Trim()', '.k', '.Substring(1)', '.AddDays(1)')).map(([e, p]) => `(${e})${p}`),
+    fc
+      .tuple(fc.constantFrom('-not ', '!', '-', '[int]', '[string]', '[bool]', '[array]', '[datetime]'), tie('expr'))
+      .map(([p, e]) => `${p}${e}`),
+    fc
+      .tuple(
+        tie('expr'),
+        fc.constantFrom(
+          '.Length',
+          '.Count',
+          '[0]',
+          '[-1]',
+          "['k']",
+          '.ToUpper()',
+          ".Split('@')",
+          '.Trim()',
+          '.k',
+          '.Substring(1)',
+          '.AddDays(1)',
+        ),
+      )
+      .map(([e, p]) => `(${e})${p}`),
     fc.array(tie('expr'), { maxLength: 3 }).map((xs) => `@(${xs.join(', ')})`),
     fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `@{ k = ${a}; n = ${b} }`),
     tie('expr').map((e) => `"v: $(${e}) $x"`),
@@ -67,12 +207,20 @@ const { program } = fc.letrec<{ expr: string; statement: string; statements: str
     { depthSize: 'small', withCrossShrink: true },
     tie('expr'),
     // ($env:AUTHSH_FUZZ is set in this test process only: a name nothing else reads.)
-    fc.tuple(fc.constantFrom('$x', '$y', '$h', '$a', '$h.k', '$a[0]', '$env:AUTHSH_FUZZ'), fc.constantFrom('=', '+=', '-='), tie('expr')).map(([t, op, e]) => `${t} ${op} ${e}`),
+    fc
+      .tuple(
+        fc.constantFrom('$x', '$y', '$h', '$a', '$h.k', '$a[0]', '$env:AUTHSH_FUZZ'),
+        fc.constantFrom('=', '+=', '-='),
+        tie('expr'),
+      )
+      .map(([t, op, e]) => `${t} ${op} ${e}`),
     fc.tuple(tie('expr'), tie('statements'), tie('statements')).map(([c, a, b]) => `if (${c}) { ${a} } else { ${b} }`),
     fc.tuple(tie('expr'), tie('statements')).map(([e, b]) => `foreach ($i in ${e}) { ${b} }`),
     // Each loop has its own counter, so a nested loop cannot reset an outer one's.
     fc.tuple(fc.nat(9999), tie('statements')).map(([n, b]) => `$w${n} = 0; while ($w${n} -lt 3) { $w${n} += 1; ${b} }`),
-    fc.tuple(tie('statements'), tie('statements')).map(([a, b]) => `try { ${a} } catch { $_.message; ${b} } finally { $y }`),
+    fc
+      .tuple(tie('statements'), tie('statements'))
+      .map(([a, b]) => `try { ${a} } catch { $_.message; ${b} } finally { $y }`),
     // $gd counts the call depth (a function's assignment makes a local copy of the caller's
     // value), so a body that calls g several times cannot fan out exponentially.
     tie('statements').map((b) => `function g($p, $q = 1) { $gd += 1; if ($gd -gt 2) { return }; ${b} }`),
@@ -125,7 +273,11 @@ async function checkRun(text: string): Promise<void> {
     commands: [],
   });
   try {
-    const code = await session.run(text, { fileName: 'fuzz.authsh', signal: AbortSignal.timeout(2000), onValue: (v) => void values.push(v) });
+    const code = await session.run(text, {
+      fileName: 'fuzz.authsh',
+      signal: AbortSignal.timeout(2000),
+      onValue: (v) => void values.push(v),
+    });
     expect(Number.isInteger(code), `exit code ${String(code)}`).toBe(true);
     expect(code).toBeGreaterThanOrEqual(0);
     expect(code).toBeLessThanOrEqual(255);
@@ -161,7 +313,7 @@ describe('fuzz: parse() never throws', () => {
       'function Greet($who) { "hi $who" }',
       "$users = @(@{ upn = 'a@contoso.com'; n = 1 }, @{ upn = 'b@contoso.com'; n = 2 })",
       'foreach ($u in $users) {',
-      '  if ($u.n -ge 2 -and -not $false) { Greet $u.upn } else { $u.upn.Split(\'@\')[0] }',
+      "  if ($u.n -ge 2 -and -not $false) { Greet $u.upn } else { $u.upn.Split('@')[0] }",
       '}',
       "try { throw 'x' } catch { $_.message } finally { 'done' }",
       '@"',
@@ -194,8 +346,18 @@ describe('fuzz: a script that parses runs to an exit code or fails with a ShellE
   it("treats a pattern -match accepts ('{ 2 }') the same way in -replace", async () => {
     let stderr = '';
     const values: unknown[] = [];
-    const session = new Session({ host, stdout: () => {}, stderr: (c) => (stderr += c), format: 'text', color: false, columns: 80, commands: [] });
-    const code = await session.run("'a { 2 } b' -match '{ 2 }'; 'a { 2 } b' -replace '{ 2 }', 'x'", { onValue: (v) => void values.push(v) });
+    const session = new Session({
+      host,
+      stdout: () => {},
+      stderr: (c) => (stderr += c),
+      format: 'text',
+      color: false,
+      columns: 80,
+      commands: [],
+    });
+    const code = await session.run("'a { 2 } b' -match '{ 2 }'; 'a { 2 } b' -replace '{ 2 }', 'x'", {
+      onValue: (v) => void values.push(v),
+    });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(values).toEqual([true, 'a x b']);
@@ -205,7 +367,15 @@ describe('fuzz: a script that parses runs to an exit code or fails with a ShellE
   // signal fires, even though the loop itself never waits for anything.
   it('stops `while (1) {}` when the AbortSignal.timeout given to Session.run fires', async () => {
     let stderr = '';
-    const session = new Session({ host, stdout: () => {}, stderr: (c) => (stderr += c), format: 'text', color: false, columns: 80, commands: [] });
+    const session = new Session({
+      host,
+      stdout: () => {},
+      stderr: (c) => (stderr += c),
+      format: 'text',
+      color: false,
+      columns: 80,
+      commands: [],
+    });
     const code = await session.run('$i = 0; while (1) { $i += 1 }', { signal: AbortSignal.timeout(200) });
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted/);

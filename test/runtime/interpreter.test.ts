@@ -12,7 +12,13 @@ describe('values and expressions', () => {
   });
 
   it('compares numerically when both sides look numeric, as text otherwise', async () => {
-    expect(await values("'10' -gt 9; '10' -gt '9'; 'b' -gt 'A'; 'abc' -eq 'ABC'; 'abc' -ceq 'ABC'")).toEqual([true, true, true, true, false]);
+    expect(await values("'10' -gt 9; '10' -gt '9'; 'b' -gt 'A'; 'abc' -eq 'ABC'; 'abc' -ceq 'ABC'")).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('treats $x -eq $null as a plain test', async () => {
@@ -24,35 +30,41 @@ describe('values and expressions', () => {
   });
 
   it('sets $matches for -match, with groups numbered as JavaScript numbers them, and named', async () => {
-    expect(await values("'user@contoso.com' -match '^(?<name>[^@]+)@(.+)$'; $matches[0]; $matches['name']; $matches[2]")).toEqual([
-      true,
-      'user@contoso.com',
-      'user',
-      'contoso.com',
-    ]);
+    expect(
+      await values("'user@contoso.com' -match '^(?<name>[^@]+)@(.+)$'; $matches[0]; $matches['name']; $matches[2]"),
+    ).toEqual([true, 'user@contoso.com', 'user', 'contoso.com']);
   });
 
   it('adds strings, arrays and records, each its own way', async () => {
-    expect(await values("'a' + 1; 1 + '2'; (@(1) + 2 + @(3, 4)).Count; (@{ a = 1 } + @{ b = 2; a = 3 }) | to-json -compress")).toEqual([
-      'a1',
-      3,
-      4,
-      '{"a":3,"b":2}',
-    ]);
+    expect(
+      await values(
+        "'a' + 1; 1 + '2'; (@(1) + 2 + @(3, 4)).Count; (@{ a = 1 } + @{ b = 2; a = 3 }) | to-json -compress",
+      ),
+    ).toEqual(['a1', 3, 4, '{"a":3,"b":2}']);
   });
 
   it('reads members case-insensitively, enumerates them over arrays, and gives $null for a missing one', async () => {
-    expect(await values("$r = @{ DisplayName = 'Cameron' }; $r.displayname; $null -eq $r.nothing; @(@{ n = 1 }, @{ n = 2 }).N")).toEqual(['Cameron', true, 1, 2]);
+    expect(
+      await values(
+        "$r = @{ DisplayName = 'Cameron' }; $r.displayname; $null -eq $r.nothing; @(@{ n = 1 }, @{ n = 2 }).N",
+      ),
+    ).toEqual(['Cameron', true, 1, 2]);
   });
 
   it('casts with [int] (rounding half to even), [string], [bool], [datetime] and [array]', async () => {
-    expect(await values("[int]'7' + 1; [int]2.5; [int]3.5; [string]42 + 1; [bool]''; ([datetime]'2024-05-01T00:00:00Z').Year; ([array]5).Count")).toEqual([
-      8, 2, 4, '421', false, 2024, 1,
-    ]);
+    expect(
+      await values(
+        "[int]'7' + 1; [int]2.5; [int]3.5; [string]42 + 1; [bool]''; ([datetime]'2024-05-01T00:00:00Z').Year; ([array]5).Count",
+      ),
+    ).toEqual([8, 2, 4, '421', false, 2024, 1]);
   });
 
   it('formats with -f and joins, splits and replaces, with a comma list on the right', async () => {
-    expect(await values("'{0}-{1}' -f 'a', 2; @(1, 2) -join ','; ('a,b' -split ',').Count; 'Hello' -replace 'l', 'L'; 'b' -in 'a', 'b'")).toEqual(['a-2', '1,2', 2, 'HeLLo', true]);
+    expect(
+      await values(
+        "'{0}-{1}' -f 'a', 2; @(1, 2) -join ','; ('a,b' -split ',').Count; 'Hello' -replace 'l', 'L'; 'b' -in 'a', 'b'",
+      ),
+    ).toEqual(['a-2', '1,2', 2, 'HeLLo', true]);
   });
 
   it('binds the comma tighter than arithmetic, as PowerShell does', async () => {
@@ -64,19 +76,30 @@ describe('values and expressions', () => {
   });
 
   it('offers the string and datetime methods of docs/language.md §3 and nothing of JavaScript', async () => {
-    expect(await values("'  x '.Trim(); 'abc'.Substring(1, 1); ([datetime]'2024-01-31T00:00:00Z').AddDays(1).ToString('yyyy-MM-dd')")).toEqual(['x', 'b', '2024-02-01']);
+    expect(
+      await values(
+        "'  x '.Trim(); 'abc'.Substring(1, 1); ([datetime]'2024-01-31T00:00:00Z').AddDays(1).ToString('yyyy-MM-dd')",
+      ),
+    ).toEqual(['x', 'b', '2024-02-01']);
     const r = await run("'abc'.constructor; 'abc'.__proto__; 'x'.toString.call(1)");
     expect(r.stderr).toContain("no method 'call'");
   });
 
   it('interpolates variables, sub-expressions and escapes in double-quoted strings and here-strings', async () => {
-    expect(await values('$n = 2; "n=$n, next=$($n + 1), `$literal, tab`tend"; @"\nline $n\n"@')).toEqual(['n=2, next=3, $literal, tab\tend', 'line 2']);
+    expect(await values('$n = 2; "n=$n, next=$($n + 1), `$literal, tab`tend"; @"\nline $n\n"@')).toEqual([
+      'n=2, next=3, $literal, tab\tend',
+      'line 2',
+    ]);
   });
 });
 
 describe('statements and control flow', () => {
   it('collects a pipeline on assignment: none → $null, one → the item, several → an array', async () => {
-    expect(await values('$a = @() | write-output; $null -eq $a; $b = 1..1 | write-output; $b; $c = 1..3 | write-output; $c.Count')).toEqual([true, 1, 3]);
+    expect(
+      await values(
+        '$a = @() | write-output; $null -eq $a; $b = 1..1 | write-output; $b; $c = 1..3 | write-output; $c.Count',
+      ),
+    ).toEqual([true, 1, 3]);
   });
 
   it('keeps @( ) an array even with one item', async () => {
@@ -84,11 +107,20 @@ describe('statements and control flow', () => {
   });
 
   it('runs while, foreach, break and continue', async () => {
-    expect(await values('$o = @(); foreach ($i in 1..10) { if ($i % 2) { continue }; if ($i -gt 6) { break }; $o += $i }; $o')).toEqual([2, 4, 6]);
+    expect(
+      await values(
+        '$o = @(); foreach ($i in 1..10) { if ($i % 2) { continue }; if ($i -gt 6) { break }; $o += $i }; $o',
+      ),
+    ).toEqual([2, 4, 6]);
   });
 
   it('returns from a function, and a function emits every stray value', async () => {
-    expect(await values("function f($x) { 'start'; if ($x) { return 'early' }; 'late' }; f 1; f 0")).toEqual(['start', 'early', 'start', 'late']);
+    expect(await values("function f($x) { 'start'; if ($x) { return 'early' }; 'late' }; f 1; f 0")).toEqual([
+      'start',
+      'early',
+      'start',
+      'late',
+    ]);
   });
 
   it('discards with [void] and $null = …', async () => {
@@ -96,14 +128,17 @@ describe('statements and control flow', () => {
   });
 
   it('gives functions their own scope but lets foreach blocks add to the caller’s variables', async () => {
-    expect(await values('$sum = 0; 1..4 | foreach { $sum += $_ }; $sum; $v = 1; function g { $v = 2; $v }; g; $v')).toEqual([10, 2, 1]);
+    expect(
+      await values('$sum = 0; 1..4 | foreach { $sum += $_ }; $sum; $v = 1; function g { $v = 2; $v }; g; $v'),
+    ).toEqual([10, 2, 1]);
   });
 
   it('binds function parameters by name, unique prefix, position and switch, and leaves the rest in $args', async () => {
-    expect(await values('function f($first, [switch]$loud, $second = 9) { "$first $second $loud $($args.Count)" }; f 1; f -sec 2 -loud 1 x y')).toEqual([
-      '1 9 False 0',
-      '1 2 True 2',
-    ]);
+    expect(
+      await values(
+        'function f($first, [switch]$loud, $second = 9) { "$first $second $loud $($args.Count)" }; f 1; f -sec 2 -loud 1 x y',
+      ),
+    ).toEqual(['1 9 False 0', '1 2 True 2']);
   });
 
   it('stops exit at once with its code, even inside functions and pipelines', async () => {
@@ -119,7 +154,11 @@ describe('statements and control flow', () => {
 
 describe('errors (docs/language.md §5)', () => {
   it('catches a throw with its message and runs finally', async () => {
-    expect(await values("try { throw 'boom' } catch { $_.message; $_.code } finally { 'cleanup' }")).toEqual(['boom', 'RuntimeException', 'cleanup']);
+    expect(await values("try { throw 'boom' } catch { $_.message; $_.code } finally { 'cleanup' }")).toEqual([
+      'boom',
+      'RuntimeException',
+      'cleanup',
+    ]);
   });
 
   it('catches a statement-terminating error from a command and tells where it happened', async () => {
@@ -179,7 +218,7 @@ describe('pipelines stream', () => {
   });
 
   it('runs the upstream lazily, item by item, interleaved with the downstream', async () => {
-    const r = await run("1..3 | foreach { write-host \"up $_\"; $_ } | foreach { write-host \"down $_\" }");
+    const r = await run('1..3 | foreach { write-host "up $_"; $_ } | foreach { write-host "down $_" }');
     expect(r.info).toBe('up 1\ndown 1\nup 2\ndown 2\nup 3\ndown 3\n');
   });
 

@@ -5,11 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/lexer/lexer.js';
 import { parse } from '../../src/parser/parse.js';
 import type { Binary, Pipeline } from '../../src/parser/ast.js';
-import { applyOperator, operatorNamed, OPERATORS, WHERE_SWITCHES, type BinaryOperator } from '../../src/runtime/operators.js';
+import {
+  applyOperator,
+  operatorNamed,
+  OPERATORS,
+  WHERE_SWITCHES,
+  type BinaryOperator,
+} from '../../src/runtime/operators.js';
 import where from '../../src/builtins/core/where.js';
 
 const spellings = (Object.keys(OPERATORS) as (keyof typeof OPERATORS)[]).flatMap((name): BinaryOperator[] =>
-  OPERATORS[name].cased ? [name, `-c${name.slice(1)}` as BinaryOperator, `-i${name.slice(1)}` as BinaryOperator] : [name],
+  OPERATORS[name].cased
+    ? [name, `-c${name.slice(1)}` as BinaryOperator, `-i${name.slice(1)}` as BinaryOperator]
+    : [name],
 );
 
 function binaryOf(source: string): Binary {
@@ -33,7 +41,13 @@ describe('the operator table', () => {
   });
 
   it('binds by the table: the tighter operator on the right is applied first', () => {
-    for (const [low, high] of [['-or', '-and'], ['-and', '-eq'], ['-eq', '..'], ['..', '+'], ['+', '*']] as const) {
+    for (const [low, high] of [
+      ['-or', '-and'],
+      ['-and', '-eq'],
+      ['-eq', '..'],
+      ['..', '+'],
+      ['+', '*'],
+    ] as const) {
       const b = binaryOf(`$a ${low} $b ${high} $c`);
       expect([b.op, (b.right as Binary).op]).toEqual([low, high]);
       expect(OPERATORS[low].precedence).toBeLessThan(OPERATORS[high].precedence);
@@ -41,7 +55,11 @@ describe('the operator table', () => {
   });
 
   it('evaluates the -c forms case-sensitively and the -i forms as the plain ones', () => {
-    expect([applyOperator('-eq', 'A', 'a'), applyOperator('-ieq', 'A', 'a'), applyOperator('-ceq', 'A', 'a')]).toEqual([true, true, false]);
+    expect([applyOperator('-eq', 'A', 'a'), applyOperator('-ieq', 'A', 'a'), applyOperator('-ceq', 'A', 'a')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(operatorNamed('-CLIKE')).toMatchObject({ name: '-like', caseSensitive: true });
     expect(operatorNamed('-nope')).toBeUndefined();
   });

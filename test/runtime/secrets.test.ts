@@ -14,8 +14,16 @@ import { History } from '../../src/cli/repl/history.js';
 import { builtinCommands } from '../../src/builtins/registry.js';
 import type { CommandSpec } from '../../src/runtime/command.js';
 
-const printable = fc.string({ unit: fc.constantFrom(...`abcXYZ019'"\`\\$.*+?()[]{}|^-_ é中😀`), minLength: 0, maxLength: 40 });
-const secretValue = fc.string({ unit: fc.constantFrom(...`abcdefXYZ0123'"\`\\$.*+?()[]{}|^-_é中😀`), minLength: 8, maxLength: 20 });
+const printable = fc.string({
+  unit: fc.constantFrom(...`abcXYZ019'"\`\\$.*+?()[]{}|^-_ é中😀`),
+  minLength: 0,
+  maxLength: 40,
+});
+const secretValue = fc.string({
+  unit: fc.constantFrom(...`abcdefXYZ0123'"\`\\$.*+?()[]{}|^-_é中😀`),
+  minLength: 8,
+  maxLength: 20,
+});
 
 /** A command that emits a record holding `-value` as a nested secret (shown once) and as a plain property. */
 const issue: CommandSpec = {
@@ -37,7 +45,13 @@ function session(format: 'json' | 'text' = 'text') {
   let stdout = '';
   let stderr = '';
   const s = new Session({
-    host: { info: (t) => (stderr += t + '\n'), warn: (t) => (stderr += t + '\n'), isTerminal: false, columns: 120, color: false },
+    host: {
+      info: (t) => (stderr += t + '\n'),
+      warn: (t) => (stderr += t + '\n'),
+      isTerminal: false,
+      columns: 120,
+      color: false,
+    },
     stdout: (c) => (stdout += c),
     stderr: (c) => (stderr += c),
     format,
@@ -85,7 +99,9 @@ describe('the policy in a session', () => {
     await fc.assert(
       fc.asyncProperty(secretValue, async (value) => {
         const { s, out, err } = session();
-        const code = await s.run(`$r = issue-secret -value ${`'${value.replace(/'/g, "''")}'`}\n"got: $($r.grant.code)"\nwrite-error "failed on $($r.grant.code)"`);
+        const code = await s.run(
+          `$r = issue-secret -value ${`'${value.replace(/'/g, "''")}'`}\n"got: $($r.grant.code)"\nwrite-error "failed on $($r.grant.code)"`,
+        );
         s.end();
         expect(code).toBe(1);
         expect(out()).toBe(`got: ${value}\n`);
@@ -113,18 +129,23 @@ describe('history under random secrets', () => {
   const sq = (v: string) => `'${v.replace(/'/g, "''")}'`;
   it('stores no entry that holds a secret: typed after a secret parameter (any prefix), or learnt and then pasted anywhere', async () => {
     await fc.assert(
-      fc.asyncProperty(secretValue, secretValue, fc.constantFrom('-newpassword', '-newp', '-password:', '-n'), async (typed, learnt, param) => {
-        const { s } = session();
-        await s.run(`reset-password CameronW@contoso.com -newpassword ${sq(learnt)} -whatif`);
-        const file = join(mkdtempSync(join(tmpdir(), 'authsh-secrets-')), 'history');
-        const h = new History(file, s.secrets);
-        expect(h.add([`reset-password CameronW@contoso.com ${param} ${sq(typed)}`])).toBe(false);
-        expect(h.add(['reset-password CameronW@contoso.com -newpassword (', sq(typed), ')'])).toBe(false);
-        expect(h.add([`new-qrcodepin CameronW@contoso.com -pi:${sq(typed)}`])).toBe(false);
-        expect(h.add(['$notes = @(', `  "pasted ${learnt.replace(/[`"$]/g, '`$&')} here"`, ')'])).toBe(false);
-        expect(h.add(['get-user cameron'])).toBe(true);
-        expect(readFileSync(file, 'utf8')).toBe('get-user cameron\n');
-      }),
+      fc.asyncProperty(
+        secretValue,
+        secretValue,
+        fc.constantFrom('-newpassword', '-newp', '-password:', '-n'),
+        async (typed, learnt, param) => {
+          const { s } = session();
+          await s.run(`reset-password CameronW@contoso.com -newpassword ${sq(learnt)} -whatif`);
+          const file = join(mkdtempSync(join(tmpdir(), 'authsh-secrets-')), 'history');
+          const h = new History(file, s.secrets);
+          expect(h.add([`reset-password CameronW@contoso.com ${param} ${sq(typed)}`])).toBe(false);
+          expect(h.add(['reset-password CameronW@contoso.com -newpassword (', sq(typed), ')'])).toBe(false);
+          expect(h.add([`new-qrcodepin CameronW@contoso.com -pi:${sq(typed)}`])).toBe(false);
+          expect(h.add(['$notes = @(', `  "pasted ${learnt.replace(/[`"$]/g, '`$&')} here"`, ')'])).toBe(false);
+          expect(h.add(['get-user cameron'])).toBe(true);
+          expect(readFileSync(file, 'utf8')).toBe('get-user cameron\n');
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -78,7 +78,10 @@ export function echoCommand(opts: EchoOptions, tracker: Tracker): CommandSpec {
     checkpointed: opts.category === 'graph' && opts.changesState === true,
     finishesInFlightOnStop: opts.category === 'graph',
     synopsis: 'test: echo each item after a delay',
-    parameters: [{ name: 'item', type: 'any', position: 0, fromPipeline: 'value', description: 'the item' }, ...(opts.extra ?? [])],
+    parameters: [
+      { name: 'item', type: 'any', position: 0, fromPipeline: 'value', description: 'the item' },
+      ...(opts.extra ?? []),
+    ],
     input: 'item',
     concurrent: true,
     changesState: opts.changesState ?? false,

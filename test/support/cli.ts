@@ -12,7 +12,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { input?: string; cwd?: string; env?: Record<string, string>; timeout?: number } = {}): CliResult {
+export function runCli(
+  args: string[],
+  opts: { input?: string; cwd?: string; env?: Record<string, string>; timeout?: number } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     encoding: 'utf8',
     input: opts.input ?? '',
@@ -26,21 +29,34 @@ export function runCli(args: string[], opts: { input?: string; cwd?: string; env
 
 /** Starts the CLI without waiting, for tests that signal it mid-run. */
 export function startCli(args: string[]) {
-  return spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [cliPath, ...args], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /** stdout as JSON values, one a line (for --output jsonl). */
 export function jsonLines(stdout: string): unknown[] {
-  return stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return stdout
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
 
 /**
  * Runs the CLI without blocking this process's event loop: for tests whose emulator runs in
  * this process (spawnSync would freeze it, and the CLI would wait for an answer forever).
  */
-export function runCliAsync(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number; onStderr?: (chunk: string) => void } = {}): Promise<CliResult> {
+export function runCliAsync(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; timeout?: number; onStderr?: (chunk: string) => void } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? root, env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: opts.cwd ?? root,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

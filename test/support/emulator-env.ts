@@ -20,8 +20,13 @@ export async function emulatorWithEnv(options: EmulatorOptions): Promise<Emulato
   const ca = join(dir, 'ca.pem');
   writeFileSync(ca, emu.ca);
   const env = {
-    AUTHSH_GRAPH_URL: emu.url, AZURE_AUTHORITY_HOST: emu.url, AZURE_TENANT_ID: emu.tenantId,
-    AZURE_CLIENT_ID: DEMO_APP.id, AZURE_CLIENT_SECRET: DEMO_APP.secret, NODE_EXTRA_CA_CERTS: ca, AUTHSH_HOME: join(dir, 'home'),
+    AUTHSH_GRAPH_URL: emu.url,
+    AZURE_AUTHORITY_HOST: emu.url,
+    AZURE_TENANT_ID: emu.tenantId,
+    AZURE_CLIENT_ID: DEMO_APP.id,
+    AZURE_CLIENT_SECRET: DEMO_APP.secret,
+    NODE_EXTRA_CA_CERTS: ca,
+    AUTHSH_HOME: join(dir, 'home'),
   };
   return { emu, dir, env };
 }

@@ -12,11 +12,21 @@ export interface Outcome {
   code: number;
 }
 
-export async function run(source: string, opts: { args?: string[]; commands?: readonly CommandSpec[]; cwd?: string; signal?: AbortSignal } = {}): Promise<Outcome> {
+export async function run(
+  source: string,
+  opts: { args?: string[]; commands?: readonly CommandSpec[]; cwd?: string; signal?: AbortSignal } = {},
+): Promise<Outcome> {
   let stderr = '';
   let info = '';
   const session = new Session({
-    host: { info: (t) => (info += t + '\n'), warn: (t) => (info += `warning: ${t}\n`), write: (t) => (info += t), isTerminal: false, columns: 120, color: false },
+    host: {
+      info: (t) => (info += t + '\n'),
+      warn: (t) => (info += `warning: ${t}\n`),
+      write: (t) => (info += t),
+      isTerminal: false,
+      columns: 120,
+      color: false,
+    },
     stdout: () => undefined,
     stderr: (c) => (stderr += c),
     format: 'jsonl',
@@ -26,7 +36,12 @@ export async function run(source: string, opts: { args?: string[]; commands?: re
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
   const values: Value[] = [];
-  const code = await session.run(source, { fileName: 'test.authsh', onValue: (v) => values.push(v), ...(opts.args ? { args: opts.args } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+  const code = await session.run(source, {
+    fileName: 'test.authsh',
+    onValue: (v) => values.push(v),
+    ...(opts.args ? { args: opts.args } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   return { values, plain: values.map((v) => toPlain(v)), stderr, info, code };
 }
 

@@ -38,7 +38,11 @@ function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
 
 /** Lines with trailing blanks removed, and no trailing empty lines. */
 function tidy(text: string): string {
-  return text.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd();
+  return text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .trimEnd();
 }
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -56,14 +60,42 @@ export class Term {
     const socket = `authsh-e2e-${process.pid}-${serial++}`;
     const term = new Term(socket, prompt);
     // A new tmux server takes its global environment from the client that starts it: this one.
-    await exec('tmux', [
-      '-L', socket, '-f', '/dev/null', 'start-server', ';',
-      'set-option', '-g', 'history-limit', '20000', ';',
-      // Keep the pane after the process ends, to read its exit status and last screen.
-      'set-option', '-g', 'remain-on-exit', 'on', ';',
-      'new-session', '-d', '-s', 's', '-c', root, '-x', String(opts.width ?? 120), '-y', String(opts.height ?? 40),
-      process.execPath, cli, ...(opts.args ?? []),
-    ], { env: cleanEnv(opts.env) });
+    await exec(
+      'tmux',
+      [
+        '-L',
+        socket,
+        '-f',
+        '/dev/null',
+        'start-server',
+        ';',
+        'set-option',
+        '-g',
+        'history-limit',
+        '20000',
+        ';',
+        // Keep the pane after the process ends, to read its exit status and last screen.
+        'set-option',
+        '-g',
+        'remain-on-exit',
+        'on',
+        ';',
+        'new-session',
+        '-d',
+        '-s',
+        's',
+        '-c',
+        root,
+        '-x',
+        String(opts.width ?? 120),
+        '-y',
+        String(opts.height ?? 40),
+        process.execPath,
+        cli,
+        ...(opts.args ?? []),
+      ],
+      { env: cleanEnv(opts.env) },
+    );
     term.socketPath = (await term.tmux('display-message', '-p', '#{socket_path}')).trim();
     return term;
   }
@@ -116,7 +148,9 @@ export class Term {
       if (Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the terminal shows:\n${await this.screen()}\n--- (end of screen)`);
+    throw new Error(
+      `timed out after ${timeoutMs} ms waiting for ${what}; the terminal shows:\n${await this.screen()}\n--- (end of screen)`,
+    );
   }
 
   /** Waits for the prompt at the end of the text after `mark` (on a line of its own). */
@@ -130,7 +164,12 @@ export class Term {
     const mark = await this.mark();
     await this.line(text);
     // The echoed line first, so the prompt it was typed at does not count as the next one.
-    const typed = await this.waitFor(new RegExp(`${escapeRegExp(text.split('\n')[0]!.slice(0, 40))}[^\\n]*\\n`), mark, timeoutMs, `the typed line ${JSON.stringify(text)}`);
+    const typed = await this.waitFor(
+      new RegExp(`${escapeRegExp(text.split('\n')[0]!.slice(0, 40))}[^\\n]*\\n`),
+      mark,
+      timeoutMs,
+      `the typed line ${JSON.stringify(text)}`,
+    );
     // `expect` is looked for in the output only, after the line that was typed.
     if (expect) await this.waitFor(expect, mark + typed.indexOf('\n') + 1, timeoutMs);
     return this.waitForPrompt(mark, timeoutMs);
@@ -148,7 +187,10 @@ export class Term {
     for (;;) {
       const s = await this.exitStatus();
       if (s !== undefined) return s;
-      if (Date.now() > deadline) throw new Error(`the REPL did not exit within ${timeoutMs} ms; the terminal shows:\n${await this.screen()}\n--- (end of screen)`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the REPL did not exit within ${timeoutMs} ms; the terminal shows:\n${await this.screen()}\n--- (end of screen)`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }

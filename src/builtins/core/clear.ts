@@ -9,7 +9,8 @@ const clear: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'Clear the terminal screen.',
-  description: 'Clears the screen and the scrollback of an interactive terminal; does nothing when authsh is not on a terminal.',
+  description:
+    'Clears the screen and the scrollback of an interactive terminal; does nothing when authsh is not on a terminal.',
   input: 'none',
   parameters: [],
   examples: [{ title: 'Start with an empty screen', code: 'clear', output: [] }],

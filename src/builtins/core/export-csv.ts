@@ -71,7 +71,7 @@ const exportCsv: CommandSpec = {
   description:
     "The header is the first record's keys; a later record missing a key gets an empty cell. With -append to a file " +
     'that has a header, that header is kept and no new one is written. Values are written as text ($null as empty). ' +
-    "Formula guard: a cell (header or value) whose text starts with =, +, -, @, a tab or a carriage return is written " +
+    'Formula guard: a cell (header or value) whose text starts with =, +, -, @, a tab or a carriage return is written ' +
     "with a leading ' so Excel, LibreOffice or Google Sheets show it as text instead of running it as a formula " +
     "(OWASP CSV injection). This includes phone numbers such as '+1 4255550100', which Excel would otherwise try to " +
     'compute, and a Temporary Access Pass that happens to start with one of them; number values (-5) are written as they are. import-csv reads a guarded cell back with its quote ' +
@@ -80,12 +80,35 @@ const exportCsv: CommandSpec = {
   input: 'stream',
   changesState: true,
   parameters: [
-    { name: 'path', type: 'string', position: 0, required: true, aliases: ['filepath', 'literalpath'], placeholder: 'FILE', description: 'The CSV file to write (replaced unless -append).' },
+    {
+      name: 'path',
+      type: 'string',
+      position: 0,
+      required: true,
+      aliases: ['filepath', 'literalpath'],
+      placeholder: 'FILE',
+      description: 'The CSV file to write (replaced unless -append).',
+    },
     { name: 'append', type: 'switch', description: 'Add rows to the end of the file.' },
     { name: 'delimiter', type: 'string', placeholder: 'CHAR', description: "The cell separator (default ',')." },
-    { name: 'notypeinformation', type: 'switch', aliases: ['nti'], description: 'Accepted for PowerShell habits; no type line is ever written.' },
-    { name: 'noformulaguard', type: 'switch', description: "Write cells as they are, without the leading ' that keeps spreadsheets from running =, +, -, @, tab or carriage-return cells as formulas." },
-    { name: 'private', type: 'switch', description: 'Make the file readable and writable by its owner only (mode 0600; an existing file is changed to 0600 before anything is written). Without it a new file gets the default mode of the process umask.' },
+    {
+      name: 'notypeinformation',
+      type: 'switch',
+      aliases: ['nti'],
+      description: 'Accepted for PowerShell habits; no type line is ever written.',
+    },
+    {
+      name: 'noformulaguard',
+      type: 'switch',
+      description:
+        "Write cells as they are, without the leading ' that keeps spreadsheets from running =, +, -, @, tab or carriage-return cells as formulas.",
+    },
+    {
+      name: 'private',
+      type: 'switch',
+      description:
+        'Make the file readable and writable by its owner only (mode 0600; an existing file is changed to 0600 before anything is written). Without it a new file gets the default mode of the process umask.',
+    },
   ],
   examples: [
     { title: 'Save selected properties', code: 'import-csv users.csv | select upn, dept | export-csv sales.csv' },
@@ -99,7 +122,10 @@ const exportCsv: CommandSpec = {
       code: "@{ phone = '+1 4255550100' } | export-csv raw.csv -noformulaguard\nimport-csv raw.csv | foreach phone",
       output: ['+1 4255550100'],
     },
-    { title: 'Hand out passes in a file only you can read', code: 'import-csv users.csv | new-tap -lifetime 60 | select userId, temporaryAccessPass | export-csv taps.csv -private' },
+    {
+      title: 'Hand out passes in a file only you can read',
+      code: 'import-csv users.csv | new-tap -lifetime 60 | select userId, temporaryAccessPass | export-csv taps.csv -private',
+    },
   ],
   async *run(ctx, args) {
     const file = textArg(ctx, args, 'path', 'a CSV file path');
@@ -138,7 +164,14 @@ const exportCsv: CommandSpec = {
       let rows = 0;
       for await (const item of ctx.input) {
         if (!(item instanceof ShellRecord)) {
-          ctx.writeError(commandError(ctx, 'InvalidArgument', `${describe(item)} is not a record: only records become CSV rows`, item));
+          ctx.writeError(
+            commandError(
+              ctx,
+              'InvalidArgument',
+              `${describe(item)} is not a record: only records become CSV rows`,
+              item,
+            ),
+          );
           continue;
         }
         if (!header) {

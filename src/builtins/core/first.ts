@@ -9,9 +9,12 @@ const first: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'Keep the first N items (default 1) and stop the pipeline before it.',
-  description: 'Once it has N items it stops the commands before it, so `get-users -all | first 5` fetches no more than it needs.',
+  description:
+    'Once it has N items it stops the commands before it, so `get-users -all | first 5` fetches no more than it needs.',
   input: 'stream',
-  parameters: [{ name: 'count', type: 'int', position: 0, placeholder: 'N', description: 'How many items to keep (default 1).' }],
+  parameters: [
+    { name: 'count', type: 'int', position: 0, placeholder: 'N', description: 'How many items to keep (default 1).' },
+  ],
   examples: [
     { title: 'The first three', code: '1..10 | first 3', output: [1, 2, 3] },
     { title: 'Just the first', code: "@('a', 'b') | first", output: ['a'] },

@@ -45,13 +45,23 @@ const foreach: CommandSpec = {
     'left out, as member enumeration does). -begin and -end blocks run once before and after the items.',
   input: 'stream',
   parameters: [
-    { name: 'process', type: 'any', position: 0, placeholder: '{ … } | PROPERTY', description: 'The block to run for each item, or a property name to take.' },
+    {
+      name: 'process',
+      type: 'any',
+      position: 0,
+      placeholder: '{ … } | PROPERTY',
+      description: 'The block to run for each item, or a property name to take.',
+    },
     { name: 'begin', type: 'scriptblock', description: 'A block run once before the first item.' },
     { name: 'end', type: 'scriptblock', description: 'A block run once after the last item.' },
   ],
   examples: [
     { title: 'Transform each item', code: '1..3 | foreach { $_ * 10 }', output: [10, 20, 30] },
-    { title: 'Take one property', code: "@(@{ upn = 'a@contoso.com' }, @{ upn = 'b@contoso.com' }) | foreach upn", output: ['a@contoso.com', 'b@contoso.com'] },
+    {
+      title: 'Take one property',
+      code: "@(@{ upn = 'a@contoso.com' }, @{ upn = 'b@contoso.com' }) | foreach upn",
+      output: ['a@contoso.com', 'b@contoso.com'],
+    },
     { title: 'Stop early with break', code: '1..100 | foreach { if ($_ -gt 2) { break }; $_ }', output: [1, 2] },
   ],
   async *run(ctx, args) {

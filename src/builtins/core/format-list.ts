@@ -10,9 +10,12 @@ const formatList: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'Render the input as a list of properties: emits one string.',
-  description: 'With property names, only those properties, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',
+  description:
+    'With property names, only those properties, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',
   input: 'stream',
-  parameters: [{ name: 'property', type: 'any', position: 0, placeholder: 'PROPERTY,…', description: 'The properties to show.' }],
+  parameters: [
+    { name: 'property', type: 'any', position: 0, placeholder: 'PROPERTY,…', description: 'The properties to show.' },
+  ],
   examples: [{ title: 'Every property of one user', code: "@{ name = 'Ana'; dept = 'IT' } | format-list" }],
   run: (ctx, args) => formatted(ctx, args, 'list'),
 };

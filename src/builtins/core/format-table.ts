@@ -6,7 +6,11 @@ import { projector } from '../support/project.js';
 import { flatten } from '../support/properties.js';
 
 /** Shared with format-list: collect, optionally project, render once. */
-export async function* formatted(ctx: CommandContext, args: Record<string, unknown>, format: 'table' | 'list'): AsyncGenerator<Value> {
+export async function* formatted(
+  ctx: CommandContext,
+  args: Record<string, unknown>,
+  format: 'table' | 'list',
+): AsyncGenerator<Value> {
   const props = flatten(args.property);
   const shape = props.length > 0 ? projector(ctx, 'property', props) : undefined;
   const items: Value[] = [];
@@ -22,13 +26,23 @@ const formatTable: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'Render the input as a table: emits one string.',
-  description: 'With property names, only those columns, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',
+  description:
+    'With property names, only those columns, in that order (wildcards and calculated properties as in `select`). No input emits nothing.',
   input: 'stream',
   parameters: [
     { name: 'property', type: 'any', position: 0, placeholder: 'PROPERTY,…', description: 'The columns to show.' },
-    { name: 'autosize', type: 'switch', description: 'Accepted for PowerShell habits; columns are always sized to fit.' },
+    {
+      name: 'autosize',
+      type: 'switch',
+      description: 'Accepted for PowerShell habits; columns are always sized to fit.',
+    },
   ],
-  examples: [{ title: 'Show two columns', code: "@(@{ name = 'Ana'; dept = 'IT'; id = 1 }, @{ name = 'Bo'; dept = 'Sales'; id = 2 }) | format-table name, dept" }],
+  examples: [
+    {
+      title: 'Show two columns',
+      code: "@(@{ name = 'Ana'; dept = 'IT'; id = 1 }, @{ name = 'Bo'; dept = 'Sales'; id = 2 }) | format-table name, dept",
+    },
+  ],
   run: (ctx, args) => formatted(ctx, args, 'table'),
 };
 

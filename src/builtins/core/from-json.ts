@@ -18,10 +18,21 @@ const fromJson: CommandSpec = {
     'JSON is reported (with the line and column where it breaks) and the next one goes on. Blank text emits nothing.',
   input: 'item',
   parameters: [
-    { name: 'inputobject', type: 'any', position: 0, fromPipeline: 'value', placeholder: 'JSON', description: 'The JSON text to parse.' },
+    {
+      name: 'inputobject',
+      type: 'any',
+      position: 0,
+      fromPipeline: 'value',
+      placeholder: 'JSON',
+      description: 'The JSON text to parse.',
+    },
   ],
   examples: [
-    { title: 'Parse an object', code: '\'{"name":"Ana","tags":["a","b"]}\' | from-json', output: [{ name: 'Ana', tags: ['a', 'b'] }] },
+    {
+      title: 'Parse an object',
+      code: '\'{"name":"Ana","tags":["a","b"]}\' | from-json',
+      output: [{ name: 'Ana', tags: ['a', 'b'] }],
+    },
     { title: 'A top-level array comes out item by item', code: "'[1, 2, 3]' | from-json | count", output: [3] },
   ],
   async *run(ctx, args) {
@@ -32,7 +43,14 @@ const fromJson: CommandSpec = {
       return;
     }
     if (typeof input !== 'string') {
-      ctx.writeError(commandError(ctx, 'InvalidJson', `expected JSON text, got ${typeName(input) === 'record' ? 'a record' : `a value of type ${typeName(input)}`}`, input));
+      ctx.writeError(
+        commandError(
+          ctx,
+          'InvalidJson',
+          `expected JSON text, got ${typeName(input) === 'record' ? 'a record' : `a value of type ${typeName(input)}`}`,
+          input,
+        ),
+      );
       return;
     }
     if (input.trim() === '') return;
@@ -41,7 +59,9 @@ const fromJson: CommandSpec = {
       parsed = JSON.parse(input);
     } catch (e) {
       const where = locateJsonError(input);
-      const detail = where ? `at line ${where.line}, column ${where.column}: ${where.reason}` : `: ${e instanceof Error ? e.message : String(e)}`;
+      const detail = where
+        ? `at line ${where.line}, column ${where.column}: ${where.reason}`
+        : `: ${e instanceof Error ? e.message : String(e)}`;
       ctx.writeError(commandError(ctx, 'InvalidJson', `not valid JSON ${detail}`.replace(' :', ':'), input));
       return;
     }

@@ -15,15 +15,31 @@ const getCommand: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'List the commands and functions as records.',
-  description: 'Emits {name, kind, category, synopsis, aliases} per command, sorted by name; a function defined in the session has kind and category `function`. A pattern matches names and aliases (`get-command *phone*`); a plain name that matches nothing is an error with suggestions.',
+  description:
+    'Emits {name, kind, category, synopsis, aliases} per command, sorted by name; a function defined in the session has kind and category `function`. A pattern matches names and aliases (`get-command *phone*`); a plain name that matches nothing is an error with suggestions.',
   input: 'none',
   parameters: [
-    { name: 'name', type: 'string', position: 0, placeholder: 'PATTERN', description: 'A name, alias or wildcard pattern.' },
-    { name: 'category', type: 'string', values: ['core', 'graph', 'function'], description: 'Only commands of this category (function: those defined in the session).' },
+    {
+      name: 'name',
+      type: 'string',
+      position: 0,
+      placeholder: 'PATTERN',
+      description: 'A name, alias or wildcard pattern.',
+    },
+    {
+      name: 'category',
+      type: 'string',
+      values: ['core', 'graph', 'function'],
+      description: 'Only commands of this category (function: those defined in the session).',
+    },
   ],
   examples: [
     { title: 'Find a command by alias', code: 'get-command gcm | foreach { $_.name }', output: ['get-command'] },
-    { title: 'Commands matching a pattern', code: "get-command 'write-*' | foreach { $_.name }", output: ['write-error', 'write-host', 'write-output'] },
+    {
+      title: 'Commands matching a pattern',
+      code: "get-command 'write-*' | foreach { $_.name }",
+      output: ['write-error', 'write-host', 'write-output'],
+    },
   ],
   async *run(ctx, args) {
     const pattern = typeof args.name === 'string' ? args.name.trim() : '';

@@ -24,7 +24,14 @@ const group: CommandSpec = {
     'numeric); `name` is the key as first seen. The key is a property name, a script block, or several of them.',
   input: 'stream',
   parameters: [
-    { name: 'property', type: 'any', position: 0, remaining: true, placeholder: 'KEY', description: 'What to group by: property names or script blocks (none: the items themselves).' },
+    {
+      name: 'property',
+      type: 'any',
+      position: 0,
+      remaining: true,
+      placeholder: 'KEY',
+      description: 'What to group by: property names or script blocks (none: the items themselves).',
+    },
     { name: 'noelement', type: 'switch', description: 'Leave `items` out of the group records.' },
   ],
   examples: [
@@ -33,10 +40,19 @@ const group: CommandSpec = {
       code: "@(@{ dept = 'Sales' }, @{ dept = 'IT' }, @{ dept = 'sales' }) | group dept | foreach { \"$($_.name): $($_.count)\" }",
       output: ['Sales: 2', 'IT: 1'],
     },
-    { title: 'Group values without keeping them', code: "@('a', 'b', 'A') | group -noelement", output: [{ name: 'a', count: 2 }, { name: 'b', count: 1 }] },
+    {
+      title: 'Group values without keeping them',
+      code: "@('a', 'b', 'A') | group -noelement",
+      output: [
+        { name: 'a', count: 2 },
+        { name: 'b', count: 1 },
+      ],
+    },
   ],
   async *run(ctx, args) {
-    const readers = flatten(args.property).flatMap(flatten).map((k) => keyReader(ctx, 'property', k));
+    const readers = flatten(args.property)
+      .flatMap(flatten)
+      .map((k) => keyReader(ctx, 'property', k));
     const groups = new Map<string, Group>();
     for await (const item of ctx.input) {
       const values: Value[] = [];
@@ -51,7 +67,10 @@ const group: CommandSpec = {
       g.items.push(item);
     }
     for (const g of groups.values()) {
-      const out = new ShellRecord([['name', g.name], ['count', g.items.length]]);
+      const out = new ShellRecord([
+        ['name', g.name],
+        ['count', g.items.length],
+      ]);
       if (args.noelement !== true) out.set('items', g.items);
       yield out;
     }

@@ -12,9 +12,18 @@ const help: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'Show the commands, or how to use one command.',
-  description: 'With no name, lists every command by category. With a name or alias, shows its syntax, parameters and examples. A wildcard lists the matching commands (or the help of the only one).',
+  description:
+    'With no name, lists every command by category. With a name or alias, shows its syntax, parameters and examples. A wildcard lists the matching commands (or the help of the only one).',
   input: 'none',
-  parameters: [{ name: 'name', type: 'string', position: 0, placeholder: 'NAME', description: 'A command name, alias or wildcard pattern.' }],
+  parameters: [
+    {
+      name: 'name',
+      type: 'string',
+      position: 0,
+      placeholder: 'NAME',
+      description: 'A command name, alias or wildcard pattern.',
+    },
+  ],
   examples: [
     { title: 'Every command', code: 'help' },
     { title: 'How to use where', code: 'help where' },

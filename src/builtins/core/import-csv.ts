@@ -33,7 +33,8 @@ async function binaryReason(path: string): Promise<string | undefined> {
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'UTF-16 text (save it as UTF-8)';
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+      return 'UTF-16 text (save it as UTF-8)';
     const nul = head.indexOf(0);
     if (nul >= 0) return `binary data (a NUL byte at offset ${nul})`;
     // A character cut at the end of the sample is not a fault: leave its (up to 3) bytes out.
@@ -100,7 +101,14 @@ interface BadRow {
  */
 async function* rowsFrom(path: string, delimiter: string, from: number): AsyncGenerator<Row, BadRow | undefined> {
   const stream = await openFile(path);
-  const parser = parse({ bom: from === 0, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true });
+  const parser = parse({
+    bom: from === 0,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    skip_records_with_error: true,
+  });
   let error: { seen: number; reason: string } | undefined;
   parser.on('skip', (e: CsvError & { lines?: number }) => {
     error ??= { seen: from + (e.lines ?? 1), reason: reasonOf(e) };
@@ -124,7 +132,10 @@ async function* rowsFrom(path: string, delimiter: string, from: number): AsyncGe
   if (!error) return undefined;
   const start = lastLine + 1;
   const { seen, reason } = error;
-  return { line: start, reason: seen > start ? `a quote opened in this row runs on to line ${seen}, where ${reason}` : reason };
+  return {
+    line: start,
+    reason: seen > start ? `a quote opened in this row runs on to line ${seen}, where ${reason}` : reason,
+  };
 }
 
 function headerFrom(cells: string[]): string[] {
@@ -157,16 +168,41 @@ const importCsv: CommandSpec = {
     'they are read. A file that is not text (a NUL byte, or bytes that are not UTF-8) is refused.',
   input: 'item',
   parameters: [
-    { name: 'path', type: 'string', position: 0, required: true, aliases: ['filepath', 'literalpath'], fromPipeline: 'value', placeholder: 'FILE', description: 'The CSV file to read.' },
-    { name: 'delimiter', type: 'string', placeholder: 'CHAR', description: "The cell separator (default ','), e.g. ';' or \"`t\"." },
-    { name: 'header', type: 'strings', placeholder: 'NAME,…', description: 'Column names to use; the first line is then a data row.' },
+    {
+      name: 'path',
+      type: 'string',
+      position: 0,
+      required: true,
+      aliases: ['filepath', 'literalpath'],
+      fromPipeline: 'value',
+      placeholder: 'FILE',
+      description: 'The CSV file to read.',
+    },
+    {
+      name: 'delimiter',
+      type: 'string',
+      placeholder: 'CHAR',
+      description: "The cell separator (default ','), e.g. ';' or \"`t\".",
+    },
+    {
+      name: 'header',
+      type: 'strings',
+      placeholder: 'NAME,…',
+      description: 'Column names to use; the first line is then a data row.',
+    },
   ],
-  examples: [{ title: 'Read a CSV file and filter its rows', code: 'import-csv users.csv | where dept=Sales | foreach { $_.upn }' }],
+  examples: [
+    {
+      title: 'Read a CSV file and filter its rows',
+      code: 'import-csv users.csv | where dept=Sales | foreach { $_.upn }',
+    },
+  ],
   async *run(ctx, args) {
     const file = textArg(ctx, args, 'path', 'a CSV file path');
     const delimiter = charArg(ctx, args, 'delimiter', ',');
     let header = args.header === undefined ? undefined : headerFrom(flatten(args.header).map(toText));
-    if (header && duplicate(header) !== undefined) throw badArgument(ctx, 'header', args.header, 'column names, each once');
+    if (header && duplicate(header) !== undefined)
+      throw badArgument(ctx, 'header', args.header, 'column names, each once');
     const path = ctx.resolvePath(file);
     let binary: string | undefined;
     try {
@@ -174,7 +210,12 @@ const importCsv: CommandSpec = {
     } catch (e) {
       throw fileError(ctx, 'read', file, e);
     }
-    if (binary) throw commandError(ctx, 'InvalidCsv', `'${file}' is not a CSV text file: it holds ${binary}; import-csv reads comma-separated UTF-8 text`);
+    if (binary)
+      throw commandError(
+        ctx,
+        'InvalidCsv',
+        `'${file}' is not a CSV text file: it holds ${binary}; import-csv reads comma-separated UTF-8 text`,
+      );
     let from = 0;
     for (let badRows = 0; ; badRows++) {
       let bad: BadRow | undefined;
@@ -199,11 +240,24 @@ const importCsv: CommandSpec = {
         bad = r.value;
       } catch (e) {
         if ((e as ShellError).code === 'InvalidCsv') throw e;
-        throw typeof (e as { code?: unknown }).code === 'string' ? fileError(ctx, 'read', file, e) : toShellError(e).at(ctx.span);
+        throw typeof (e as { code?: unknown }).code === 'string'
+          ? fileError(ctx, 'read', file, e)
+          : toShellError(e).at(ctx.span);
       }
       if (!bad) return;
-      if (badRows >= MAX_BAD_ROWS) throw commandError(ctx, 'InvalidCsv', `'${file}' has more than ${MAX_BAD_ROWS} rows that are not CSV; stopped at line ${bad.line}`);
-      ctx.writeError(commandError(ctx, 'InvalidCsv', `'${file}' line ${bad.line}: ${bad.reason}; this row is left out, the others still come out`));
+      if (badRows >= MAX_BAD_ROWS)
+        throw commandError(
+          ctx,
+          'InvalidCsv',
+          `'${file}' has more than ${MAX_BAD_ROWS} rows that are not CSV; stopped at line ${bad.line}`,
+        );
+      ctx.writeError(
+        commandError(
+          ctx,
+          'InvalidCsv',
+          `'${file}' line ${bad.line}: ${bad.reason}; this row is left out, the others still come out`,
+        ),
+      );
       from = bad.line;
     }
   },

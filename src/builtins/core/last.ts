@@ -11,7 +11,9 @@ const last: CommandSpec = {
   finishesInFlightOnStop: false,
   synopsis: 'Keep the last N items (default 1).',
   input: 'stream',
-  parameters: [{ name: 'count', type: 'int', position: 0, placeholder: 'N', description: 'How many items to keep (default 1).' }],
+  parameters: [
+    { name: 'count', type: 'int', position: 0, placeholder: 'N', description: 'How many items to keep (default 1).' },
+  ],
   examples: [
     { title: 'The last two', code: '1..10 | last 2', output: [9, 10] },
     { title: 'Just the last', code: "@('a', 'b', 'c') | last", output: ['c'] },

@@ -28,15 +28,31 @@ const measure: CommandSpec = {
     'that read as numbers (with none, sum is 0 and average $null); minimum and maximum compare like -lt, so they work on ' +
     'text and dates too.',
   input: 'stream',
-  parameters: [{ name: 'property', type: 'string', position: 0, placeholder: 'PROPERTY', description: 'Measure this property of each item instead of the items.' }],
+  parameters: [
+    {
+      name: 'property',
+      type: 'string',
+      position: 0,
+      placeholder: 'PROPERTY',
+      description: 'Measure this property of each item instead of the items.',
+    },
+  ],
   examples: [
-    { title: 'Measure numbers', code: '@(3, 1, 2) | measure', output: [{ count: 3, sum: 6, average: 2, minimum: 1, maximum: 3 }] },
+    {
+      title: 'Measure numbers',
+      code: '@(3, 1, 2) | measure',
+      output: [{ count: 3, sum: 6, average: 2, minimum: 1, maximum: 3 }],
+    },
     {
       title: 'Measure a property',
       code: "@(@{ n = 'a'; size = 10 }, @{ n = 'b'; size = 30 }) | measure size",
       output: [{ count: 2, sum: 40, average: 20, minimum: 10, maximum: 30 }],
     },
-    { title: 'Nothing to measure', code: '@() | measure', output: [{ count: 0, sum: 0, average: null, minimum: null, maximum: null }] },
+    {
+      title: 'Nothing to measure',
+      code: '@() | measure',
+      output: [{ count: 0, sum: 0, average: null, minimum: null, maximum: null }],
+    },
   ],
   async *run(ctx, args) {
     const property = typeof args.property === 'string' && args.property !== '' ? args.property : undefined;

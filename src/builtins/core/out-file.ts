@@ -18,13 +18,29 @@ const outFile: CommandSpec = {
   input: 'stream',
   changesState: true,
   parameters: [
-    { name: 'filepath', type: 'string', position: 0, required: true, aliases: ['path'], placeholder: 'FILE', description: 'The file to write.' },
+    {
+      name: 'filepath',
+      type: 'string',
+      position: 0,
+      required: true,
+      aliases: ['path'],
+      placeholder: 'FILE',
+      description: 'The file to write.',
+    },
     { name: 'append', type: 'switch', description: 'Add to the end of the file instead of replacing it.' },
-    { name: 'private', type: 'switch', description: 'Make the file readable and writable by its owner only (mode 0600; an existing file is changed to 0600 before anything is written). Without it a new file gets the default mode of the process umask.' },
+    {
+      name: 'private',
+      type: 'switch',
+      description:
+        'Make the file readable and writable by its owner only (mode 0600; an existing file is changed to 0600 before anything is written). Without it a new file gets the default mode of the process umask.',
+    },
   ],
   examples: [
     { title: 'Save a report', code: "@('line one', 'line two') | out-file notes.txt" },
-    { title: 'Keep a Temporary Access Pass in a file only you can read', code: 'new-tap CameronW@contoso.com -lifetime 60 | foreach temporaryAccessPass | out-file tap.txt -private' },
+    {
+      title: 'Keep a Temporary Access Pass in a file only you can read',
+      code: 'new-tap CameronW@contoso.com -lifetime 60 | foreach temporaryAccessPass | out-file tap.txt -private',
+    },
   ],
   async *run(ctx, args) {
     const file = textArg(ctx, args, 'filepath', 'a file path');
@@ -38,7 +54,10 @@ const outFile: CommandSpec = {
     if (text !== '' && !text.endsWith('\n')) text += '\n';
     let handle: FileHandle | undefined;
     try {
-      handle = await openForWriting(ctx.resolvePath(file), { append: args.append === true, private: args.private === true });
+      handle = await openForWriting(ctx.resolvePath(file), {
+        append: args.append === true,
+        private: args.private === true,
+      });
       await handle.writeFile(text, 'utf8');
     } catch (e) {
       throw fileError(ctx, 'write', file, e);

@@ -22,16 +22,41 @@ const select: CommandSpec = {
     "(`@{ name = 'x'; expression = { … } }`). -first/-last/-skip pick items as `first`/`last`/`skip` do, after -unique.",
   input: 'stream',
   parameters: [
-    { name: 'property', type: 'any', position: 0, placeholder: 'PROPERTY,…', description: "Properties to keep: names, wildcards, or @{ name = 'x'; expression = { … } }." },
-    { name: 'expandproperty', type: 'string', aliases: ['expand'], placeholder: 'PROPERTY', description: 'Emit the value of this property instead of a record (an array value is emitted item by item).' },
-    { name: 'first', type: 'int', placeholder: 'N', description: 'Keep only the first N items (and stop the upstream pipeline).' },
+    {
+      name: 'property',
+      type: 'any',
+      position: 0,
+      placeholder: 'PROPERTY,…',
+      description: "Properties to keep: names, wildcards, or @{ name = 'x'; expression = { … } }.",
+    },
+    {
+      name: 'expandproperty',
+      type: 'string',
+      aliases: ['expand'],
+      placeholder: 'PROPERTY',
+      description: 'Emit the value of this property instead of a record (an array value is emitted item by item).',
+    },
+    {
+      name: 'first',
+      type: 'int',
+      placeholder: 'N',
+      description: 'Keep only the first N items (and stop the upstream pipeline).',
+    },
     { name: 'last', type: 'int', placeholder: 'N', description: 'Keep only the last N items.' },
     { name: 'skip', type: 'int', placeholder: 'N', description: 'Leave out the first N items.' },
     { name: 'unique', type: 'switch', description: 'Leave out results equal to an earlier one (case-insensitive).' },
   ],
   examples: [
-    { title: 'Keep two properties', code: "@{ name = 'Ana'; dept = 'IT'; id = 7 } | select name, id", output: [{ name: 'Ana', id: 7 }] },
-    { title: 'Emit one property as plain values', code: "@(@{ name = 'Ana' }, @{ name = 'Bo' }) | select -expandproperty name", output: ['Ana', 'Bo'] },
+    {
+      title: 'Keep two properties',
+      code: "@{ name = 'Ana'; dept = 'IT'; id = 7 } | select name, id",
+      output: [{ name: 'Ana', id: 7 }],
+    },
+    {
+      title: 'Emit one property as plain values',
+      code: "@(@{ name = 'Ana' }, @{ name = 'Bo' }) | select -expandproperty name",
+      output: ['Ana', 'Bo'],
+    },
     { title: 'Pick items by position', code: '1..10 | select -skip 2 -first 3', output: [3, 4, 5] },
   ],
   async *run(ctx, args) {
@@ -39,7 +64,8 @@ const select: CommandSpec = {
     const last = args.last === undefined ? undefined : countArg(ctx, args, 'last', 0);
     let toSkip = countArg(ctx, args, 'skip', 0);
     const props = flatten(args.property);
-    const expand = args.expandproperty === undefined ? undefined : textArg(ctx, args, 'expandproperty', 'a property name');
+    const expand =
+      args.expandproperty === undefined ? undefined : textArg(ctx, args, 'expandproperty', 'a property name');
     if (expand !== undefined && props.length > 0) {
       throw commandError(ctx, 'InvalidArgument', 'use either -property or -expandproperty, not both');
     }
@@ -66,8 +92,15 @@ const select: CommandSpec = {
           if (seen.has(key)) continue;
           seen.add(key);
         }
-        if (toSkip > 0) { toSkip--; continue; }
-        if (first !== undefined && emitted < first) { emitted++; yield r; continue; }
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
+        }
+        if (first !== undefined && emitted < first) {
+          emitted++;
+          yield r;
+          continue;
+        }
         if (last === undefined) {
           if (first === undefined) yield r;
           continue;

@@ -9,7 +9,15 @@ const skip: CommandSpec = {
   finishesInFlightOnStop: false,
   synopsis: 'Leave out the first N items (default 1).',
   input: 'stream',
-  parameters: [{ name: 'count', type: 'int', position: 0, placeholder: 'N', description: 'How many items to leave out (default 1).' }],
+  parameters: [
+    {
+      name: 'count',
+      type: 'int',
+      position: 0,
+      placeholder: 'N',
+      description: 'How many items to leave out (default 1).',
+    },
+  ],
   examples: [
     { title: 'All but the first two', code: '1..5 | skip 2', output: [3, 4, 5] },
     { title: 'Leave out a header line', code: "@('header', 'a', 'b') | skip", output: ['a', 'b'] },

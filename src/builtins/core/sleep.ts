@@ -22,15 +22,29 @@ const sleep: CommandSpec = {
   description: 'Both -seconds and -milliseconds may be given; they add up. Ctrl-C interrupts the wait.',
   input: 'none',
   parameters: [
-    { name: 'seconds', type: 'number', position: 0, aliases: ['s'], placeholder: 'SECONDS', description: 'How many seconds to wait (fractions allowed).' },
-    { name: 'milliseconds', type: 'number', aliases: ['ms'], placeholder: 'MS', description: 'How many milliseconds to wait.' },
+    {
+      name: 'seconds',
+      type: 'number',
+      position: 0,
+      aliases: ['s'],
+      placeholder: 'SECONDS',
+      description: 'How many seconds to wait (fractions allowed).',
+    },
+    {
+      name: 'milliseconds',
+      type: 'number',
+      aliases: ['ms'],
+      placeholder: 'MS',
+      description: 'How many milliseconds to wait.',
+    },
   ],
   examples: [{ title: 'Pause between batches', code: "sleep -milliseconds 10; 'done'", output: ['done'] }],
   async *run(ctx, args) {
     const seconds = args.seconds === undefined ? 0 : duration(args.seconds);
     if (seconds === undefined) throw badArgument(ctx, 'seconds', args.seconds, 'a number of seconds, 0 or more');
     const ms = args.milliseconds === undefined ? 0 : duration(args.milliseconds);
-    if (ms === undefined) throw badArgument(ctx, 'milliseconds', args.milliseconds, 'a number of milliseconds, 0 or more');
+    if (ms === undefined)
+      throw badArgument(ctx, 'milliseconds', args.milliseconds, 'a number of milliseconds, 0 or more');
     if (args.seconds === undefined && args.milliseconds === undefined) {
       throw commandError(ctx, 'MissingArgument', 'say how long: sleep SECONDS or sleep -milliseconds MS');
     }

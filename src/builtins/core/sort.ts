@@ -25,22 +25,44 @@ const sort: CommandSpec = {
     'as numbers when both look numeric, else as text, case-insensitively; numbers come before other values and $null last.',
   input: 'stream',
   parameters: [
-    { name: 'property', type: 'any', position: 0, remaining: true, placeholder: 'KEY', description: 'The keys to sort by, most significant first.' },
-    { name: 'descending', type: 'switch', description: 'Largest first (keys given as @{ …; descending = … } choose for themselves).' },
+    {
+      name: 'property',
+      type: 'any',
+      position: 0,
+      remaining: true,
+      placeholder: 'KEY',
+      description: 'The keys to sort by, most significant first.',
+    },
+    {
+      name: 'descending',
+      type: 'switch',
+      description: 'Largest first (keys given as @{ …; descending = … } choose for themselves).',
+    },
     { name: 'unique', type: 'switch', description: 'Keep only the first of items whose keys are all equal.' },
     { name: 'casesensitive', type: 'switch', description: 'Compare text case-sensitively.' },
   ],
   examples: [
-    { title: 'Sort values', code: "@(3, 1, 2) | sort", output: [1, 2, 3] },
-    { title: 'Sort records by a property, largest first', code: "@(@{ n = 'Ana'; m = 1 }, @{ n = 'Bo'; m = 3 }) | sort m -descending | foreach { $_.n }", output: ['Bo', 'Ana'] },
+    { title: 'Sort values', code: '@(3, 1, 2) | sort', output: [1, 2, 3] },
+    {
+      title: 'Sort records by a property, largest first',
+      code: "@(@{ n = 'Ana'; m = 1 }, @{ n = 'Bo'; m = 3 }) | sort m -descending | foreach { $_.n }",
+      output: ['Bo', 'Ana'],
+    },
     { title: 'Sort and drop duplicates', code: "@('b', 'A', 'a', 'c') | sort -unique", output: ['A', 'b', 'c'] },
   ],
   async *run(ctx, args) {
     const descending = args.descending === true;
-    const keys: SortKey[] = flatten(args.property).flatMap(flatten).map((k) => ({
-      read: keyReader(ctx, 'property', k),
-      descending: k instanceof ShellRecord && k.has('descending') ? truthy(k.get('descending')) : k instanceof ShellRecord && k.has('ascending') ? !truthy(k.get('ascending')) : descending,
-    }));
+    const keys: SortKey[] = flatten(args.property)
+      .flatMap(flatten)
+      .map((k) => ({
+        read: keyReader(ctx, 'property', k),
+        descending:
+          k instanceof ShellRecord && k.has('descending')
+            ? truthy(k.get('descending'))
+            : k instanceof ShellRecord && k.has('ascending')
+              ? !truthy(k.get('ascending'))
+              : descending,
+      }));
     const opts = { caseSensitive: args.casesensitive === true };
     const rows: { item: Value; keys: Value[] }[] = [];
     for await (const item of ctx.input) {

@@ -21,19 +21,39 @@ const tee: CommandSpec = {
   input: 'stream',
   changesState: true,
   parameters: [
-    { name: 'filepath', type: 'string', position: 0, aliases: ['path'], placeholder: 'FILE', description: 'The file to write the items to.' },
+    {
+      name: 'filepath',
+      type: 'string',
+      position: 0,
+      aliases: ['path'],
+      placeholder: 'FILE',
+      description: 'The file to write the items to.',
+    },
     { name: 'append', type: 'switch', description: 'Add to the end of the file instead of replacing it.' },
-    { name: 'variable', type: 'string', placeholder: 'NAME', description: 'The variable (without $) to set to the items.' },
+    {
+      name: 'variable',
+      type: 'string',
+      placeholder: 'NAME',
+      description: 'The variable (without $) to set to the items.',
+    },
   ],
   examples: [
-    { title: 'Keep a copy in a variable', code: "1..3 | tee -variable seen | foreach { $_ * 2 }\n$seen.Count", output: [2, 4, 6, 3] },
+    {
+      title: 'Keep a copy in a variable',
+      code: '1..3 | tee -variable seen | foreach { $_ * 2 }\n$seen.Count',
+      output: [2, 4, 6, 3],
+    },
     { title: 'Log items to a file on the way', code: '1..3 | tee numbers.txt | count' },
   ],
   async *run(ctx, args) {
     const hasFile = args.filepath !== undefined;
     const hasVariable = args.variable !== undefined;
     if (hasFile === hasVariable) {
-      throw commandError(ctx, 'MissingArgument', 'give a file (tee FILE) or a variable (tee -variable NAME), one of the two');
+      throw commandError(
+        ctx,
+        'MissingArgument',
+        'give a file (tee FILE) or a variable (tee -variable NAME), one of the two',
+      );
     }
     if (hasVariable) {
       const name = textArg(ctx, args, 'variable', 'a variable name without $, e.g. -variable users').replace(/^\$/, '');

@@ -30,7 +30,9 @@ function serialise(v: unknown, indent: string, depth: number, path: string, pad 
   }
   if (v.size === 0) return '{}';
   const colon = indent ? ': ' : ':';
-  const entries = [...v].map(([k, x]) => `${JSON.stringify(k)}${colon}${serialise(x, indent, depth - 1, `${path}.${k}`, inner)}`);
+  const entries = [...v].map(
+    ([k, x]) => `${JSON.stringify(k)}${colon}${serialise(x, indent, depth - 1, `${path}.${k}`, inner)}`,
+  );
   return `{${open}${entries.join(sep)}${close}}`;
 }
 
@@ -42,18 +44,33 @@ const toJson: CommandSpec = {
   finishesInFlightOnStop: false,
   synopsis: 'Turn the input into one JSON string.',
   description:
-    'One item becomes that item\'s JSON, several become an array (always an array with -asarray). Pretty-printed with ' +
+    "One item becomes that item's JSON, several become an array (always an array with -asarray). Pretty-printed with " +
     'two spaces unless -compress; record keys keep their order; dates are ISO 8601 strings. A value nesting deeper than ' +
     '-depth (default 32) is an error rather than being cut off. No input emits nothing (with -asarray: []).',
   input: 'stream',
   parameters: [
-    { name: 'inputobject', type: 'any', position: 0, placeholder: 'VALUE', description: 'The value to convert, instead of the pipeline input.' },
+    {
+      name: 'inputobject',
+      type: 'any',
+      position: 0,
+      placeholder: 'VALUE',
+      description: 'The value to convert, instead of the pipeline input.',
+    },
     { name: 'compress', type: 'switch', description: 'Write everything on one line, without spaces.' },
-    { name: 'depth', type: 'int', placeholder: 'N', description: 'How many levels of records and arrays may nest (default 32).' },
+    {
+      name: 'depth',
+      type: 'int',
+      placeholder: 'N',
+      description: 'How many levels of records and arrays may nest (default 32).',
+    },
     { name: 'asarray', type: 'switch', description: 'Always write an array, even for one item or none.' },
   ],
   examples: [
-    { title: 'Compact JSON of a record', code: "@{ name = 'Ana'; tags = @('a', 'b') } | to-json -compress", output: ['{"name":"Ana","tags":["a","b"]}'] },
+    {
+      title: 'Compact JSON of a record',
+      code: "@{ name = 'Ana'; tags = @('a', 'b') } | to-json -compress",
+      output: ['{"name":"Ana","tags":["a","b"]}'],
+    },
     { title: 'Several items become an array', code: '1..3 | to-json -compress', output: ['[1,2,3]'] },
     { title: 'Pretty-printed', code: '@{ a = 1 } | to-json', output: ['{\n  "a": 1\n}'] },
   ],
@@ -69,12 +86,20 @@ const toJson: CommandSpec = {
       else {
         // The wrapping array is not one of the item's levels: each item gets the full depth.
         const parts = items.map((x, i) => serialise(x, indent, depth, `$[${i}]`, indent));
-        yield parts.length === 0 ? '[]' : indent ? `[\n${indent}${parts.join(`,\n${indent}`)}\n]` : `[${parts.join(',')}]`;
+        yield parts.length === 0
+          ? '[]'
+          : indent
+            ? `[\n${indent}${parts.join(`,\n${indent}`)}\n]`
+            : `[${parts.join(',')}]`;
       }
     } catch (e) {
       // A RangeError here means a record that contains itself under a huge -depth.
       if (!(e instanceof TooDeep)) throw toShellError(e).at(ctx.span);
-      throw commandError(ctx, 'DepthExceeded', `the value at ${e.path} nests deeper than -depth ${depth}: raise -depth to include it`);
+      throw commandError(
+        ctx,
+        'DepthExceeded',
+        `the value at ${e.path} nests deeper than -depth ${depth}: raise -depth to include it`,
+      );
     }
   },
 };

@@ -11,7 +11,8 @@ const unique: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'Keep the first of each distinct item (case-insensitive; records compared deeply).',
-  description: 'Unlike PowerShell\'s Get-Unique the input need not be sorted: an item equal to any earlier one is left out.',
+  description:
+    "Unlike PowerShell's Get-Unique the input need not be sorted: an item equal to any earlier one is left out.",
   input: 'stream',
   parameters: [],
   examples: [

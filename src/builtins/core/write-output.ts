@@ -10,10 +10,18 @@ const writeOutput: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: false,
   synopsis: 'Emit values to the pipeline.',
-  description: 'Emits each argument; an array argument is emitted item by item unless -noenumerate. Pipeline input passes through first.',
+  description:
+    'Emits each argument; an array argument is emitted item by item unless -noenumerate. Pipeline input passes through first.',
   input: 'stream',
   parameters: [
-    { name: 'inputobject', type: 'any', position: 0, remaining: true, placeholder: 'VALUE', description: 'The values to emit.' },
+    {
+      name: 'inputobject',
+      type: 'any',
+      position: 0,
+      remaining: true,
+      placeholder: 'VALUE',
+      description: 'The values to emit.',
+    },
     { name: 'noenumerate', type: 'switch', description: 'Emit an array argument as one value.' },
   ],
   examples: [

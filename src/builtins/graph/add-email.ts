@@ -18,25 +18,51 @@ const addEmail: CommandSpec = {
   synopsis: 'Add the email method a user can reset their password with.',
   description:
     'POST /users/{id}/authentication/emailMethods with {emailAddress}. A user has at most one (a second is 409). Not for ' +
-    'one\'s own account. Emits the created record. ' +
+    "one's own account. Emits the created record. " +
     permissionHelp('POST', '/users/{id}/authentication/emailMethods'),
   input: 'item',
   emits: methodProperties('email'),
   concurrent: true,
   changesState: true,
   parameters: [
-    { name: 'emailAddress', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['email'], placeholder: 'ADDRESS', description: 'The address, e.g. kim@fabrikam.com.' },
+    {
+      name: 'emailAddress',
+      type: 'string',
+      position: 0,
+      required: true,
+      fromPipeline: 'property',
+      aliases: ['email'],
+      placeholder: 'ADDRESS',
+      description: 'The address, e.g. kim@fabrikam.com.',
+    },
     userParam({}),
   ],
   examples: [
-    { title: 'Add a reset email', code: "get-user CameronW@contoso.com | add-email cameron@fabrikam.com | foreach { $_.emailAddress }", output: ['cameron@fabrikam.com'] },
+    {
+      title: 'Add a reset email',
+      code: 'get-user CameronW@contoso.com | add-email cameron@fabrikam.com | foreach { $_.emailAddress }',
+      output: ['cameron@fabrikam.com'],
+    },
   ],
   async *run(ctx, args) {
     const emailAddress = validateEmail(ctx, args.emailAddress);
     const client = await graphOf(ctx);
     const { key: userId, identity } = await userTarget(ctx, client, args.user);
-    const reconcile = findCreated(ctx, client, userId, EMAIL, (m) => String(m.emailAddress).toLowerCase() === emailAddress.toLowerCase());
-    const r = await missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, EMAIL), body: { emailAddress }, reconcile }));
+    const reconcile = findCreated(
+      ctx,
+      client,
+      userId,
+      EMAIL,
+      (m) => String(m.emailAddress).toLowerCase() === emailAddress.toLowerCase(),
+    );
+    const r = await missingUser(ctx, userId, () =>
+      change<Record<string, unknown>>(ctx, client, {
+        method: 'POST',
+        path: collectionPath(userId, EMAIL),
+        body: { emailAddress },
+        reconcile,
+      }),
+    );
     if (r) yield methodRecord(r.body, await identity(), 'email');
   },
 };

@@ -32,19 +32,41 @@ const addPhone: CommandSpec = {
   concurrent: true,
   changesState: true,
   parameters: [
-    { name: 'phoneNumber', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['number'], placeholder: 'NUMBER', description: 'The number, e.g. +1 2065555555 or +44 2071234567x12.' },
+    {
+      name: 'phoneNumber',
+      type: 'string',
+      position: 0,
+      required: true,
+      fromPipeline: 'property',
+      aliases: ['number'],
+      placeholder: 'NUMBER',
+      description: 'The number, e.g. +1 2065555555 or +44 2071234567x12.',
+    },
     phoneTypeParam('The phone type: mobile, alternateMobile or office.'),
     userParam({}),
   ],
   examples: [
-    { title: 'Add a mobile phone', code: "get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile | foreach { $_.id }", output: ['3179e48a-750b-4051-897c-87b9720928f7'] },
-    { title: 'Add phones from a CSV file (columns userPrincipalName, phoneNumber, phoneType)', code: 'import-csv phones.csv | add-phone' },
+    {
+      title: 'Add a mobile phone',
+      code: "get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile | foreach { $_.id }",
+      output: ['3179e48a-750b-4051-897c-87b9720928f7'],
+    },
+    {
+      title: 'Add phones from a CSV file (columns userPrincipalName, phoneNumber, phoneType)',
+      code: 'import-csv phones.csv | add-phone',
+    },
     {
       title: 'A changing command takes an id or an exact userPrincipalName, not a name',
       code: "try { add-phone '+1 4255550100' -type office -user megan } catch { $_.message }",
-      output: ["add-phone: 'megan' is not an id or a userPrincipalName; changing commands need one exactly — did you mean MeganB@contoso.com (Megan Bowen)?"],
+      output: [
+        "add-phone: 'megan' is not an id or a userPrincipalName; changing commands need one exactly — did you mean MeganB@contoso.com (Megan Bowen)?",
+      ],
     },
-    { title: 'See the request without sending it', code: "add-phone '+1 4255550100' -type office -user IsaiahL@contoso.com -whatif", output: [] },
+    {
+      title: 'See the request without sending it',
+      code: "add-phone '+1 4255550100' -type office -user IsaiahL@contoso.com -whatif",
+      output: [],
+    },
   ],
   async *run(ctx, args) {
     const phoneNumber = validatePhone(ctx, args.phoneNumber);
@@ -54,10 +76,29 @@ const addPhone: CommandSpec = {
     const { key: userId, identity } = await userTarget(ctx, client, args.user);
     // Digits only: Graph may store the number re-spaced.
     const digits = (n: unknown) => String(n).replace(/\D/g, '');
-    const reconcile = findCreated(ctx, client, userId, PHONE, (m) => m.phoneType === phoneType && digits(m.phoneNumber) === digits(phoneNumber));
+    const reconcile = findCreated(
+      ctx,
+      client,
+      userId,
+      PHONE,
+      (m) => m.phoneType === phoneType && digits(m.phoneNumber) === digits(phoneNumber),
+    );
     // Graph's order: an alternateMobile after the same run's mobile of that user.
-    const send = () => missingUser(ctx, userId, () => change<Record<string, unknown>>(ctx, client, { method: 'POST', path: collectionPath(userId, PHONE), body: { phoneNumber, phoneType }, reconcile }));
-    const r = await inOrder(ctx, `${phoneType}:${userId}`, phoneType === 'alternateMobile' ? `mobile:${userId}` : undefined, send);
+    const send = () =>
+      missingUser(ctx, userId, () =>
+        change<Record<string, unknown>>(ctx, client, {
+          method: 'POST',
+          path: collectionPath(userId, PHONE),
+          body: { phoneNumber, phoneType },
+          reconcile,
+        }),
+      );
+    const r = await inOrder(
+      ctx,
+      `${phoneType}:${userId}`,
+      phoneType === 'alternateMobile' ? `mobile:${userId}` : undefined,
+      send,
+    );
     if (r) yield methodRecord(r.body, await identity(), 'phone');
   },
 };

@@ -7,7 +7,14 @@ import type { ConnectionInfo } from '../../graph/types.js';
 
 /** The get-context record: who authsh is signed in as. Shared with get-context.ts. */
 export function connectionRecord(c: ConnectionInfo): ShellRecord {
-  return new ShellRecord({ kind: c.kind, tenantId: c.tenantId, graphUrl: c.graphUrl, clientId: c.clientId ?? null, account: c.account ?? null, scopes: [...c.scopes] });
+  return new ShellRecord({
+    kind: c.kind,
+    tenantId: c.tenantId,
+    graphUrl: c.graphUrl,
+    clientId: c.clientId ?? null,
+    account: c.account ?? null,
+    scopes: [...c.scopes],
+  });
 }
 
 const connect: CommandSpec = {
@@ -22,8 +29,21 @@ const connect: CommandSpec = {
     'A failed sign-in is an error with the reason (exit code 3).',
   input: 'none',
   parameters: [
-    { name: 'tenant', type: 'string', aliases: ['tenantid'], placeholder: 'TENANT', description: 'Tenant id or domain (default: AZURE_TENANT_ID; organizations for -devicecode).' },
-    { name: 'clientid', type: 'string', aliases: ['appid'], placeholder: 'CLIENTID', description: 'Application (client) id (default: AZURE_CLIENT_ID; Microsoft Graph Command Line Tools for -devicecode).' },
+    {
+      name: 'tenant',
+      type: 'string',
+      aliases: ['tenantid'],
+      placeholder: 'TENANT',
+      description: 'Tenant id or domain (default: AZURE_TENANT_ID; organizations for -devicecode).',
+    },
+    {
+      name: 'clientid',
+      type: 'string',
+      aliases: ['appid'],
+      placeholder: 'CLIENTID',
+      description:
+        'Application (client) id (default: AZURE_CLIENT_ID; Microsoft Graph Command Line Tools for -devicecode).',
+    },
     { name: 'devicecode', type: 'switch', description: 'Delegated sign-in with the device-code flow.' },
     { name: 'demo', type: 'switch', description: 'Use the built-in demo tenant (the embedded Graph emulator).' },
   ],

@@ -8,7 +8,8 @@ const disconnect: CommandSpec = {
   checkpointed: false,
   finishesInFlightOnStop: true,
   synopsis: 'Sign out of Microsoft Graph for this session.',
-  description: 'The next Graph command signs in again (environment credentials, else the demo tenant). The token cache on disk is kept.',
+  description:
+    'The next Graph command signs in again (environment credentials, else the demo tenant). The token cache on disk is kept.',
   input: 'none',
   parameters: [],
   examples: [{ title: 'Sign out', code: 'disconnect' }],

@@ -8,7 +8,11 @@ export default listCommand({
   narrowerPermission: 'UserAuthMethod-MicrosoftAuthApp.Read.All',
   description: 'Microsoft Authenticator registrations.',
   examples: [
-    { title: 'List a user\'s authenticator methods', code: "get-authenticator AdeleV@contoso.com | foreach { $_.displayName }", output: ["iPhone 15"] },
-    { title: 'Every user\'s methods of this type', code: 'get-users -all | get-authenticator' },
+    {
+      title: "List a user's authenticator methods",
+      code: 'get-authenticator AdeleV@contoso.com | foreach { $_.displayName }',
+      output: ['iPhone 15'],
+    },
+    { title: "Every user's methods of this type", code: 'get-users -all | get-authenticator' },
   ],
 });

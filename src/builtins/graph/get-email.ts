@@ -6,5 +6,11 @@ export default listCommand({
   type: 'email',
   synopsis: "Show a user's email authentication method (for password reset).",
   description: 'A user has at most one, with the fixed id 3ddfcfc8-9383-446f-83cc-3ab9be4be18f.',
-  examples: [{ title: "Show a user's reset email", code: 'get-email AdeleV@contoso.com | foreach { $_.emailAddress }', output: ['adele.vance@outlook.com'] }],
+  examples: [
+    {
+      title: "Show a user's reset email",
+      code: 'get-email AdeleV@contoso.com | foreach { $_.emailAddress }',
+      output: ['adele.vance@outlook.com'],
+    },
+  ],
 });

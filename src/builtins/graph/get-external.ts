@@ -8,7 +8,7 @@ export default listCommand({
   narrowerPermission: 'UserAuthMethod-External.Read.All',
   description: 'External (third-party MFA provider) methods.',
   examples: [
-    { title: 'List a user\'s external methods', code: "get-external CameronW@contoso.com | count", output: [0] },
-    { title: 'Every user\'s methods of this type', code: 'get-users -all | get-external' },
+    { title: "List a user's external methods", code: 'get-external CameronW@contoso.com | count', output: [0] },
+    { title: "Every user's methods of this type", code: 'get-users -all | get-external' },
   ],
 });

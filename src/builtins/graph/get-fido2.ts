@@ -8,7 +8,11 @@ export default listCommand({
   narrowerPermission: 'UserAuthMethod-Passkey.Read.All',
   description: 'FIDO2 security keys (passkeys).',
   examples: [
-    { title: 'List a user\'s fido2 methods', code: "get-fido2 AlexW@contoso.com | foreach { $_.model }", output: ["YubiKey 5 NFC"] },
-    { title: 'Every user\'s methods of this type', code: 'get-users -all | get-fido2' },
+    {
+      title: "List a user's fido2 methods",
+      code: 'get-fido2 AlexW@contoso.com | foreach { $_.model }',
+      output: ['YubiKey 5 NFC'],
+    },
+    { title: "Every user's methods of this type", code: 'get-users -all | get-fido2' },
   ],
 });

@@ -9,8 +9,12 @@ export default {
     type: 'hardwareOath',
     description: 'Hardware OATH tokens, each with its device.',
     examples: [
-      { title: 'List a user\'s hardware-oath methods', code: "get-hardware-oath GradyA@contoso.com | foreach { $_.device.serialNumber }", output: ["TOTP123456"] },
-      { title: 'Every user\'s methods of this type', code: 'get-users -all | get-hardware-oath' },
+      {
+        title: "List a user's hardware-oath methods",
+        code: 'get-hardware-oath GradyA@contoso.com | foreach { $_.device.serialNumber }',
+        output: ['TOTP123456'],
+      },
+      { title: "Every user's methods of this type", code: 'get-users -all | get-hardware-oath' },
     ],
   }),
   secretProperties: OATH_SECRETS,

@@ -17,7 +17,7 @@ const getMethod: CommandSpec = {
   finishesInFlightOnStop: true,
   synopsis: 'Read one authentication method by id.',
   description:
-    'GET /users/{id}/authentication/methods/{methodId} (beta), or with -type that type\'s collection, e.g. ' +
+    "GET /users/{id}/authentication/methods/{methodId} (beta), or with -type that type's collection, e.g. " +
     '…/phoneMethods/{methodId}. An unknown id is 404 Request_ResourceNotFound. ' +
     permissionHelp('GET', '/users/{id}/authentication/methods/{methodId}'),
   input: 'item',
@@ -26,12 +26,34 @@ const getMethod: CommandSpec = {
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),
-    { name: 'id', type: 'string', position: 1, required: true, fromPipeline: 'property', placeholder: 'ID', description: 'The method id.' },
-    { name: 'type', type: 'string', values: METHOD_TYPE_NAMES, fromPipeline: 'property', description: "The method's type, to read it from its own collection." },
+    {
+      name: 'id',
+      type: 'string',
+      position: 1,
+      required: true,
+      fromPipeline: 'property',
+      placeholder: 'ID',
+      description: 'The method id.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      values: METHOD_TYPE_NAMES,
+      fromPipeline: 'property',
+      description: "The method's type, to read it from its own collection.",
+    },
   ],
   examples: [
-    { title: "Read a user's password method", code: 'get-method AdeleV@contoso.com 28c10230-6103-485e-b985-444c60001490 | foreach { $_.type }', output: ['password'] },
-    { title: 'Read a phone from the phone collection', code: 'get-method MeganB@contoso.com b6332ec1-7057-4abe-9331-3d72feddfe41 -type phone | foreach { $_.phoneType }', output: ['alternateMobile'] },
+    {
+      title: "Read a user's password method",
+      code: 'get-method AdeleV@contoso.com 28c10230-6103-485e-b985-444c60001490 | foreach { $_.type }',
+      output: ['password'],
+    },
+    {
+      title: 'Read a phone from the phone collection',
+      code: 'get-method MeganB@contoso.com b6332ec1-7057-4abe-9331-3d72feddfe41 -type phone | foreach { $_.phoneType }',
+      output: ['alternateMobile'],
+    },
   ],
   async *run(ctx, args) {
     const id = validateId(ctx, args.id);

@@ -18,7 +18,7 @@ const getMethods: CommandSpec = {
   finishesInFlightOnStop: true,
   synopsis: "List a user's authentication methods.",
   description:
-    'GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph\'s properties ' +
+    "GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph's properties " +
     'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
     'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. ' +
     permissionHelp('GET', '/users/{id}/authentication/methods'),
@@ -31,9 +31,21 @@ const getMethods: CommandSpec = {
     { name: 'type', type: 'string', values: METHOD_TYPE_NAMES, description: 'Only methods of this type.' },
   ],
   examples: [
-    { title: "List a user's method types", code: 'get-user AdeleV@contoso.com | get-methods | foreach { $_.type }', output: ['password', 'phone', 'authenticator', 'email'] },
-    { title: 'Your own methods (delegated sign-in: me is the signed-in user)', code: 'get-methods me | foreach { $_.type } | sort', output: ['authenticator', 'fido2', 'password'] },
-    { title: 'Only one type', code: "get-methods AlexW@contoso.com -type fido2 | foreach { $_.model }", output: ['YubiKey 5 NFC'] },
+    {
+      title: "List a user's method types",
+      code: 'get-user AdeleV@contoso.com | get-methods | foreach { $_.type }',
+      output: ['password', 'phone', 'authenticator', 'email'],
+    },
+    {
+      title: 'Your own methods (delegated sign-in: me is the signed-in user)',
+      code: 'get-methods me | foreach { $_.type } | sort',
+      output: ['authenticator', 'fido2', 'password'],
+    },
+    {
+      title: 'Only one type',
+      code: 'get-methods AlexW@contoso.com -type fido2 | foreach { $_.model }',
+      output: ['YubiKey 5 NFC'],
+    },
     { title: 'Count phones across the tenant', code: 'get-users -all | get-methods -type phone | count', output: [6] },
   ],
   async *run(ctx, args) {

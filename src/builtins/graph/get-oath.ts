@@ -10,8 +10,12 @@ export default {
     narrowerPermission: 'UserAuthMethod-SoftwareOATH.Read.All',
     description: 'Software OATH tokens (authenticator apps set up as TOTP); secretKey is always null.',
     examples: [
-      { title: 'List a user\'s oath methods', code: "get-oath DiegoS@contoso.com | foreach { $_.type }", output: ["softwareOath"] },
-      { title: 'Every user\'s methods of this type', code: 'get-users -all | get-oath' },
+      {
+        title: "List a user's oath methods",
+        code: 'get-oath DiegoS@contoso.com | foreach { $_.type }',
+        output: ['softwareOath'],
+      },
+      { title: "Every user's methods of this type", code: 'get-users -all | get-oath' },
     ],
   }),
   secretProperties: OATH_SECRETS,

@@ -26,10 +26,22 @@ const getOperation: CommandSpec = {
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),
-    { name: 'id', type: 'string', position: 1, required: true, fromPipeline: 'property', placeholder: 'ID', description: 'The operation id.' },
+    {
+      name: 'id',
+      type: 'string',
+      position: 1,
+      required: true,
+      fromPipeline: 'property',
+      placeholder: 'ID',
+      description: 'The operation id.',
+    },
   ],
   examples: [
-    { title: 'Check on a reset started with -nowait', code: "$op = reset-password AdeleV@contoso.com -newpassword 'Blue-Kettle-Morning-42' -nowait\nsleep 1.2\n($op | get-operation).status", output: ['succeeded'] },
+    {
+      title: 'Check on a reset started with -nowait',
+      code: "$op = reset-password AdeleV@contoso.com -newpassword 'Blue-Kettle-Morning-42' -nowait\nsleep 1.2\n($op | get-operation).status",
+      output: ['succeeded'],
+    },
   ],
   async *run(ctx, args) {
     const id = validateId(ctx, args.id);

@@ -6,5 +6,11 @@ export default listCommand({
   type: 'password',
   synopsis: "Show a user's password method (never the password).",
   description: 'Exactly one, id 28c10230-6103-485e-b985-444c60001490; password is always null.',
-  examples: [{ title: "Read a user's password method", code: 'get-password CameronW@contoso.com | foreach { $_.id }', output: ['28c10230-6103-485e-b985-444c60001490'] }],
+  examples: [
+    {
+      title: "Read a user's password method",
+      code: 'get-password CameronW@contoso.com | foreach { $_.id }',
+      output: ['28c10230-6103-485e-b985-444c60001490'],
+    },
+  ],
 });

@@ -8,7 +8,7 @@ export default listCommand({
   narrowerPermission: 'UserAuthMethod-MicrosoftAuthApp.Read.All',
   description: 'Passwordless phone sign-in with Microsoft Authenticator (deprecated by Microsoft).',
   examples: [
-    { title: 'List a user\'s passwordless methods', code: "get-passwordless AdeleV@contoso.com | count", output: [0] },
-    { title: 'Every user\'s methods of this type', code: 'get-users -all | get-passwordless' },
+    { title: "List a user's passwordless methods", code: 'get-passwordless AdeleV@contoso.com | count', output: [0] },
+    { title: "Every user's methods of this type", code: 'get-users -all | get-passwordless' },
   ],
 });

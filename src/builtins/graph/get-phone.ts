@@ -17,15 +17,25 @@ const getPhone: CommandSpec = {
   synopsis: "List a user's phone methods.",
   description:
     'GET /users/{id}/authentication/phoneMethods. Each record has phoneType (mobile, alternateMobile, office), phoneNumber, ' +
-    'smsSignInState, id, type (phone), userId and userPrincipalName. An Authentication Administrator sees other users\' numbers masked. ' +
+    "smsSignInState, id, type (phone), userId and userPrincipalName. An Authentication Administrator sees other users' numbers masked. " +
     permissionHelp('GET', '/users/{id}/authentication/phoneMethods', 'UserAuthMethod-Phone.Read.All'),
   input: 'item',
   emits: methodProperties('phone'),
   concurrent: true,
-  parameters: [userParam({ position: 0 }), { ...phoneTypeParam('Only the phone of this type.'), description: 'Only the phone of this type.' }],
+  parameters: [
+    userParam({ position: 0 }),
+    { ...phoneTypeParam('Only the phone of this type.'), description: 'Only the phone of this type.' },
+  ],
   examples: [
-    { title: "List a user's phones", code: "get-phone MeganB@contoso.com | foreach { $_.phoneType }", output: ['mobile', 'alternateMobile'] },
-    { title: 'Only the mobile phone', code: "get-user AdeleV@contoso.com | get-phone -type mobile | foreach { $_.smsSignInState }" },
+    {
+      title: "List a user's phones",
+      code: 'get-phone MeganB@contoso.com | foreach { $_.phoneType }',
+      output: ['mobile', 'alternateMobile'],
+    },
+    {
+      title: 'Only the mobile phone',
+      code: 'get-user AdeleV@contoso.com | get-phone -type mobile | foreach { $_.smsSignInState }',
+    },
   ],
   async *run(ctx, args) {
     const type = args.type === undefined || args.type === null ? undefined : validatePhoneType(ctx, args.type);

@@ -8,7 +8,11 @@ export default listCommand({
   narrowerPermission: 'UserAuthMethod-PlatformCred.Read.All',
   description: 'Platform credentials (macOS Platform SSO keys).',
   examples: [
-    { title: 'List a user\'s platform-credential methods', code: "get-platform-credential JohannaL@contoso.com | foreach { \"$($_.displayName) $($_.platform)\" }", output: ["JOHANNA-MBP macOS"] },
-    { title: 'Every user\'s methods of this type', code: 'get-users -all | get-platform-credential' },
+    {
+      title: "List a user's platform-credential methods",
+      code: 'get-platform-credential JohannaL@contoso.com | foreach { "$($_.displayName) $($_.platform)" }',
+      output: ['JOHANNA-MBP macOS'],
+    },
+    { title: "Every user's methods of this type", code: 'get-users -all | get-platform-credential' },
   ],
 });

@@ -15,13 +15,29 @@ export const POLICY_PATH = '/policies/authenticationMethodsPolicy';
 
 /** authsh's short method names → configuration ids, so `get-policy tap` reads like `get-tap`. */
 const SHORT: Record<string, string> = {
-  tap: 'TemporaryAccessPass', fido2: 'Fido2', passkey: 'Fido2', authenticator: 'MicrosoftAuthenticator', softwareoath: 'SoftwareOath', oath: 'SoftwareOath',
-  hardwareoath: 'HardwareOath', qrcodepin: 'QRCodePin', email: 'Email', sms: 'Sms', voice: 'Voice', x509: 'X509Certificate', certificate: 'X509Certificate',
+  tap: 'TemporaryAccessPass',
+  fido2: 'Fido2',
+  passkey: 'Fido2',
+  authenticator: 'MicrosoftAuthenticator',
+  softwareoath: 'SoftwareOath',
+  oath: 'SoftwareOath',
+  hardwareoath: 'HardwareOath',
+  qrcodepin: 'QRCodePin',
+  email: 'Email',
+  sms: 'Sms',
+  voice: 'Voice',
+  x509: 'X509Certificate',
+  certificate: 'X509Certificate',
 };
 
 export async function readConfigurations(ctx: CommandContext, graph: GraphClient): Promise<Configuration[]> {
   try {
-    const r = await graph.request<{ authenticationMethodConfigurations?: Configuration[] }>({ method: 'GET', path: POLICY_PATH, version: 'beta', signal: ctx.signal });
+    const r = await graph.request<{ authenticationMethodConfigurations?: Configuration[] }>({
+      method: 'GET',
+      path: POLICY_PATH,
+      version: 'beta',
+      signal: ctx.signal,
+    });
     return r.body.authenticationMethodConfigurations ?? [];
   } catch (e) {
     throw graphError(e, 'authenticationMethodsPolicy', ctx);
@@ -30,10 +46,16 @@ export async function readConfigurations(ctx: CommandContext, graph: GraphClient
 
 export function findConfiguration(ctx: CommandContext, configs: Configuration[], name: string): Configuration {
   const want = (SHORT[name.toLowerCase()] ?? name).toLowerCase();
-  const found = configs.find((c) => c.id.toLowerCase() === want) ?? configs.find((c) => typeof c.displayName === 'string' && c.displayName.toLowerCase() === want);
+  const found =
+    configs.find((c) => c.id.toLowerCase() === want) ??
+    configs.find((c) => typeof c.displayName === 'string' && c.displayName.toLowerCase() === want);
   if (found) return found;
   const names = configs.map((c) => c.id).join(', ');
-  throw invalidArgument(ctx, `-method '${name}' is not a method configuration of this tenant: expected one of ${names}`, name);
+  throw invalidArgument(
+    ctx,
+    `-method '${name}' is not a method configuration of this tenant: expected one of ${names}`,
+    name,
+  );
 }
 
 const getPolicy: CommandSpec = {
@@ -47,18 +69,35 @@ const getPolicy: CommandSpec = {
     permissionHelp('GET', '/policies/authenticationMethodsPolicy') +
     ' ' +
     "Records keep Graph's names: id, @odata.type, state, includeTargets, excludeTargets and the method's own settings. " +
-    'METHOD is a configuration id (TemporaryAccessPass, Fido2, …, any case), a short name (tap, fido2, authenticator, …) or an external provider\'s displayName.',
+    "METHOD is a configuration id (TemporaryAccessPass, Fido2, …, any case), a short name (tap, fido2, authenticator, …) or an external provider's displayName.",
   input: 'none',
   emits: POLICY_PROPERTIES,
-  parameters: [{ name: 'method', type: 'string', position: 0, placeholder: 'METHOD', description: 'Only this configuration, e.g. TemporaryAccessPass or tap.' }],
+  parameters: [
+    {
+      name: 'method',
+      type: 'string',
+      position: 0,
+      placeholder: 'METHOD',
+      description: 'Only this configuration, e.g. TemporaryAccessPass or tap.',
+    },
+  ],
   examples: [
-    { title: 'The Temporary Access Pass limits', code: '(get-policy TemporaryAccessPass).maximumLifetimeInMinutes', output: [480] },
-    { title: 'Which methods are switched off', code: 'get-policy | where state=disabled | foreach { $_.id } | sort', output: ['HardwareOath', 'X509Certificate'] },
+    {
+      title: 'The Temporary Access Pass limits',
+      code: '(get-policy TemporaryAccessPass).maximumLifetimeInMinutes',
+      output: [480],
+    },
+    {
+      title: 'Which methods are switched off',
+      code: 'get-policy | where state=disabled | foreach { $_.id } | sort',
+      output: ['HardwareOath', 'X509Certificate'],
+    },
   ],
   async *run(ctx, args) {
     const graph = await graphOf(ctx);
     const configs = await readConfigurations(ctx, graph);
-    const only = typeof args.method === 'string' && args.method !== '' ? [findConfiguration(ctx, configs, args.method)] : configs;
+    const only =
+      typeof args.method === 'string' && args.method !== '' ? [findConfiguration(ctx, configs, args.method)] : configs;
     for (const c of only) yield graphRecord(c, ['id', 'state']);
   },
 };

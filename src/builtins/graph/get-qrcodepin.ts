@@ -10,8 +10,12 @@ export default {
     narrowerPermission: 'UserAuthMethod-QR.Read.All',
     description: 'The QR code + PIN method (a singleton: at most one per user); the PIN and QR image are null on read.',
     examples: [
-      { title: 'List a user\'s qrcodepin methods', code: "get-qrcodepin LynneR@contoso.com | foreach { $_.type }", output: ["qrCodePin"] },
-      { title: 'Every user\'s methods of this type', code: 'get-users -all | get-qrcodepin' },
+      {
+        title: "List a user's qrcodepin methods",
+        code: 'get-qrcodepin LynneR@contoso.com | foreach { $_.type }',
+        output: ['qrCodePin'],
+      },
+      { title: "Every user's methods of this type", code: 'get-users -all | get-qrcodepin' },
     ],
   }),
   secretProperties: QR_SECRETS,

@@ -26,19 +26,33 @@ const getRegistration: CommandSpec = {
   input: 'none',
   emits: REGISTRATION_PROPERTIES,
   parameters: [
-    { name: 'filter', type: 'string', position: 0, placeholder: 'ODATA', description: "An OData filter, e.g. 'isMfaRegistered eq false'." },
+    {
+      name: 'filter',
+      type: 'string',
+      position: 0,
+      placeholder: 'ODATA',
+      description: "An OData filter, e.g. 'isMfaRegistered eq false'.",
+    },
     { name: 'all', type: 'switch', description: 'Read every page (default: the first page only).' },
     { name: 'top', type: 'int', placeholder: 'N', description: 'Records per page (1–999; Graph defaults to 100).' },
   ],
   examples: [
-    { title: 'Users with no MFA method', code: "get-registration -all -filter 'isMfaRegistered eq false' | foreach { $_.userPrincipalName } | sort", output: ['CameronW@contoso.com', 'IsaiahL@contoso.com', 'NestorW@contoso.com'] },
-    { title: 'Who registered a FIDO2 key', code: "get-registration -all -filter \"methodsRegistered/any(m:m eq 'fido2')\" | foreach { $_.userPrincipalName }" },
+    {
+      title: 'Users with no MFA method',
+      code: "get-registration -all -filter 'isMfaRegistered eq false' | foreach { $_.userPrincipalName } | sort",
+      output: ['CameronW@contoso.com', 'IsaiahL@contoso.com', 'NestorW@contoso.com'],
+    },
+    {
+      title: 'Who registered a FIDO2 key',
+      code: 'get-registration -all -filter "methodsRegistered/any(m:m eq \'fido2\')" | foreach { $_.userPrincipalName }',
+    },
   ],
   async *run(ctx, args) {
     const query: Record<string, string> = {};
     if (typeof args.filter === 'string' && args.filter.trim() !== '') query.$filter = args.filter;
     if (typeof args.top === 'number') {
-      if (args.top < 1 || args.top > 999) throw invalidArgument(ctx, `-top ${args.top} is not valid: expected a whole number from 1 to 999`);
+      if (args.top < 1 || args.top > 999)
+        throw invalidArgument(ctx, `-top ${args.top} is not valid: expected a whole number from 1 to 999`);
       query.$top = String(args.top);
     }
     const req: GraphRequest = { method: 'GET', path: PATH, query, signal: ctx.signal };

@@ -8,10 +8,15 @@ export default {
     name: 'get-tap',
     type: 'tap',
     narrowerPermission: 'UserAuthMethod-TAP.Read.All',
-    description: 'Temporary Access Passes (at most one per user); the pass itself is never readable after creation, so temporaryAccessPass is always null.',
+    description:
+      'Temporary Access Passes (at most one per user); the pass itself is never readable after creation, so temporaryAccessPass is always null.',
     examples: [
-      { title: 'List a user\'s tap methods', code: "get-tap LeeG@contoso.com | foreach { \"$($_.lifetimeInMinutes) $($_.temporaryAccessPass -eq $null)\" }", output: ["60 True"] },
-      { title: 'Every user\'s methods of this type', code: 'get-users -all | get-tap' },
+      {
+        title: "List a user's tap methods",
+        code: 'get-tap LeeG@contoso.com | foreach { "$($_.lifetimeInMinutes) $($_.temporaryAccessPass -eq $null)" }',
+        output: ['60 True'],
+      },
+      { title: "Every user's methods of this type", code: 'get-users -all | get-tap' },
     ],
   }),
   secretProperties: TAP_SECRETS,

@@ -15,7 +15,10 @@ import { commandError, invalidArgument } from '../support/errors.js';
 /** The `$select` list: -property replaces the default one (docs/architecture.md). */
 export function selectList(property: unknown): readonly string[] {
   if (!Array.isArray(property) || property.length === 0) return USER_PROPERTIES;
-  return property.flatMap((p) => String(p).split(',')).map((p) => p.trim()).filter(Boolean);
+  return property
+    .flatMap((p) => String(p).split(','))
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 const getUser: CommandSpec = {
@@ -42,13 +45,34 @@ const getUser: CommandSpec = {
         "An id, a userPrincipalName, 'me' (the signed-in user), or the start of a display name, mail or userPrincipalName " +
         '(every user it matches); or a record from the pipeline.',
     }),
-    { name: 'property', type: 'strings', placeholder: 'NAME,…', description: 'The properties to ask Graph for ($select), instead of the default list.' },
+    {
+      name: 'property',
+      type: 'strings',
+      placeholder: 'NAME,…',
+      description: 'The properties to ask Graph for ($select), instead of the default list.',
+    },
   ],
   examples: [
-    { title: 'Look a user up by userPrincipalName', code: "get-user CameronW@contoso.com | foreach { $_.displayName }", output: ['Cameron White'] },
-    { title: 'Find users whose name starts with some text', code: "get-user 'ad' | sort userPrincipalName | foreach { $_.userPrincipalName }", output: ['AdeleV@contoso.com', 'admin@contoso.com'] },
-    { title: 'Who am I signed in as (delegated sign-in)', code: 'get-user me | foreach { $_.userPrincipalName }', output: ['admin@contoso.com'] },
-    { title: 'Ask for other properties', code: 'get-user AlexW@contoso.com -property id,department | foreach { $_.department }', output: ['Marketing'] },
+    {
+      title: 'Look a user up by userPrincipalName',
+      code: 'get-user CameronW@contoso.com | foreach { $_.displayName }',
+      output: ['Cameron White'],
+    },
+    {
+      title: 'Find users whose name starts with some text',
+      code: "get-user 'ad' | sort userPrincipalName | foreach { $_.userPrincipalName }",
+      output: ['AdeleV@contoso.com', 'admin@contoso.com'],
+    },
+    {
+      title: 'Who am I signed in as (delegated sign-in)',
+      code: 'get-user me | foreach { $_.userPrincipalName }',
+      output: ['admin@contoso.com'],
+    },
+    {
+      title: 'Ask for other properties',
+      code: 'get-user AlexW@contoso.com -property id,department | foreach { $_.department }',
+      output: ['Marketing'],
+    },
   ],
   async *run(ctx, args) {
     const client = await graphOf(ctx);
@@ -56,11 +80,15 @@ const getUser: CommandSpec = {
     const value = args.user;
     let key: string;
     if (value instanceof ShellRecord) {
-      const k = ['userId', 'id', 'userPrincipalName', 'upn'].map((n) => value.get(n)).find((v) => typeof v === 'string' && v !== '');
-      if (typeof k !== 'string') throw invalidArgument(ctx, 'the record has no userId, id, userPrincipalName or upn', value);
+      const k = ['userId', 'id', 'userPrincipalName', 'upn']
+        .map((n) => value.get(n))
+        .find((v) => typeof v === 'string' && v !== '');
+      if (typeof k !== 'string')
+        throw invalidArgument(ctx, 'the record has no userId, id, userPrincipalName or upn', value);
       key = k;
     } else key = toText(value).trim();
-    if (key === '') throw invalidArgument(ctx, "-user '' is not a user: expected an id, a userPrincipalName or a display name");
+    if (key === '')
+      throw invalidArgument(ctx, "-user '' is not a user: expected an id, a userPrincipalName or a display name");
     if (isMe(key)) key = (await signedInUser(ctx, client)).id;
     if (isGuid(key) || key.includes('@')) {
       yield userRecord(await getUserObject(ctx, client, key, select));
@@ -72,7 +100,12 @@ const getUser: CommandSpec = {
       yield userRecord(u);
     }
     if (found === 0) {
-      throw commandError(ctx, 'Request_ResourceNotFound', `no user's displayName, mail or userPrincipalName starts with '${key}'`, key);
+      throw commandError(
+        ctx,
+        'Request_ResourceNotFound',
+        `no user's displayName, mail or userPrincipalName starts with '${key}'`,
+        key,
+      );
     }
   },
 };

@@ -26,27 +26,47 @@ const getUsers: CommandSpec = {
   description:
     'GET /users with $select (id, displayName, userPrincipalName, mail, givenName, surname, jobTitle, department, ' +
     'accountEnabled, onPremisesSyncEnabled, usageLocation; -property replaces it). -filter is an OData $filter ' +
-    "(e.g. \"startswith(displayName,'a')\"), -search a $search (sent with ConsistencyLevel: eventual; plain text searches " +
+    '(e.g. "startswith(displayName,\'a\')"), -search a $search (sent with ConsistencyLevel: eventual; plain text searches ' +
     'displayName, mail and userPrincipalName). Without -all only the first page (100 users) is read; -top N stops after N. ' +
     'Pages are fetched only as the pipeline asks for more. ' +
     permissionHelp('GET', '/users', 'User.ReadBasic.All'),
   input: 'none',
   emits: USER_PROPERTIES,
   parameters: [
-    { name: 'filter', type: 'string', placeholder: 'ODATA', description: "An OData filter, e.g. \"department eq 'Sales'\"." },
-    { name: 'search', type: 'string', placeholder: 'TEXT', description: 'Text to search for (a word prefix), or "property:text" clauses.' },
+    {
+      name: 'filter',
+      type: 'string',
+      placeholder: 'ODATA',
+      description: 'An OData filter, e.g. "department eq \'Sales\'".',
+    },
+    {
+      name: 'search',
+      type: 'string',
+      placeholder: 'TEXT',
+      description: 'Text to search for (a word prefix), or "property:text" clauses.',
+    },
     { name: 'top', type: 'int', placeholder: 'N', description: 'Emit at most N users.' },
     { name: 'all', type: 'switch', description: 'Read every page, not only the first.' },
-    { name: 'property', type: 'strings', placeholder: 'NAME,…', description: 'The properties to ask Graph for ($select), instead of the default list.' },
+    {
+      name: 'property',
+      type: 'strings',
+      placeholder: 'NAME,…',
+      description: 'The properties to ask Graph for ($select), instead of the default list.',
+    },
   ],
   examples: [
     { title: 'Count every user', code: 'get-users -all | count', output: [13] },
-    { title: 'Filter on the server', code: "get-users -filter \"department eq 'Sales'\" | foreach { $_.userPrincipalName }", output: ['CameronW@contoso.com', 'IsaiahL@contoso.com'] },
+    {
+      title: 'Filter on the server',
+      code: 'get-users -filter "department eq \'Sales\'" | foreach { $_.userPrincipalName }',
+      output: ['CameronW@contoso.com', 'IsaiahL@contoso.com'],
+    },
     { title: 'Search names', code: 'get-users -search meg | foreach { $_.displayName }', output: ['Megan Bowen'] },
   ],
   async *run(ctx, args) {
     const top = args.top as number | undefined;
-    if (top !== undefined && top < 1) throw invalidArgument(ctx, `-top ${top} is not valid: expected a whole number of 1 or more`);
+    if (top !== undefined && top < 1)
+      throw invalidArgument(ctx, `-top ${top} is not valid: expected a whole number of 1 or more`);
     const client = await graphOf(ctx);
     const query: Record<string, string> = { $select: selectList(args.property).join(',') };
     const headers: Record<string, string> = {};
@@ -66,7 +86,8 @@ const getUsers: CommandSpec = {
       if (firstPage) {
         const page = await client.request<{ value?: Record<string, unknown>[]; '@odata.nextLink'?: string }>(req);
         for (const u of page.body.value ?? []) yield userRecord(u);
-        if (page.body['@odata.nextLink']) ctx.host.info('get-users: there are more users: use -all for every page, or -top N');
+        if (page.body['@odata.nextLink'])
+          ctx.host.info('get-users: there are more users: use -all for every page, or -top N');
         return;
       }
       for await (const u of client.items<Record<string, unknown>>(req)) {

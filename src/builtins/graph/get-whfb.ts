@@ -8,7 +8,11 @@ export default listCommand({
   narrowerPermission: 'UserAuthMethod-WindowsHello.Read.All',
   description: 'Windows Hello for Business keys.',
   examples: [
-    { title: 'List a user\'s whfb methods', code: "get-whfb AlexW@contoso.com | foreach { \"$($_.displayName) $($_.keyStrength)\" }", output: ["DESKTOP-ALEXW normal"] },
-    { title: 'Every user\'s methods of this type', code: 'get-users -all | get-whfb' },
+    {
+      title: "List a user's whfb methods",
+      code: 'get-whfb AlexW@contoso.com | foreach { "$($_.displayName) $($_.keyStrength)" }',
+      output: ['DESKTOP-ALEXW normal'],
+    },
+    { title: "Every user's methods of this type", code: 'get-users -all | get-whfb' },
   ],
 });

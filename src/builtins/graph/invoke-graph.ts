@@ -50,29 +50,61 @@ const invokeGraph: CommandSpec = {
   synopsis: 'Send any Microsoft Graph request (only to the configured Graph host).',
   description:
     'PATH is below the version root, e.g. /users/{id}/authentication/methods, or a full URL on the Graph host (any other host is refused). ' +
-    "A collection response emits its `value` items (-all follows @odata.nextLink); another body is one record; 204 emits nothing. " +
+    'A collection response emits its `value` items (-all follows @odata.nextLink); another body is one record; 204 emits nothing. ' +
     'A POST, PUT, PATCH or DELETE on /users/{x} takes x only as an id or a userPrincipalName (a name is refused, naming who ' +
-    "it matches); /me is the signed-in user (delegated sign-in only). Permission: whatever the request needs.",
+    'it matches); /me is the signed-in user (delegated sign-in only). Permission: whatever the request needs.',
   input: 'none',
   changesState: true,
   secretProperties: METHOD_SECRETS,
   parameters: [
-    { name: 'method', type: 'string', position: 0, required: true, values: METHODS, placeholder: 'METHOD', description: 'The HTTP method: GET, POST, PATCH, PUT or DELETE.' },
-    { name: 'path', type: 'string', position: 1, required: true, aliases: ['uri', 'url'], placeholder: 'PATH', description: 'The path below /v1.0 (or /beta), with any query, or an absolute Graph URL.' },
+    {
+      name: 'method',
+      type: 'string',
+      position: 0,
+      required: true,
+      values: METHODS,
+      placeholder: 'METHOD',
+      description: 'The HTTP method: GET, POST, PATCH, PUT or DELETE.',
+    },
+    {
+      name: 'path',
+      type: 'string',
+      position: 1,
+      required: true,
+      aliases: ['uri', 'url'],
+      placeholder: 'PATH',
+      description: 'The path below /v1.0 (or /beta), with any query, or an absolute Graph URL.',
+    },
     { name: 'body', type: 'any', placeholder: 'BODY', description: 'The request body: a record or JSON text.' },
     { name: 'version', type: 'string', values: ['v1.0', 'beta'], description: 'The Graph version (default v1.0).' },
     { name: 'all', type: 'switch', description: 'For a GET of a collection: read every page.' },
   ],
   examples: [
-    { title: 'Read a user', code: "(invoke-graph GET '/users/CameronW@contoso.com?$select=displayName').displayName", output: ['Cameron White'] },
-    { title: "A beta-only collection", code: "invoke-graph GET /users/GradyA@contoso.com/authentication/hardwareOathMethods -version beta | foreach { $_.device.model }", output: ['Hardware Key 2000'] },
+    {
+      title: 'Read a user',
+      code: "(invoke-graph GET '/users/CameronW@contoso.com?$select=displayName').displayName",
+      output: ['Cameron White'],
+    },
+    {
+      title: 'A beta-only collection',
+      code: 'invoke-graph GET /users/GradyA@contoso.com/authentication/hardwareOathMethods -version beta | foreach { $_.device.model }',
+      output: ['Hardware Key 2000'],
+    },
   ],
   async *run(ctx, args) {
     const method = args.method as (typeof METHODS)[number];
     const fail = (why: string) => invalidArgument(ctx, `-body is not valid: ${why}`);
     const body = bodyOf(args.body, fail);
     const { path, query } = split(String(args.path));
-    const req: GraphRequest = { method, path, query, version: (args.version as GraphVersion | undefined) ?? 'v1.0', audit: { command: ctx.command.name }, signal: ctx.signal, ...(body === undefined ? {} : { body }) };
+    const req: GraphRequest = {
+      method,
+      path,
+      query,
+      version: (args.version as GraphVersion | undefined) ?? 'v1.0',
+      audit: { command: ctx.command.name },
+      signal: ctx.signal,
+      ...(body === undefined ? {} : { body }),
+    };
     const graph = await graphOf(ctx);
     await checkUserPath(ctx, graph, String(args.path), method !== 'GET');
     if (whatIf(ctx, graph, req)) return;

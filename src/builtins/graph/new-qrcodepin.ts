@@ -35,19 +35,45 @@ const newQrCodePin: CommandSpec = {
   changesState: true,
   parameters: [
     userParam({ position: 0 }),
-    { name: 'pin', type: 'string', secret: true, placeholder: 'DIGITS', description: 'The PIN, 8 to 20 digits (default: Graph generates one).' },
-    { name: 'start', type: 'datetime', placeholder: 'DATE', description: 'When the standard QR code becomes valid (default: now).' },
-    { name: 'expire', type: 'datetime', placeholder: 'DATE', description: 'When the standard QR code expires (default: the policy lifetime).' },
+    {
+      name: 'pin',
+      type: 'string',
+      secret: true,
+      placeholder: 'DIGITS',
+      description: 'The PIN, 8 to 20 digits (default: Graph generates one).',
+    },
+    {
+      name: 'start',
+      type: 'datetime',
+      placeholder: 'DATE',
+      description: 'When the standard QR code becomes valid (default: now).',
+    },
+    {
+      name: 'expire',
+      type: 'datetime',
+      placeholder: 'DATE',
+      description: 'When the standard QR code expires (default: the policy lifetime).',
+    },
   ],
   examples: [
-    { title: 'Create one and show only its PIN length', code: 'new-qrcodepin CameronW@contoso.com | foreach { $_.pin.code.Length -ge 8 }', output: [true] },
-    { title: 'Show the request without creating anything', code: "new-qrcodepin CameronW@contoso.com -pin '12345678' -whatif" },
+    {
+      title: 'Create one and show only its PIN length',
+      code: 'new-qrcodepin CameronW@contoso.com | foreach { $_.pin.code.Length -ge 8 }',
+      output: [true],
+    },
+    {
+      title: 'Show the request without creating anything',
+      code: "new-qrcodepin CameronW@contoso.com -pin '12345678' -whatif",
+    },
   ],
   async *run(ctx, args) {
     const pin = args.pin;
     if (pin !== undefined && pin !== null && (typeof pin !== 'string' || !/^[0-9]{8,20}$/.test(pin))) {
       // The PIN is a secret: the message says what is wrong without echoing it.
-      throw invalidArgument(ctx, `-pin is not valid: expected 8 to 20 digits, e.g. 12345678 (got ${typeof pin === 'string' ? pin.length : 0} characters)`);
+      throw invalidArgument(
+        ctx,
+        `-pin is not valid: expected 8 to 20 digits, e.g. 12345678 (got ${typeof pin === 'string' ? pin.length : 0} characters)`,
+      );
     }
     const graph = await graphOf(ctx);
     const user = await resolveUserIdentity(ctx, graph, args.user);
@@ -57,7 +83,12 @@ const newQrCodePin: CommandSpec = {
     if (args.expire instanceof Date) standardQRCode.expireDateTime = args.expire.toISOString();
     const body: Record<string, unknown> = { standardQRCode };
     if (typeof pin === 'string') body.pin = { code: pin };
-    const created = await change<Record<string, unknown>>(ctx, graph, { method: 'PUT', path: methodPath(userId, info), version: info.version, body });
+    const created = await change<Record<string, unknown>>(ctx, graph, {
+      method: 'PUT',
+      path: methodPath(userId, info),
+      version: info.version,
+      body,
+    });
     if (!created) return; // -whatif: the plan is on stderr, the PIN masked
     ctx.host.warn(`this QR code and PIN for ${userLabel(args.user)} will not be shown again: keep them now`);
     yield methodRecord(created.body, user, info.type);

@@ -7,7 +7,10 @@ export default removeCommand({
   type: 'authenticator',
   narrowerPermission: 'UserAuthMethod-MicrosoftAuthApp.ReadWrite.All',
   examples: [
-    { title: 'Show what would be removed', code: "get-authenticator AdeleV@contoso.com | remove-authenticator -whatif" },
-    { title: 'Remove them', code: "get-authenticator AdeleV@contoso.com | remove-authenticator" },
+    {
+      title: 'Show what would be removed',
+      code: 'get-authenticator AdeleV@contoso.com | remove-authenticator -whatif',
+    },
+    { title: 'Remove them', code: 'get-authenticator AdeleV@contoso.com | remove-authenticator' },
   ],
 });

@@ -22,14 +22,26 @@ const removeEmail: CommandSpec = {
   concurrent: true,
   changesState: true,
   destructive: true,
-  parameters: [userParam({ position: 0 }), { name: 'passthru', type: 'switch', description: 'Emit the removed record.' }, FORCE_PARAM],
+  parameters: [
+    userParam({ position: 0 }),
+    { name: 'passthru', type: 'switch', description: 'Emit the removed record.' },
+    FORCE_PARAM,
+  ],
   examples: [
-    { title: "Remove a user's reset email", code: 'remove-email LynneR@contoso.com; get-email LynneR@contoso.com | count', output: [0] },
+    {
+      title: "Remove a user's reset email",
+      code: 'remove-email LynneR@contoso.com; get-email LynneR@contoso.com | count',
+      output: [0],
+    },
   ],
   async *run(ctx, args) {
     const client = await graphOf(ctx);
     const userId = await resolveUser(ctx, client, args.user);
-    const done = await removeOne(ctx, client, userId, args.user, { info: EMAIL, id: EMAIL_METHOD_ID, force: args.force === true });
+    const done = await removeOne(ctx, client, userId, args.user, {
+      info: EMAIL,
+      id: EMAIL_METHOD_ID,
+      force: args.force === true,
+    });
     if (done && args.passthru === true && ctx.item !== undefined) yield ctx.item;
   },
 };

@@ -7,7 +7,7 @@ export default removeCommand({
   type: 'fido2',
   narrowerPermission: 'UserAuthMethod-Passkey.ReadWrite.All',
   examples: [
-    { title: 'Show what would be removed', code: "get-fido2 AlexW@contoso.com | remove-fido2 -whatif" },
-    { title: 'Remove them', code: "get-fido2 AlexW@contoso.com | remove-fido2" },
+    { title: 'Show what would be removed', code: 'get-fido2 AlexW@contoso.com | remove-fido2 -whatif' },
+    { title: 'Remove them', code: 'get-fido2 AlexW@contoso.com | remove-fido2' },
   ],
 });

@@ -6,7 +6,10 @@ export default removeCommand({
   name: 'remove-hardware-oath',
   type: 'hardwareOath',
   examples: [
-    { title: 'Show what would be removed', code: "get-hardware-oath GradyA@contoso.com | remove-hardware-oath -whatif" },
-    { title: 'Remove them', code: "get-hardware-oath GradyA@contoso.com | remove-hardware-oath" },
+    {
+      title: 'Show what would be removed',
+      code: 'get-hardware-oath GradyA@contoso.com | remove-hardware-oath -whatif',
+    },
+    { title: 'Remove them', code: 'get-hardware-oath GradyA@contoso.com | remove-hardware-oath' },
   ],
 });

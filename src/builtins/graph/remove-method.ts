@@ -29,18 +29,44 @@ const removeMethod: CommandSpec = {
   destructive: true,
   parameters: [
     userParam({}),
-    { name: 'type', type: 'string', required: true, values: METHOD_TYPE_NAMES, fromPipeline: 'property', description: "The method's type." },
-    { name: 'id', type: 'string', position: 0, fromPipeline: 'property', placeholder: 'ID', description: 'The method id (not needed for qrCodePin).' },
-    { name: 'passthru', type: 'switch', description: 'Emit the removed method record (under -whatif: the one that would be).' },
+    {
+      name: 'type',
+      type: 'string',
+      required: true,
+      values: METHOD_TYPE_NAMES,
+      fromPipeline: 'property',
+      description: "The method's type.",
+    },
+    {
+      name: 'id',
+      type: 'string',
+      position: 0,
+      fromPipeline: 'property',
+      placeholder: 'ID',
+      description: 'The method id (not needed for qrCodePin).',
+    },
+    {
+      name: 'passthru',
+      type: 'switch',
+      description: 'Emit the removed method record (under -whatif: the one that would be).',
+    },
     FORCE_PARAM,
   ],
   examples: [
-    { title: "Remove a user's Windows Hello for Business keys", code: 'get-user AlexW@contoso.com | get-methods -type whfb | remove-method' },
-    { title: 'See what would be sent', code: 'get-methods AlexW@contoso.com -type fido2 | remove-method -whatif', output: [] },
+    {
+      title: "Remove a user's Windows Hello for Business keys",
+      code: 'get-user AlexW@contoso.com | get-methods -type whfb | remove-method',
+    },
+    {
+      title: 'See what would be sent',
+      code: 'get-methods AlexW@contoso.com -type fido2 | remove-method -whatif',
+      output: [],
+    },
   ],
   async *run(ctx, args) {
     const info = validateMethodType(ctx, args.type);
-    if (!info.deletable) throw invalidArgument(ctx, `a ${info.title} method cannot be removed (use reset-password to change a password)`);
+    if (!info.deletable)
+      throw invalidArgument(ctx, `a ${info.title} method cannot be removed (use reset-password to change a password)`);
     const id = info.singleton ? undefined : validateId(ctx, args.id);
     const client = await graphOf(ctx);
     const userId = await resolveUser(ctx, client, args.user);

@@ -7,7 +7,7 @@ export default removeCommand({
   type: 'softwareOath',
   narrowerPermission: 'UserAuthMethod-SoftwareOATH.ReadWrite.All',
   examples: [
-    { title: 'Show what would be removed', code: "get-oath DiegoS@contoso.com | remove-oath -whatif" },
-    { title: 'Remove them', code: "get-oath DiegoS@contoso.com | remove-oath" },
+    { title: 'Show what would be removed', code: 'get-oath DiegoS@contoso.com | remove-oath -whatif' },
+    { title: 'Remove them', code: 'get-oath DiegoS@contoso.com | remove-oath' },
   ],
 });

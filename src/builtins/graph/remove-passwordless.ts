@@ -6,7 +6,7 @@ export default removeCommand({
   name: 'remove-passwordless',
   type: 'passwordless',
   examples: [
-    { title: 'Show what would be removed', code: "get-passwordless AdeleV@contoso.com | remove-passwordless -whatif" },
-    { title: 'Remove them', code: "get-passwordless AdeleV@contoso.com | remove-passwordless" },
+    { title: 'Show what would be removed', code: 'get-passwordless AdeleV@contoso.com | remove-passwordless -whatif' },
+    { title: 'Remove them', code: 'get-passwordless AdeleV@contoso.com | remove-passwordless' },
   ],
 });

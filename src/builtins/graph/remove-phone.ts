@@ -27,12 +27,23 @@ const removePhone: CommandSpec = {
     userParam({ position: 0 }),
     phoneTypeParam('Which phone: mobile, alternateMobile or office.'),
     phoneIdParam,
-    { name: 'passthru', type: 'switch', description: 'Emit the removed phone record (under -whatif: the one that would be).' },
+    {
+      name: 'passthru',
+      type: 'switch',
+      description: 'Emit the removed phone record (under -whatif: the one that would be).',
+    },
     FORCE_PARAM,
   ],
   examples: [
-    { title: "Remove a user's alternate mobile", code: 'get-phone MeganB@contoso.com | where phoneType=alternateMobile | remove-phone' },
-    { title: 'Remove by type, then list what is left', code: 'remove-phone MeganB@contoso.com -type alternateMobile; get-phone MeganB@contoso.com | foreach { $_.phoneType }', output: ['mobile'] },
+    {
+      title: "Remove a user's alternate mobile",
+      code: 'get-phone MeganB@contoso.com | where phoneType=alternateMobile | remove-phone',
+    },
+    {
+      title: 'Remove by type, then list what is left',
+      code: 'remove-phone MeganB@contoso.com -type alternateMobile; get-phone MeganB@contoso.com | foreach { $_.phoneType }',
+      output: ['mobile'],
+    },
   ],
   async *run(ctx, args) {
     const { id } = phoneIdOf(ctx, args);

@@ -7,7 +7,10 @@ export default removeCommand({
   type: 'platformCredential',
   narrowerPermission: 'UserAuthMethod-PlatformCred.ReadWrite.All',
   examples: [
-    { title: 'Show what would be removed', code: "get-platform-credential JohannaL@contoso.com | remove-platform-credential -whatif" },
-    { title: 'Remove them', code: "get-platform-credential JohannaL@contoso.com | remove-platform-credential" },
+    {
+      title: 'Show what would be removed',
+      code: 'get-platform-credential JohannaL@contoso.com | remove-platform-credential -whatif',
+    },
+    { title: 'Remove them', code: 'get-platform-credential JohannaL@contoso.com | remove-platform-credential' },
   ],
 });

@@ -7,7 +7,7 @@ export default removeCommand({
   type: 'qrCodePin',
   narrowerPermission: 'UserAuthMethod-QR.ReadWrite.All',
   examples: [
-    { title: 'Show what would be removed', code: "remove-qrcodepin LynneR@contoso.com -whatif" },
-    { title: 'Remove them', code: "remove-qrcodepin LynneR@contoso.com" },
+    { title: 'Show what would be removed', code: 'remove-qrcodepin LynneR@contoso.com -whatif' },
+    { title: 'Remove them', code: 'remove-qrcodepin LynneR@contoso.com' },
   ],
 });

@@ -8,7 +8,7 @@ export default removeCommand({
   narrowerPermission: 'UserAuthMethod-TAP.ReadWrite.All',
   removeAllWithoutId: true,
   examples: [
-    { title: 'Show what would be removed', code: "get-tap LeeG@contoso.com | remove-tap -whatif" },
-    { title: 'Remove them', code: "get-tap LeeG@contoso.com | remove-tap" },
+    { title: 'Show what would be removed', code: 'get-tap LeeG@contoso.com | remove-tap -whatif' },
+    { title: 'Remove them', code: 'get-tap LeeG@contoso.com | remove-tap' },
   ],
 });

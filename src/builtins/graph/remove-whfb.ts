@@ -7,7 +7,7 @@ export default removeCommand({
   type: 'whfb',
   narrowerPermission: 'UserAuthMethod-WindowsHello.ReadWrite.All',
   examples: [
-    { title: 'Show what would be removed', code: "get-whfb AlexW@contoso.com | remove-whfb -whatif" },
-    { title: 'Remove them', code: "get-whfb AlexW@contoso.com | remove-whfb" },
+    { title: 'Show what would be removed', code: 'get-whfb AlexW@contoso.com | remove-whfb -whatif' },
+    { title: 'Remove them', code: 'get-whfb AlexW@contoso.com | remove-whfb' },
   ],
 });

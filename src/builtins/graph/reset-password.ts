@@ -26,7 +26,14 @@ const MAX_WAIT_MS = 60_000;
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -39,13 +46,20 @@ function operationUrl(location: string | undefined, userId: string): string | un
 }
 
 /** Reads the operation until it is final (or the wait runs out); returns the last state. */
-async function poll(ctx: CommandContext, client: GraphClient, url: string, firstWait: number, once: boolean): Promise<Op> {
+async function poll(
+  ctx: CommandContext,
+  client: GraphClient,
+  url: string,
+  firstWait: number,
+  once: boolean,
+): Promise<Op> {
   const started = Date.now();
   let wait = firstWait;
   for (;;) {
     if (!once) await sleep(wait, ctx.signal);
     const r = await read<Op>(ctx, client, { path: url });
-    if (once || FINAL.has(String(r.body.status)) || ctx.signal.aborted || Date.now() - started > MAX_WAIT_MS) return r.body;
+    if (once || FINAL.has(String(r.body.status)) || ctx.signal.aborted || Date.now() - started > MAX_WAIT_MS)
+      return r.body;
     const after = Number(r.headers['retry-after']);
     wait = Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 10_000) : 1000;
   }
@@ -76,7 +90,7 @@ const resetPassword: CommandSpec = {
     'POST /users/{id}/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword with {newPassword} (or {} ' +
     'to let Graph generate one), then GET the operation in Location (users/{id}/authentication/operations/{opId}) until it ' +
     'succeeded or failed. Emits the operation record (status, statusDetail, …, userId, userPrincipalName; newPassword when ' +
-    'Graph generated it, shown once: only when the reset succeeded, or with -nowait while it has not failed). The user must change the password at next sign-in. Not on one\'s own account; delegated sign-in only. ' +
+    "Graph generated it, shown once: only when the reset succeeded, or with -nowait while it has not failed). The user must change the password at next sign-in. Not on one's own account; delegated sign-in only. " +
     permissionHelp('POST', '/users/{id}/authentication/methods/{methodId}/resetPassword'),
   input: 'item',
   emits: OPERATION_PROPERTIES,
@@ -86,13 +100,34 @@ const resetPassword: CommandSpec = {
   destructive: true,
   parameters: [
     userParam({ position: 0 }),
-    { name: 'newPassword', type: 'string', aliases: ['password'], secret: true, placeholder: 'PASSWORD', description: 'The new password; without it Graph generates one (cloud-only users).' },
-    { name: 'nowait', type: 'switch', description: 'Emit the operation at once instead of waiting for it to end (see get-operation).' },
+    {
+      name: 'newPassword',
+      type: 'string',
+      aliases: ['password'],
+      secret: true,
+      placeholder: 'PASSWORD',
+      description: 'The new password; without it Graph generates one (cloud-only users).',
+    },
+    {
+      name: 'nowait',
+      type: 'switch',
+      description: 'Emit the operation at once instead of waiting for it to end (see get-operation).',
+    },
   ],
   examples: [
-    { title: 'Reset to a chosen password and wait', code: "(reset-password CameronW@contoso.com -newpassword 'Cor-rect-Horse-Battery-9').status", output: ['succeeded'] },
-    { title: 'Let Graph generate the password (shown once)', code: 'get-user IsaiahL@contoso.com | reset-password | select status, newPassword' },
-    { title: 'Start the reset and check on it later', code: '$op = reset-password AdeleV@contoso.com -newpassword \'Blue-Kettle-Morning-42\' -nowait\n($op | get-operation).status' },
+    {
+      title: 'Reset to a chosen password and wait',
+      code: "(reset-password CameronW@contoso.com -newpassword 'Cor-rect-Horse-Battery-9').status",
+      output: ['succeeded'],
+    },
+    {
+      title: 'Let Graph generate the password (shown once)',
+      code: 'get-user IsaiahL@contoso.com | reset-password | select status, newPassword',
+    },
+    {
+      title: 'Start the reset and check on it later',
+      code: "$op = reset-password AdeleV@contoso.com -newpassword 'Blue-Kettle-Morning-42' -nowait\n($op | get-operation).status",
+    },
   ],
   async *run(ctx, args) {
     const newPassword = args.newPassword;
@@ -103,7 +138,13 @@ const resetPassword: CommandSpec = {
     const user = await resolveUserIdentity(ctx, client, args.user);
     const userId = user.id;
     const body = typeof newPassword === 'string' ? { newPassword } : {};
-    if (ctx.confirm && !(await ctx.confirm(async () => `Reset the password of ${await userForQuestion(ctx, client, userId, args.user)}?`))) return;
+    if (
+      ctx.confirm &&
+      !(await ctx.confirm(
+        async () => `Reset the password of ${await userForQuestion(ctx, client, userId, args.user)}?`,
+      ))
+    )
+      return;
     const path = `${authenticationPath(userId)}/methods/${seg(PASSWORD_METHOD_ID)}/resetPassword`;
     // A reset whose answer was lost is sent again: the newest password is the one that counts.
     const r = await change<Op | null>(ctx, client, { method: 'POST', path, body, idempotent: true });
@@ -112,7 +153,13 @@ const resetPassword: CommandSpec = {
     const url = operationUrl(r.headers['location'], userId);
     const after = Number(r.headers['retry-after']);
     const op: Op = url
-      ? await poll(ctx, client, url, Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 10_000) : 1000, args.nowait === true)
+      ? await poll(
+          ctx,
+          client,
+          url,
+          Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 10_000) : 1000,
+          args.nowait === true,
+        )
       : { status: 'succeeded' };
     // A password Graph generated is shown only while it may be the user's: never after a failure.
     const notice = generated === undefined ? undefined : passwordNotice(op.status, user);
@@ -122,7 +169,14 @@ const resetPassword: CommandSpec = {
     // Non-terminating: the record above still reaches the pipeline (and `$op.status` reads 'failed').
     if (op.status === 'failed') {
       const why = op.statusDetail ? `: ${String(op.statusDetail)}` : '';
-      ctx.writeError(commandError(ctx, 'PasswordResetFailed', `the password reset of ${who(user)} failed, so no password was set${why}`, record));
+      ctx.writeError(
+        commandError(
+          ctx,
+          'PasswordResetFailed',
+          `the password reset of ${who(user)} failed, so no password was set${why}`,
+          record,
+        ),
+      );
     }
   },
 };

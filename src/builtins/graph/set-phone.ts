@@ -19,21 +19,37 @@ const setPhone: CommandSpec = {
   description:
     'PATCH /users/{id}/authentication/phoneMethods/{phoneId} with {phoneNumber}. The phone is chosen by -type (each type ' +
     'has a fixed id), -id, or the phoneType of a piped record; its type cannot change. -passthru emits the updated record. ' +
-    'Not for one\'s own account. ' +
+    "Not for one's own account. " +
     permissionHelp('PATCH', '/users/{id}/authentication/phoneMethods/{methodId}'),
   input: 'item',
   concurrent: true,
   changesState: true,
   parameters: [
-    { name: 'phoneNumber', type: 'string', position: 0, required: true, fromPipeline: 'property', aliases: ['number'], placeholder: 'NUMBER', description: 'The new number, e.g. +1 2065555555.' },
+    {
+      name: 'phoneNumber',
+      type: 'string',
+      position: 0,
+      required: true,
+      fromPipeline: 'property',
+      aliases: ['number'],
+      placeholder: 'NUMBER',
+      description: 'The new number, e.g. +1 2065555555.',
+    },
     phoneTypeParam('Which phone: mobile, alternateMobile or office.'),
     phoneIdParam,
     userParam({}),
     { name: 'passthru', type: 'switch', description: 'Emit the updated phone record.' },
   ],
   examples: [
-    { title: "Change a user's mobile number", code: "set-phone '+1 4255550123' -type mobile -user AdeleV@contoso.com -passthru | foreach { $_.phoneNumber }", output: ['+1 4255550123'] },
-    { title: 'Change numbers from a CSV file (userPrincipalName, phoneType, phoneNumber)', code: 'import-csv new-numbers.csv | set-phone' },
+    {
+      title: "Change a user's mobile number",
+      code: "set-phone '+1 4255550123' -type mobile -user AdeleV@contoso.com -passthru | foreach { $_.phoneNumber }",
+      output: ['+1 4255550123'],
+    },
+    {
+      title: 'Change numbers from a CSV file (userPrincipalName, phoneType, phoneNumber)',
+      code: 'import-csv new-numbers.csv | set-phone',
+    },
   ],
   async *run(ctx, args) {
     const phoneNumber = validatePhone(ctx, args.phoneNumber);
@@ -41,7 +57,11 @@ const setPhone: CommandSpec = {
     const client = await graphOf(ctx);
     const user = await resolveUserIdentity(ctx, client, args.user);
     const userId = user.id;
-    const r = await change(ctx, client, { method: 'PATCH', path: methodPath(userId, PHONE, id), body: { phoneNumber } });
+    const r = await change(ctx, client, {
+      method: 'PATCH',
+      path: methodPath(userId, PHONE, id),
+      body: { phoneNumber },
+    });
     if (r && args.passthru === true) yield withUser(await methodById(ctx, client, userId, PHONE, id), user);
   },
 };

@@ -19,7 +19,10 @@ type Target = Record<string, unknown> & { id: string };
 /** Targets for these group ids, keeping what the configuration already says about each one. */
 function targets(current: unknown, ids: string[], extra: Record<string, unknown>): Target[] {
   const existing = Array.isArray(current) ? (current as Target[]) : [];
-  return ids.map((id) => existing.find((t) => String(t.id).toLowerCase() === id.toLowerCase()) ?? { id, targetType: 'group', ...extra });
+  return ids.map(
+    (id) =>
+      existing.find((t) => String(t.id).toLowerCase() === id.toLowerCase()) ?? { id, targetType: 'group', ...extra },
+  );
 }
 
 /** A -setting value as JSON: true/false, numbers, JSON arrays/objects, else text. */
@@ -52,7 +55,11 @@ function settings(ctx: CommandContext, raw: unknown, config: Configuration): Rec
       continue;
     }
     const m = /^\s*([A-Za-z][\w]*)\s*=(.*)$/s.exec(toText(s));
-    if (!m) throw invalidArgument(ctx, `-setting '${toText(s)}' is not valid: expected name=value, e.g. 'defaultLifetimeInMinutes=120' (quoted), or @{ name = value }`);
+    if (!m)
+      throw invalidArgument(
+        ctx,
+        `-setting '${toText(s)}' is not valid: expected name=value, e.g. 'defaultLifetimeInMinutes=120' (quoted), or @{ name = value }`,
+      );
     put(m[1]!, m[2]!);
   }
   return out;
@@ -74,16 +81,53 @@ const setPolicy: CommandSpec = {
   changesState: true,
   destructive: true,
   parameters: [
-    { name: 'method', type: 'string', position: 0, required: true, aliases: ['id'], fromPipeline: 'property', placeholder: 'METHOD', description: "The configuration: its id (any case), a short name such as tap, or an external provider's displayName; binds from a policy record's id." },
-    { name: 'state', type: 'string', values: ['enabled', 'disabled'], description: 'Switch the method on or off for the tenant.' },
-    { name: 'include', type: 'strings', placeholder: 'GROUP', description: "Group ids the method applies to ('all_users' for everyone); replaces includeTargets." },
-    { name: 'exclude', type: 'strings', placeholder: 'GROUP', description: 'Group ids the method never applies to; replaces excludeTargets.' },
-    { name: 'setting', type: 'any', placeholder: "'NAME=VALUE'", description: "Method settings, e.g. 'maximumLifetimeInMinutes=240' or @{ isUsableOnce = $true }." },
+    {
+      name: 'method',
+      type: 'string',
+      position: 0,
+      required: true,
+      aliases: ['id'],
+      fromPipeline: 'property',
+      placeholder: 'METHOD',
+      description:
+        "The configuration: its id (any case), a short name such as tap, or an external provider's displayName; binds from a policy record's id.",
+    },
+    {
+      name: 'state',
+      type: 'string',
+      values: ['enabled', 'disabled'],
+      description: 'Switch the method on or off for the tenant.',
+    },
+    {
+      name: 'include',
+      type: 'strings',
+      placeholder: 'GROUP',
+      description: "Group ids the method applies to ('all_users' for everyone); replaces includeTargets.",
+    },
+    {
+      name: 'exclude',
+      type: 'strings',
+      placeholder: 'GROUP',
+      description: 'Group ids the method never applies to; replaces excludeTargets.',
+    },
+    {
+      name: 'setting',
+      type: 'any',
+      placeholder: "'NAME=VALUE'",
+      description: "Method settings, e.g. 'maximumLifetimeInMinutes=240' or @{ isUsableOnce = $true }.",
+    },
     { name: 'passthru', type: 'switch', description: 'Emit the configuration as it is after the change.' },
   ],
   examples: [
-    { title: 'Allow Temporary Access Passes of up to 8 hours', code: "set-policy TemporaryAccessPass -setting 'maximumLifetimeInMinutes=480' -passthru | foreach { $_.maximumLifetimeInMinutes }", output: [480] },
-    { title: 'Show the request for switching hardware OATH on', code: 'set-policy HardwareOath -state enabled -include all_users -whatif' },
+    {
+      title: 'Allow Temporary Access Passes of up to 8 hours',
+      code: "set-policy TemporaryAccessPass -setting 'maximumLifetimeInMinutes=480' -passthru | foreach { $_.maximumLifetimeInMinutes }",
+      output: [480],
+    },
+    {
+      title: 'Show the request for switching hardware OATH on',
+      code: 'set-policy HardwareOath -state enabled -include all_users -whatif',
+    },
   ],
   async *run(ctx, args) {
     const graph = await graphOf(ctx);
@@ -91,21 +135,46 @@ const setPolicy: CommandSpec = {
     const config = findConfiguration(ctx, await readConfigurations(ctx, graph), name);
     const body: Record<string, unknown> = { '@odata.type': config['@odata.type'] };
     if (typeof args.state === 'string') body.state = args.state;
-    if (Array.isArray(args.include)) body.includeTargets = targets(config.includeTargets, args.include as string[], { isRegistrationRequired: false });
+    if (Array.isArray(args.include))
+      body.includeTargets = targets(config.includeTargets, args.include as string[], { isRegistrationRequired: false });
     if (Array.isArray(args.exclude)) body.excludeTargets = targets(config.excludeTargets, args.exclude as string[], {});
     Object.assign(body, settings(ctx, args.setting, config));
     if (Object.keys(body).length === 1) {
-      throw missingArgument(ctx, `nothing to change for '${config.id}': give -state, -include, -exclude or -setting`, name);
+      throw missingArgument(
+        ctx,
+        `nothing to change for '${config.id}': give -state, -include, -exclude or -setting`,
+        name,
+      );
     }
     const path = `${POLICY_PATH}/authenticationMethodConfigurations/${encodeURIComponent(config.id)}`;
-    const req = { method: 'PATCH' as const, path, version: 'beta' as const, body, audit: { command: ctx.command.name }, signal: ctx.signal };
-    const what = Object.keys(body).filter((k) => k !== '@odata.type').join(', ');
-    if (ctx.confirm && !(await ctx.confirm(`Change ${what} of the ${String(config.id)} method configuration (tenant-wide authentication methods policy)?`))) return;
+    const req = {
+      method: 'PATCH' as const,
+      path,
+      version: 'beta' as const,
+      body,
+      audit: { command: ctx.command.name },
+      signal: ctx.signal,
+    };
+    const what = Object.keys(body)
+      .filter((k) => k !== '@odata.type')
+      .join(', ');
+    if (
+      ctx.confirm &&
+      !(await ctx.confirm(
+        `Change ${what} of the ${String(config.id)} method configuration (tenant-wide authentication methods policy)?`,
+      ))
+    )
+      return;
     if (whatIf(ctx, graph, req)) return;
     try {
       await graph.request(req);
       if (args.passthru !== true) return;
-      const r = await graph.request<Record<string, unknown>>({ method: 'GET', path, version: 'beta', signal: ctx.signal });
+      const r = await graph.request<Record<string, unknown>>({
+        method: 'GET',
+        path,
+        version: 'beta',
+        signal: ctx.signal,
+      });
       yield graphRecord(r.body, ['id', 'state']);
     } catch (e) {
       throw graphError(e, ctx.item ?? config.id, ctx);

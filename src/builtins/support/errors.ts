@@ -10,7 +10,13 @@ import { describe } from '../../runtime/values.js';
  * A ShellError from this command, located at the argument of `param` when it was written on the
  * command line (ctx.spanOf), else at the command in the script.
  */
-export function commandError(ctx: CommandContext, code: ErrorCode, message: string, target?: unknown, param?: string): ShellError {
+export function commandError(
+  ctx: CommandContext,
+  code: ErrorCode,
+  message: string,
+  target?: unknown,
+  param?: string,
+): ShellError {
   const span = (param && ctx.spanOf?.(param)) || ctx.span;
   const options = target === undefined ? { span } : { span, target };
   return new ShellError(code, `${ctx.command.name}: ${message}`, options);
@@ -28,7 +34,13 @@ export function missingArgument(ctx: CommandContext, message: string, target?: u
 
 /** An InvalidArgument error: `first: -count 'x' is not valid: expected …`. */
 export function badArgument(ctx: CommandContext, param: string, value: unknown, expected: string): ShellError {
-  return commandError(ctx, 'InvalidArgument', `-${param} ${describe(value)} is not valid: expected ${expected}`, undefined, param);
+  return commandError(
+    ctx,
+    'InvalidArgument',
+    `-${param} ${describe(value)} is not valid: expected ${expected}`,
+    undefined,
+    param,
+  );
 }
 
 /**
@@ -76,5 +88,8 @@ export function fileError(ctx: CommandContext, verb: 'read' | 'write', file: str
   };
   const reason = (code && reasons[code]) ?? (e instanceof Error ? e.message : String(e));
   const errorCode = code === 'ENOENT' && verb === 'read' ? 'FileNotFound' : 'FileError';
-  return new ShellError(errorCode, `${ctx.command.name}: cannot ${verb} '${file}': ${reason}`, { span: ctx.span, cause: e });
+  return new ShellError(errorCode, `${ctx.command.name}: cannot ${verb} '${file}': ${reason}`, {
+    span: ctx.span,
+    cause: e,
+  });
 }

@@ -14,7 +14,10 @@ export const PRIVATE_MODE = 0o600;
  * is written, and an existing file is only emptied once that worked: a file we may not make
  * private keeps its contents.
  */
-export async function openForWriting(path: string, opts: { append: boolean; private: boolean }): Promise<fs.FileHandle> {
+export async function openForWriting(
+  path: string,
+  opts: { append: boolean; private: boolean },
+): Promise<fs.FileHandle> {
   if (!opts.private) return fs.open(path, opts.append ? 'a' : 'w');
   const flags = constants.O_WRONLY | constants.O_CREAT | (opts.append ? constants.O_APPEND : 0);
   const handle = await fs.open(path, flags, PRIVATE_MODE);

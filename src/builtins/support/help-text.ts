@@ -3,8 +3,15 @@
 import type { CommandInfo, CommandSpec, ParameterSpec } from '../../runtime/command.js';
 
 const TYPE_PLACEHOLDERS: Record<ParameterSpec['type'], string> = {
-  string: 'TEXT', strings: 'TEXT,…', number: 'NUMBER', int: 'N', switch: '', bool: '$true|$false',
-  scriptblock: '{ … }', datetime: 'DATE', any: 'VALUE',
+  string: 'TEXT',
+  strings: 'TEXT,…',
+  number: 'NUMBER',
+  int: 'N',
+  switch: '',
+  bool: '$true|$false',
+  scriptblock: '{ … }',
+  datetime: 'DATE',
+  any: 'VALUE',
 };
 
 function placeholder(p: ParameterSpec): string {
@@ -41,7 +48,8 @@ function entries(params: readonly ParameterSpec[]): ParameterSpec[][] {
 
 /** The one-line usage: positional parameters in order, then named ones, then switches. */
 export function syntaxLine(spec: CommandSpec): string {
-  const rank = (p: ParameterSpec): number => (p.position !== undefined ? p.position : p.conditions ? 1000 : p.type === 'switch' ? 3000 : 2000);
+  const rank = (p: ParameterSpec): number =>
+    p.position !== undefined ? p.position : p.conditions ? 1000 : p.type === 'switch' ? 3000 : 2000;
   const groups = entries(spec.parameters).sort((a, b) => rank(a[0]!) - rank(b[0]!));
   const parts = groups.map((g) => (g.length > 1 ? `[${g.map((p) => `-${p.name}`).join('|')}]` : syntaxPart(g[0]!)));
   return [spec.name, ...parts].join(' ');
@@ -51,7 +59,10 @@ function parameterLines(p: ParameterSpec): string[] {
   const facts: string[] = [];
   if (p.required) facts.push('required');
   if (p.position !== undefined) facts.push(`position ${p.position}${p.remaining ? ' and after' : ''}`);
-  if (p.fromPipeline) facts.push(`from the pipeline ${{ value: 'by value', property: 'by property name', both: 'by property name or by value' }[p.fromPipeline]}`);
+  if (p.fromPipeline)
+    facts.push(
+      `from the pipeline ${{ value: 'by value', property: 'by property name', both: 'by property name or by value' }[p.fromPipeline]}`,
+    );
   if (p.values && placeholder(p) !== p.values.join('|')) facts.push(`one of: ${p.values.join(', ')}`);
   if (p.aliases && p.aliases.length > 0) facts.push(`aliases: ${p.aliases.map((a) => `-${a}`).join(', ')}`);
   const value = placeholder(p);
@@ -77,7 +88,8 @@ export function commandHelp(info: CommandInfo): string {
   }
   const common = ['-erroraction stop|continue|silentlycontinue (-ea)'];
   if (spec.changesState) common.push('-whatif');
-  if (spec.concurrent && spec.input === 'item') common.push('-checkpoint FILE (record finished items; run again with FILE to do only what is left)');
+  if (spec.concurrent && spec.input === 'item')
+    common.push('-checkpoint FILE (record finished items; run again with FILE to do only what is left)');
   lines.push('', `Common parameters: ${common.join(', ')}`);
   if (spec.examples.length > 0) {
     lines.push('', 'Examples:');
@@ -106,10 +118,16 @@ export function commandList(infos: readonly CommandInfo[], title: string): strin
   }
   const width = Math.max(...infos.map((i) => i.name.length)) + 2;
   const lines = [title];
-  for (const [group, members] of [...groups].sort(([a], [b]) => (a === 'functions' ? 1 : b === 'functions' ? -1 : a.localeCompare(b)))) {
+  for (const [group, members] of [...groups].sort(([a], [b]) =>
+    a === 'functions' ? 1 : b === 'functions' ? -1 : a.localeCompare(b),
+  )) {
     lines.push('', `${group}:`);
-    for (const m of [...members].sort((a, b) => a.name.localeCompare(b.name))) lines.push(`  ${m.name.padEnd(width)}${m.spec.synopsis}`);
+    for (const m of [...members].sort((a, b) => a.name.localeCompare(b.name)))
+      lines.push(`  ${m.name.padEnd(width)}${m.spec.synopsis}`);
   }
-  lines.push('', 'Type `help NAME` for one command\'s parameters and examples; `help *user*` lists the commands matching a pattern.');
+  lines.push(
+    '',
+    "Type `help NAME` for one command's parameters and examples; `help *user*` lists the commands matching a pattern.",
+  );
   return lines.join('\n');
 }

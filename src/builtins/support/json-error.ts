@@ -9,7 +9,10 @@ export interface JsonProblem {
 }
 
 class Stop {
-  constructor(readonly at: number, readonly reason: string) {}
+  constructor(
+    readonly at: number,
+    readonly reason: string,
+  ) {}
 }
 
 export function locateJsonError(text: string): JsonProblem | undefined {
@@ -53,7 +56,10 @@ export function locateJsonError(text: string): JsonProblem | undefined {
     if (c === '{') {
       i++;
       ws();
-      if (text[i] === '}') { i++; return; }
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
       for (;;) {
         ws();
         if (text[i] !== '"') fail('a property name in double quotes');
@@ -63,19 +69,34 @@ export function locateJsonError(text: string): JsonProblem | undefined {
         i++;
         value();
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
         fail("',' or '}'");
       }
     } else if (c === '[') {
       i++;
       ws();
-      if (text[i] === ']') { i++; return; }
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
       for (;;) {
         value();
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
         fail("',' or ']'");
       }
     } else if (c === '"') string();

@@ -8,7 +8,10 @@ import { isScriptBlock, type Value } from '../../runtime/values.js';
 import { badArgument } from './errors.js';
 import { calculatedParts, keyReader, readPath, type KeyReader } from './properties.js';
 
-type Column = { kind: 'name'; name: string } | { kind: 'wildcard'; pattern: string } | { kind: 'calculated'; name: string; read: KeyReader };
+type Column =
+  | { kind: 'name'; name: string }
+  | { kind: 'wildcard'; pattern: string }
+  | { kind: 'calculated'; name: string; read: KeyReader };
 
 function column(ctx: CommandContext, param: string, p: Value): Column {
   if (typeof p === 'string' || typeof p === 'number') {
@@ -18,14 +21,19 @@ function column(ctx: CommandContext, param: string, p: Value): Column {
   if (p instanceof ShellRecord) {
     const { name, expression } = calculatedParts(p);
     const label = name ?? (typeof expression === 'string' ? expression : undefined);
-    if (label !== undefined && expression !== undefined) return { kind: 'calculated', name: label, read: keyReader(ctx, param, expression) };
+    if (label !== undefined && expression !== undefined)
+      return { kind: 'calculated', name: label, read: keyReader(ctx, param, expression) };
   }
   if (isScriptBlock(p)) return { kind: 'calculated', name: p.text.trim(), read: keyReader(ctx, param, p) };
   throw badArgument(ctx, param, p, "property names, or @{ name = 'x'; expression = { … } }");
 }
 
 /** Builds the function that projects one item onto the given properties. */
-export function projector(ctx: CommandContext, param: string, props: readonly Value[]): (item: Value) => Promise<ShellRecord> {
+export function projector(
+  ctx: CommandContext,
+  param: string,
+  props: readonly Value[],
+): (item: Value) => Promise<ShellRecord> {
   const columns = props.map((p) => column(ctx, param, p));
   return async (item) => {
     const out = new ShellRecord();

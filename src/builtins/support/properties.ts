@@ -54,7 +54,7 @@ export function keyReader(ctx: CommandContext, param: string, key: Value): KeyRe
     const { expression } = calculatedParts(key);
     if (typeof expression === 'string' || isScriptBlock(expression)) return keyReader(ctx, param, expression);
   }
-  throw badArgument(ctx, param, key, "a property name, a script block, or @{ expression = { … } }");
+  throw badArgument(ctx, param, key, 'a property name, a script block, or @{ expression = { … } }');
 }
 
 /**

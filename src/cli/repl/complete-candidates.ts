@@ -16,12 +16,16 @@ export function matching(candidates: Iterable<string>, prefix: string): string[]
   const p = prefix.toLowerCase();
   const seen = new Map<string, string>();
   for (const c of candidates) if (c.toLowerCase().startsWith(p) && !seen.has(c)) seen.set(c, c);
-  return [...seen.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...seen.values()].sort(
+    (a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 export function findCommand(commands: readonly CommandSpec[], name: string): CommandSpec | undefined {
   const lower = name.toLowerCase();
-  return commands.find((c) => c.name.toLowerCase() === lower || (c.aliases ?? []).some((a) => a.toLowerCase() === lower));
+  return commands.find(
+    (c) => c.name.toLowerCase() === lower || (c.aliases ?? []).some((a) => a.toLowerCase() === lower),
+  );
 }
 
 export function commandNames(commands: readonly CommandSpec[]): string[] {
@@ -109,7 +113,9 @@ export function paths(typed: string, cwd: string): string[] {
       if (e.name.startsWith('.') && !base.startsWith('.')) continue;
       if (!e.name.toLowerCase().startsWith(base.toLowerCase())) continue;
       // A link to a directory is a directory to the user; a broken link is a file.
-      const isDir = e.isDirectory() || (e.isSymbolicLink() && (statSync(join(dir, e.name), { throwIfNoEntry: false })?.isDirectory() ?? false));
+      const isDir =
+        e.isDirectory() ||
+        (e.isSymbolicLink() && (statSync(join(dir, e.name), { throwIfNoEntry: false })?.isDirectory() ?? false));
       out.push(`${dirPart}${e.name}${isDir ? '/' : ''}`);
     }
     return out;

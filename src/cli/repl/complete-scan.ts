@@ -45,7 +45,12 @@ export function inStringOrComment(line: string): boolean {
   const last = tokens.at(-1);
   if (is(last, T.UnclosedSq, T.UnclosedHereSq, T.UnclosedComment)) return true;
   // A closed string right at the cursor is a finished value, not a word to complete.
-  if (last && last.startOffset + last.image.length === line.length && is(last, T.SqString, T.HereSqString, T.DqClose, T.HereDqClose)) return true;
+  if (
+    last &&
+    last.startOffset + last.image.length === line.length &&
+    is(last, T.SqString, T.HereSqString, T.DqClose, T.HereDqClose)
+  )
+    return true;
   const rest = line.slice(last ? last.startOffset + last.image.length : 0).replace(/<#[\s\S]*?#>/g, '');
   return rest.includes('#');
 }

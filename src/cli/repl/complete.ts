@@ -13,10 +13,33 @@ import type { CommandSpec, ParameterSpec } from '../../runtime/command.js';
 import type { Value } from '../../runtime/values.js';
 import type { IToken } from 'chevrotain';
 import {
-  allParameters, AUTOMATIC_VARIABLES, commandNames, FIELD_VALUES, findCommand, lookupVariable, matching, parameterNames, paths, propertiesOf, resolveParameter, walk,
+  allParameters,
+  AUTOMATIC_VARIABLES,
+  commandNames,
+  FIELD_VALUES,
+  findCommand,
+  lookupVariable,
+  matching,
+  parameterNames,
+  paths,
+  propertiesOf,
+  resolveParameter,
+  walk,
 } from './complete-candidates.js';
 import {
-  argumentGroups, atCommandPosition, commandWord, inStringOrComment, is, isOpener, lex, openBlocks, previousStage, stageEndingAt, T, withoutAssignment, type Stage,
+  argumentGroups,
+  atCommandPosition,
+  commandWord,
+  inStringOrComment,
+  is,
+  isOpener,
+  lex,
+  openBlocks,
+  previousStage,
+  stageEndingAt,
+  T,
+  withoutAssignment,
+  type Stage,
 } from './complete-scan.js';
 
 export interface CompletionSources {
@@ -75,7 +98,14 @@ function completeWord(line: string, sources: CompletionSources): Completion {
   const cx: Context = { sources, commands: sources.commands(), tokens, stage: stageEndingAt(tokens, tokens.length) };
 
   // `${us` → `${users}`: the brace is a separator for WORD, so it shows up at the end of `before`.
-  if (before.endsWith('${')) return [matching(variableNames(sources).map((n) => `${n}}`), word), word];
+  if (before.endsWith('${'))
+    return [
+      matching(
+        variableNames(sources).map((n) => `${n}}`),
+        word,
+      ),
+      word,
+    ];
   // `$x`, `$x.prop`, and a variable inside an argument (`-user:$u`, `$a=$b`).
   const dollar = word.lastIndexOf('$');
   if (dollar >= 0) {
@@ -85,7 +115,8 @@ function completeWord(line: string, sources: CompletionSources): Completion {
 
   if (atCommandPosition(tokens, cx.stage)) {
     // A path (`./scripts/x`) where a command goes is a script file to run.
-    if (/[/\\]/.test(word) || word.startsWith('.') || word.startsWith('~')) return [matching(paths(word, sources.cwd), word), word];
+    if (/[/\\]/.test(word) || word.startsWith('.') || word.startsWith('~'))
+      return [matching(paths(word, sources.cwd), word), word];
     return [matching(commandNames(cx.commands), word), word];
   }
 
@@ -153,7 +184,9 @@ function roleOf(spec: CommandSpec, groups: IToken[][]): ParameterSpec | undefine
   }
   if (pending === 'operand') return undefined;
   if (pending) return pending;
-  const slots = params.filter((p) => p.position !== undefined && !explicit.has(p.name)).sort((a, b) => a.position! - b.position!);
+  const slots = params
+    .filter((p) => p.position !== undefined && !explicit.has(p.name))
+    .sort((a, b) => a.position! - b.position!);
   return slots[positional] ?? params.find((p) => p.remaining && !explicit.has(p.name));
 }
 
@@ -205,10 +238,16 @@ function variableWord(word: string, cx: Context): string[] {
   if (!m) return [];
   const name = m[1] ?? '';
   const path = m[2] ?? '';
-  if (path === '') return matching(variableNames(cx.sources).map((n) => `$${n}`), word);
+  if (path === '')
+    return matching(
+      variableNames(cx.sources).map((n) => `$${n}`),
+      word,
+    );
   const lastDot = path.lastIndexOf('.');
   if (lastDot < 0) return [];
-  const steps = (path.slice(0, lastDot).match(/\.[^.[]+|\[\d+\]/g) ?? []).map((s) => (s.startsWith('.') ? s.slice(1) : s));
+  const steps = (path.slice(0, lastDot).match(/\.[^.[]+|\[\d+\]/g) ?? []).map((s) =>
+    s.startsWith('.') ? s.slice(1) : s,
+  );
   const prefix = path.slice(lastDot + 1);
   const head = word.slice(0, word.length - prefix.length);
   const value = lookupVariable(cx.sources.variables(), name);

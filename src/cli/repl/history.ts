@@ -24,7 +24,10 @@ export class History {
   ) {
     try {
       if (existsSync(file)) {
-        this.entries = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !this.isSecret(l)).slice(-HISTORY_LIMIT);
+        this.entries = readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '' && !this.isSecret(l))
+          .slice(-HISTORY_LIMIT);
         chmodSync(file, 0o600);
       }
     } catch {

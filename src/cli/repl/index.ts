@@ -30,7 +30,16 @@ export interface ReplHooks {
   confirm(question: string): Promise<ConfirmAnswer>;
 }
 
-const ANSWERS: Record<string, ConfirmAnswer> = { y: 'yes', yes: 'yes', a: 'all', all: 'all', n: 'no', no: 'no', q: 'none', quit: 'none' };
+const ANSWERS: Record<string, ConfirmAnswer> = {
+  y: 'yes',
+  yes: 'yes',
+  a: 'all',
+  all: 'all',
+  n: 'no',
+  no: 'no',
+  q: 'none',
+  quit: 'none',
+};
 const CHOICES = '[y] yes  [a] yes to all  [n] no  [q] no to all (default n): ';
 /** userPrincipalNames offered by Tab, newest first. */
 const USERS_KEPT = 200;
@@ -51,7 +60,11 @@ export function createRepl(opts: ReplOptions): { hooks: ReplHooks; start(session
 }
 
 /** `answering`: the pending question's taker of the next line, if a question is open. */
-function run(session: Session, opts: ReplOptions, answering: () => ((text: string) => void) | undefined): Promise<number> {
+function run(
+  session: Session,
+  opts: ReplOptions,
+  answering: () => ((text: string) => void) | undefined,
+): Promise<number> {
   const prompt = `${pc.cyan('authsh')} ${pc.bold(opts.tenant)}> `;
   process.stderr.write(`authsh ${opts.version} — ${opts.target} — type 'help' for commands, Ctrl-D to leave\n`);
   const history = new History(opts.historyFile, session.secrets);
@@ -96,7 +109,15 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
     ...({ historySize: 1000, removeHistoryDuplicates: true } as object),
     completer: (line: string, cb: (err: Error | null, result: [string[], string]) => void) => {
       try {
-        cb(null, complete(line, { commands: () => session.commandSpecs(), variables: () => session.variables(), users: () => users, cwd: session.cwd }));
+        cb(
+          null,
+          complete(line, {
+            commands: () => session.commandSpecs(),
+            variables: () => session.variables(),
+            users: () => users,
+            cwd: session.cwd,
+          }),
+        );
       } catch {
         cb(null, [[], line]);
       }
@@ -127,7 +148,9 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
         try {
           await session.run(text, { fileName: '<repl>', signal: running.signal, observe: seen });
         } catch (e) {
-          process.stderr.write(session.secrets.mask(`authsh: ${e instanceof Error ? e.message : String(e)}\n`, 'record'));
+          process.stderr.write(
+            session.secrets.mask(`authsh: ${e instanceof Error ? e.message : String(e)}\n`, 'record'),
+          );
         } finally {
           running = undefined;
         }
@@ -145,7 +168,8 @@ function run(session: Session, opts: ReplOptions, answering: () => ((text: strin
   const recall = (server as unknown as { history: string[] }).history;
   recall.splice(0, recall.length, ...[...history.lines].reverse());
   // node's own dot-commands describe JavaScript; authsh keeps only .exit.
-  for (const name of ['break', 'clear', 'editor', 'load', 'save', 'help']) delete (server.commands as Record<string, unknown>)[name];
+  for (const name of ['break', 'clear', 'editor', 'load', 'save', 'help'])
+    delete (server.commands as Record<string, unknown>)[name];
 
   // Before the REPL's own listener: an answer to a question, or a secret, never enters history.
   server.prependListener('line', (line: string) => {

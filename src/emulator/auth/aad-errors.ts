@@ -9,9 +9,18 @@ export interface IdentityResponse {
   body: unknown;
 }
 
-export function aadError(status: number, error: string, code: number, text: string, correlationId: string = randomUUID()): IdentityResponse {
+export function aadError(
+  status: number,
+  error: string,
+  code: number,
+  text: string,
+  correlationId: string = randomUUID(),
+): IdentityResponse {
   const traceId = randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     status,
     headers: { 'cache-control': 'no-store, no-cache', 'x-ms-request-id': traceId, 'client-request-id': correlationId },
@@ -27,4 +36,8 @@ export function aadError(status: number, error: string, code: number, text: stri
   };
 }
 
-export const ok = (body: unknown, headers: Record<string, string> = {}): IdentityResponse => ({ status: 200, headers: { 'cache-control': 'no-store, no-cache', ...headers }, body });
+export const ok = (body: unknown, headers: Record<string, string> = {}): IdentityResponse => ({
+  status: 200,
+  headers: { 'cache-control': 'no-store, no-cache', ...headers },
+  body,
+});

@@ -35,17 +35,40 @@ export class IdentityService {
   }
 
   /** Answers an identity request, or returns undefined when the path is not an identity path. */
-  handle(method: string, pathname: string, form: URLSearchParams, headers: Record<string, string>, correlationId: string): IdentityResponse | undefined {
-    const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  handle(
+    method: string,
+    pathname: string,
+    form: URLSearchParams,
+    headers: Record<string, string>,
+    correlationId: string,
+  ): IdentityResponse | undefined {
+    const parts = pathname
+      .split('/')
+      .filter(Boolean)
+      .map((p) => decodeURIComponent(p));
     if (parts.length < 2) return undefined;
     const [segment, ...rest] = parts;
     const route = rest.join('/').toLowerCase();
     if (segment === 'common' && route === 'discovery/instance') return this.instanceDiscovery(form);
-    const known = ['v2.0/.well-known/openid-configuration', '.well-known/openid-configuration', 'discovery/v2.0/keys', 'discovery/keys', 'oauth2/v2.0/token', 'oauth2/v2.0/devicecode', 'oauth2/v2.0/authorize'];
+    const known = [
+      'v2.0/.well-known/openid-configuration',
+      '.well-known/openid-configuration',
+      'discovery/v2.0/keys',
+      'discovery/keys',
+      'oauth2/v2.0/token',
+      'oauth2/v2.0/devicecode',
+      'oauth2/v2.0/authorize',
+    ];
     if (!known.includes(route)) return undefined;
     const tenantId = this.resolveTenant(segment!);
     if (!tenantId) {
-      return aadError(400, 'invalid_tenant', 90002, `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`, correlationId);
+      return aadError(
+        400,
+        'invalid_tenant',
+        90002,
+        `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+        correlationId,
+      );
     }
     const multi = MULTI.has(segment!.toLowerCase());
     switch (route) {
@@ -57,9 +80,16 @@ export class IdentityService {
         return ok(jwks([this.key]));
       case 'oauth2/v2.0/authorize':
         // Interactive sign-in needs a browser; the emulator offers the device-code flow instead.
-        return aadError(400, 'unsupported_response_type', 70000, 'The emulator does not serve interactive sign-in; use the device code flow.', correlationId);
+        return aadError(
+          400,
+          'unsupported_response_type',
+          70000,
+          'The emulator does not serve interactive sign-in; use the device code flow.',
+          correlationId,
+        );
       default:
-        if (method !== 'POST') return aadError(400, 'invalid_request', 900561, 'The endpoint only accepts POST requests.', correlationId);
+        if (method !== 'POST')
+          return aadError(400, 'invalid_request', 900561, 'The endpoint only accepts POST requests.', correlationId);
         return route === 'oauth2/v2.0/token'
           ? this.tokenEndpoint.token(form, headers, correlationId, segment!)
           : this.tokenEndpoint.deviceCode(form, correlationId);
@@ -86,7 +116,20 @@ export class IdentityService {
       http_logout_supported: true,
       frontchannel_logout_supported: true,
       end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'email'],
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'nonce',
+        'preferred_username',
+        'name',
+        'tid',
+        'ver',
+        'email',
+      ],
       tenant_region_scope: null,
       cloud_instance_name: new URL(this.url).host,
       cloud_graph_host_name: new URL(this.url).host,

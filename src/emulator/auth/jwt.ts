@@ -44,13 +44,20 @@ export function verifySignature(jwt: DecodedJwt, key: KeyObject): boolean {
   try {
     switch (jwt.header['alg']) {
       case 'ES256':
-        return key.asymmetricKeyType === 'ec' && verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, jwt.signature);
+        return (
+          key.asymmetricKeyType === 'ec' && verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, jwt.signature)
+        );
       case 'RS256':
         return key.asymmetricKeyType === 'rsa' && verify('sha256', data, key, jwt.signature);
       case 'PS256':
         return (
           key.asymmetricKeyType === 'rsa' &&
-          verify('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, jwt.signature)
+          verify(
+            'sha256',
+            data,
+            { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST },
+            jwt.signature,
+          )
         );
       default:
         return false;
@@ -67,7 +74,13 @@ export type AssertionResult = { ok: true } | { ok: false; code: number; descript
  * the certificate named by `x5t#S256`/`x5t` (or, without either, any that verifies), the
  * audience (one of the token endpoint URLs), iss = sub = clientId, and the lifetime.
  */
-export function verifyClientAssertion(assertion: string, clientId: string, certificates: readonly string[], audiences: readonly string[], now = Date.now() / 1000): AssertionResult {
+export function verifyClientAssertion(
+  assertion: string,
+  clientId: string,
+  certificates: readonly string[],
+  audiences: readonly string[],
+  now = Date.now() / 1000,
+): AssertionResult {
   const jwt = decodeJwt(assertion);
   if (!jwt) return { ok: false, code: 50027, description: 'JWT token is invalid or malformed.' };
   const certs = certificates.map((pem) => new X509Certificate(pem));
@@ -80,16 +93,31 @@ export function verifyClientAssertion(assertion: string, clientId: string, certi
   );
   const candidates = thumb256 === undefined && thumb1 === undefined ? certs : named;
   if (candidates.length === 0) {
-    return { ok: false, code: 700027, description: `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${String(thumb256 ?? thumb1 ?? '')}']` };
+    return {
+      ok: false,
+      code: 700027,
+      description: `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${String(thumb256 ?? thumb1 ?? '')}']`,
+    };
   }
-  if (!candidates.some((c) => verifySignature(jwt, c.publicKey))) return { ok: false, code: 700027, description: 'Client assertion failed signature validation.' };
+  if (!candidates.some((c) => verifySignature(jwt, c.publicKey)))
+    return { ok: false, code: 700027, description: 'Client assertion failed signature validation.' };
   const p = jwt.payload;
   if (p['iss'] !== clientId || p['sub'] !== clientId) {
-    return { ok: false, code: 700023, description: `Client assertion contains an invalid issuer or subject: both must be the client id '${clientId}'.` };
+    return {
+      ok: false,
+      code: 700023,
+      description: `Client assertion contains an invalid issuer or subject: both must be the client id '${clientId}'.`,
+    };
   }
-  const aud = String(p['aud'] ?? '').split('?')[0]!.toLowerCase();
+  const aud = String(p['aud'] ?? '')
+    .split('?')[0]!
+    .toLowerCase();
   if (!audiences.some((a) => a.toLowerCase() === aud)) {
-    return { ok: false, code: 50013, description: `Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '${String(p['aud'])}' and the expected audience is '${audiences[0]}'.` };
+    return {
+      ok: false,
+      code: 50013,
+      description: `Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '${String(p['aud'])}' and the expected audience is '${audiences[0]}'.`,
+    };
   }
   const exp = Number(p['exp']);
   const nbf = p['nbf'] === undefined ? 0 : Number(p['nbf']);

@@ -26,7 +26,12 @@ const METHOD_READ_ROLES = ['Global Reader', 'Authentication Administrator', 'Pri
 const METHOD_WRITE_ROLES = ['Authentication Administrator', 'Privileged Authentication Administrator'];
 // The beta resetPassword page also lets User/Helpdesk/Password Administrators reset non-admins.
 const RESET_ROLES = [...METHOD_WRITE_ROLES, 'User Administrator', 'Helpdesk Administrator', 'Password Administrator'];
-const POLICY_READ_ROLES = ['Global Reader', 'Authentication Policy Administrator', 'Security Reader', 'Security Administrator'];
+const POLICY_READ_ROLES = [
+  'Global Reader',
+  'Authentication Policy Administrator',
+  'Security Reader',
+  'Security Administrator',
+];
 const POLICY_WRITE_ROLES = ['Authentication Policy Administrator'];
 const REPORT_ROLES = ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'];
 
@@ -50,8 +55,13 @@ function isSelf(p: Principal, userId: string): boolean {
 
 function forbid(p: Principal, perms: string[], roles: string[] = []): GraphError {
   const kind = p.kind === 'app' ? 'application permission' : 'delegated permission';
-  const roleText = p.kind === 'delegated' && roles.length ? `, and the signed-in user needs one of the directory roles ${roles.join(', ')}` : '';
-  return denied(`Insufficient privileges to complete the operation. Requires the ${kind} ${perms.slice(0, 1).join('')}${perms.length > 1 ? ` (or one of ${perms.slice(1).join(', ')})` : ''}${roleText}.`);
+  const roleText =
+    p.kind === 'delegated' && roles.length
+      ? `, and the signed-in user needs one of the directory roles ${roles.join(', ')}`
+      : '';
+  return denied(
+    `Insufficient privileges to complete the operation. Requires the ${kind} ${perms.slice(0, 1).join('')}${perms.length > 1 ? ` (or one of ${perms.slice(1).join(', ')})` : ''}${roleText}.`,
+  );
 }
 
 function require(p: Principal, perms: string[], roles: string[] = []): void {
@@ -66,29 +76,50 @@ export function authorize(req: EmuRequest, access: Access): void {
   const p = req.principal;
   switch (access.kind) {
     case 'methods': {
-      if (p.kind === 'delegated' && isSelf(p, access.userId)) return require(p, methodPermissions(access.write, false, access.family));
-      return require(p, methodPermissions(access.write, true, access.family), access.write ? METHOD_WRITE_ROLES : METHOD_READ_ROLES);
+      if (p.kind === 'delegated' && isSelf(p, access.userId))
+        return require(p, methodPermissions(access.write, false, access.family));
+      return require(p, methodPermissions(access.write, true, access.family), access.write
+        ? METHOD_WRITE_ROLES
+        : METHOD_READ_ROLES);
     }
     case 'resetPassword':
       if (p.kind === 'app') throw new GraphError(400, 'BadRequest', APP_ONLY_RESET_MESSAGE);
-      if (isSelf(p, access.userId)) throw denied('Insufficient privileges to complete the operation. resetPassword cannot be used on the signed-in user\'s own account.');
+      if (isSelf(p, access.userId))
+        throw denied(
+          "Insufficient privileges to complete the operation. resetPassword cannot be used on the signed-in user's own account.",
+        );
       return require(p, ['UserAuthenticationMethod.ReadWrite.All'], RESET_ROLES);
     case 'operation':
-      if (p.kind === 'app') throw forbid(p, ['UserAuthenticationMethod.Read.All (delegated only; application permissions are not supported)']);
+      if (p.kind === 'app')
+        throw forbid(p, [
+          'UserAuthenticationMethod.Read.All (delegated only; application permissions are not supported)',
+        ]);
       if (isSelf(p, access.userId)) return require(p, methodPermissions(false, false, undefined));
       return require(p, methodPermissions(false, true, undefined), RESET_ROLES.concat('Global Reader'));
     case 'policy':
       return access.write
         ? require(p, ['Policy.ReadWrite.AuthenticationMethod'], POLICY_WRITE_ROLES)
-        : require(p, ['Policy.Read.All', 'Policy.ReadWrite.AuthenticationMethod'], POLICY_READ_ROLES.concat(POLICY_WRITE_ROLES));
+        : require(p, ['Policy.Read.All', 'Policy.ReadWrite.AuthenticationMethod'], POLICY_READ_ROLES.concat(
+            POLICY_WRITE_ROLES,
+          ));
     case 'requirements':
       return access.write
         ? require(p, ['Policy.ReadWrite.AuthenticationMethod'], POLICY_WRITE_ROLES)
-        : require(p, ['Policy.Read.All', 'Policy.ReadWrite.AuthenticationMethod'], [...POLICY_READ_ROLES, ...POLICY_WRITE_ROLES, ...METHOD_READ_ROLES]);
+        : require(p, ['Policy.Read.All', 'Policy.ReadWrite.AuthenticationMethod'], [
+            ...POLICY_READ_ROLES,
+            ...POLICY_WRITE_ROLES,
+            ...METHOD_READ_ROLES,
+          ]);
     case 'reports':
       return require(p, ['AuditLog.Read.All'], REPORT_ROLES);
     case 'users':
       // Any member may read the directory, so delegated reads need no role.
-      return require(p, ['User.Read.All', 'User.ReadBasic.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All']);
+      return require(p, [
+        'User.Read.All',
+        'User.ReadBasic.All',
+        'User.ReadWrite.All',
+        'Directory.Read.All',
+        'Directory.ReadWrite.All',
+      ]);
   }
 }

@@ -45,16 +45,24 @@ function verifiedClaims(token: string, v: TokenValidation): Record<string, unkno
 }
 
 /** The caller behind an Authorization header, or a 401 GraphError. */
-export function principalFrom(authorization: string | undefined, v: TokenValidation, now = Date.now() / 1000): Principal {
+export function principalFrom(
+  authorization: string | undefined,
+  v: TokenValidation,
+  now = Date.now() / 1000,
+): Principal {
   const m = /^Bearer\s+(.*)$/i.exec(authorization?.trim() ?? '');
   const token = m?.[1]?.trim() ?? '';
   if (!token) throw unauthenticated('Access token is empty.', v);
   const c = verifiedClaims(token, v);
   const exp = Number(c['exp']);
-  if (!Number.isFinite(exp) || exp + SKEW_S < now) throw unauthenticated('Lifetime validation failed, the token is expired.', v);
-  if (c['nbf'] !== undefined && Number(c['nbf']) - SKEW_S > now) throw unauthenticated('Lifetime validation failed, the token is not yet valid.', v);
-  if (c['aud'] !== GRAPH_AUDIENCE && c['aud'] !== GRAPH_APP_ID && c['aud'] !== `${GRAPH_AUDIENCE}/`) throw unauthenticated('Invalid audience.', v);
-  if (String(c['tid'] ?? '').toLowerCase() !== v.tenantId.toLowerCase()) throw unauthenticated('Access token validation failure. Invalid issuer.', v);
+  if (!Number.isFinite(exp) || exp + SKEW_S < now)
+    throw unauthenticated('Lifetime validation failed, the token is expired.', v);
+  if (c['nbf'] !== undefined && Number(c['nbf']) - SKEW_S > now)
+    throw unauthenticated('Lifetime validation failed, the token is not yet valid.', v);
+  if (c['aud'] !== GRAPH_AUDIENCE && c['aud'] !== GRAPH_APP_ID && c['aud'] !== `${GRAPH_AUDIENCE}/`)
+    throw unauthenticated('Invalid audience.', v);
+  if (String(c['tid'] ?? '').toLowerCase() !== v.tenantId.toLowerCase())
+    throw unauthenticated('Access token validation failure. Invalid issuer.', v);
 
   const appId = String(c['appid'] ?? c['azp'] ?? '');
   const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);

@@ -40,12 +40,34 @@ export class TokenIssuer {
   /** Signs any claims with the emulator's key, filling the standard ones it does not set. */
   mint(claims: Claims = {}): string {
     const now = Math.floor(Date.now() / 1000);
-    return signJwt({ aud: GRAPH_AUDIENCE, iss: this.issuer, tid: this.tenantId, iat: now, nbf: now, exp: now + TOKEN_LIFETIME_S, ver: '2.0', uti: randomBytes(16).toString('base64url'), ...claims }, this.key);
+    return signJwt(
+      {
+        aud: GRAPH_AUDIENCE,
+        iss: this.issuer,
+        tid: this.tenantId,
+        iat: now,
+        nbf: now,
+        exp: now + TOKEN_LIFETIME_S,
+        ver: '2.0',
+        uti: randomBytes(16).toString('base64url'),
+        ...claims,
+      },
+      this.key,
+    );
   }
 
   appToken(app: AppRegistration, overrides: Claims = {}): string {
     const oid = guidFrom(`sp:${app.clientId}`);
-    return this.mint({ appid: app.clientId, azp: app.clientId, app_displayname: app.displayName, idtyp: 'app', oid, sub: oid, roles: [...app.applicationPermissions], ...overrides });
+    return this.mint({
+      appid: app.clientId,
+      azp: app.clientId,
+      app_displayname: app.displayName,
+      idtyp: 'app',
+      oid,
+      sub: oid,
+      roles: [...app.applicationPermissions],
+      ...overrides,
+    });
   }
 
   delegatedToken(grant: DelegatedGrant, overrides: Claims = {}): string {
@@ -68,7 +90,13 @@ export class TokenIssuer {
   /** The OpenID id token MSAL reads the account from (aud = the client, not Graph). */
   idToken(grant: DelegatedGrant): string {
     const u = grant.user;
-    return this.mint({ aud: grant.clientId, oid: u.id, sub: guidFrom(`sub:${grant.clientId}:${u.id}`), preferred_username: u.userPrincipalName, name: u.displayName });
+    return this.mint({
+      aud: grant.clientId,
+      oid: u.id,
+      sub: guidFrom(`sub:${grant.clientId}:${u.id}`),
+      preferred_username: u.userPrincipalName,
+      name: u.displayName,
+    });
   }
 
   /** MSAL's `client_info`: base64url JSON {uid, utid}, which keys its account cache. */

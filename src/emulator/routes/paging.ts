@@ -4,9 +4,17 @@
 // non-matches) and walking all pages of N users is O(N), never O(N²).
 import { GraphError, type EmuRequest } from '../http.js';
 
-interface TokenState { q: string; p: number }
+interface TokenState {
+  q: string;
+  p: number;
+}
 
-const invalidToken = () => new GraphError(400, 'Request_BadRequest', 'The specified page token value has expired or can no longer be included in your request.');
+const invalidToken = () =>
+  new GraphError(
+    400,
+    'Request_BadRequest',
+    'The specified page token value has expired or can no longer be included in your request.',
+  );
 
 export function encodeSkipToken(query: URLSearchParams, position: number): string {
   const q = new URLSearchParams(query);
@@ -33,7 +41,12 @@ export function pageQuery(req: EmuRequest): { query: URLSearchParams; start: num
 }
 
 /** Up to `top` matching items from `start`; `next` is the position of the next match, if any. */
-export function takePage<T>(ordered: readonly T[], start: number, top: number, match: (t: T) => boolean): { items: T[]; next?: number } {
+export function takePage<T>(
+  ordered: readonly T[],
+  start: number,
+  top: number,
+  match: (t: T) => boolean,
+): { items: T[]; next?: number } {
   const items: T[] = [];
   let i = start;
   for (; i < ordered.length && items.length < top; i++) if (match(ordered[i]!)) items.push(ordered[i]!);
@@ -53,7 +66,12 @@ const sortCache = new WeakMap<readonly object[], Map<string, { length: number; s
  * stable), cached per source array and key until the array's length changes: paging with
  * `$orderby` over 100,000 users sorts once, not once per page.
  */
-export function sortedBy<T extends object>(items: readonly T[], cacheKey: string, key: (t: T) => string, desc: boolean): readonly T[] {
+export function sortedBy<T extends object>(
+  items: readonly T[],
+  cacheKey: string,
+  key: (t: T) => string,
+  desc: boolean,
+): readonly T[] {
   let byKey = sortCache.get(items);
   if (!byKey) sortCache.set(items, (byKey = new Map()));
   const k = `${cacheKey}:${desc ? 'desc' : 'asc'}`;

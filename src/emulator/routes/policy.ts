@@ -13,21 +13,38 @@ type Config = Record<string, unknown> & { '@odata.type': string; id: string };
 const BASE = '/policies/authenticationMethodsPolicy';
 /** Configuration types that exist only on beta (docs/graph.md §3: "beta HardwareOath"). */
 const BETA_ONLY = new Set(['#microsoft.graph.hardwareoathauthenticationmethodconfiguration']);
-const DESCRIPTION = 'The tenant-wide policy that controls which authentication methods are allowed in the tenant, authentication method registration requirements, and self-service password reset settings';
+const DESCRIPTION =
+  'The tenant-wide policy that controls which authentication methods are allowed in the tenant, authentication method registration requirements, and self-service password reset settings';
 /** Root properties a PATCH may set, per version. */
-const ROOT_WRITABLE = { 'v1.0': ['registrationEnforcement', 'policyMigrationState'], beta: ['registrationEnforcement', 'policyMigrationState', 'systemCredentialPreferences', 'reportSuspiciousActivitySettings'] };
+const ROOT_WRITABLE = {
+  'v1.0': ['registrationEnforcement', 'policyMigrationState'],
+  beta: [
+    'registrationEnforcement',
+    'policyMigrationState',
+    'systemCredentialPreferences',
+    'reportSuspiciousActivitySettings',
+  ],
+};
 
 function policyOf(store: TenantStore) {
-  return store.data.authenticationMethodsPolicy as Record<string, unknown> & { authenticationMethodConfigurations: Config[] };
+  return store.data.authenticationMethodsPolicy as Record<string, unknown> & {
+    authenticationMethodConfigurations: Config[];
+  };
 }
 
-const visible = (req: EmuRequest, c: Config) => req.version === 'beta' || !BETA_ONLY.has(c['@odata.type'].toLowerCase());
+const visible = (req: EmuRequest, c: Config) =>
+  req.version === 'beta' || !BETA_ONLY.has(c['@odata.type'].toLowerCase());
 
 /** Properties Graph always returns for a type, filled in when the tenant file leaves them out. */
 const TYPE_DEFAULTS: Record<string, Record<string, unknown>> = {
-  '#microsoft.graph.fido2authenticationmethodconfiguration': { keyRestrictions: { isEnforced: false, enforcementType: 'block', aaGuids: [] } },
+  '#microsoft.graph.fido2authenticationmethodconfiguration': {
+    keyRestrictions: { isEnforced: false, enforcementType: 'block', aaGuids: [] },
+  },
 };
-const present = (c: Config): Config => ({ ...structuredClone(TYPE_DEFAULTS[c['@odata.type'].toLowerCase()] ?? {}), ...structuredClone(c) });
+const present = (c: Config): Config => ({
+  ...structuredClone(TYPE_DEFAULTS[c['@odata.type'].toLowerCase()] ?? {}),
+  ...structuredClone(c),
+});
 
 function findConfig(store: TenantStore, req: EmuRequest): Config {
   const id = req.params.id!;
@@ -65,12 +82,16 @@ function touch(store: TenantStore): void {
 function patchRoot(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'policy', write: true });
   const body = req.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest('The request body must be a JSON object.');
   const p = policyOf(store);
   const writable = ROOT_WRITABLE[req.version];
   for (const key of Object.keys(body)) {
     if (key === '@odata.type' || key === '@odata.context') continue;
-    if (!writable.includes(key)) throw badRequest(`Property '${key}' cannot be updated on authenticationMethodsPolicy; updatable: ${writable.join(', ')}.`);
+    if (!writable.includes(key))
+      throw badRequest(
+        `Property '${key}' cannot be updated on authenticationMethodsPolicy; updatable: ${writable.join(', ')}.`,
+      );
   }
   const next = validateRootPatch(p, body as Record<string, unknown>);
   Object.assign(p, next);
@@ -92,15 +113,20 @@ function patchConfig(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'policy', write: true });
   const c = findConfig(store, req);
   const body = req.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest('The request body must be a JSON object.');
   const patch = body as Record<string, unknown>;
   const type = patch['@odata.type'];
   const want = c['@odata.type'];
-  if (typeof type !== 'string') throw badRequest(`The '@odata.type' property is required in the body when updating a method configuration; for '${c.id}' it is '${want}'.`);
+  if (typeof type !== 'string')
+    throw badRequest(
+      `The '@odata.type' property is required in the body when updating a method configuration; for '${c.id}' it is '${want}'.`,
+    );
   if (type.replace(/^#/, '').toLowerCase() !== want.replace(/^#/, '').toLowerCase()) {
     throw badRequest(`The '@odata.type' '${type}' does not match configuration '${c.id}', which is '${want}'.`);
   }
-  if ('id' in patch && String(patch.id).toLowerCase() !== c.id.toLowerCase()) throw badRequest(`The id '${String(patch.id)}' in the body does not match the configuration '${c.id}'.`);
+  if ('id' in patch && String(patch.id).toLowerCase() !== c.id.toLowerCase())
+    throw badRequest(`The id '${String(patch.id)}' in the body does not match the configuration '${c.id}'.`);
   const next = validateConfigPatch(c, patch);
   // Replace the stored object's contents in place so the policy keeps its order of configurations.
   for (const k of Object.keys(c)) delete c[k];
@@ -114,7 +140,9 @@ function resetConfig(store: TenantStore, req: EmuRequest, defaults: Map<string, 
   const c = findConfig(store, req);
   const initial = defaults.get(c.id.toLowerCase());
   // A configuration the tenant did not start with resets to disabled with no targets.
-  const reset: Config = initial ? structuredClone(initial) : { '@odata.type': c['@odata.type'], id: c.id, state: 'disabled', includeTargets: [], excludeTargets: [] };
+  const reset: Config = initial
+    ? structuredClone(initial)
+    : { '@odata.type': c['@odata.type'], id: c.id, state: 'disabled', includeTargets: [], excludeTargets: [] };
   for (const k of Object.keys(c)) delete c[k];
   Object.assign(c, reset);
   touch(store);
@@ -123,7 +151,9 @@ function resetConfig(store: TenantStore, req: EmuRequest, defaults: Map<string, 
 
 export function registerPolicyRoutes(router: Router, store: TenantStore): void {
   // DELETE restores a configuration to what the tenant started with (the demo configuration).
-  const defaults = new Map(policyOf(store).authenticationMethodConfigurations.map((c) => [c.id.toLowerCase(), structuredClone(c)] as const));
+  const defaults = new Map(
+    policyOf(store).authenticationMethodConfigurations.map((c) => [c.id.toLowerCase(), structuredClone(c)] as const),
+  );
   router.get(BASE, (req) => {
     authorize(req, { kind: 'policy', write: false });
     return root(store, req);
@@ -135,7 +165,12 @@ export function registerPolicyRoutes(router: Router, store: TenantStore): void {
   // Graph also lists the configurations as a collection; the shell's `get-policy` uses the root.
   router.get(`${BASE}/authenticationMethodConfigurations`, (req) => {
     authorize(req, { kind: 'policy', write: false });
-    const value = policyOf(store).authenticationMethodConfigurations.filter((c) => visible(req, c)).map(present);
-    return json(200, { '@odata.context': `${req.baseUrl}/$metadata#policies/authenticationMethodsPolicy/authenticationMethodConfigurations`, value });
+    const value = policyOf(store)
+      .authenticationMethodConfigurations.filter((c) => visible(req, c))
+      .map(present);
+    return json(200, {
+      '@odata.context': `${req.baseUrl}/$metadata#policies/authenticationMethodsPolicy/authenticationMethodConfigurations`,
+      value,
+    });
   });
 }

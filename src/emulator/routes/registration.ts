@@ -7,8 +7,20 @@ import type { MethodRecord, StoredUser, TenantStore } from '../store/tenant.js';
 type Info = { name?: string; strong: boolean; sspr: boolean; passwordless: boolean; configs: string[] | 'always' };
 
 /** methodsRegistered names in report order (also the rows of usersRegisteredByMethod, after password). */
-export const METHOD_NAMES = ['mobilePhone', 'alternateMobilePhone', 'officePhone', 'email', 'microsoftAuthenticatorPush', 'microsoftAuthenticatorPasswordless',
-  'softwareOneTimePasscode', 'hardwareOneTimePasscode', 'fido2', 'windowsHelloForBusiness', 'temporaryAccessPass', 'macOsSecureEnclaveKey'];
+export const METHOD_NAMES = [
+  'mobilePhone',
+  'alternateMobilePhone',
+  'officePhone',
+  'email',
+  'microsoftAuthenticatorPush',
+  'microsoftAuthenticatorPasswordless',
+  'softwareOneTimePasscode',
+  'hardwareOneTimePasscode',
+  'fido2',
+  'windowsHelloForBusiness',
+  'temporaryAccessPass',
+  'macOsSecureEnclaveKey',
+];
 
 const PHONE: Record<string, Info> = {
   mobile: { name: 'mobilePhone', strong: true, sspr: true, passwordless: false, configs: ['Sms', 'Voice'] },
@@ -17,15 +29,57 @@ const PHONE: Record<string, Info> = {
 };
 const BY_TYPE: Record<string, Info> = {
   emailAuthenticationMethod: { name: 'email', strong: false, sspr: true, passwordless: false, configs: ['Email'] },
-  microsoftAuthenticatorAuthenticationMethod: { name: 'microsoftAuthenticatorPush', strong: true, sspr: true, passwordless: false, configs: ['MicrosoftAuthenticator'] },
-  passwordlessMicrosoftAuthenticatorAuthenticationMethod: { name: 'microsoftAuthenticatorPasswordless', strong: true, sspr: false, passwordless: true, configs: ['MicrosoftAuthenticator'] },
-  softwareOathAuthenticationMethod: { name: 'softwareOneTimePasscode', strong: true, sspr: true, passwordless: false, configs: ['SoftwareOath'] },
-  hardwareOathAuthenticationMethod: { name: 'hardwareOneTimePasscode', strong: true, sspr: true, passwordless: false, configs: ['HardwareOath'] },
+  microsoftAuthenticatorAuthenticationMethod: {
+    name: 'microsoftAuthenticatorPush',
+    strong: true,
+    sspr: true,
+    passwordless: false,
+    configs: ['MicrosoftAuthenticator'],
+  },
+  passwordlessMicrosoftAuthenticatorAuthenticationMethod: {
+    name: 'microsoftAuthenticatorPasswordless',
+    strong: true,
+    sspr: false,
+    passwordless: true,
+    configs: ['MicrosoftAuthenticator'],
+  },
+  softwareOathAuthenticationMethod: {
+    name: 'softwareOneTimePasscode',
+    strong: true,
+    sspr: true,
+    passwordless: false,
+    configs: ['SoftwareOath'],
+  },
+  hardwareOathAuthenticationMethod: {
+    name: 'hardwareOneTimePasscode',
+    strong: true,
+    sspr: true,
+    passwordless: false,
+    configs: ['HardwareOath'],
+  },
   fido2AuthenticationMethod: { name: 'fido2', strong: true, sspr: false, passwordless: true, configs: ['Fido2'] },
   // Windows Hello and platform credentials are not governed by the methods policy.
-  windowsHelloForBusinessAuthenticationMethod: { name: 'windowsHelloForBusiness', strong: true, sspr: false, passwordless: true, configs: 'always' },
-  platformCredentialAuthenticationMethod: { name: 'macOsSecureEnclaveKey', strong: true, sspr: false, passwordless: true, configs: 'always' },
-  temporaryAccessPassAuthenticationMethod: { name: 'temporaryAccessPass', strong: false, sspr: false, passwordless: false, configs: ['TemporaryAccessPass'] },
+  windowsHelloForBusinessAuthenticationMethod: {
+    name: 'windowsHelloForBusiness',
+    strong: true,
+    sspr: false,
+    passwordless: true,
+    configs: 'always',
+  },
+  platformCredentialAuthenticationMethod: {
+    name: 'macOsSecureEnclaveKey',
+    strong: true,
+    sspr: false,
+    passwordless: true,
+    configs: 'always',
+  },
+  temporaryAccessPassAuthenticationMethod: {
+    name: 'temporaryAccessPass',
+    strong: false,
+    sspr: false,
+    passwordless: false,
+    configs: ['TemporaryAccessPass'],
+  },
 };
 const NONE: Info = { strong: false, sspr: false, passwordless: false, configs: [] };
 
@@ -37,26 +91,45 @@ export function methodInfo(m: MethodRecord): Info {
 
 /** Whether a policy configuration (by id) is enabled and targets this user (all_users or the user's id). */
 export function allowedByPolicy(store: TenantStore, configId: string, user: StoredUser): boolean {
-  const c = store.data.authenticationMethodsPolicy.authenticationMethodConfigurations.find((x) => String(x.id).toLowerCase() === configId.toLowerCase());
+  const c = store.data.authenticationMethodsPolicy.authenticationMethodConfigurations.find(
+    (x) => String(x.id).toLowerCase() === configId.toLowerCase(),
+  );
   if (!c || c.state !== 'enabled') return false;
-  const hits = (ts: unknown) => Array.isArray(ts) && ts.some((t: { id?: string }) => t.id === 'all_users' || t.id?.toLowerCase() === user.id.toLowerCase());
+  const hits = (ts: unknown) =>
+    Array.isArray(ts) &&
+    ts.some((t: { id?: string }) => t.id === 'all_users' || t.id?.toLowerCase() === user.id.toLowerCase());
   return hits(c.includeTargets) && !hits(c.excludeTargets);
 }
 
 export function rolesOf(store: TenantStore, user: StoredUser): string[] {
   if (user.directoryRoles) return user.directoryRoles;
   // The demo tenant records the admin's roles on the tenant's `admin` entry, not on the user.
-  return user.userPrincipalName.toLowerCase() === store.data.admin.userPrincipalName.toLowerCase() ? store.data.admin.directoryRoles : [];
+  return user.userPrincipalName.toLowerCase() === store.data.admin.userPrincipalName.toLowerCase()
+    ? store.data.admin.directoryRoles
+    : [];
 }
 
-const PREFERRED_TO_DEFAULT: Record<string, string> = { push: 'microsoftAuthenticatorPush', oath: 'softwareOneTimePasscode', sms: 'mobilePhone', voiceMobile: 'mobilePhone', voiceAlternateMobile: 'alternateMobilePhone', voiceOffice: 'officePhone' };
+const PREFERRED_TO_DEFAULT: Record<string, string> = {
+  push: 'microsoftAuthenticatorPush',
+  oath: 'softwareOneTimePasscode',
+  sms: 'mobilePhone',
+  voiceMobile: 'mobilePhone',
+  voiceAlternateMobile: 'alternateMobilePhone',
+  voiceOffice: 'officePhone',
+};
 const STARTED = new Date().toISOString();
 
-export type RegistrationDetails = Record<string, unknown> & { id: string; userPrincipalName: string; userDisplayName: string; methodsRegistered: string[] };
+export type RegistrationDetails = Record<string, unknown> & {
+  id: string;
+  userPrincipalName: string;
+  userDisplayName: string;
+  methodsRegistered: string[];
+};
 
 export function registrationDetails(store: TenantStore, user: StoredUser, beta: boolean): RegistrationDetails {
   const infos = user.methods.map((m) => ({ m, info: methodInfo(m) }));
-  const allowed = (info: Info) => info.configs === 'always' || info.configs.some((c) => allowedByPolicy(store, c, user));
+  const allowed = (info: Info) =>
+    info.configs === 'always' || info.configs.some((c) => allowedByPolicy(store, c, user));
   const names = new Set(infos.map((x) => x.info.name).filter((n): n is string => !!n));
   const isMember = (user.userType ?? 'Member') !== 'Guest';
   const ssprRegistered = infos.some((x) => x.info.sspr);
@@ -67,10 +140,15 @@ export function registrationDetails(store: TenantStore, user: StoredUser, beta: 
     ['push', (i) => i.name === 'microsoftAuthenticatorPush' || i.name === 'microsoftAuthenticatorPasswordless'],
     ['oath', (i) => i.name === 'softwareOneTimePasscode' || i.name === 'hardwareOneTimePasscode'],
     ['sms', (i) => i.name === 'mobilePhone' && allowedByPolicy(store, 'Sms', user)],
-    ['voiceMobile', (i) => i.name === 'mobilePhone'], ['voiceAlternateMobile', (i) => i.name === 'alternateMobilePhone'], ['voiceOffice', (i) => i.name === 'officePhone'],
+    ['voiceMobile', (i) => i.name === 'mobilePhone'],
+    ['voiceAlternateMobile', (i) => i.name === 'alternateMobilePhone'],
+    ['voiceOffice', (i) => i.name === 'officePhone'],
   ];
   const top = ranked.find(([, test]) => infos.some((x) => test(x.info) && allowed(x.info)));
-  const dates = user.methods.flatMap((m) => [m.createdDateTime, m.lastUsedDateTime]).filter((d): d is string => typeof d === 'string').sort();
+  const dates = user.methods
+    .flatMap((m) => [m.createdDateTime, m.lastUsedDateTime])
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
   const preferred = prefs?.userPreferredMethodForSecondaryAuthentication ?? '';
   const record: RegistrationDetails = {
     id: user.id,

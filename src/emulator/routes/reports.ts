@@ -12,9 +12,20 @@ import { METHOD_NAMES, registrationDetails, rolesOf, type RegistrationDetails } 
 
 const BASE = '/reports/authenticationMethods';
 const DEFAULT_PAGE = 100;
-const BOOLEANS = ['isAdmin', 'isMfaRegistered', 'isMfaCapable', 'isSsprRegistered', 'isSsprEnabled', 'isSsprCapable', 'isPasswordlessCapable', 'isSystemPreferredAuthenticationMethodEnabled'];
+const BOOLEANS = [
+  'isAdmin',
+  'isMfaRegistered',
+  'isMfaCapable',
+  'isSsprRegistered',
+  'isSsprEnabled',
+  'isSsprCapable',
+  'isPasswordlessCapable',
+  'isSystemPreferredAuthenticationMethodEnabled',
+];
 const FILTER: FilterSchema<RegistrationDetails> = {
-  ...Object.fromEntries(BOOLEANS.map((b) => [b.toLowerCase(), { ops: ['eq'] as const, get: (r: RegistrationDetails) => r[b] }])),
+  ...Object.fromEntries(
+    BOOLEANS.map((b) => [b.toLowerCase(), { ops: ['eq'] as const, get: (r: RegistrationDetails) => r[b] }]),
+  ),
   methodsregistered: { ops: ['any'], get: (r) => r.methodsRegistered },
   systempreferredauthenticationmethods: { ops: ['any'], get: (r) => r.systemPreferredAuthenticationMethods },
   userdisplayname: { ops: ['eq', 'startswith'], get: (r) => r.userDisplayName },
@@ -22,17 +33,51 @@ const FILTER: FilterSchema<RegistrationDetails> = {
   usertype: { ops: ['eq'], get: (r) => r.userType },
   id: { ops: ['eq'], get: (r) => r.id },
 };
-const RECORD_PROPS = ['id', 'userPrincipalName', 'userDisplayName', 'userType', ...BOOLEANS, 'methodsRegistered', 'systemPreferredAuthenticationMethods', 'userPreferredMethodForSecondaryAuthentication', 'lastUpdatedDateTime'];
-const ORDERABLE: Record<string, (u: StoredUser) => string> = { userPrincipalName: (u) => u.userPrincipalName, userDisplayName: (u) => u.displayName, id: (u) => u.id };
+const RECORD_PROPS = [
+  'id',
+  'userPrincipalName',
+  'userDisplayName',
+  'userType',
+  ...BOOLEANS,
+  'methodsRegistered',
+  'systemPreferredAuthenticationMethods',
+  'userPreferredMethodForSecondaryAuthentication',
+  'lastUpdatedDateTime',
+];
+const ORDERABLE: Record<string, (u: StoredUser) => string> = {
+  userPrincipalName: (u) => u.userPrincipalName,
+  userDisplayName: (u) => u.displayName,
+  id: (u) => u.id,
+};
 /** Roles counted as privileged for includedUserRoles='privilegedAdmin' (emulator's list). */
-const PRIVILEGED = new Set(['Global Administrator', 'Privileged Role Administrator', 'Privileged Authentication Administrator', 'Authentication Administrator', 'Security Administrator',
-  'Conditional Access Administrator', 'User Administrator', 'Helpdesk Administrator', 'Password Administrator', 'Application Administrator', 'Cloud Application Administrator',
-  'Exchange Administrator', 'SharePoint Administrator', 'Intune Administrator', 'Billing Administrator']);
+const PRIVILEGED = new Set([
+  'Global Administrator',
+  'Privileged Role Administrator',
+  'Privileged Authentication Administrator',
+  'Authentication Administrator',
+  'Security Administrator',
+  'Conditional Access Administrator',
+  'User Administrator',
+  'Helpdesk Administrator',
+  'Password Administrator',
+  'Application Administrator',
+  'Cloud Application Administrator',
+  'Exchange Administrator',
+  'SharePoint Administrator',
+  'Intune Administrator',
+  'Billing Administrator',
+]);
 
 function listDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'reports' });
   const { query, start, first } = pageQuery(req);
-  for (const opt of ['$search', '$skip', '$expand']) if (query.has(opt)) throw new GraphError(400, 'Request_UnsupportedQuery', `The query option '${opt}' is not supported on userRegistrationDetails.`);
+  for (const opt of ['$search', '$skip', '$expand'])
+    if (query.has(opt))
+      throw new GraphError(
+        400,
+        'Request_UnsupportedQuery',
+        `The query option '${opt}' is not supported on userRegistrationDetails.`,
+      );
   const top = parseTop(query.get('$top'), DEFAULT_PAGE);
   const beta = req.version === 'beta';
   let match: (u: StoredUser) => boolean = () => true;
@@ -40,7 +85,12 @@ function listDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   if (filter !== null) {
     const tree = parseFilter(filter);
     for (const op of operators(tree)) {
-      if (op === 'not' || op === 'endswith' || op === 'ne') throw new GraphError(400, 'Request_UnsupportedQuery', `Operator '${op}' is not supported on userRegistrationDetails; use eq, startswith, any, and, or.`);
+      if (op === 'not' || op === 'endswith' || op === 'ne')
+        throw new GraphError(
+          400,
+          'Request_UnsupportedQuery',
+          `Operator '${op}' is not supported on userRegistrationDetails; use eq, startswith, any, and, or.`,
+        );
     }
     const pred = compileFilter(tree, FILTER, 'userRegistrationDetails');
     match = (u) => pred(registrationDetails(store, u, beta));
@@ -53,8 +103,11 @@ function listDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   }
   const select = parseSelect(query.get('$select'), beta);
   const { items, next } = takePage(ordered, start, top, match);
-  const body: Record<string, unknown> = { '@odata.context': `${req.baseUrl}/$metadata#reports/authenticationMethods/userRegistrationDetails${select ? `(${select.join(',')})` : ''}` };
-  if (first && query.get('$count')?.toLowerCase() === 'true') body['@odata.count'] = ordered.reduce((n, u) => (match(u) ? n + 1 : n), 0);
+  const body: Record<string, unknown> = {
+    '@odata.context': `${req.baseUrl}/$metadata#reports/authenticationMethods/userRegistrationDetails${select ? `(${select.join(',')})` : ''}`,
+  };
+  if (first && query.get('$count')?.toLowerCase() === 'true')
+    body['@odata.count'] = ordered.reduce((n, u) => (match(u) ? n + 1 : n), 0);
   if (next !== undefined) body['@odata.nextLink'] = nextLink(req, `${BASE}/userRegistrationDetails`, query, next);
   body.value = items.map((u) => {
     const r = registrationDetails(store, u, beta);
@@ -67,18 +120,30 @@ function listDetails(store: TenantStore, req: EmuRequest): EmuResponse {
 function parseSelect(raw: string | null, beta: boolean): string[] | undefined {
   if (raw === null) return undefined;
   const known = [...RECORD_PROPS, ...(beta ? ['defaultMfaMethod'] : [])];
-  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((p) => {
-    const k = known.find((x) => x.toLowerCase() === p.toLowerCase());
-    if (!k) throw new GraphError(400, 'BadRequest', `Could not find a property named '${p}' on type 'microsoft.graph.userRegistrationDetails'.`);
-    return k;
-  });
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const k = known.find((x) => x.toLowerCase() === p.toLowerCase());
+      if (!k)
+        throw new GraphError(
+          400,
+          'BadRequest',
+          `Could not find a property named '${p}' on type 'microsoft.graph.userRegistrationDetails'.`,
+        );
+      return k;
+    });
 }
 
 function getDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'reports' });
   const user = store.findUser(req.params.id!);
   if (!user) throw notFound(req.params.id!);
-  return json(200, { '@odata.context': `${req.baseUrl}/$metadata#reports/authenticationMethods/userRegistrationDetails/$entity`, ...registrationDetails(store, user, req.version === 'beta') });
+  return json(200, {
+    '@odata.context': `${req.baseUrl}/$metadata#reports/authenticationMethods/userRegistrationDetails/$entity`,
+    ...registrationDetails(store, user, req.version === 'beta'),
+  });
 }
 
 /** Parses `name(includedUserTypes='all',includedUserRoles='all')`; absent parameters mean 'all'. */
@@ -90,13 +155,19 @@ function functionArgs(segment: string, name: string): { types: string; roles: st
     for (const part of inner.slice(1, -1).split(',')) {
       const m = /^\s*(\w+)\s*=\s*'([^']*)'\s*$/.exec(part);
       const key = m?.[1]?.toLowerCase();
-      if (!m || !key || !(key in args)) throw badRequest(`Unknown or malformed parameter '${part.trim()}' in '${name}'; expected includedUserTypes='…' and includedUserRoles='…'.`);
+      if (!m || !key || !(key in args))
+        throw badRequest(
+          `Unknown or malformed parameter '${part.trim()}' in '${name}'; expected includedUserTypes='…' and includedUserRoles='…'.`,
+        );
       args[key] = m[2]!;
     }
   }
-  const types = args.includedusertypes!, roles = args.includeduserroles!;
-  if (!['all', 'member', 'guest'].includes(types)) throw badRequest(`Invalid includedUserTypes '${types}': expected all, member or guest.`);
-  if (!['all', 'privilegedAdmin', 'admin', 'user'].includes(roles)) throw badRequest(`Invalid includedUserRoles '${roles}': expected all, privilegedAdmin, admin or user.`);
+  const types = args.includedusertypes!,
+    roles = args.includeduserroles!;
+  if (!['all', 'member', 'guest'].includes(types))
+    throw badRequest(`Invalid includedUserTypes '${types}': expected all, member or guest.`);
+  if (!['all', 'privilegedAdmin', 'admin', 'user'].includes(roles))
+    throw badRequest(`Invalid includedUserRoles '${roles}': expected all, privilegedAdmin, admin or user.`);
   return { types, roles };
 }
 
@@ -115,15 +186,34 @@ function selectUsers(store: TenantStore, types: string, roles: string): StoredUs
 function summary(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'reports' });
   const segment = req.params.fn!;
-  const name = ['usersRegisteredByMethod', 'usersRegisteredByFeature'].find((n) => segment.toLowerCase().startsWith(n.toLowerCase()) && /^\(|^$/.test(segment.slice(n.length)));
+  const name = ['usersRegisteredByMethod', 'usersRegisteredByFeature'].find(
+    (n) => segment.toLowerCase().startsWith(n.toLowerCase()) && /^\(|^$/.test(segment.slice(n.length)),
+  );
   if (!name) throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
   const { types, roles } = functionArgs(segment, name);
   const users = selectUsers(store, types, roles);
   const records = users.map((u) => registrationDetails(store, u, false));
   if (name === 'usersRegisteredByMethod') {
-    const counts = [{ authenticationMethod: 'password', userCount: users.filter((u) => u.methods.some((m) => m['@odata.type'] === '#microsoft.graph.passwordAuthenticationMethod')).length }];
-    for (const n of METHOD_NAMES) counts.push({ authenticationMethod: n, userCount: records.filter((r) => r.methodsRegistered.includes(n)).length });
-    return json(200, { '@odata.context': `${req.baseUrl}/$metadata#microsoft.graph.userRegistrationMethodSummary`, '@odata.type': '#microsoft.graph.userRegistrationMethodSummary', userTypes: types, userRoles: roles, userRegistrationMethodCounts: counts });
+    const counts = [
+      {
+        authenticationMethod: 'password',
+        userCount: users.filter((u) =>
+          u.methods.some((m) => m['@odata.type'] === '#microsoft.graph.passwordAuthenticationMethod'),
+        ).length,
+      },
+    ];
+    for (const n of METHOD_NAMES)
+      counts.push({
+        authenticationMethod: n,
+        userCount: records.filter((r) => r.methodsRegistered.includes(n)).length,
+      });
+    return json(200, {
+      '@odata.context': `${req.baseUrl}/$metadata#microsoft.graph.userRegistrationMethodSummary`,
+      '@odata.type': '#microsoft.graph.userRegistrationMethodSummary',
+      userTypes: types,
+      userRoles: roles,
+      userRegistrationMethodCounts: counts,
+    });
   }
   const count = (p: keyof RegistrationDetails) => records.filter((r) => r[p] === true).length;
   return json(200, {

@@ -17,11 +17,19 @@ function memberOf(store: TenantStore, req: EmuRequest): EmuResponse {
   const key = /^\('(.*)'\)$/.exec(req.params.user!)?.[1]?.replace(/''/g, "'") ?? req.params.user!;
   const user = store.findUser(key);
   if (!user) throw notFound(key);
-  const select = req.query.get('$select')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const select = req.query
+    .get('$select')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const value = rolesOf(store, user).map((name) => {
     const id = ROLE_TEMPLATE_IDS[name] ?? '00000000-0000-0000-0000-000000000000';
     const role: Record<string, unknown> = {
-      '@odata.type': '#microsoft.graph.directoryRole', id, displayName: name, description: null, roleTemplateId: id,
+      '@odata.type': '#microsoft.graph.directoryRole',
+      id,
+      displayName: name,
+      description: null,
+      roleTemplateId: id,
     };
     if (!select) return role;
     return Object.fromEntries(Object.entries(role).filter(([k]) => k === '@odata.type' || select.includes(k)));

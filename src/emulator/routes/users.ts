@@ -6,13 +6,51 @@ import { GraphError, json, notFound, type EmuRequest, type EmuResponse } from '.
 import type { Router } from '../router.js';
 import type { StoredUser, TenantStore } from '../store/tenant.js';
 import { authorize } from '../auth/permissions.js';
-import { compileFilter, operators, parseFilter, parseOrderBy, parseTop, type FilterNode, type FilterSchema } from './odata.js';
+import {
+  compileFilter,
+  operators,
+  parseFilter,
+  parseOrderBy,
+  parseTop,
+  type FilterNode,
+  type FilterSchema,
+} from './odata.js';
 import { nextLink, pageQuery, sortedBy, takePage } from './paging.js';
 
-const DEFAULT_PROPS = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
+const DEFAULT_PROPS = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
+];
 /** Properties `$select` may name although the store may not hold them (then they read as null). */
-const KNOWN_PROPS = [...DEFAULT_PROPS, 'department', 'accountEnabled', 'onPremisesSyncEnabled', 'usageLocation', 'userType', 'companyName', 'employeeId',
-  'city', 'country', 'state', 'streetAddress', 'postalCode', 'identities', 'otherMails', 'proxyAddresses', 'mailNickname', 'createdDateTime'];
+const KNOWN_PROPS = [
+  ...DEFAULT_PROPS,
+  'department',
+  'accountEnabled',
+  'onPremisesSyncEnabled',
+  'usageLocation',
+  'userType',
+  'companyName',
+  'employeeId',
+  'city',
+  'country',
+  'state',
+  'streetAddress',
+  'postalCode',
+  'identities',
+  'otherMails',
+  'proxyAddresses',
+  'mailNickname',
+  'createdDateTime',
+];
 /** Store-internal fields that are not user properties (and any key starting with `_`). */
 const HIDDEN = new Set(['methods', 'signinpreferences', 'requirements', 'directoryroles']);
 const DEFAULT_PAGE = 100;
@@ -31,15 +69,33 @@ const FILTER: FilterSchema<StoredUser> = {
   id: { ops: ['eq', 'ne'], get: str('id') },
   usertype: { ops: ['eq', 'ne'], get: (u) => u.userType ?? 'Member' },
 };
-const SEARCHABLE: Record<string, keyof StoredUser> = { displayname: 'displayName', givenname: 'givenName', surname: 'surname', mail: 'mail', userprincipalname: 'userPrincipalName', jobtitle: 'jobTitle', department: 'department' };
+const SEARCHABLE: Record<string, keyof StoredUser> = {
+  displayname: 'displayName',
+  givenname: 'givenName',
+  surname: 'surname',
+  mail: 'mail',
+  userprincipalname: 'userPrincipalName',
+  jobtitle: 'jobTitle',
+  department: 'department',
+};
 
-const ADVANCED_HINT = 'Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information';
+const ADVANCED_HINT =
+  'Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information';
 const unsupported = (message: string) => new GraphError(400, 'Request_UnsupportedQuery', message);
 
 /** A property as Graph returns it (null when the tenant does not hold it). */
 function propertyOf(u: StoredUser, prop: string): unknown {
   if (prop === 'businessPhones' || prop === 'otherMails' || prop === 'proxyAddresses') return u[prop] ?? [];
-  if (prop === 'identities') return u.identities ?? [{ signInType: 'userPrincipalName', issuer: u.userPrincipalName.split('@')[1] ?? '', issuerAssignedId: u.userPrincipalName }];
+  if (prop === 'identities')
+    return (
+      u.identities ?? [
+        {
+          signInType: 'userPrincipalName',
+          issuer: u.userPrincipalName.split('@')[1] ?? '',
+          issuerAssignedId: u.userPrincipalName,
+        },
+      ]
+    );
   if (prop === 'userType') return u.userType ?? 'Member';
   return u[prop] ?? null;
 }
@@ -47,12 +103,20 @@ function propertyOf(u: StoredUser, prop: string): unknown {
 function parseSelect(query: URLSearchParams, sample?: StoredUser): string[] | undefined {
   const raw = query.get('$select');
   if (raw === null) return undefined;
-  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((p) => {
-    const known = KNOWN_PROPS.find((k) => k.toLowerCase() === p.toLowerCase());
-    if (known) return known;
-    if (sample && !HIDDEN.has(p.toLowerCase()) && !p.startsWith('_') && p in sample) return p;
-    throw new GraphError(400, 'Request_BadRequest', `Could not find a property named '${p}' on type 'microsoft.graph.user'.`);
-  });
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const known = KNOWN_PROPS.find((k) => k.toLowerCase() === p.toLowerCase());
+      if (known) return known;
+      if (sample && !HIDDEN.has(p.toLowerCase()) && !p.startsWith('_') && p in sample) return p;
+      throw new GraphError(
+        400,
+        'Request_BadRequest',
+        `Could not find a property named '${p}' on type 'microsoft.graph.user'.`,
+      );
+    });
 }
 
 const shape = (u: StoredUser, props: string[]) => Object.fromEntries(props.map((p) => [p, propertyOf(u, p)]));
@@ -63,9 +127,17 @@ function parseSearch(raw: string): (u: StoredUser) => boolean {
   let pred: ((u: StoredUser) => boolean) | undefined;
   for (let i = 0; i < parts.length; i += 2) {
     const m = /^"([^":]+):([^"]*)"$/.exec(parts[i]!.trim());
-    if (!m) throw new GraphError(400, 'Request_BadRequest', `Syntax error in $search: expected "property:value" clauses joined by OR or AND, got '${raw}'.`);
+    if (!m)
+      throw new GraphError(
+        400,
+        'Request_BadRequest',
+        `Syntax error in $search: expected "property:value" clauses joined by OR or AND, got '${raw}'.`,
+      );
     const prop = SEARCHABLE[m[1]!.toLowerCase()];
-    if (!prop) throw unsupported(`$search is not supported on property '${m[1]}'; supported: ${Object.values(SEARCHABLE).join(', ')}.`);
+    if (!prop)
+      throw unsupported(
+        `$search is not supported on property '${m[1]}'; supported: ${Object.values(SEARCHABLE).join(', ')}.`,
+      );
     const needle = m[2]!.toLowerCase();
     const clause = (u: StoredUser) => {
       const v = u[prop];
@@ -80,7 +152,10 @@ function parseSearch(raw: string): (u: StoredUser) => boolean {
 }
 
 /** The matcher for `$filter` + `$search`, enforcing when the advanced-query parameters are needed. */
-function matcher(req: EmuRequest, query: URLSearchParams): { match: (u: StoredUser) => boolean; advanced: boolean; keys?: string[] } {
+function matcher(
+  req: EmuRequest,
+  query: URLSearchParams,
+): { match: (u: StoredUser) => boolean; advanced: boolean; keys?: string[] } {
   const eventual = (req.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual';
   const advanced = eventual && query.get('$count')?.toLowerCase() === 'true';
   const preds: ((u: StoredUser) => boolean)[] = [];
@@ -89,15 +164,25 @@ function matcher(req: EmuRequest, query: URLSearchParams): { match: (u: StoredUs
   if (filter !== null) {
     const tree = parseFilter(filter);
     const ops = operators(tree);
-    for (const [op, name] of [['endswith', 'endsWith'], ['ne', 'ne'], ['not', 'not']] as const) {
-      if (ops.has(op) && !advanced) throw unsupported(`Operator '${name}' is not supported because the required parameters might be missing. ${ADVANCED_HINT}`);
+    for (const [op, name] of [
+      ['endswith', 'endsWith'],
+      ['ne', 'ne'],
+      ['not', 'not'],
+    ] as const) {
+      if (ops.has(op) && !advanced)
+        throw unsupported(
+          `Operator '${name}' is not supported because the required parameters might be missing. ${ADVANCED_HINT}`,
+        );
     }
     preds.push(compileFilter(tree, FILTER, 'User'));
     keys = keyTerms(tree);
   }
   const search = query.get('$search');
   if (search !== null) {
-    if (!eventual) throw unsupported("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    if (!eventual)
+      throw unsupported(
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     preds.push(parseSearch(search));
   }
   return { match: (u) => preds.every((p) => p(u)), advanced, ...(keys ? { keys } : {}) };
@@ -114,7 +199,12 @@ function keyTerms(node: FilterNode): string[] | undefined {
     const r = l && keyTerms(node.right);
     return l && r ? [...l, ...r] : undefined;
   }
-  if (node.op === 'eq' && typeof node.value === 'string' && ['id', 'userprincipalname'].includes(node.prop.toLowerCase())) return [node.value];
+  if (
+    node.op === 'eq' &&
+    typeof node.value === 'string' &&
+    ['id', 'userprincipalname'].includes(node.prop.toLowerCase())
+  )
+    return [node.value];
   return undefined;
 }
 
@@ -126,12 +216,16 @@ function usersByKey(store: TenantStore, keys: readonly string[]): StoredUser[] {
     if (u) found.add(u);
   }
   const all = store.users;
-  return [...found].map((u) => ({ u, i: all.indexOf(u) })).sort((a, b) => a.i - b.i).map((e) => e.u);
+  return [...found]
+    .map((u) => ({ u, i: all.indexOf(u) }))
+    .sort((a, b) => a.i - b.i)
+    .map((e) => e.u);
 }
 
 function rejectUnsupportedOptions(query: URLSearchParams): void {
   if (query.has('$skip')) throw new GraphError(400, 'Request_BadRequest', "'$skip' is not supported by the service.");
-  if (query.has('$expand')) throw new GraphError(400, 'Request_BadRequest', 'The emulator does not support $expand on users.');
+  if (query.has('$expand'))
+    throw new GraphError(400, 'Request_BadRequest', 'The emulator does not support $expand on users.');
 }
 
 function listUsers(store: TenantStore, req: EmuRequest): EmuResponse {
@@ -149,7 +243,9 @@ function listUsers(store: TenantStore, req: EmuRequest): EmuResponse {
     ordered = sortedBy(ordered, prop, (u) => String(u[prop] ?? ''), desc);
   }
   const { items, next } = takePage(ordered, start, top, match);
-  const body: Record<string, unknown> = { '@odata.context': `${req.baseUrl}/$metadata#users${select ? `(${select.join(',')})` : ''}` };
+  const body: Record<string, unknown> = {
+    '@odata.context': `${req.baseUrl}/$metadata#users${select ? `(${select.join(',')})` : ''}`,
+  };
   // @odata.count only with the advanced-query parameters, and only on the first page [PAGE].
   if (advanced && first) body['@odata.count'] = ordered.reduce((n, u) => (match(u) ? n + 1 : n), 0);
   if (next !== undefined) body['@odata.nextLink'] = nextLink(req, '/users', query, next);
@@ -159,7 +255,8 @@ function listUsers(store: TenantStore, req: EmuRequest): EmuResponse {
 
 function countUsers(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'users' });
-  if ((req.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual') throw new GraphError(400, 'Request_BadRequest', '$count is not currently supported.');
+  if ((req.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual')
+    throw new GraphError(400, 'Request_BadRequest', '$count is not currently supported.');
   // The path segment itself asks for the count, so $count=true is implied here.
   const query = new URLSearchParams(req.query);
   query.set('$count', 'true');
@@ -175,7 +272,8 @@ function getUser(store: TenantStore, req: EmuRequest): EmuResponse {
   const user = store.findUser(key);
   if (!user) throw notFound(key);
   const select = parseSelect(req.query, user);
-  if (req.query.has('$expand')) throw new GraphError(400, 'Request_BadRequest', 'The emulator does not support $expand on users.');
+  if (req.query.has('$expand'))
+    throw new GraphError(400, 'Request_BadRequest', 'The emulator does not support $expand on users.');
   const context = `${req.baseUrl}/$metadata#users${select ? `(${select.join(',')})` : ''}/$entity`;
   return json(200, { '@odata.context': context, ...shape(user, select ?? DEFAULT_PROPS) });
 }

@@ -5,7 +5,12 @@
 import type { MethodRecord, StoredUser, TenantStore } from './tenant.js';
 
 type Target = Record<string, unknown> & { id?: string; targetType?: string };
-export type MethodConfig = Record<string, unknown> & { id: string; state?: string; includeTargets?: Target[]; excludeTargets?: Target[] };
+export type MethodConfig = Record<string, unknown> & {
+  id: string;
+  state?: string;
+  includeTargets?: Target[];
+  excludeTargets?: Target[];
+};
 
 /** A methods-policy configuration by id (case-insensitive, as the policy routes take it). */
 export function policyConfig(store: TenantStore, id: string): MethodConfig | undefined {
@@ -85,7 +90,10 @@ export function smsSignInState(store: TenantStore, user: StoredUser, phone: Meth
  * disabling need no rebuild, as the state is read from the phone itself.
  */
 let phoneGeneration = 0;
-const phoneIndex = new WeakMap<TenantStore, { gen: number; users: number; byNumber: Map<string, [StoredUser, MethodRecord][]> }>();
+const phoneIndex = new WeakMap<
+  TenantStore,
+  { gen: number; users: number; byNumber: Map<string, [StoredUser, MethodRecord][]> }
+>();
 
 /** Call after adding, renumbering or removing a phone record outside the phone routes' own writes. */
 export function phonesChanged(): void {
@@ -117,13 +125,20 @@ function mobilesNumbered(store: TenantStore, number: string): [StoredUser, Metho
 export const TAP_USED = '_used';
 
 /** isUsable / methodUsabilityReason from the clock, the lifetime and the TAP policy. */
-export function tapUsability(store: TenantStore, user: StoredUser, tap: MethodRecord, now = Date.now()): { isUsable: boolean; methodUsabilityReason: string } {
+export function tapUsability(
+  store: TenantStore,
+  user: StoredUser,
+  tap: MethodRecord,
+  now = Date.now(),
+): { isUsable: boolean; methodUsabilityReason: string } {
   const start = Date.parse(String(tap.startDateTime ?? tap.createdDateTime));
   const lifetime = Number(tap.lifetimeInMinutes ?? 60);
   if (Number.isFinite(start) && now < start) return { isUsable: false, methodUsabilityReason: 'NotYetValid' };
-  if (Number.isFinite(start) && now >= start + lifetime * 60_000) return { isUsable: false, methodUsabilityReason: 'Expired' };
+  if (Number.isFinite(start) && now >= start + lifetime * 60_000)
+    return { isUsable: false, methodUsabilityReason: 'Expired' };
   if (tap[TAP_USED] === true) return { isUsable: false, methodUsabilityReason: 'OneTimeUsed' };
-  if (!includingTarget(policyConfig(store, 'TemporaryAccessPass'), user)) return { isUsable: false, methodUsabilityReason: 'DisabledByPolicy' };
+  if (!includingTarget(policyConfig(store, 'TemporaryAccessPass'), user))
+    return { isUsable: false, methodUsabilityReason: 'DisabledByPolicy' };
   return { isUsable: true, methodUsabilityReason: 'EnabledByPolicy' };
 }
 

@@ -58,14 +58,30 @@ const DAYS = 6 * 365;
 /** 'YYYY-MM-DD' for every day in 2019–2024 and 'HH:MM' pairs, formatted once (toISOString per record is slow). */
 const DAY_TEXT = Array.from({ length: DAYS }, (_, d) => new Date(BASE + d * 86_400_000).toISOString().slice(0, 10));
 /** 'THH:MM:00Z' for every minute of the day, so a date is one concatenation of two shared strings. */
-const TIMES = Array.from({ length: 1440 }, (_, m) => `T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00Z`);
+const TIMES = Array.from(
+  { length: 1440 },
+  (_, m) => `T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00Z`,
+);
 /** A whole-second ISO date on or after day `after` (an index into DAY_TEXT); returns [text, day index]. */
 function dateFrom(after = 0): [string, number] {
   const day = after + Math.floor(r() * (DAYS - after));
   return [DAY_TEXT[day]! + TIMES[Math.floor(r() * 1440)]!, day];
 }
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-const ODATA = Object.fromEntries(['password', 'phone', 'email', 'authenticator', 'fido2', 'softwareOath', 'whfb', 'platformCredential', 'tap', 'hardwareOath'].map((k) => [k, methodType(k).odataType]));
+const ODATA = Object.fromEntries(
+  [
+    'password',
+    'phone',
+    'email',
+    'authenticator',
+    'fido2',
+    'softwareOath',
+    'whfb',
+    'platformCredential',
+    'tap',
+    'hardwareOath',
+  ].map((k) => [k, methodType(k).odataType]),
+);
 const T = (key: string) => ODATA[key]!;
 
 /** One generated user; `i` alone decides everything about it. */
@@ -79,7 +95,9 @@ function generateUser(i: number, domain: string): StoredUser {
   const upn = `${givenName.toLowerCase()}.${surname.toLowerCase()}.${n}@${domain}`;
   const [created, day] = dateFrom();
   const later = () => dateFrom(day)[0];
-  const methods: MethodRecord[] = [{ '@odata.type': T('password'), id: PASSWORD_METHOD_ID, password: null, createdDateTime: created }];
+  const methods: MethodRecord[] = [
+    { '@odata.type': T('password'), id: PASSWORD_METHOD_ID, password: null, createdDateTime: created },
+  ];
   const user: StoredUser = {
     id: guid(),
     displayName: `${givenName} ${surname}`,
@@ -96,7 +114,10 @@ function generateUser(i: number, domain: string): StoredUser {
     methods,
   };
   // A few administrators, so the registration report's isAdmin has both values.
-  if (r() < 0.01) user.directoryRoles = [pick(['Helpdesk Administrator', 'User Administrator', 'Authentication Administrator', 'Global Reader'])];
+  if (r() < 0.01)
+    user.directoryRoles = [
+      pick(['Helpdesk Administrator', 'User Administrator', 'Authentication Administrator', 'Global Reader']),
+    ];
   // About a fifth have only a password, so reports show unregistered users.
   if (r() < 0.2) return user;
 
@@ -105,30 +126,112 @@ function generateUser(i: number, domain: string): StoredUser {
   const number = (p: string) => `+${cc} ${p}${digits}`;
   const add = (m: MethodRecord) => methods.push(m);
   const hasMobile = r() < 0.55;
-  if (hasMobile) add({ '@odata.type': T('phone'), id: PHONE_IDS.mobile, phoneNumber: number(prefix), phoneType: 'mobile', smsSignInState: 'notAllowedByPolicy' });
-  if (hasMobile && r() < 0.2) add({ '@odata.type': T('phone'), id: PHONE_IDS.alternateMobile, phoneNumber: number(`${prefix}9`), phoneType: 'alternateMobile', smsSignInState: 'notSupported' });
-  if (r() < 0.1) add({ '@odata.type': T('phone'), id: PHONE_IDS.office, phoneNumber: `${number(prefix.slice(0, 2) + '5')}x${100 + Math.floor(r() * 900)}`, phoneType: 'office', smsSignInState: 'notSupported' });
-  if (r() < 0.4) add({ '@odata.type': T('email'), id: EMAIL_METHOD_ID, emailAddress: `${givenName}.${surname}.${n}@outlook.com`.toLowerCase() });
+  if (hasMobile)
+    add({
+      '@odata.type': T('phone'),
+      id: PHONE_IDS.mobile,
+      phoneNumber: number(prefix),
+      phoneType: 'mobile',
+      smsSignInState: 'notAllowedByPolicy',
+    });
+  if (hasMobile && r() < 0.2)
+    add({
+      '@odata.type': T('phone'),
+      id: PHONE_IDS.alternateMobile,
+      phoneNumber: number(`${prefix}9`),
+      phoneType: 'alternateMobile',
+      smsSignInState: 'notSupported',
+    });
+  if (r() < 0.1)
+    add({
+      '@odata.type': T('phone'),
+      id: PHONE_IDS.office,
+      phoneNumber: `${number(prefix.slice(0, 2) + '5')}x${100 + Math.floor(r() * 900)}`,
+      phoneType: 'office',
+      smsSignInState: 'notSupported',
+    });
+  if (r() < 0.4)
+    add({
+      '@odata.type': T('email'),
+      id: EMAIL_METHOD_ID,
+      emailAddress: `${givenName}.${surname}.${n}@outlook.com`.toLowerCase(),
+    });
   const hasApp = r() < 0.5;
-  if (hasApp) add({ '@odata.type': T('authenticator'), id: guid(), displayName: pick(PHONES), deviceTag: 'SoftwareTokenActivated', phoneAppVersion: `6.8.${Math.floor(r() * 20)}`, createdDateTime: later() });
+  if (hasApp)
+    add({
+      '@odata.type': T('authenticator'),
+      id: guid(),
+      displayName: pick(PHONES),
+      deviceTag: 'SoftwareTokenActivated',
+      phoneAppVersion: `6.8.${Math.floor(r() * 20)}`,
+      createdDateTime: later(),
+    });
   if (r() < 0.12) {
     const [model, aaGuid] = pick(KEYS);
-    add({ '@odata.type': T('fido2'), id: keyId(), displayName: model, createdDateTime: later(), aaGuid, model, attestationCertificates: [hex() + hex() + hex() + hex() + hex()], attestationLevel: 'attested' });
+    add({
+      '@odata.type': T('fido2'),
+      id: keyId(),
+      displayName: model,
+      createdDateTime: later(),
+      aaGuid,
+      model,
+      attestationCertificates: [hex() + hex() + hex() + hex() + hex()],
+      attestationLevel: 'attested',
+    });
   }
   if (r() < 0.1) add({ '@odata.type': T('softwareOath'), id: guid(), secretKey: null });
-  if (r() < 0.15) add({ '@odata.type': T('whfb'), id: guid(), displayName: `DESKTOP-${surname.toUpperCase().slice(0, 6)}${n % 1000}`, createdDateTime: later(), keyStrength: r() < 0.95 ? 'normal' : 'weak' });
-  if (r() < 0.05) add({ '@odata.type': T('platformCredential'), id: keyId(), displayName: `${givenName.toUpperCase()}-MBP`, createdDateTime: later(), keyStrength: 'normal', platform: 'macOS' });
+  if (r() < 0.15)
+    add({
+      '@odata.type': T('whfb'),
+      id: guid(),
+      displayName: `DESKTOP-${surname.toUpperCase().slice(0, 6)}${n % 1000}`,
+      createdDateTime: later(),
+      keyStrength: r() < 0.95 ? 'normal' : 'weak',
+    });
+  if (r() < 0.05)
+    add({
+      '@odata.type': T('platformCredential'),
+      id: keyId(),
+      displayName: `${givenName.toUpperCase()}-MBP`,
+      createdDateTime: later(),
+      keyStrength: 'normal',
+      platform: 'macOS',
+    });
   if (r() < 0.02) {
     const start = later();
-    add({ '@odata.type': T('tap'), id: guid(), temporaryAccessPass: null, createdDateTime: start, startDateTime: start, lifetimeInMinutes: 60, isUsableOnce: true, isUsable: false, methodUsabilityReason: 'Expired' });
+    add({
+      '@odata.type': T('tap'),
+      id: guid(),
+      temporaryAccessPass: null,
+      createdDateTime: start,
+      startDateTime: start,
+      lifetimeInMinutes: 60,
+      isUsableOnce: true,
+      isUsable: false,
+      methodUsabilityReason: 'Expired',
+    });
   }
   if (r() < 0.02) {
     const id = guid();
-    add({ '@odata.type': T('hardwareOath'), id, device: { id, displayName: `${givenName} ${surname} Token`, serialNumber: `TOTP${digits}`, manufacturer: 'Contoso', model: 'Hardware Token 1000', status: 'activated' } });
+    add({
+      '@odata.type': T('hardwareOath'),
+      id,
+      device: {
+        id,
+        displayName: `${givenName} ${surname} Token`,
+        serialNumber: `TOTP${digits}`,
+        manufacturer: 'Contoso',
+        model: 'Hardware Token 1000',
+        status: 'activated',
+      },
+    });
   }
   // Half of those with a phone or the app chose it as their default MFA method.
   if ((hasApp || hasMobile) && r() < 0.5) {
-    user.signInPreferences = { isSystemPreferredAuthenticationMethodEnabled: true, userPreferredMethodForSecondaryAuthentication: hasApp ? 'push' : 'sms' };
+    user.signInPreferences = {
+      isSystemPreferredAuthenticationMethodEnabled: true,
+      userPreferredMethodForSecondaryAuthentication: hasApp ? 'push' : 'sms',
+    };
   }
   return user;
 }

@@ -31,8 +31,20 @@ export interface MethodType {
 
 const BOTH: readonly GraphVersion[] = ['v1.0', 'beta'];
 const BETA: readonly GraphVersion[] = ['beta'];
-const t = (key: string, name: string, segment: string, family: string | undefined, versions = BOTH, singleton = false): MethodType => ({
-  key, odataType: `#microsoft.graph.${name}AuthenticationMethod`, segment, ...(family ? { family } : {}), versions, ...(singleton ? { singleton } : {}),
+const t = (
+  key: string,
+  name: string,
+  segment: string,
+  family: string | undefined,
+  versions = BOTH,
+  singleton = false,
+): MethodType => ({
+  key,
+  odataType: `#microsoft.graph.${name}AuthenticationMethod`,
+  segment,
+  ...(family ? { family } : {}),
+  versions,
+  ...(singleton ? { singleton } : {}),
 });
 
 export const METHOD_TYPES: readonly MethodType[] = [
@@ -41,7 +53,13 @@ export const METHOD_TYPES: readonly MethodType[] = [
   t('email', 'email', 'emailMethods', 'Email'),
   t('fido2', 'fido2', 'fido2Methods', 'Passkey'),
   t('authenticator', 'microsoftAuthenticator', 'microsoftAuthenticatorMethods', 'MicrosoftAuthApp'),
-  t('passwordless', 'passwordlessMicrosoftAuthenticator', 'passwordlessMicrosoftAuthenticatorMethods', 'MicrosoftAuthApp', BETA),
+  t(
+    'passwordless',
+    'passwordlessMicrosoftAuthenticator',
+    'passwordlessMicrosoftAuthenticatorMethods',
+    'MicrosoftAuthApp',
+    BETA,
+  ),
   t('softwareOath', 'softwareOath', 'softwareOathMethods', 'SoftwareOATH'),
   t('hardwareOath', 'hardwareOath', 'hardwareOathMethods', undefined, BETA),
   t('tap', 'temporaryAccessPass', 'temporaryAccessPassMethods', 'TAP'),

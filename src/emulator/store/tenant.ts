@@ -24,7 +24,10 @@ export interface StoredUser {
   /** Directory role names the user holds (e.g. "Authentication Administrator"). */
   directoryRoles?: string[];
   /** beta signInPreferences / requirements (docs/graph.md §2 rows 47–48). */
-  signInPreferences?: { isSystemPreferredAuthenticationMethodEnabled: boolean; userPreferredMethodForSecondaryAuthentication: string | null };
+  signInPreferences?: {
+    isSystemPreferredAuthenticationMethodEnabled: boolean;
+    userPreferredMethodForSecondaryAuthentication: string | null;
+  };
   requirements?: { perUserMfaState: string };
   methods: MethodRecord[];
   [extra: string]: unknown;
@@ -46,7 +49,9 @@ export interface TenantData {
   passwordWritebackEnabled: boolean;
   admin: { userPrincipalName: string; directoryRoles: string[]; delegatedScopes: string[] };
   applications: AppRegistration[];
-  authenticationMethodsPolicy: Record<string, unknown> & { authenticationMethodConfigurations: Record<string, unknown>[] };
+  authenticationMethodsPolicy: Record<string, unknown> & {
+    authenticationMethodConfigurations: Record<string, unknown>[];
+  };
   users: StoredUser[];
 }
 

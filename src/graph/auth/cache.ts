@@ -60,7 +60,12 @@ export function encrypt(plain: string, key: Buffer): string {
   const iv = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-  return JSON.stringify({ format: MAGIC, iv: iv.toString('base64'), tag: c.getAuthTag().toString('base64'), data: data.toString('base64') });
+  return JSON.stringify({
+    format: MAGIC,
+    iv: iv.toString('base64'),
+    tag: c.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  });
 }
 
 export function decrypt(text: string, key: Buffer): string | undefined {
@@ -108,7 +113,10 @@ export function fileCachePlugin(home: string, credential: string): ICachePlugin 
         const fp = fingerprint();
         const others = Object.entries(readEntries(files.cache)).filter(([k]) => k !== fp);
         // Newest last; the oldest credentials' caches go first.
-        const entries = Object.fromEntries([...others.slice(-(MAX_ENTRIES - 1)), [fp, encrypt(ctx.tokenCache.serialize(), getKey())]]);
+        const entries = Object.fromEntries([
+          ...others.slice(-(MAX_ENTRIES - 1)),
+          [fp, encrypt(ctx.tokenCache.serialize(), getKey())],
+        ]);
         writePrivate(files.cache, JSON.stringify({ format: FILE_FORMAT, entries }));
       } catch {
         // No writable home: the session still works, it just signs in again next run.

@@ -29,7 +29,12 @@ export type AuthNetworkClient = INetworkModule & { readonly problem: NetworkProb
 /** `trace` (--verbose) gets METHOD URL → status and time; never a header or a body (they hold secrets and tokens). */
 export function undiciNetworkClient(agent: Dispatcher, trace?: (line: string) => void): AuthNetworkClient {
   let problem: NetworkProblem | undefined;
-  async function send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions | undefined, timeout?: number): Promise<NetworkResponse<T>> {
+  async function send<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options: NetworkRequestOptions | undefined,
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> {
     const u = new URL(url);
     const t0 = performance.now();
     const host = `${u.hostname}:${u.port || (u.protocol === 'http:' ? '80' : '443')}`;
@@ -53,16 +58,23 @@ export function undiciNetworkClient(agent: Dispatcher, trace?: (line: string) =>
     const text = await res.body.text();
     trace?.(`sign-in: ${method} ${u.origin}${u.pathname} → ${res.statusCode} ${Math.round(performance.now() - t0)} ms`);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(res.headers))
+      if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
       // Not JSON (a proxy's HTML page): hand MSAL an OAuth-shaped error it can report.
-      body = { error: 'invalid_response', error_description: `${url} answered ${res.statusCode} with non-JSON: ${text.slice(0, 120)}` };
+      body = {
+        error: 'invalid_response',
+        error_description: `${url} answered ${res.statusCode} with non-JSON: ${text.slice(0, 120)}`,
+      };
     }
     const aad = body as { error?: unknown; error_codes?: unknown };
-    if (res.statusCode === 400 && (aad.error === 'invalid_tenant' || (Array.isArray(aad.error_codes) && aad.error_codes.includes(90002)))) {
+    if (
+      res.statusCode === 400 &&
+      (aad.error === 'invalid_tenant' || (Array.isArray(aad.error_codes) && aad.error_codes.includes(90002)))
+    ) {
       problem = { kind: 'tenant', host, tenant: decodeURIComponent(u.pathname.split('/')[1] ?? '') };
     }
     return { status: res.statusCode, headers, body: body as T };

@@ -24,7 +24,8 @@ export function refusingRedirects(inner: INetworkModule): RedirectGuard {
   };
   return {
     client: {
-      sendGetRequestAsync: async (url, options, timeout) => check('GET', url, await inner.sendGetRequestAsync(url, options, timeout)),
+      sendGetRequestAsync: async (url, options, timeout) =>
+        check('GET', url, await inner.sendGetRequestAsync(url, options, timeout)),
       sendPostRequestAsync: async (url, options) => check('POST', url, await inner.sendPostRequestAsync(url, options)),
     },
     refused: () => first,

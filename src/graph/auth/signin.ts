@@ -4,7 +4,14 @@
 // non-Microsoft authority host (the emulator on 127.0.0.1) is declared in knownAuthorities.
 // signIn acquires a token at once, so a bad secret fails at connect time with the AADSTS
 // reason (SignInError), not halfway through a script.
-import { ConfidentialClientApplication, ManagedIdentityApplication, PublicClientApplication, type AccountInfo, type AuthenticationResult, type Configuration } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  ManagedIdentityApplication,
+  PublicClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+  type Configuration,
+} from '@azure/msal-node';
 import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
@@ -39,7 +46,15 @@ export interface SignedIn {
 }
 
 // Hosts MSAL knows from its own cloud metadata; any other authority must be declared.
-const MICROSOFT_AUTHORITIES = ['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn', 'login.microsoftonline.de', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'];
+const MICROSOFT_AUTHORITIES = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.microsoftonline.de',
+  'login.windows.net',
+  'login.microsoft.com',
+  'sts.windows.net',
+];
 
 /** The `/.default` scope for Graph: the cloud's Graph host, or graph.microsoft.com for a local emulator. */
 export function graphScope(graphUrl: string): string {
@@ -52,7 +67,11 @@ export function graphScope(graphUrl: string): string {
 export function readCertificate(path: string): { privateKey: string; thumbprintSha256: string; x5c: string } {
   const pem = readFileSync(path, 'utf8');
   const certPem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!certPem) throw new SignInError(`sign-in failed: ${path} has no certificate`, `${path} holds no PEM certificate (expected the private key and the certificate in one file)`);
+  if (!certPem)
+    throw new SignInError(
+      `sign-in failed: ${path} has no certificate`,
+      `${path} holds no PEM certificate (expected the private key and the certificate in one file)`,
+    );
   let privateKey: string;
   try {
     privateKey = createPrivateKey(pem).export({ type: 'pkcs8', format: 'pem' }) as string;
@@ -98,7 +117,9 @@ export function toSignInError(e: unknown, problem?: NetworkProblem): SignInError
   const err = e as { errorCode?: string; errorMessage?: string; message?: string };
   const text = err.errorMessage || err.message || String(e);
   const aadsts = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
-  const reason = (aadsts ?? (err.errorCode ? `${err.errorCode}: ${text}` : text)).replace(/\s*Trace ID:.*$/s, '').trim();
+  const reason = (aadsts ?? (err.errorCode ? `${err.errorCode}: ${text}` : text))
+    .replace(/\s*Trace ID:.*$/s, '')
+    .trim();
   return new SignInError(`sign-in failed: ${reason}`, reason);
 }
 
@@ -106,7 +127,9 @@ const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access']);
 
 /** Granted scopes as people read them: `UserAuthenticationMethod.ReadWrite.All`, not the resource URL; `/.default` only when nothing more is known. */
 export function displayScopes(scopes: readonly string[]): string[] {
-  const named = scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase()) && !s.endsWith('/.default')).map((s) => s.replace(/^https:\/\/[^/]+\//, ''));
+  const named = scopes
+    .filter((s) => !OIDC_SCOPES.has(s.toLowerCase()) && !s.endsWith('/.default'))
+    .map((s) => s.replace(/^https:\/\/[^/]+\//, ''));
   return named.length ? named : scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase()));
 }
 
@@ -117,7 +140,9 @@ const REUSE_UNTIL_MS = 5 * 60_000;
 /** The expiry of a JWT access token (its `exp`), or 0 when it cannot be read. */
 function expiryOf(token: string): number {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: number;
+    };
     return typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
   } catch {
     return 0;
@@ -144,7 +169,9 @@ function guarded(get: (fresh: boolean) => Promise<string>): TokenSource {
 
 function tenantOf(token: string): string | undefined {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tid?: string };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      tid?: string;
+    };
     return payload.tid;
   } catch {
     return undefined;
@@ -155,11 +182,21 @@ function tenantOf(token: string): string | undefined {
  * A digest of what proves the credential, so a cached token serves only the credential that got
  * it (cache.ts): a changed secret or certificate misses the cache and signs in for real.
  */
-export function credentialDigest(c: Credential, certificate?: { privateKey: string; thumbprintSha256: string }): string {
-  const proof = c.kind === 'client-secret' ? c.secret : certificate ? `${certificate.thumbprintSha256}:${certificate.privateKey}` : '';
+export function credentialDigest(
+  c: Credential,
+  certificate?: { privateKey: string; thumbprintSha256: string },
+): string {
+  const proof =
+    c.kind === 'client-secret'
+      ? c.secret
+      : certificate
+        ? `${certificate.thumbprintSha256}:${certificate.privateKey}`
+        : '';
   const who = 'tenantId' in c ? (c.tenantId ?? '') : '';
   const client = 'clientId' in c ? (c.clientId ?? '') : '';
-  return createHash('sha256').update(JSON.stringify([c.kind, who.toLowerCase(), client.toLowerCase(), proof])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([c.kind, who.toLowerCase(), client.toLowerCase(), proof]))
+    .digest('hex');
 }
 
 export async function signIn(opts: SignInOptions): Promise<SignedIn> {
@@ -169,13 +206,20 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   const network = undiciNetworkClient(opts.agent, opts.trace);
   const guard = refusingRedirects(network);
   const system = { networkClient: guard.client };
-  const cache = opts.cacheHome ? { cachePlugin: fileCachePlugin(opts.cacheHome, credentialDigest(c, certificate)) } : undefined;
+  const cache = opts.cacheHome
+    ? { cachePlugin: fileCachePlugin(opts.cacheHome, credentialDigest(c, certificate)) }
+    : undefined;
   const host = new URL(opts.authorityHost);
   const base = (tenantId: string) => ({
     authority: `${host.origin}/${tenantId}`,
     ...(MICROSOFT_AUTHORITIES.includes(host.hostname) ? {} : { knownAuthorities: [host.host] }),
   });
-  const info = (kind: ConnectionInfo['kind'], tenantId: string, r: AuthenticationResult | null, extra: Partial<ConnectionInfo> = {}): ConnectionInfo => ({
+  const info = (
+    kind: ConnectionInfo['kind'],
+    tenantId: string,
+    r: AuthenticationResult | null,
+    extra: Partial<ConnectionInfo> = {},
+  ): ConnectionInfo => ({
     kind: opts.demo ? 'demo' : kind,
     tenantId: r?.tenantId || tenantId,
     graphUrl: opts.graphUrl,
@@ -186,7 +230,9 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
   try {
     if (c.kind === 'client-secret' || c.kind === 'certificate') {
       const auth: Configuration['auth'] =
-        c.kind === 'client-secret' ? { clientId: c.clientId, clientSecret: c.secret, ...base(c.tenantId) } : { clientId: c.clientId, clientCertificate: certificate!, ...base(c.tenantId) };
+        c.kind === 'client-secret'
+          ? { clientId: c.clientId, clientSecret: c.secret, ...base(c.tenantId) }
+          : { clientId: c.clientId, clientCertificate: certificate!, ...base(c.tenantId) };
       const app = new ConfidentialClientApplication({ auth, system, ...(cache ? { cache } : {}) });
       const get = async (fresh = false) => {
         const r = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: fresh });
@@ -194,21 +240,47 @@ export async function signIn(opts: SignInOptions): Promise<SignedIn> {
         return r;
       };
       const first = await get();
-      return { tokens: guarded(async (fresh) => (await get(fresh)).accessToken), connection: info(c.kind, c.tenantId, first, { clientId: c.clientId }) };
+      return {
+        tokens: guarded(async (fresh) => (await get(fresh)).accessToken),
+        connection: info(c.kind, c.tenantId, first, { clientId: c.clientId }),
+      };
     }
     if (c.kind === 'managed-identity') {
-      const app = new ManagedIdentityApplication({ system, ...(c.clientId ? { managedIdentityIdParams: { userAssignedClientId: c.clientId } } : {}) });
+      const app = new ManagedIdentityApplication({
+        system,
+        ...(c.clientId ? { managedIdentityIdParams: { userAssignedClientId: c.clientId } } : {}),
+      });
       const resource = scope.replace(/\/\.default$/, '');
       const get = async (fresh = false) => (await app.acquireToken({ resource, forceRefresh: fresh })).accessToken;
       const token = await get();
-      return { tokens: guarded(get), connection: info('managed-identity', c.tenantId ?? tenantOf(token) ?? 'unknown', null, c.clientId ? { clientId: c.clientId } : {}) };
+      return {
+        tokens: guarded(get),
+        connection: info(
+          'managed-identity',
+          c.tenantId ?? tenantOf(token) ?? 'unknown',
+          null,
+          c.clientId ? { clientId: c.clientId } : {},
+        ),
+      };
     }
-    const app = new PublicClientApplication({ auth: { clientId: c.clientId, ...base(c.tenantId) }, system, ...(cache ? { cache } : {}) });
-    const first = await app.acquireTokenByDeviceCode({ scopes: [scope], deviceCodeCallback: (r) => c.onMessage(r.message) });
-    if (!first?.account) throw new SignInError('sign-in failed: no account', 'the device-code flow returned no account');
+    const app = new PublicClientApplication({
+      auth: { clientId: c.clientId, ...base(c.tenantId) },
+      system,
+      ...(cache ? { cache } : {}),
+    });
+    const first = await app.acquireTokenByDeviceCode({
+      scopes: [scope],
+      deviceCodeCallback: (r) => c.onMessage(r.message),
+    });
+    if (!first?.account)
+      throw new SignInError('sign-in failed: no account', 'the device-code flow returned no account');
     const account: AccountInfo = first.account;
-    const token = async (fresh: boolean) => (await app.acquireTokenSilent({ account, scopes: [scope], forceRefresh: fresh })).accessToken;
-    return { tokens: guarded(token), connection: info('device-code', c.tenantId, first, { clientId: c.clientId, account: account.username }) };
+    const token = async (fresh: boolean) =>
+      (await app.acquireTokenSilent({ account, scopes: [scope], forceRefresh: fresh })).accessToken;
+    return {
+      tokens: guarded(token),
+      connection: info('device-code', c.tenantId, first, { clientId: c.clientId, account: account.username }),
+    };
   } catch (e) {
     throw guard.refused() ?? toSignInError(e, network.problem);
   }

@@ -32,11 +32,19 @@ export function subjectOf(path: string): { user: string | null; method: string |
   const segment = m[2]?.toLowerCase();
   const info = segment ? METHOD_TYPES.find((t) => t.segment.toLowerCase() === segment) : undefined;
   // `…/methods/{id}`: the generic collection; the password method has a fixed id.
-  if (!info && segment === 'methods') return { user, method: m[3]?.toLowerCase() === PASSWORD_METHOD_ID ? 'password' : 'method' };
+  if (!info && segment === 'methods')
+    return { user, method: m[3]?.toLowerCase() === PASSWORD_METHOD_ID ? 'password' : 'method' };
   return { user, method: info?.type ?? segment ?? null };
 }
 
-export function writeRecord(req: GraphRequest, describe: string, outcome: WriteRecord['outcome'], status: number | null, requestId: string | null, code?: string): WriteRecord {
+export function writeRecord(
+  req: GraphRequest,
+  describe: string,
+  outcome: WriteRecord['outcome'],
+  status: number | null,
+  requestId: string | null,
+  code?: string,
+): WriteRecord {
   return {
     time: new Date().toISOString(),
     command: req.audit?.command ?? null,

@@ -81,8 +81,17 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
       const write = isWrite(req);
       const signal = req.signal;
       const e: Entry = {
-        seq: urgent ? urgentSeq++ : seq++, req, write, key: write ? keyOf(req, root) : undefined, attempts: 0, firstSentAt: undefined,
-        queuedAt: performance.now(), notBefore: 0, lost: false, deleteDone: false, form: toItem(req, '', root),
+        seq: urgent ? urgentSeq++ : seq++,
+        req,
+        write,
+        key: write ? keyOf(req, root) : undefined,
+        attempts: 0,
+        firstSentAt: undefined,
+        queuedAt: performance.now(),
+        notBefore: 0,
+        lost: false,
+        deleteDone: false,
+        form: toItem(req, '', root),
         resolve: (r) => {
           if (signal) aborts.unwatch(signal);
           resolve(r as GraphResponse<T>);
@@ -116,7 +125,9 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
         // The next page is asked for before this one is handed out (one page of read-ahead), so
         // a pipeline fed by a long listing never waits for a page. Graph does not carry headers
         // (ConsistencyLevel) into the nextLink: they are sent again.
-        pending = link ? request<Page['body']>({ method: 'GET', path: link, headers: req.headers, signal: req.signal }, true) : undefined;
+        pending = link
+          ? request<Page['body']>({ method: 'GET', path: link, headers: req.headers, signal: req.signal }, true)
+          : undefined;
         // A consumer that stops early leaves the read-ahead unawaited: its failure is nobody's.
         pending?.catch(() => undefined);
         for (const item of page.body?.value ?? []) yield item;

@@ -79,7 +79,17 @@ export class Pacer {
    * One call's answer: its round trip, how many items Graph accepted, whether any was throttled
    * (429) or unavailable (503/504/lost), and how many calls were in flight when it was sent.
    */
-  onAnswer(now: number, a: { rttMs: number; accepted: number; throttled: boolean; failed: boolean; inFlightAtSend: number; batched: boolean }): void {
+  onAnswer(
+    now: number,
+    a: {
+      rttMs: number;
+      accepted: number;
+      throttled: boolean;
+      failed: boolean;
+      inFlightAtSend: number;
+      batched: boolean;
+    },
+  ): void {
     this.count(now, a.accepted);
     if (a.throttled) {
       // Graph says "too many": halve, and pace to what it accepts.

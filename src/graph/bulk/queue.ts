@@ -29,7 +29,8 @@ const USER_KEY = /^\/?(?:users\/([^/?]+)|users\(([^)]*)\)|me(?=[/?]|$))/i;
 
 export function keyOf(req: GraphRequest, root: URL): string {
   let path = req.path;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) path = new URL(path).pathname.slice(root.pathname.length).replace(/^[^/]*/, '');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+    path = new URL(path).pathname.slice(root.pathname.length).replace(/^[^/]*/, '');
   const m = USER_KEY.exec(path);
   if (m) return `user:${decodeURIComponent(m[1] ?? m[2] ?? 'me').toLowerCase()}`;
   return `path:${path.split('?')[0]!.toLowerCase()}`;

@@ -37,8 +37,7 @@ export function createSettler(s: BulkState): Settler {
 
   function outcomeUnknown(e: Entry): GraphRequestError {
     const what = s.base.describe(e.req);
-    const message =
-      `the answer to ${what} was lost: it may or may not have been carried out; check before trying again`;
+    const message = `the answer to ${what} was lost: it may or may not have been carried out; check before trying again`;
     return new GraphRequestError(0, 'OutcomeUnknown', message, null, { method: e.req.method, url: urlOf(s, e.req) });
   }
 

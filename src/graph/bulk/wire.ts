@@ -40,7 +40,11 @@ export const isWrite = (req: GraphRequest): boolean => WRITES.has(req.method);
  * The item form of a request, or undefined when it cannot ride in a $batch (an absolute URL on
  * another host, which the client refuses on its own; a body that is not JSON; a $batch itself).
  */
-export function toItem(req: GraphRequest, id: string, root: URL): { version: GraphVersion; item: BatchItem } | undefined {
+export function toItem(
+  req: GraphRequest,
+  id: string,
+  root: URL,
+): { version: GraphVersion; item: BatchItem } | undefined {
   let version: GraphVersion;
   let url: string;
   if (/^[a-z][a-z0-9+.-]*:/i.test(req.path)) {
@@ -77,7 +81,8 @@ export function toItem(req: GraphRequest, id: string, root: URL): { version: Gra
       }
     }
     item.body = body;
-    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+      headers['Content-Type'] = 'application/json';
   }
   if (Object.keys(headers).length) item.headers = headers;
   return { version, item };
@@ -99,30 +104,48 @@ export function retryOutcome(verdict: RetryVerdict, afterMs?: number): Outcome {
  * Retry-After, or counts as lost (a write's 504); a DELETE that was lost or in doubt and now
  * finds nothing (404) was done.
  */
-export function classify(req: GraphRequest, status: number, headers: Record<string, string>, body: unknown, href: string, outerRequestId: string | null, deleteDone: boolean): Outcome {
+export function classify(
+  req: GraphRequest,
+  status: number,
+  headers: Record<string, string>,
+  body: unknown,
+  href: string,
+  outerRequestId: string | null,
+  deleteDone: boolean,
+): Outcome {
   const verdict = verdictOf(status, isWrite(req));
   if (verdict) return retryOutcome(verdict, parseRetryAfter(headers['retry-after']));
   const requestId = headers['request-id'] ?? outerRequestId;
-  if (status === 404 && req.method === 'DELETE' && deleteDone) return { kind: 'done', response: { status: 204, headers, body: null, requestId } };
-  if (status >= 300 && status < 400) return { kind: 'failed', error: redirectFailure(status, headers['location'], requestId, req.method, href) };
+  if (status === 404 && req.method === 'DELETE' && deleteDone)
+    return { kind: 'done', response: { status: 204, headers, body: null, requestId } };
+  if (status >= 300 && status < 400)
+    return { kind: 'failed', error: redirectFailure(status, headers['location'], requestId, req.method, href) };
   if (status >= 400) {
     // An item's error body carries its own request-id; failing that, the $batch call's.
     const error = graphFailure(status, body, headers['request-id'] ?? null, req.method, href);
-    if (error.requestId === null && outerRequestId !== null) return { kind: 'failed', error: graphFailure(status, body, outerRequestId, req.method, href) };
+    if (error.requestId === null && outerRequestId !== null)
+      return { kind: 'failed', error: graphFailure(status, body, outerRequestId, req.method, href) };
     return { kind: 'failed', error };
   }
   return { kind: 'done', response: { status, headers, body: body ?? null, requestId } };
 }
 
 /** One item's answer, sorted. */
-export function itemOutcome(req: GraphRequest, answer: ItemAnswer, href: string, outerRequestId: string | null, deleteDone: boolean): Outcome {
+export function itemOutcome(
+  req: GraphRequest,
+  answer: ItemAnswer,
+  href: string,
+  outerRequestId: string | null,
+  deleteDone: boolean,
+): Outcome {
   const headers = lower(answer.headers);
   return classify(req, answer.status, headers, answer.body, href, outerRequestId, deleteDone);
 }
 
 /** A single request's failure, sorted the same way (the client threw it after one attempt). */
 export function errorOutcome(req: GraphRequest, e: GraphRequestError, deleteDone: boolean): Outcome {
-  if (e.status === 0) return e.code === 'NetworkError' ? retryOutcome(verdictOfNoAnswer(isWrite(req))) : { kind: 'failed', error: e };
+  if (e.status === 0)
+    return e.code === 'NetworkError' ? retryOutcome(verdictOfNoAnswer(isWrite(req))) : { kind: 'failed', error: e };
   const headers: Record<string, string> = e.retryAfter !== undefined ? { 'retry-after': e.retryAfter } : {};
   const o = classify(req, e.status, headers, undefined, e.request.url, e.requestId, deleteDone);
   return o.kind === 'failed' ? { kind: 'failed', error: e } : o;

@@ -23,7 +23,11 @@ export interface DiagnosticOptions {
  * A source line with its secret arguments (offsets [start, end) of the whole text) replaced by
  * MASK, and where each index of the original line went.
  */
-function maskLine(raw: string, lineStart: number, ranges: readonly { start: number; end: number }[]): { text: string; at: (i: number) => number } {
+function maskLine(
+  raw: string,
+  lineStart: number,
+  ranges: readonly { start: number; end: number }[],
+): { text: string; at: (i: number) => number } {
   const cuts = ranges
     .map((r) => ({ a: Math.max(0, r.start - lineStart), b: Math.min(raw.length, r.end - lineStart) }))
     .filter((c) => c.a < c.b)
@@ -56,7 +60,9 @@ function targetName(target: unknown): string | undefined {
   let name: unknown;
   if (typeof target === 'string' || typeof target === 'number') name = target;
   else if (target instanceof ShellRecord) {
-    name = TARGET_KEYS.map((k) => target.get(k)).find((v) => (typeof v === 'string' && v !== '') || typeof v === 'number');
+    name = TARGET_KEYS.map((k) => target.get(k)).find(
+      (v) => (typeof v === 'string' && v !== '') || typeof v === 'number',
+    );
   }
   if (name === undefined || name === '') return undefined;
   const text = visibleControls(String(name).replace(/[\r\n\t]+/g, ' '));

@@ -1,6 +1,12 @@
 // The public API of output formatting: the output writer the interpreter feeds, the table,
 // list and text renderers the format-* commands use, and the stderr diagnostics.
-export { createOutputWriter, OUTPUT_FORMATS, type OutputFormat, type OutputWriter, type OutputWriterOptions } from './writer.js';
+export {
+  createOutputWriter,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  type OutputWriter,
+  type OutputWriterOptions,
+} from './writer.js';
 export {
   formatTable,
   planTable,

@@ -132,7 +132,9 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
   });
   // A number is never cut short, nor is a value shown only once (a new pass or password).
   const once = opts.secrets;
-  const fixed = keys.map((_k, i) => numeric[i]! || (once !== undefined && cells.some((row) => once.shownOnce(row[i]!))));
+  const fixed = keys.map(
+    (_k, i) => numeric[i]! || (once !== undefined && cells.some((row) => once.shownOnce(row[i]!))),
+  );
   const avail = opts.columns;
   let shown = keys.length;
   let widths = nat;
@@ -161,7 +163,12 @@ function plan(keys: string[], cells: string[][], rows: readonly ShellRecord[], o
 export function planTable(records: readonly ShellRecord[] | readonly Value[], opts: TableOptions): TableLayout {
   const rows = toRows(records);
   const keys = tableKeys(rows);
-  return plan(keys, rows.map((r) => keys.map((k) => cell(r, k, opts.secrets))), rows, opts);
+  return plan(
+    keys,
+    rows.map((r) => keys.map((k) => cell(r, k, opts.secrets))),
+    rows,
+    opts,
+  );
 }
 
 function renderCells(layout: TableLayout, texts: readonly string[]): string {
@@ -177,14 +184,20 @@ function renderCells(layout: TableLayout, texts: readonly string[]): string {
 /** The header row and its dashed underline. */
 export function renderTableHeader(layout: TableLayout): string[] {
   const c = palette(layout.color);
-  const header = renderCells(layout, layout.columns.map((col) => oneLine(col.key)));
+  const header = renderCells(
+    layout,
+    layout.columns.map((col) => oneLine(col.key)),
+  );
   const dashes = layout.columns.map((col) => '-'.repeat(col.width)).join(SEP);
   return [c.bold(c.green(header)), dashes];
 }
 
 /** One record as a row of the layout (keys it lacks are empty cells). */
 export function renderTableRow(layout: TableLayout, record: ShellRecord): string {
-  return renderCells(layout, layout.columns.map((col) => cell(record, col.key, layout.secrets)));
+  return renderCells(
+    layout,
+    layout.columns.map((col) => cell(record, col.key, layout.secrets)),
+  );
 }
 
 /** The note about dropped columns, if any (dim when colour is on). */

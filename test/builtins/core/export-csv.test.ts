@@ -32,7 +32,9 @@ describe('export-csv', () => {
   });
 
   it('quotes cells that need it, and round-trips through import-csv', async () => {
-    const input = [new ShellRecord({ name: 'Ana, P', note: 'say "hi"\nbye', when: new Date('2024-01-02T03:04:05Z'), ok: true })];
+    const input = [
+      new ShellRecord({ name: 'Ana, P', note: 'say "hi"\nbye', when: new Date('2024-01-02T03:04:05Z'), ok: true }),
+    ];
     await runCommand(exportCsv, { path: 'q.csv' }, { input, cwd: dir });
     expect(await runPlain(importCsv, { path: 'q.csv' }, { cwd: dir })).toEqual([
       { name: 'Ana, P', note: 'say "hi"\nbye', when: '2024-01-02T03:04:05.000Z', ok: 'True' },
@@ -41,7 +43,11 @@ describe('export-csv', () => {
 
   it("appends under the existing file's header with -append", async () => {
     fs.writeFileSync(path.join(dir, 'log.csv'), 'b,a\n1,2');
-    await runCommand(exportCsv, { path: 'log.csv', append: true }, { input: [new ShellRecord({ a: 'A', b: 'B' })], cwd: dir });
+    await runCommand(
+      exportCsv,
+      { path: 'log.csv', append: true },
+      { input: [new ShellRecord({ a: 'A', b: 'B' })], cwd: dir },
+    );
     expect(read('log.csv')).toBe('b,a\n1,2\nB,A\n');
   });
 
@@ -51,7 +57,11 @@ describe('export-csv', () => {
   });
 
   it('uses another delimiter and ignores -notypeinformation', async () => {
-    await runCommand(exportCsv, { path: 's.csv', delimiter: ';', notypeinformation: true }, { input: [new ShellRecord({ a: 1, b: 'x;y' })], cwd: dir });
+    await runCommand(
+      exportCsv,
+      { path: 's.csv', delimiter: ';', notypeinformation: true },
+      { input: [new ShellRecord({ a: 1, b: 'x;y' })], cwd: dir },
+    );
     expect(read('s.csv')).toBe('a;b\n1;"x;y"\n');
   });
 
@@ -59,7 +69,11 @@ describe('export-csv', () => {
     const input = [new ShellRecord({ a: 1 }), 42, new ShellRecord({ a: 2 })];
     const run = await runCommand(exportCsv, { path: 'o.csv' }, { input, cwd: dir });
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatchObject({ code: 'InvalidArgument', target: 42, message: expect.stringContaining('42 is not a record') });
+    expect(run.errors[0]).toMatchObject({
+      code: 'InvalidArgument',
+      target: 42,
+      message: expect.stringContaining('42 is not a record'),
+    });
     expect(read('o.csv')).toBe('a\n1\n2\n');
   });
 
@@ -77,18 +91,29 @@ describe('export-csv', () => {
   });
 
   it('reports a file it cannot write, and a bad delimiter', async () => {
-    await expect(runCommand(exportCsv, { path: 'none/x.csv' }, { input: [], cwd: dir })).rejects.toMatchObject({ code: 'FileError', message: expect.stringContaining("'none/x.csv'") });
-    await expect(runCommand(exportCsv, { path: 'x.csv', delimiter: '' }, { input: [], cwd: dir })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-delimiter') });
+    await expect(runCommand(exportCsv, { path: 'none/x.csv' }, { input: [], cwd: dir })).rejects.toMatchObject({
+      code: 'FileError',
+      message: expect.stringContaining("'none/x.csv'"),
+    });
+    await expect(
+      runCommand(exportCsv, { path: 'x.csv', delimiter: '' }, { input: [], cwd: dir }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-delimiter') });
   });
 
   it('writes nothing under -whatif and says what it would do', async () => {
-    const run = await runCommand(exportCsv, { path: 'w.csv' }, { input: [new ShellRecord({ a: 1 }), new ShellRecord({ a: 2 })], cwd: dir, whatIf: true });
+    const run = await runCommand(
+      exportCsv,
+      { path: 'w.csv' },
+      { input: [new ShellRecord({ a: 1 }), new ShellRecord({ a: 2 })], cwd: dir, whatIf: true },
+    );
     expect(fs.existsSync(path.join(dir, 'w.csv'))).toBe(false);
     expect(run.host.lines).toEqual(["what if: write 2 rows to 'w.csv'"]);
   });
 
   it('reports a folder that does not exist when appending as a write problem', async () => {
-    await expect(runCommand(exportCsv, { path: 'none/x.csv', append: true }, { input: [], cwd: dir })).rejects.toMatchObject({
+    await expect(
+      runCommand(exportCsv, { path: 'none/x.csv', append: true }, { input: [], cwd: dir }),
+    ).rejects.toMatchObject({
       code: 'FileError',
       message: "export-csv: cannot write 'none/x.csv': its folder does not exist",
     });
@@ -112,12 +137,20 @@ describe('export-csv', () => {
     });
 
     it("guards a phone number given as text, such as '+1 4255550100', and a negative number given as text", async () => {
-      await runCommand(exportCsv, { path: 'p.csv' }, { input: [new ShellRecord({ phone: '+1 4255550100', n: '-5' })], cwd: dir });
+      await runCommand(
+        exportCsv,
+        { path: 'p.csv' },
+        { input: [new ShellRecord({ phone: '+1 4255550100', n: '-5' })], cwd: dir },
+      );
       expect(read('p.csv')).toBe("phone,n\n'+1 4255550100,'-5\n");
     });
 
     it('writes cells raw with -noformulaguard', async () => {
-      await runCommand(exportCsv, { path: 'raw.csv', noformulaguard: true }, { input: [new ShellRecord(risky)], cwd: dir });
+      await runCommand(
+        exportCsv,
+        { path: 'raw.csv', noformulaguard: true },
+        { input: [new ShellRecord(risky)], cwd: dir },
+      );
       expect(cells('raw.csv')).toEqual([Object.keys(risky), Object.values(risky)]);
       expect(read('raw.csv').startsWith('=h,+h,-h,@h,')).toBe(true);
     });
@@ -125,21 +158,33 @@ describe('export-csv', () => {
     it("is read back by import-csv with the leading ' (the round-trip caveat), and without it under -noformulaguard", async () => {
       const input = [new ShellRecord({ phone: '+1 4255550100', n: -5 })];
       await runCommand(exportCsv, { path: 'rt.csv' }, { input, cwd: dir });
-      expect(await runPlain(importCsv, { path: 'rt.csv' }, { cwd: dir })).toEqual([{ phone: "'+1 4255550100", n: '-5' }]);
+      expect(await runPlain(importCsv, { path: 'rt.csv' }, { cwd: dir })).toEqual([
+        { phone: "'+1 4255550100", n: '-5' },
+      ]);
       await runCommand(exportCsv, { path: 'rt.csv', noformulaguard: true }, { input, cwd: dir });
-      expect(await runPlain(importCsv, { path: 'rt.csv' }, { cwd: dir })).toEqual([{ phone: '+1 4255550100', n: '-5' }]);
+      expect(await runPlain(importCsv, { path: 'rt.csv' }, { cwd: dir })).toEqual([
+        { phone: '+1 4255550100', n: '-5' },
+      ]);
     });
 
     it('appends under a guarded header to the keys it stands for', async () => {
       await runCommand(exportCsv, { path: 'a.csv' }, { input: [new ShellRecord({ '=k': '1', v: 'a' })], cwd: dir });
-      await runCommand(exportCsv, { path: 'a.csv', append: true }, { input: [new ShellRecord({ '=k': '2', v: 'b' })], cwd: dir });
+      await runCommand(
+        exportCsv,
+        { path: 'a.csv', append: true },
+        { input: [new ShellRecord({ '=k': '2', v: 'b' })], cwd: dir },
+      );
       expect(read('a.csv')).toBe("'=k,v\n1,a\n2,b\n");
     });
   });
 
   describe('-private', () => {
     it('creates a new file with mode 0600', async () => {
-      await runCommand(exportCsv, { path: 'tap.csv', private: true }, { input: [new ShellRecord({ upn: 'a@x', pass: 'Xy7!' })], cwd: dir });
+      await runCommand(
+        exportCsv,
+        { path: 'tap.csv', private: true },
+        { input: [new ShellRecord({ upn: 'a@x', pass: 'Xy7!' })], cwd: dir },
+      );
       expect(mode('tap.csv')).toBe(0o600);
       expect(read('tap.csv')).toBe('upn,pass\na@x,Xy7!\n');
     });
@@ -155,10 +200,18 @@ describe('export-csv', () => {
     it('keeps -append working: rows go under the existing header and the file becomes 0600', async () => {
       fs.writeFileSync(path.join(dir, 'log.csv'), 'b,a\n1,2\n');
       fs.chmodSync(path.join(dir, 'log.csv'), 0o644);
-      await runCommand(exportCsv, { path: 'log.csv', append: true, private: true }, { input: [new ShellRecord({ a: 'A', b: 'B' })], cwd: dir });
+      await runCommand(
+        exportCsv,
+        { path: 'log.csv', append: true, private: true },
+        { input: [new ShellRecord({ a: 'A', b: 'B' })], cwd: dir },
+      );
       expect(mode('log.csv')).toBe(0o600);
       expect(read('log.csv')).toBe('b,a\n1,2\nB,A\n');
-      await runCommand(exportCsv, { path: 'fresh.csv', append: true, private: true }, { input: [new ShellRecord({ a: 1 })], cwd: dir });
+      await runCommand(
+        exportCsv,
+        { path: 'fresh.csv', append: true, private: true },
+        { input: [new ShellRecord({ a: 1 })], cwd: dir },
+      );
       expect(mode('fresh.csv')).toBe(0o600);
       expect(read('fresh.csv')).toBe('a\n1\n');
     });

@@ -7,7 +7,9 @@ import { BREAK, block, makeContext, runCommand, runPlain } from '../../helpers/c
 
 describe('foreach', () => {
   it('emits what the block emits for each item', async () => {
-    expect(await runPlain(foreach, { process: block((n) => (n as number) * 10) }, { input: [1, 2, 3] })).toEqual([10, 20, 30]);
+    expect(await runPlain(foreach, { process: block((n) => (n as number) * 10) }, { input: [1, 2, 3] })).toEqual([
+      10, 20, 30,
+    ]);
   });
 
   it('emits several values per item, or none', async () => {
@@ -44,12 +46,19 @@ describe('foreach', () => {
   });
 
   it('runs -begin before and -end after the items', async () => {
-    const out = await runPlain(foreach, { begin: block(() => 'begin'), process: block((n) => n), end: block(() => 'end') }, { input: [1, 2] });
+    const out = await runPlain(
+      foreach,
+      { begin: block(() => 'begin'), process: block((n) => n), end: block(() => 'end') },
+      { input: [1, 2] },
+    );
     expect(out).toEqual(['begin', 1, 2, 'end']);
   });
 
   it('runs -begin and -end on empty input', async () => {
-    expect(await runPlain(foreach, { begin: block(() => 'b'), end: block(() => 'e') }, { input: [] })).toEqual(['b', 'e']);
+    expect(await runPlain(foreach, { begin: block(() => 'b'), end: block(() => 'e') }, { input: [] })).toEqual([
+      'b',
+      'e',
+    ]);
   });
 
   it("closes the block's generator when the downstream stops mid-block", async () => {
@@ -76,7 +85,10 @@ describe('foreach', () => {
   });
 
   it('rejects a -begin that is not a block and a process that is neither block nor name', async () => {
-    await expect(runCommand(foreach, { begin: 'x', process: block((n) => n) }, { input: [] })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-begin') });
+    await expect(runCommand(foreach, { begin: 'x', process: block((n) => n) }, { input: [] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining('-begin'),
+    });
     await expect(runCommand(foreach, { process: 5 }, { input: [] })).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });

@@ -10,7 +10,9 @@ describe('format-list', () => {
 
   it('shows only the asked properties, wildcards included', async () => {
     const input = [new ShellRecord({ displayName: 'A', id: 1, displayTitle: 'T' })];
-    expect(await runPlain(formatList, { property: ['id', 'display*'] }, { input })).toEqual(['list:[{"id":1,"displayName":"A","displayTitle":"T"}]']);
+    expect(await runPlain(formatList, { property: ['id', 'display*'] }, { input })).toEqual([
+      'list:[{"id":1,"displayName":"A","displayTitle":"T"}]',
+    ]);
   });
 
   it('emits nothing for empty input', async () => {

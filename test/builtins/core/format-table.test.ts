@@ -11,7 +11,9 @@ describe('format-table', () => {
 
   it('shows only the asked columns, in order', async () => {
     const input = [new ShellRecord({ a: 1, b: 2, c: 3 })];
-    expect(await runPlain(formatTable, { property: ['c', 'a'], autosize: true }, { input })).toEqual(['table:[{"c":3,"a":1}]']);
+    expect(await runPlain(formatTable, { property: ['c', 'a'], autosize: true }, { input })).toEqual([
+      'table:[{"c":3,"a":1}]',
+    ]);
   });
 
   it('emits nothing for empty input', async () => {

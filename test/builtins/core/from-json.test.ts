@@ -52,6 +52,10 @@ describe('from-json', () => {
   it('reports an input that is not text', async () => {
     const rec = new ShellRecord({ a: 1 });
     const run = await runCommand(fromJson, {}, { input: [rec] });
-    expect(run.errors[0]).toMatchObject({ code: 'InvalidJson', target: rec, message: 'from-json: expected JSON text, got a record' });
+    expect(run.errors[0]).toMatchObject({
+      code: 'InvalidJson',
+      target: rec,
+      message: 'from-json: expected JSON text, got a record',
+    });
   });
 });

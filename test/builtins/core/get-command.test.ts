@@ -20,13 +20,20 @@ describe('get-command', () => {
   });
 
   it('filters by a wildcard over names and aliases', async () => {
-    expect(((await runPlain(getCommand, { name: '*json*' })) as { name: string }[]).map((r) => r.name)).toEqual(['from-json', 'to-json']);
-    expect(((await runPlain(getCommand, { name: 'ConvertTo-*' })) as { name: string }[]).map((r) => r.name)).toEqual(['to-json']);
+    expect(((await runPlain(getCommand, { name: '*json*' })) as { name: string }[]).map((r) => r.name)).toEqual([
+      'from-json',
+      'to-json',
+    ]);
+    expect(((await runPlain(getCommand, { name: 'ConvertTo-*' })) as { name: string }[]).map((r) => r.name)).toEqual([
+      'to-json',
+    ]);
     expect(await runPlain(getCommand, { name: '*nothing*' })).toEqual([]);
   });
 
   it('finds one command by name or alias', async () => {
-    expect(((await runPlain(getCommand, { name: 'gcm' })) as { name: string }[]).map((r) => r.name)).toEqual(['get-command']);
+    expect(((await runPlain(getCommand, { name: 'gcm' })) as { name: string }[]).map((r) => r.name)).toEqual([
+      'get-command',
+    ]);
   });
 
   it('filters by category, telling session functions apart', async () => {
@@ -36,17 +43,27 @@ describe('get-command', () => {
     const count = builtinCommands.find((s) => s.name === 'count')!;
     const commands: CommandInfo[] = [
       { name: 'count', kind: 'builtin', spec: count },
-      { name: 'Add-Two', kind: 'function', spec: { ...count, name: 'Add-Two', aliases: [], synopsis: 'function Add-Two' } },
+      {
+        name: 'Add-Two',
+        kind: 'function',
+        spec: { ...count, name: 'Add-Two', aliases: [], synopsis: 'function Add-Two' },
+      },
     ];
     expect(await runPlain(getCommand, { category: 'function' }, { commands })).toEqual([
       { name: 'Add-Two', kind: 'function', category: 'function', synopsis: 'function Add-Two', aliases: [] },
     ]);
-    expect(((await runPlain(getCommand, {}, { commands })) as { name: string }[]).map((r) => r.name)).toEqual(['Add-Two', 'count']);
+    expect(((await runPlain(getCommand, {}, { commands })) as { name: string }[]).map((r) => r.name)).toEqual([
+      'Add-Two',
+      'count',
+    ]);
   });
 
   it('reports an unknown plain name with suggestions', async () => {
     const run = await runCommand(getCommand, { name: 'improt-csv' });
     expect(run.output).toEqual([]);
-    expect(run.errors[0]).toMatchObject({ code: 'UnknownCommand', message: expect.stringContaining('did you mean import-csv') });
+    expect(run.errors[0]).toMatchObject({
+      code: 'UnknownCommand',
+      message: expect.stringContaining('did you mean import-csv'),
+    });
   });
 });

@@ -16,11 +16,16 @@ describe('get-date', () => {
 
   it('emits a given date, as a datetime or as text', async () => {
     expect((await runCommand(getDate, { date: d })).output).toEqual([d]);
-    expect((await runCommand(getDate, { date: '2024-05-01T13:45:00Z', format: 'yyyy-MM-dd HH:mm' })).output).toEqual(['2024-05-01 13:45']);
+    expect((await runCommand(getDate, { date: '2024-05-01T13:45:00Z', format: 'yyyy-MM-dd HH:mm' })).output).toEqual([
+      '2024-05-01 13:45',
+    ]);
   });
 
   it('rejects a date it cannot read', async () => {
-    await expect(runCommand(getDate, { date: 'someday' })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining("-date 'someday'") });
+    await expect(runCommand(getDate, { date: 'someday' })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining("-date 'someday'"),
+    });
   });
 });
 
@@ -30,13 +35,15 @@ describe('formatDate', () => {
   });
 
   it('formats the .NET custom tokens in UTC', () => {
-    expect(formatDate(d, 'yyyy yy MM M dd d HH H hh h mm m ss s fff tt')).toBe('2024 24 03 3 05 5 14 14 02 2 07 7 09 9 045 PM');
+    expect(formatDate(d, 'yyyy yy MM M dd d HH H hh h mm m ss s fff tt')).toBe(
+      '2024 24 03 3 05 5 14 14 02 2 07 7 09 9 045 PM',
+    );
     expect(formatDate(d, 'ddd dddd MMM MMMM')).toBe('Tue Tuesday Mar March');
     expect(formatDate(d, 'f ff fffffff FFF zzz K')).toBe('0 04 0450000 045 +00:00 Z');
   });
 
   it('copies quoted and escaped literals and other characters', () => {
-    expect(formatDate(d, "'Date:' yyyy-MM-dd \"at\" HH\\h")).toBe('Date: 2024-03-05 at 14h');
+    expect(formatDate(d, '\'Date:\' yyyy-MM-dd "at" HH\\h')).toBe('Date: 2024-03-05 at 14h');
     expect(formatDate(d, '%d')).toBe('5');
   });
 

@@ -13,7 +13,10 @@ describe('group', () => {
   it('emits one {name, count, items} record per key in order of first appearance', async () => {
     const input = people();
     const out = (await runCommand(group, { property: ['dept'] }, { input })).output as ShellRecord[];
-    expect(out.map((g) => [g.get('name'), g.get('count')])).toEqual([['Sales', 2], ['IT', 1]]);
+    expect(out.map((g) => [g.get('name'), g.get('count')])).toEqual([
+      ['Sales', 2],
+      ['IT', 1],
+    ]);
     expect(out[0]!.get('items')).toEqual([input[0], input[2]]);
     expect(out[0]!.keys()).toEqual(['name', 'count', 'items']);
   });
@@ -27,7 +30,7 @@ describe('group', () => {
   });
 
   it('groups by a script block', async () => {
-    const initial = block((it) => String((it as ShellRecord).get('name'))[0]!.toLowerCase() < 'b' ? 'early' : 'late');
+    const initial = block((it) => (String((it as ShellRecord).get('name'))[0]!.toLowerCase() < 'b' ? 'early' : 'late'));
     expect(await runPlain(group, { property: [initial], noelement: true }, { input: people() })).toEqual([
       { name: 'late', count: 2 },
       { name: 'early', count: 1 },
@@ -35,7 +38,11 @@ describe('group', () => {
   });
 
   it('joins several keys into the name', async () => {
-    const input = [new ShellRecord({ a: 'x', b: 1 }), new ShellRecord({ a: 'X', b: 1 }), new ShellRecord({ a: 'x', b: 2 })];
+    const input = [
+      new ShellRecord({ a: 'x', b: 1 }),
+      new ShellRecord({ a: 'X', b: 1 }),
+      new ShellRecord({ a: 'x', b: 2 }),
+    ];
     expect(await runPlain(group, { property: [['a', 'b']], noelement: true }, { input })).toEqual([
       { name: 'x, 1', count: 2 },
       { name: 'x, 2', count: 1 },

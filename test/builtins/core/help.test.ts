@@ -23,7 +23,9 @@ describe('help', () => {
     expect(t).toContain('import-csv — Read a CSV file');
     expect((await text({ name: 'from-json' })).text).toContain('Aliases: ConvertFrom-Json');
     expect(t).toContain('Syntax:\n  import-csv [-path] FILE [-delimiter CHAR] [-header NAME,…]');
-    expect(t).toContain('-path FILE  (required; position 0; from the pipeline by value; aliases: -filepath, -literalpath)');
+    expect(t).toContain(
+      '-path FILE  (required; position 0; from the pipeline by value; aliases: -filepath, -literalpath)',
+    );
     expect(t).toContain('Examples:');
     expect(t).toContain('> import-csv users.csv');
   });
@@ -52,12 +54,22 @@ describe('help', () => {
   it('reports an unknown name with the nearest names and emits nothing', async () => {
     const { text: t, errors } = await text({ name: 'sortt' });
     expect(t).toBeUndefined();
-    expect(errors[0]).toMatchObject({ code: 'UnknownCommand', message: "help: no command matches 'sortt'; did you mean sort?" });
+    expect(errors[0]).toMatchObject({
+      code: 'UnknownCommand',
+      message: "help: no command matches 'sortt'; did you mean sort?",
+    });
   });
 
   it('lists functions apart from built-in commands', async () => {
-    const fn: CommandInfo = { name: 'my-func', kind: 'function', spec: { ...builtinCommands[0]!, name: 'my-func', aliases: [], synopsis: 'Mine.' } };
-    const { text: t } = await text({}, [fn, { name: 'count', kind: 'builtin', spec: builtinCommands.find((s) => s.name === 'count')! }]);
+    const fn: CommandInfo = {
+      name: 'my-func',
+      kind: 'function',
+      spec: { ...builtinCommands[0]!, name: 'my-func', aliases: [], synopsis: 'Mine.' },
+    };
+    const { text: t } = await text({}, [
+      fn,
+      { name: 'count', kind: 'builtin', spec: builtinCommands.find((s) => s.name === 'count')! },
+    ]);
     expect(t).toMatch(/core commands:\n {2}count[^\n]*\n\nfunctions:\n {2}my-func +Mine\./);
   });
 });

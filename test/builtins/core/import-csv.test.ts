@@ -47,17 +47,31 @@ describe('import-csv', () => {
   it('reports a broken quote by file and line, leaves that row out and still emits every other row', async () => {
     write('broken.csv', 'a,b\n1,2\n3,"x"y\n4,5\n6,x"y\n7,8\n');
     const run = await runCommand(importCsv, { path: 'broken.csv' }, { cwd: dir });
-    expect(plain(run.output)).toEqual([{ a: '1', b: '2' }, { a: '4', b: '5' }, { a: '7', b: '8' }]);
+    expect(plain(run.output)).toEqual([
+      { a: '1', b: '2' },
+      { a: '4', b: '5' },
+      { a: '7', b: '8' },
+    ]);
     expect(run.errors.map((e) => [e.code, e.message])).toEqual([
-      ['InvalidCsv', `import-csv: 'broken.csv' line 3: a quoted cell goes on after its closing quote (write a quote inside a quoted cell as ""); this row is left out, the others still come out`],
-      ['InvalidCsv', `import-csv: 'broken.csv' line 5: a quote opens in the middle of a cell (quote the whole cell, and write a quote inside it as ""); this row is left out, the others still come out`],
+      [
+        'InvalidCsv',
+        `import-csv: 'broken.csv' line 3: a quoted cell goes on after its closing quote (write a quote inside a quoted cell as ""); this row is left out, the others still come out`,
+      ],
+      [
+        'InvalidCsv',
+        `import-csv: 'broken.csv' line 5: a quote opens in the middle of a cell (quote the whole cell, and write a quote inside it as ""); this row is left out, the others still come out`,
+      ],
     ]);
   });
 
   it('reports a quote that swallows the next lines at the row where it opened, and reads on from the line after it', async () => {
     write('open.csv', 'a,b\n"Ana","l1\nl2"\n3,"x\n4,5\n6,"y"z\n7,8\n');
     const run = await runCommand(importCsv, { path: 'open.csv' }, { cwd: dir });
-    expect(plain(run.output)).toEqual([{ a: 'Ana', b: 'l1\nl2' }, { a: '4', b: '5' }, { a: '7', b: '8' }]);
+    expect(plain(run.output)).toEqual([
+      { a: 'Ana', b: 'l1\nl2' },
+      { a: '4', b: '5' },
+      { a: '7', b: '8' },
+    ]);
     expect(run.errors.map((e) => e.message.replace(/ \(write.*$/, ''))).toEqual([
       "import-csv: 'open.csv' line 4: a quote opened in this row runs on to line 6, where a quoted cell goes on after its closing quote",
       "import-csv: 'open.csv' line 6: a quoted cell goes on after its closing quote",
@@ -67,20 +81,36 @@ describe('import-csv', () => {
   it('reports a quote never closed before the end of the file and keeps the rows before it', async () => {
     write('end.csv', 'a,b\n1,2\n3,"x\n4,5\n');
     const run = await runCommand(importCsv, { path: 'end.csv' }, { cwd: dir });
-    expect(plain(run.output)).toEqual([{ a: '1', b: '2' }, { a: '4', b: '5' }]);
-    expect(run.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^import-csv: 'end\.csv' line 3: a quote opened in this row runs on to line \d+, where /)]);
+    expect(plain(run.output)).toEqual([
+      { a: '1', b: '2' },
+      { a: '4', b: '5' },
+    ]);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^import-csv: 'end\.csv' line 3: a quote opened in this row runs on to line \d+, where /),
+    ]);
   });
 
   it('refuses a binary file, and UTF-16 text, with one clear error and no rows', async () => {
-    fs.writeFileSync(path.join(dir, 'bin.csv'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x2c, 0x0a, 0x31, 0x2c, 0x32, 0x0a]));
+    fs.writeFileSync(
+      path.join(dir, 'bin.csv'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x2c, 0x0a, 0x31, 0x2c, 0x32, 0x0a]),
+    );
     await expect(runCommand(importCsv, { path: 'bin.csv' }, { cwd: dir })).rejects.toMatchObject({
       code: 'InvalidCsv',
-      message: "import-csv: 'bin.csv' is not a CSV text file: it holds binary data (a NUL byte at offset 6); import-csv reads comma-separated UTF-8 text",
+      message:
+        "import-csv: 'bin.csv' is not a CSV text file: it holds binary data (a NUL byte at offset 6); import-csv reads comma-separated UTF-8 text",
     });
     fs.writeFileSync(path.join(dir, 'latin.csv'), Buffer.from([0x61, 0x0a, 0xe9, 0xff, 0x0a]));
-    await expect(runCommand(importCsv, { path: 'latin.csv' }, { cwd: dir })).rejects.toMatchObject({ message: expect.stringContaining('binary data (bytes that are not UTF-8 text)') });
-    fs.writeFileSync(path.join(dir, 'wide.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n1,2\n', 'utf16le')]));
-    await expect(runCommand(importCsv, { path: 'wide.csv' }, { cwd: dir })).rejects.toMatchObject({ message: expect.stringContaining('UTF-16 text (save it as UTF-8)') });
+    await expect(runCommand(importCsv, { path: 'latin.csv' }, { cwd: dir })).rejects.toMatchObject({
+      message: expect.stringContaining('binary data (bytes that are not UTF-8 text)'),
+    });
+    fs.writeFileSync(
+      path.join(dir, 'wide.csv'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n1,2\n', 'utf16le')]),
+    );
+    await expect(runCommand(importCsv, { path: 'wide.csv' }, { cwd: dir })).rejects.toMatchObject({
+      message: expect.stringContaining('UTF-16 text (save it as UTF-8)'),
+    });
   });
 
   it('uses another delimiter', async () => {
@@ -102,7 +132,10 @@ describe('import-csv', () => {
     write('blank.csv', 'a,,c\n1,2,3\n');
     expect(await runPlain(importCsv, { path: 'blank.csv' }, { cwd: dir })).toEqual([{ a: '1', H2: '2', c: '3' }]);
     write('dup.csv', 'a,A\n1,2\n');
-    await expect(runCommand(importCsv, { path: 'dup.csv' }, { cwd: dir })).rejects.toMatchObject({ code: 'InvalidCsv', message: expect.stringContaining("'A' twice") });
+    await expect(runCommand(importCsv, { path: 'dup.csv' }, { cwd: dir })).rejects.toMatchObject({
+      code: 'InvalidCsv',
+      message: expect.stringContaining("'A' twice"),
+    });
   });
 
   it('emits nothing for an empty file or a header alone, skipping blank lines', async () => {
@@ -120,7 +153,10 @@ describe('import-csv', () => {
   });
 
   it('fails with FileError for a folder', async () => {
-    await expect(runCommand(importCsv, { path: '.' }, { cwd: dir })).rejects.toMatchObject({ code: 'FileError', message: expect.stringContaining('folder') });
+    await expect(runCommand(importCsv, { path: '.' }, { cwd: dir })).rejects.toMatchObject({
+      code: 'FileError',
+      message: expect.stringContaining('folder'),
+    });
   });
 
   it('rejects a delimiter that is not one character', async () => {
@@ -134,7 +170,10 @@ describe('import-csv', () => {
   it('reads each path that comes down the pipeline', async () => {
     write('one.csv', 'n\n1\n');
     write('two.csv', 'n\n2\n');
-    expect(await runPlain(importCsv, {}, { input: ['one.csv', 'two.csv'], cwd: dir })).toEqual([{ n: '1' }, { n: '2' }]);
+    expect(await runPlain(importCsv, {}, { input: ['one.csv', 'two.csv'], cwd: dir })).toEqual([
+      { n: '1' },
+      { n: '2' },
+    ]);
   });
 
   it('streams a large file and stops reading when the downstream stops', async () => {

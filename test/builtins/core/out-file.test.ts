@@ -39,11 +39,17 @@ describe('out-file', () => {
       code: 'FileError',
       message: "out-file: cannot write 'missing/o.txt': its folder does not exist",
     });
-    await expect(runCommand(outFile, { filepath: '.' }, { input: ['x'], cwd: dir })).rejects.toMatchObject({ code: 'FileError', message: expect.stringContaining('folder') });
+    await expect(runCommand(outFile, { filepath: '.' }, { input: ['x'], cwd: dir })).rejects.toMatchObject({
+      code: 'FileError',
+      message: expect.stringContaining('folder'),
+    });
   });
 
   it('rejects an empty file name', async () => {
-    await expect(runCommand(outFile, { filepath: '' }, { input: [] })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-filepath') });
+    await expect(runCommand(outFile, { filepath: '' }, { input: [] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining('-filepath'),
+    });
   });
 
   it('writes nothing under -whatif and says what it would do', async () => {

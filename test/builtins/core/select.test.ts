@@ -20,24 +20,37 @@ describe('select', () => {
   });
 
   it("keeps the record's spelling of a key it has and the asked spelling of one it lacks", async () => {
-    expect(await runPlain(select, { property: ['NAME', 'Phone'] }, { input: [users()[0]!] })).toEqual([{ Name: 'Cameron', Phone: null }]);
+    expect(await runPlain(select, { property: ['NAME', 'Phone'] }, { input: [users()[0]!] })).toEqual([
+      { Name: 'Cameron', Phone: null },
+    ]);
   });
 
   it('reads a missing key as $null even when it is called count', async () => {
-    expect(await runPlain(select, { property: 'count' }, { input: [new ShellRecord({ a: 1 })] })).toEqual([{ count: null }]);
+    expect(await runPlain(select, { property: 'count' }, { input: [new ShellRecord({ a: 1 })] })).toEqual([
+      { count: null },
+    ]);
   });
 
   it('accepts a single property name as text', async () => {
-    expect(await runPlain(select, { property: 'dept' }, { input: users() })).toEqual([{ dept: 'Sales' }, { dept: 'IT' }, { dept: 'Sales' }]);
+    expect(await runPlain(select, { property: 'dept' }, { input: users() })).toEqual([
+      { dept: 'Sales' },
+      { dept: 'IT' },
+      { dept: 'Sales' },
+    ]);
   });
 
   it('expands wildcard property names in record order', async () => {
     const input = [new ShellRecord({ displayName: 'A', id: 1, displayTitle: 'x' })];
-    expect(await runPlain(select, { property: 'display*' }, { input })).toEqual([{ displayName: 'A', displayTitle: 'x' }]);
+    expect(await runPlain(select, { property: 'display*' }, { input })).toEqual([
+      { displayName: 'A', displayTitle: 'x' },
+    ]);
   });
 
   it('computes calculated properties from a script block or a property name', async () => {
-    const double = new ShellRecord({ name: 'double', expression: block((it) => ((it as ShellRecord).get('methods') as number) * 2) });
+    const double = new ShellRecord({
+      name: 'double',
+      expression: block((it) => ((it as ShellRecord).get('methods') as number) * 2),
+    });
     const renamed = new ShellRecord({ n: 'who', e: 'name' });
     expect(await runPlain(select, { property: ['name', double, renamed] }, { input: users().slice(0, 1) })).toEqual([
       { Name: 'Cameron', double: 6, who: 'Cameron' },
@@ -75,7 +88,10 @@ describe('select', () => {
     const input = ['a', 'A', 'b', 'a', 'c'];
     expect(await runPlain(select, { unique: true }, { input })).toEqual(['a', 'b', 'c']);
     expect(await runPlain(select, { unique: true, first: 2 }, { input })).toEqual(['a', 'b']);
-    expect(await runPlain(select, { property: 'dept', unique: true }, { input: users() })).toEqual([{ dept: 'Sales' }, { dept: 'IT' }]);
+    expect(await runPlain(select, { property: 'dept', unique: true }, { input: users() })).toEqual([
+      { dept: 'Sales' },
+      { dept: 'IT' },
+    ]);
   });
 
   it('stops the upstream once -first is satisfied', async () => {
@@ -108,12 +124,19 @@ describe('select', () => {
   });
 
   it('rejects -property together with -expandproperty, and a property that is not a name', async () => {
-    await expect(runCommand(select, { property: 'a', expandproperty: 'b' }, { input: [] })).rejects.toMatchObject({ code: 'InvalidArgument' });
-    await expect(runCommand(select, { property: [true] }, { input: [] })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(runCommand(select, { property: 'a', expandproperty: 'b' }, { input: [] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
+    await expect(runCommand(select, { property: [true] }, { input: [] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
   });
 
   it('projects non-record items onto $null properties', async () => {
-    expect(await runPlain(select, { property: 'name' }, { input: [null, 5] })).toEqual([{ name: null }, { name: null }]);
+    expect(await runPlain(select, { property: 'name' }, { input: [null, 5] })).toEqual([
+      { name: null },
+      { name: null },
+    ]);
   });
 
   it('emits nothing for empty input', async () => {

@@ -38,6 +38,9 @@ describe('skip', () => {
   });
 
   it('rejects a bad count', async () => {
-    await expect(runCommand(skip, { count: -2 }, { input: [1] })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-count -2') });
+    await expect(runCommand(skip, { count: -2 }, { input: [1] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining('-count -2'),
+    });
   });
 });

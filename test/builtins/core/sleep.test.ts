@@ -14,19 +14,29 @@ describe('sleep', () => {
     const controller = new AbortController();
     const start = Date.now();
     setTimeout(() => controller.abort(), 20);
-    await expect(runCommand(sleep, { seconds: 30 }, { signal: controller.signal })).rejects.toMatchObject({ code: 'Interrupted' });
+    await expect(runCommand(sleep, { seconds: 30 }, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'Interrupted',
+    });
     expect(Date.now() - start).toBeLessThan(2000);
   });
 
   it('does not start when already interrupted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(runCommand(sleep, { milliseconds: 10_000 }, { signal: controller.signal })).rejects.toMatchObject({ code: 'Interrupted' });
+    await expect(runCommand(sleep, { milliseconds: 10_000 }, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'Interrupted',
+    });
   });
 
   it('rejects negative or non-numeric durations, and no duration at all', async () => {
-    await expect(runCommand(sleep, { seconds: -1 })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('-seconds -1') });
-    await expect(runCommand(sleep, { milliseconds: 'soon' })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining("-milliseconds 'soon'") });
+    await expect(runCommand(sleep, { seconds: -1 })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining('-seconds -1'),
+    });
+    await expect(runCommand(sleep, { milliseconds: 'soon' })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining("-milliseconds 'soon'"),
+    });
     await expect(runCommand(sleep, {})).rejects.toMatchObject({ code: 'MissingArgument' });
   });
 });

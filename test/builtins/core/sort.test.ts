@@ -20,7 +20,11 @@ describe('sort', () => {
   });
 
   it('sorts records by a property', async () => {
-    expect(names((await runCommand(sort, { property: ['methods'] }, { input: people() })).output)).toEqual(['ana', 'Bo', 'Cameron']);
+    expect(names((await runCommand(sort, { property: ['methods'] }, { input: people() })).output)).toEqual([
+      'ana',
+      'Bo',
+      'Cameron',
+    ]);
   });
 
   it('sorts descending with -descending but keeps $null last', async () => {
@@ -33,22 +37,41 @@ describe('sort', () => {
     const input = ['b1', 'a1', 'b2', 'a2'].map((id) => new ShellRecord({ k: id[0], id }));
     const ids = (out: unknown[]) => out.map((r) => (r as ShellRecord).get('id'));
     expect(ids((await runCommand(sort, { property: ['k'] }, { input })).output)).toEqual(['a1', 'a2', 'b1', 'b2']);
-    expect(ids((await runCommand(sort, { property: ['k'], descending: true }, { input })).output)).toEqual(['b1', 'b2', 'a1', 'a2']);
+    expect(ids((await runCommand(sort, { property: ['k'], descending: true }, { input })).output)).toEqual([
+      'b1',
+      'b2',
+      'a1',
+      'a2',
+    ]);
   });
 
   it('sorts by several keys, the first most significant', async () => {
-    expect(names((await runCommand(sort, { property: [['dept', 'name']] }, { input: people() })).output)).toEqual(['ana', 'Bo', 'Cameron']);
-    expect(names((await runCommand(sort, { property: ['dept', 'methods'], descending: true }, { input: people() })).output)).toEqual(['Cameron', 'Bo', 'ana']);
+    expect(names((await runCommand(sort, { property: [['dept', 'name']] }, { input: people() })).output)).toEqual([
+      'ana',
+      'Bo',
+      'Cameron',
+    ]);
+    expect(
+      names((await runCommand(sort, { property: ['dept', 'methods'], descending: true }, { input: people() })).output),
+    ).toEqual(['Cameron', 'Bo', 'ana']);
   });
 
   it('sorts by a script block key', async () => {
     const byLength = block((it) => String((it as ShellRecord).get('name')).length);
-    expect(names((await runCommand(sort, { property: [byLength] }, { input: people() })).output)).toEqual(['Bo', 'ana', 'Cameron']);
+    expect(names((await runCommand(sort, { property: [byLength] }, { input: people() })).output)).toEqual([
+      'Bo',
+      'ana',
+      'Cameron',
+    ]);
   });
 
   it('lets a calculated key choose its own direction', async () => {
     const key = new ShellRecord({ expression: 'methods', descending: true });
-    expect(names((await runCommand(sort, { property: [key] }, { input: people() })).output)).toEqual(['Cameron', 'Bo', 'ana']);
+    expect(names((await runCommand(sort, { property: [key] }, { input: people() })).output)).toEqual([
+      'Cameron',
+      'Bo',
+      'ana',
+    ]);
   });
 
   it('keeps the first of equal items with -unique', async () => {
@@ -66,7 +89,9 @@ describe('sort', () => {
   });
 
   it('rejects a key that is neither a name nor a block', async () => {
-    await expect(runCommand(sort, { property: [true] }, { input: [1] })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(runCommand(sort, { property: [true] }, { input: [1] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
   });
 
   it('emits nothing for empty input', async () => {

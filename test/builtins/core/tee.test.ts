@@ -70,7 +70,9 @@ describe('tee', () => {
 
   it('needs exactly one of a file and a variable', async () => {
     await expect(runCommand(tee, {}, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });
-    await expect(runCommand(tee, { filepath: 'a', variable: 'b' }, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });
+    await expect(runCommand(tee, { filepath: 'a', variable: 'b' }, { input: [1] })).rejects.toMatchObject({
+      code: 'MissingArgument',
+    });
   });
 
   it('passes items through but writes no file under -whatif', async () => {

@@ -5,21 +5,40 @@ import { block, runCommand, runPlain } from '../../helpers/context.js';
 
 describe('to-json', () => {
   it('converts one item to compact JSON with keys in record order', async () => {
-    expect(await runPlain(toJson, { compress: true }, { input: [new ShellRecord({ z: 1, a: 2 })] })).toEqual(['{"z":1,"a":2}']);
+    expect(await runPlain(toJson, { compress: true }, { input: [new ShellRecord({ z: 1, a: 2 })] })).toEqual([
+      '{"z":1,"a":2}',
+    ]);
   });
 
   it('keeps record order even for keys that look like numbers', async () => {
-    expect(await runPlain(toJson, { compress: true }, { input: [new ShellRecord([['b', 1], ['2', 2]])] })).toEqual(['{"b":1,"2":2}']);
+    expect(
+      await runPlain(
+        toJson,
+        { compress: true },
+        {
+          input: [
+            new ShellRecord([
+              ['b', 1],
+              ['2', 2],
+            ]),
+          ],
+        },
+      ),
+    ).toEqual(['{"b":1,"2":2}']);
   });
 
   it('pretty-prints with two spaces by default', async () => {
     const input = [new ShellRecord({ a: 1, b: [true, null], c: new ShellRecord(), d: [] })];
-    expect(await runPlain(toJson, {}, { input })).toEqual(['{\n  "a": 1,\n  "b": [\n    true,\n    null\n  ],\n  "c": {},\n  "d": []\n}']);
+    expect(await runPlain(toJson, {}, { input })).toEqual([
+      '{\n  "a": 1,\n  "b": [\n    true,\n    null\n  ],\n  "c": {},\n  "d": []\n}',
+    ]);
   });
 
   it('makes several items one array', async () => {
     expect(await runPlain(toJson, { compress: true }, { input: [1, 'a', null] })).toEqual(['[1,"a",null]']);
-    expect(await runPlain(toJson, {}, { input: [1, new ShellRecord({ a: 1 })] })).toEqual(['[\n  1,\n  {\n    "a": 1\n  }\n]']);
+    expect(await runPlain(toJson, {}, { input: [1, new ShellRecord({ a: 1 })] })).toEqual([
+      '[\n  1,\n  {\n    "a": 1\n  }\n]',
+    ]);
   });
 
   it('emits nothing for no input, and [] with -asarray', async () => {
@@ -30,7 +49,9 @@ describe('to-json', () => {
 
   it('writes dates as ISO strings, script blocks as their text and non-finite numbers as null', async () => {
     const input = [new ShellRecord({ d: new Date('2024-01-02T03:04:05Z'), s: block(() => 1, '{ 1 }'), n: Number.NaN })];
-    expect(await runPlain(toJson, { compress: true }, { input })).toEqual(['{"d":"2024-01-02T03:04:05.000Z","s":"{ 1 }","n":null}']);
+    expect(await runPlain(toJson, { compress: true }, { input })).toEqual([
+      '{"d":"2024-01-02T03:04:05.000Z","s":"{ 1 }","n":null}',
+    ]);
   });
 
   it('converts -inputobject instead of the pipeline, an array as one value', async () => {
@@ -44,7 +65,10 @@ describe('to-json', () => {
       code: 'DepthExceeded',
       message: 'to-json: the value at $.a.b nests deeper than -depth 1: raise -depth to include it',
     });
-    await expect(runCommand(toJson, { depth: 0 }, { input: [1, [[1]]] })).rejects.toMatchObject({ code: 'DepthExceeded', message: expect.stringContaining('$[1][0]') });
+    await expect(runCommand(toJson, { depth: 0 }, { input: [1, [[1]]] })).rejects.toMatchObject({
+      code: 'DepthExceeded',
+      message: expect.stringContaining('$[1][0]'),
+    });
   });
 
   it('refuses a record that contains itself rather than looping', async () => {
@@ -54,6 +78,9 @@ describe('to-json', () => {
   });
 
   it('rejects a bad -depth', async () => {
-    await expect(runCommand(toJson, { depth: 'deep' }, { input: [1] })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining("-depth 'deep'") });
+    await expect(runCommand(toJson, { depth: 'deep' }, { input: [1] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      message: expect.stringContaining("-depth 'deep'"),
+    });
   });
 });

@@ -14,7 +14,12 @@ describe('unique', () => {
   });
 
   it('compares records deeply, whatever the key case or order', async () => {
-    const input = [new ShellRecord({ a: 1, b: 'x' }), new ShellRecord({ B: 'X', A: 1 }), new ShellRecord({ a: 1 }), new ShellRecord({ a: 1, b: ['x'] })];
+    const input = [
+      new ShellRecord({ a: 1, b: 'x' }),
+      new ShellRecord({ B: 'X', A: 1 }),
+      new ShellRecord({ a: 1 }),
+      new ShellRecord({ a: 1, b: ['x'] }),
+    ];
     expect(await runPlain(unique, {}, { input })).toEqual([{ a: 1, b: 'x' }, { a: 1 }, { a: 1, b: ['x'] }]);
   });
 
@@ -23,7 +28,14 @@ describe('unique', () => {
   });
 
   it('emits each item as soon as it is first seen', async () => {
-    const { ctx } = makeContext(unique, { input: (async function* (): AsyncGenerator<Value> { yield 'a'; yield 'a'; yield 'b'; throw new Error('should not be read'); })() });
+    const { ctx } = makeContext(unique, {
+      input: (async function* (): AsyncGenerator<Value> {
+        yield 'a';
+        yield 'a';
+        yield 'b';
+        throw new Error('should not be read');
+      })(),
+    });
     const it = unique.run(ctx, {})[Symbol.asyncIterator]();
     expect((await it.next()).value).toBe('a');
     expect((await it.next()).value).toBe('b');

@@ -14,34 +14,68 @@ function source(v: Datum): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`;
   if (Array.isArray(v)) return `@(${v.map(source).join(', ')})`;
-  return `@{ ${Object.entries(v).map(([k, x]) => `${k} = ${source(x)}`).join('; ')} }`;
+  return `@{ ${Object.entries(v)
+    .map(([k, x]) => `${k} = ${source(x)}`)
+    .join('; ')} }`;
 }
 
-const scalar = fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 3 }), fc.constantFrom('a', 'B', 'ab', '1', '', 'x*'), fc.boolean());
+const scalar = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: -3, max: 3 }),
+  fc.constantFrom('a', 'B', 'ab', '1', '', 'x*'),
+  fc.boolean(),
+);
 const datum: fc.Arbitrary<Datum> = fc.letrec<{ d: Datum }>((tie) => ({
-  d: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('d'), { maxLength: 3 }), fc.record({ k: tie('d') })),
+  d: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('d'), { maxLength: 3 }),
+    fc.record({ k: tie('d') }),
+  ),
 })).d;
 
-const SWITCHES = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin'];
+const SWITCHES = [
+  'eq',
+  'ne',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+  'like',
+  'notlike',
+  'match',
+  'notmatch',
+  'contains',
+  'notcontains',
+  'in',
+  'notin',
+];
 const CONDITIONS: Record<string, string> = { eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', match: '~' };
 
 /** The indexes of the records each form keeps, as one text per form. */
 async function kept(records: Datum[], op: string, value: Datum, cased: boolean): Promise<unknown[]> {
   const sw = `${cased ? 'c' : ''}${op}`;
   const items = `$items = @(${records.map((r, i) => `@{ i = ${i}; v = ${source(r)} }`).join(', ')})`;
-  const lines = [items, `$value = ${source(value)}`, `@($items | where v -${sw} $value | foreach { $_.i }) -join ','`, `@($items | where { $_.v -${sw} $value } | foreach { $_.i }) -join ','`];
+  const lines = [
+    items,
+    `$value = ${source(value)}`,
+    `@($items | where v -${sw} $value | foreach { $_.i }) -join ','`,
+    `@($items | where { $_.v -${sw} $value } | foreach { $_.i }) -join ','`,
+  ];
   if (!cased && CONDITIONS[op]) lines.push(`@($items | where v${CONDITIONS[op]}$value | foreach { $_.i }) -join ','`);
   return values(lines.join('\n'));
 }
 
 describe('where: one meaning for every form', () => {
   it('drops an item whose property is $null under -lt, as the script block does', async () => {
-    const source = "$items = @(@{ n = $null }, @{ n = 3 })\n@($items | where n -lt 5).Count\n@($items | where n<5).Count\n@($items | where { $_.n -lt 5 }).Count";
+    const source =
+      '$items = @(@{ n = $null }, @{ n = 3 })\n@($items | where n -lt 5).Count\n@($items | where n<5).Count\n@($items | where { $_.n -lt 5 }).Count';
     expect(await values(source)).toEqual([1, 1, 1]);
   });
 
   it('keeps an item whose array property still holds another value under -ne, as the script block does', async () => {
-    const source = "$items = @(@{ t = @('a', 'b') })\n@($items | where t -ne a).Count\n@($items | where t!=a).Count\n@($items | where { $_.t -ne 'a' }).Count";
+    const source =
+      "$items = @(@{ t = @('a', 'b') })\n@($items | where t -ne a).Count\n@($items | where t!=a).Count\n@($items | where { $_.t -ne 'a' }).Count";
     expect(await values(source)).toEqual([1, 1, 1]);
   });
 

@@ -20,7 +20,11 @@ describe('where', () => {
   });
 
   it('ands several conditions', async () => {
-    const run = await runCommand(where, { conditions: [cond('type', '=', 'phone'), cond('phoneType', '!=', 'office')] }, { input: items() });
+    const run = await runCommand(
+      where,
+      { conditions: [cond('type', '=', 'phone'), cond('phoneType', '!=', 'office')] },
+      { input: items() },
+    );
     expect(ns(run.output)).toEqual([1]);
   });
 
@@ -40,7 +44,9 @@ describe('where', () => {
   });
 
   it('means the same with a script block', async () => {
-    const test = block((it) => (it as ShellRecord).get('type') === 'phone' && (it as ShellRecord).get('phoneType') !== 'office');
+    const test = block(
+      (it) => (it as ShellRecord).get('type') === 'phone' && (it as ShellRecord).get('phoneType') !== 'office',
+    );
     const run = await runCommand(where, { property: test }, { input: items() });
     expect(ns(run.output)).toEqual([1]);
   });
@@ -53,7 +59,11 @@ describe('where', () => {
   });
 
   it('tests truthiness when given a property alone, and its opposite with -not', async () => {
-    const input = [new ShellRecord({ on: true, n: 1 }), new ShellRecord({ on: false, n: 2 }), new ShellRecord({ n: 3 })];
+    const input = [
+      new ShellRecord({ on: true, n: 1 }),
+      new ShellRecord({ on: false, n: 2 }),
+      new ShellRecord({ n: 3 }),
+    ];
     expect(ns((await runCommand(where, { property: 'on' }, { input })).output)).toEqual([1]);
     expect(ns((await runCommand(where, { property: 'on', not: true }, { input })).output)).toEqual([2, 3]);
   });
@@ -72,18 +82,30 @@ describe('where', () => {
   });
 
   it('follows dotted property paths', async () => {
-    const input = [new ShellRecord({ user: new ShellRecord({ dept: 'IT' }) }), new ShellRecord({ user: new ShellRecord({ dept: 'Sales' }) })];
+    const input = [
+      new ShellRecord({ user: new ShellRecord({ dept: 'IT' }) }),
+      new ShellRecord({ user: new ShellRecord({ dept: 'Sales' }) }),
+    ];
     const run = await runCommand(where, { conditions: [cond('user.dept', '=', 'sales')] }, { input });
     expect(run.output).toEqual([input[1]]);
   });
 
   it('filters an array property with the operator, as $_.tags -eq VALUE does, and keeps the item when what is left is true', async () => {
-    const input = [new ShellRecord({ tags: ['a', 'b'] }), new ShellRecord({ tags: ['c'] }), new ShellRecord({ tags: [0] })];
+    const input = [
+      new ShellRecord({ tags: ['a', 'b'] }),
+      new ShellRecord({ tags: ['c'] }),
+      new ShellRecord({ tags: [0] }),
+    ];
     expect((await runCommand(where, { conditions: [cond('tags', '=', 'b')] }, { input })).output).toEqual([input[0]]);
     // `@(0) -eq 0` is @(0), which is false (docs/language.md §2): the script block drops it too.
     expect((await runCommand(where, { property: 'tags', value: 0, eq: true }, { input })).output).toEqual([]);
-    expect((await runCommand(where, { property: 'tags', value: 'a', ne: true }, { input })).output).toEqual([input[0], input[1]]);
-    expect((await runCommand(where, { property: 'tags', value: 'c', contains: true }, { input })).output).toEqual([input[1]]);
+    expect((await runCommand(where, { property: 'tags', value: 'a', ne: true }, { input })).output).toEqual([
+      input[0],
+      input[1],
+    ]);
+    expect((await runCommand(where, { property: 'tags', value: 'c', contains: true }, { input })).output).toEqual([
+      input[1],
+    ]);
   });
 
   it('supports -in, -notin, -like, -notmatch and -ne', async () => {
@@ -91,7 +113,9 @@ describe('where', () => {
     expect(ns((await runCommand(where, { property: 'n', value: [1, 3], in: true }, { input })).output)).toEqual([1, 3]);
     expect(ns((await runCommand(where, { property: 'n', value: [1, 3], notin: true }, { input })).output)).toEqual([2]);
     expect(ns((await runCommand(where, { property: 'name', value: '*2', like: true }, { input })).output)).toEqual([2]);
-    expect(ns((await runCommand(where, { property: 'name', value: '[12]$', notmatch: true }, { input })).output)).toEqual([3]);
+    expect(
+      ns((await runCommand(where, { property: 'name', value: '[12]$', notmatch: true }, { input })).output),
+    ).toEqual([3]);
     expect(ns((await runCommand(where, { property: 'n', value: '2', ne: true }, { input })).output)).toEqual([1, 3]);
   });
 
@@ -121,15 +145,21 @@ describe('where', () => {
   });
 
   it('rejects an invalid regular expression, naming it', async () => {
-    await expect(runCommand(where, { conditions: [cond('name', '~', '(')] }, { input: items() })).rejects.toMatchObject({
-      code: 'InvalidArgument',
-      message: expect.stringContaining("name~ '('"),
-    });
+    await expect(runCommand(where, { conditions: [cond('name', '~', '(')] }, { input: items() })).rejects.toMatchObject(
+      {
+        code: 'InvalidArgument',
+        message: expect.stringContaining("name~ '('"),
+      },
+    );
   });
 
   it('rejects a value with no operator, and two operators at once', async () => {
-    await expect(runCommand(where, { property: 'type', value: 'phone' }, { input: [] })).rejects.toMatchObject({ code: 'InvalidArgument' });
-    await expect(runCommand(where, { property: 'type', value: 'phone', eq: true, ne: true }, { input: [] })).rejects.toMatchObject({
+    await expect(runCommand(where, { property: 'type', value: 'phone' }, { input: [] })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
+    await expect(
+      runCommand(where, { property: 'type', value: 'phone', eq: true, ne: true }, { input: [] }),
+    ).rejects.toMatchObject({
       code: 'InvalidArgument',
       message: expect.stringContaining('-eq and -ne'),
     });
@@ -144,7 +174,9 @@ describe('where', () => {
 
   it('asks for a test when given none', async () => {
     await expect(runCommand(where, {}, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });
-    await expect(runCommand(where, { eq: true, value: 1 }, { input: [1] })).rejects.toMatchObject({ code: 'MissingArgument' });
+    await expect(runCommand(where, { eq: true, value: 1 }, { input: [1] })).rejects.toMatchObject({
+      code: 'MissingArgument',
+    });
   });
 
   it('emits nothing for empty input', async () => {

@@ -21,7 +21,11 @@ describe('write-host', () => {
     const coloured = await runCommand(writeHost, { object: ['x'], foregroundcolor: 'Red' }, { color: true });
     const escape = String.fromCharCode(27);
     expect(coloured.host.lines[0]).toContain(`${escape}[`);
-    expect(coloured.host.lines[0]!.split(escape).join('').replace(/\[\d+m/g, '')).toBe('x');
+    expect(
+      coloured.host.lines[0]!.split(escape)
+        .join('')
+        .replace(/\[\d+m/g, ''),
+    ).toBe('x');
   });
 
   it('shows piped items one line each', async () => {

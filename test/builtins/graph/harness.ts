@@ -9,7 +9,11 @@ import { Session } from '../../../src/cli/session.js';
 import type { GraphClient } from '../../../src/graph/types.js';
 import { toPlain, type Value } from '../../../src/runtime/values.js';
 
-export const ADMIN = { id: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', userPrincipalName: 'admin@contoso.com', displayName: 'Contoso Admin' };
+export const ADMIN = {
+  id: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+  userPrincipalName: 'admin@contoso.com',
+  displayName: 'Contoso Admin',
+};
 export const WRITER_APP = '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a';
 export const READER_APP = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
@@ -20,7 +24,12 @@ export function tokenFor(emu: Emulator, who: Identity): string {
   const apps = emu.store.data.applications;
   if (who === 'admin') {
     const admin = emu.store.data.admin;
-    return emu.tokens.delegatedToken({ clientId: WRITER_APP, user: ADMIN, scopes: admin.delegatedScopes, directoryRoles: admin.directoryRoles });
+    return emu.tokens.delegatedToken({
+      clientId: WRITER_APP,
+      user: ADMIN,
+      scopes: admin.delegatedScopes,
+      directoryRoles: admin.directoryRoles,
+    });
   }
   const app = apps.find((a) => a.clientId === (who === 'reader' ? READER_APP : WRITER_APP))!;
   return emu.tokens.appToken(app);
@@ -32,9 +41,16 @@ export function clientFor(emu: Emulator, who: Identity = 'admin'): GraphClient {
     ca: emu.ca,
     tokens: staticToken(tokenFor(emu, who)),
     // The admin signs in as a person (delegated: `me` is them); the apps sign in as themselves.
-    connection: who === 'admin'
-      ? { kind: 'demo', tenantId: emu.tenantId, graphUrl: emu.url, account: ADMIN.userPrincipalName, scopes: [] }
-      : { kind: 'client-secret', tenantId: emu.tenantId, graphUrl: emu.url, clientId: who === 'reader' ? READER_APP : WRITER_APP, scopes: [] },
+    connection:
+      who === 'admin'
+        ? { kind: 'demo', tenantId: emu.tenantId, graphUrl: emu.url, account: ADMIN.userPrincipalName, scopes: [] }
+        : {
+            kind: 'client-secret',
+            tenantId: emu.tenantId,
+            graphUrl: emu.url,
+            clientId: who === 'reader' ? READER_APP : WRITER_APP,
+            scopes: [],
+          },
   });
 }
 
@@ -51,7 +67,13 @@ export async function runOn(emu: Emulator, source: string, who: Identity = 'admi
   let info = '';
   const client = clientFor(emu, who);
   const session = new Session({
-    host: { info: (t) => (info += t + '\n'), warn: (t) => (info += `warning: ${t}\n`), isTerminal: false, columns: 120, color: false },
+    host: {
+      info: (t) => (info += t + '\n'),
+      warn: (t) => (info += `warning: ${t}\n`),
+      isTerminal: false,
+      columns: 120,
+      color: false,
+    },
     stdout: () => undefined,
     stderr: (c) => (stderr += c),
     format: 'jsonl',

@@ -10,7 +10,12 @@ describe('get-methods', () => {
       const r = await runOn(emu, 'get-methods MeganB@contoso.com -type phone | first 1');
       const rec = r.plain[0] as Record<string, unknown>;
       expect(Object.keys(rec)[0]).toBe('type');
-      expect(rec).toMatchObject({ type: 'phone', phoneType: 'mobile', phoneNumber: '+1 4255550103', id: '3179e48a-750b-4051-897c-87b9720928f7' });
+      expect(rec).toMatchObject({
+        type: 'phone',
+        phoneType: 'mobile',
+        phoneNumber: '+1 4255550103',
+        id: '3179e48a-750b-4051-897c-87b9720928f7',
+      });
       expect(rec.userId).toMatch(/^[0-9a-f-]{36}$/);
       expect(Object.keys(rec)).not.toContain('@odata.type');
     });
@@ -18,9 +23,12 @@ describe('get-methods', () => {
 
   it('lists beta-only types too, and counts across the tenant', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `get-methods GradyA@contoso.com | foreach { $_.type } | sort
+      const r = await runOn(
+        emu,
+        `get-methods GradyA@contoso.com | foreach { $_.type } | sort
 get-users -all | get-methods | where type=fido2 | foreach { $_.model } | unique
-get-users -all | get-methods | group type | where name=phone | foreach { $_.count }`);
+get-users -all | get-methods | group type | where name=phone | foreach { $_.count }`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual(['authenticator', 'hardwareOath', 'password', 'YubiKey 5 NFC', 6]);
     });
@@ -37,7 +45,10 @@ get-users -all | get-methods | group type | where name=phone | foreach { $_.coun
 
   it('binds -user from CSV-like records (userPrincipalName or upn) and strings', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `@(@{ userPrincipalName = 'AlexW@contoso.com' }, @{ upn = 'DiegoS@contoso.com' }, 'NestorW@contoso.com') | get-methods | foreach { $_.type } | sort`);
+      const r = await runOn(
+        emu,
+        `@(@{ userPrincipalName = 'AlexW@contoso.com' }, @{ upn = 'DiegoS@contoso.com' }, 'NestorW@contoso.com') | get-methods | foreach { $_.type } | sort`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual(['fido2', 'password', 'password', 'password', 'phone', 'softwareOath', 'whfb']);
     });
@@ -45,7 +56,10 @@ get-users -all | get-methods | group type | where name=phone | foreach { $_.coun
 
   it('writes one error for a missing user among good ones', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `@('AlexW@contoso.com', 'ghost@contoso.com', 'NestorW@contoso.com') | get-methods | count`);
+      const r = await runOn(
+        emu,
+        `@('AlexW@contoso.com', 'ghost@contoso.com', 'NestorW@contoso.com') | get-methods | count`,
+      );
       expect(r.plain).toEqual([4]);
       expect(r.stderr).toContain('ghost@contoso.com');
       expect(r.stderr).toContain('Request_ResourceNotFound');
@@ -57,9 +71,12 @@ get-users -all | get-methods | group type | where name=phone | foreach { $_.coun
 describe('get-method', () => {
   it('reads one method, polymorphic or by type, and 404s on an unknown id', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `(get-method AdeleV@contoso.com 3ddfcfc8-9383-446f-83cc-3ab9be4be18f).type
+      const r = await runOn(
+        emu,
+        `(get-method AdeleV@contoso.com 3ddfcfc8-9383-446f-83cc-3ab9be4be18f).type
 (get-method MeganB@contoso.com b6332ec1-7057-4abe-9331-3d72feddfe41 -type phone).phoneType
-try { get-method AdeleV@contoso.com 00000000-0000-0000-0000-000000000000 } catch { $_.status }`);
+try { get-method AdeleV@contoso.com 00000000-0000-0000-0000-000000000000 } catch { $_.status }`,
+      );
       expect(r.plain).toEqual(['email', 'alternateMobile', 404]);
     });
   });
@@ -68,32 +85,54 @@ try { get-method AdeleV@contoso.com 00000000-0000-0000-0000-000000000000 } catch
 describe('remove-method', () => {
   it('removes whatever method record it is given', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `get-user AlexW@contoso.com | get-methods | where type=whfb | remove-method
+      const r = await runOn(
+        emu,
+        `get-user AlexW@contoso.com | get-methods | where type=whfb | remove-method
 get-user AlexW@contoso.com | get-methods | foreach { $_.type } | sort
 get-methods JohannaL@contoso.com | where type -ne password | remove-method -passthru -force | foreach { $_.type }
 get-methods JohannaL@contoso.com | foreach { $_.type }
 get-methods LynneR@contoso.com -type qrCodePin | remove-method
-get-methods LynneR@contoso.com | foreach { $_.type } | sort`);
+get-methods LynneR@contoso.com | foreach { $_.type } | sort`,
+      );
       expect(r.stderr).toBe('');
-      expect(r.plain).toEqual(['fido2', 'password', 'fido2', 'authenticator', 'platformCredential', 'password', 'email', 'password', 'softwareOath']);
+      expect(r.plain).toEqual([
+        'fido2',
+        'password',
+        'fido2',
+        'authenticator',
+        'platformCredential',
+        'password',
+        'email',
+        'password',
+        'softwareOath',
+      ]);
     });
   });
 
   it('with -whatif writes METHOD and URL and changes nothing', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `get-methods AlexW@contoso.com | where type=fido2 | remove-method -whatif
-get-methods AlexW@contoso.com | count`);
+      const r = await runOn(
+        emu,
+        `get-methods AlexW@contoso.com | where type=fido2 | remove-method -whatif
+get-methods AlexW@contoso.com | count`,
+      );
       expect(r.plain).toEqual([3]);
-      expect(r.info).toMatch(/^what if: DELETE https:\/\/127\.0\.0\.1:\d+\/v1\.0\/users\/[0-9a-f-]+\/authentication\/fido2Methods\/\S+$/m);
+      expect(r.info).toMatch(
+        /^what if: DELETE https:\/\/127\.0\.0\.1:\d+\/v1\.0\/users\/[0-9a-f-]+\/authentication\/fido2Methods\/\S+$/m,
+      );
     });
   });
 
-  it('refuses a password record, and keeps Graph\'s 403 for a reader', async () => {
+  it("refuses a password record, and keeps Graph's 403 for a reader", async () => {
     await withEmulator(async (emu) => {
       const pw = await runOn(emu, 'get-methods AlexW@contoso.com -type password | remove-method');
       expect(pw.stderr).toContain('cannot be removed');
-      const r = await runOn(emu, `get-methods AlexW@contoso.com -type fido2 | remove-method
-try { get-methods AlexW@contoso.com -type fido2 | remove-method -ea stop } catch { $_.code; $_.status }`, 'reader');
+      const r = await runOn(
+        emu,
+        `get-methods AlexW@contoso.com -type fido2 | remove-method
+try { get-methods AlexW@contoso.com -type fido2 | remove-method -ea stop } catch { $_.code; $_.status }`,
+        'reader',
+      );
       expect(r.stderr).toContain('Authorization_RequestDenied');
       expect(r.stderr).toContain('UserAuthenticationMethod.ReadWrite.All');
       expect(r.plain).toEqual(['Authorization_RequestDenied', 403]);

@@ -9,9 +9,12 @@ import { runOn, withEmulator } from './harness.js';
 describe('add-phone', () => {
   it('adds phones and emits the created records', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `$u = get-user CameronW@contoso.com
+      const r = await runOn(
+        emu,
+        `$u = get-user CameronW@contoso.com
 $u | add-phone '+1 2065555555' -type mobile | foreach { "$($_.type) $($_.phoneType) $($_.id) $($_.userId -eq $u.id)" }
-$u | get-phone | foreach { $_.phoneNumber }`);
+$u | get-phone | foreach { $_.phoneNumber }`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual(['phone mobile 3179e48a-750b-4051-897c-87b9720928f7 True', '+1 2065555555']);
     });
@@ -20,10 +23,15 @@ $u | get-phone | foreach { $_.phoneNumber }`);
   it('refuses a malformed number with the docs/graph.md §7 message, before sending, and goes on', async () => {
     await withEmulator(async (emu) => {
       const before = emu.counters.requests;
-      const r = await runOn(emu, `add-phone '2065555555' -type mobile -user CameronW@contoso.com
-'next'`);
+      const r = await runOn(
+        emu,
+        `add-phone '2065555555' -type mobile -user CameronW@contoso.com
+'next'`,
+      );
       expect(r.plain).toEqual(['next']);
-      expect(r.stderr).toContain("-phoneNumber '2065555555' is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234");
+      expect(r.stderr).toContain(
+        "-phoneNumber '2065555555' is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234",
+      );
       expect(r.code).toBe(1);
       expect(emu.counters.requests).toBe(before);
       const t = await runOn(emu, "add-phone '+1 2065555555' -type pager -user CameronW@contoso.com");
@@ -33,20 +41,33 @@ $u | get-phone | foreach { $_.phoneNumber }`);
 
   it('with -whatif writes the POST and its body and adds nothing', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile -whatif
-get-user CameronW@contoso.com | get-methods | count`);
+      const r = await runOn(
+        emu,
+        `get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile -whatif
+get-user CameronW@contoso.com | get-methods | count`,
+      );
       expect(r.plain).toEqual([1]);
-      expect(r.info).toMatch(/what if: POST https:\/\/\S+\/v1\.0\/users\/[0-9a-f-]+\/authentication\/phoneMethods \{"phoneNumber":"\+1 2065555555","phoneType":"mobile"\}/);
+      expect(r.info).toMatch(
+        /what if: POST https:\/\/\S+\/v1\.0\/users\/[0-9a-f-]+\/authentication\/phoneMethods \{"phoneNumber":"\+1 2065555555","phoneType":"mobile"\}/,
+      );
     });
   });
 
   it('adds phones from CSV rows, one bad row among good ones', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsh-phone-'));
-    fs.writeFileSync(path.join(dir, 'phones.csv'), 'userPrincipalName,phoneNumber,phoneType\nCameronW@contoso.com,+1 2065550001,mobile\nIsaiahL@contoso.com,2065550002,mobile\nNestorW@contoso.com,+1 2065550003,office\nghost@contoso.com,+1 2065550004,mobile\n');
+    fs.writeFileSync(
+      path.join(dir, 'phones.csv'),
+      'userPrincipalName,phoneNumber,phoneType\nCameronW@contoso.com,+1 2065550001,mobile\nIsaiahL@contoso.com,2065550002,mobile\nNestorW@contoso.com,+1 2065550003,office\nghost@contoso.com,+1 2065550004,mobile\n',
+    );
     try {
       await withEmulator(async (emu) => {
-        const r = await runOn(emu, `import-csv phones.csv | add-phone | foreach { $_.phoneType }
-@('CameronW@contoso.com', 'IsaiahL@contoso.com', 'NestorW@contoso.com') | get-phone | foreach { $_.phoneNumber }`, 'admin', dir);
+        const r = await runOn(
+          emu,
+          `import-csv phones.csv | add-phone | foreach { $_.phoneType }
+@('CameronW@contoso.com', 'IsaiahL@contoso.com', 'NestorW@contoso.com') | get-phone | foreach { $_.phoneNumber }`,
+          'admin',
+          dir,
+        );
         expect(r.plain).toEqual(['mobile', 'office', '+1 2065550001', '+1 2065550003']);
         expect(r.stderr).toContain("'2065550002'");
         expect(r.stderr).toContain('ghost@contoso.com');
@@ -59,7 +80,10 @@ get-user CameronW@contoso.com | get-methods | count`);
 
   it("keeps Graph's 409 for a second phone of a type and 403 for a reader", async () => {
     await withEmulator(async (emu) => {
-      const dup = await runOn(emu, "try { add-phone '+1 2065555555' -type mobile -user AdeleV@contoso.com } catch { $_.status }");
+      const dup = await runOn(
+        emu,
+        "try { add-phone '+1 2065555555' -type mobile -user AdeleV@contoso.com } catch { $_.status }",
+      );
       expect(dup.plain).toEqual([409]);
       const r = await runOn(emu, "add-phone '+1 2065555555' -type mobile -user CameronW@contoso.com", 'reader');
       expect(r.stderr).toContain('Authorization_RequestDenied');
@@ -71,10 +95,13 @@ get-user CameronW@contoso.com | get-methods | count`);
 describe('set-phone, remove-phone, SMS sign-in', () => {
   it('changes a number, with -passthru, and from a piped record', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `set-phone '+1 4255550123' -type mobile -user AdeleV@contoso.com
+      const r = await runOn(
+        emu,
+        `set-phone '+1 4255550123' -type mobile -user AdeleV@contoso.com
 get-phone AdeleV@contoso.com | foreach { $_.phoneNumber }
 (get-phone MeganB@contoso.com -type alternateMobile | set-phone '+44 2079460999' -passthru).phoneNumber
-@{ upn = 'DiegoS@contoso.com'; phoneType = 'office'; phoneNumber = '+1 4255550777' } | set-phone -passthru | foreach { $_.phoneNumber }`);
+@{ upn = 'DiegoS@contoso.com'; phoneType = 'office'; phoneNumber = '+1 4255550777' } | set-phone -passthru | foreach { $_.phoneNumber }`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual(['+1 4255550123', '+44 2079460999', '+1 4255550777']);
     });
@@ -82,13 +109,16 @@ get-phone AdeleV@contoso.com | foreach { $_.phoneNumber }
 
   it('removes by type and by piped record; Graph refuses the mobile beside an alternateMobile', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `remove-phone MeganB@contoso.com -type mobile
+      const r = await runOn(
+        emu,
+        `remove-phone MeganB@contoso.com -type mobile
 get-phone MeganB@contoso.com | foreach { $_.phoneType }
 get-phone MeganB@contoso.com | where phoneType=alternateMobile | remove-phone
 remove-phone MeganB@contoso.com -type mobile -whatif -force
 get-phone MeganB@contoso.com | foreach { $_.phoneType }
 remove-phone MeganB@contoso.com -type mobile -force
-get-phone MeganB@contoso.com | count`);
+get-phone MeganB@contoso.com | count`,
+      );
       expect(r.plain).toEqual(['mobile', 'alternateMobile', 'mobile', 0]);
       expect(r.stderr).toContain('invalidRequest');
       expect(r.info).toMatch(/what if: DELETE \S+\/phoneMethods\/3179e48a-750b-4051-897c-87b9720928f7/);
@@ -97,9 +127,12 @@ get-phone MeganB@contoso.com | count`);
 
   it('needs a phone type and 404s for a user that is not there', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `remove-phone MeganB@contoso.com
+      const r = await runOn(
+        emu,
+        `remove-phone MeganB@contoso.com
 try { get-phone nobody@contoso.com } catch { $_.code }
-try { remove-phone CameronW@contoso.com -type office } catch { $_.status }`);
+try { remove-phone CameronW@contoso.com -type office } catch { $_.status }`,
+      );
       expect(r.stderr).toContain('-type mobile|alternateMobile|office');
       expect(r.plain).toEqual(['Request_ResourceNotFound', 404]);
     });
@@ -107,12 +140,17 @@ try { remove-phone CameronW@contoso.com -type office } catch { $_.status }`);
 
   it('turns SMS sign-in on and off, only on a mobile', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `enable-smssignin DiegoS@contoso.com -type office
+      const r = await runOn(
+        emu,
+        `enable-smssignin DiegoS@contoso.com -type office
 disable-smssignin AdeleV@contoso.com -passthru | foreach { $_.smsSignInState }
-enable-smssignin AdeleV@contoso.com -whatif`);
+enable-smssignin AdeleV@contoso.com -whatif`,
+      );
       expect(r.stderr).toContain('only a mobile phone');
       expect(r.plain).toEqual(['notAllowedByPolicy']);
-      expect(r.info).toMatch(/what if: POST \S+\/phoneMethods\/3179e48a-750b-4051-897c-87b9720928f7\/enableSmsSignIn$/m);
+      expect(r.info).toMatch(
+        /what if: POST \S+\/phoneMethods\/3179e48a-750b-4051-897c-87b9720928f7\/enableSmsSignIn$/m,
+      );
     });
   });
 });

@@ -7,13 +7,34 @@ import { runOn, withEmulator } from './harness.js';
 describe('get-policy', () => {
   it('lists one record per configuration, from beta, and finds one by id in any case or by short name', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `get-policy | foreach { $_.id } | where { $_ -notlike '*-*' }
+      const r = await runOn(
+        emu,
+        `get-policy | foreach { $_.id } | where { $_ -notlike '*-*' }
 (get-policy temporaryaccesspass).minimumLifetimeInMinutes
 (get-policy tap).maximumLifetimeInMinutes
-get-policy | where state=disabled | foreach { $_.id } | sort`);
+get-policy | where state=disabled | foreach { $_.id } | sort`,
+      );
       expect(r.stderr).toBe('');
-      expect(r.plain).toEqual(['Fido2', 'MicrosoftAuthenticator', 'Sms', 'Voice', 'Email', 'TemporaryAccessPass', 'SoftwareOath', 'HardwareOath', 'X509Certificate', 60, 480, 'HardwareOath', 'X509Certificate']);
-      expect(Object.keys(emu.counters.byRoute).filter((k) => k.includes('authenticationMethodsPolicy')).every((k) => !k.includes('v1.0'))).toBe(true);
+      expect(r.plain).toEqual([
+        'Fido2',
+        'MicrosoftAuthenticator',
+        'Sms',
+        'Voice',
+        'Email',
+        'TemporaryAccessPass',
+        'SoftwareOath',
+        'HardwareOath',
+        'X509Certificate',
+        60,
+        480,
+        'HardwareOath',
+        'X509Certificate',
+      ]);
+      expect(
+        Object.keys(emu.counters.byRoute)
+          .filter((k) => k.includes('authenticationMethodsPolicy'))
+          .every((k) => !k.includes('v1.0')),
+      ).toBe(true);
     });
   });
 
@@ -36,7 +57,9 @@ get-policy | where state=disabled | foreach { $_.id } | sort`);
 describe('set-policy', () => {
   it('round-trips state, targets and typed settings; -passthru emits the result', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `set-policy HardwareOath -state enabled -include all_users
+      const r = await runOn(
+        emu,
+        `set-policy HardwareOath -state enabled -include all_users
 (get-policy HardwareOath).state
 (get-policy HardwareOath).includeTargets[0].id
 $p = set-policy tap -setting 'maximumLifetimeInMinutes=240', 'isUsableOnce=true' -passthru
@@ -44,7 +67,8 @@ $p.maximumLifetimeInMinutes; $p.isUsableOnce
 set-policy tap -setting @{ defaultLength = 12 }
 (get-policy tap).defaultLength
 set-policy Sms -exclude g-blocked
-(get-policy sms).excludeTargets[0].id`);
+(get-policy sms).excludeTargets[0].id`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual(['enabled', 'all_users', 240, true, 12, 'g-blocked']);
     });
@@ -52,7 +76,10 @@ set-policy Sms -exclude g-blocked
 
   it('keeps what a configuration says about a group it already targets', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `set-policy Sms -include all_users, g2\n(get-policy Sms).includeTargets | foreach { "$($_.id) $($_.isUsableForSignIn)" }`);
+      const r = await runOn(
+        emu,
+        `set-policy Sms -include all_users, g2\n(get-policy Sms).includeTargets | foreach { "$($_.id) $($_.isUsableForSignIn)" }`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual(['all_users False', 'g2 True']);
     });
@@ -60,7 +87,10 @@ set-policy Sms -exclude g-blocked
 
   it('takes the configuration from a piped policy record', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `get-policy | where state=disabled | set-policy -state enabled\nget-policy | where state=disabled | count`);
+      const r = await runOn(
+        emu,
+        `get-policy | where state=disabled | set-policy -state enabled\nget-policy | where state=disabled | count`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual([0]);
     });
@@ -70,7 +100,9 @@ set-policy Sms -exclude g-blocked
     await withEmulator(async (emu) => {
       const r = await runOn(emu, `set-policy tap -state disabled -whatif\n(get-policy tap).state`);
       expect(r.plain).toEqual(['enabled']);
-      expect(r.info).toMatch(/what if: PATCH \S+\/beta\/policies\/authenticationMethodsPolicy\/authenticationMethodConfigurations\/TemporaryAccessPass \{"@odata.type":"#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration","state":"disabled"\}/);
+      expect(r.info).toMatch(
+        /what if: PATCH \S+\/beta\/policies\/authenticationMethodsPolicy\/authenticationMethodConfigurations\/TemporaryAccessPass \{"@odata.type":"#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration","state":"disabled"\}/,
+      );
     });
   });
 

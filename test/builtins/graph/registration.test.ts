@@ -6,9 +6,12 @@ import { runOn, withEmulator } from './harness.js';
 describe('get-registration', () => {
   it('filters on Graph and sorts locally', async () => {
     await withEmulator(async (emu) => {
-      const r = await runOn(emu, `get-registration -all -filter 'isMfaRegistered eq false' | sort userPrincipalName | foreach { $_.userPrincipalName }
+      const r = await runOn(
+        emu,
+        `get-registration -all -filter 'isMfaRegistered eq false' | sort userPrincipalName | foreach { $_.userPrincipalName }
 get-registration -all | where isMfaRegistered -eq $false | count
-(get-registration -filter "userPrincipalName eq 'AlexW@contoso.com'").methodsRegistered -contains 'fido2'`);
+(get-registration -filter "userPrincipalName eq 'AlexW@contoso.com'").methodsRegistered -contains 'fido2'`,
+      );
       expect(r.stderr).toBe('');
       expect(r.plain).toEqual(['CameronW@contoso.com', 'IsaiahL@contoso.com', 'NestorW@contoso.com', 3, true]);
     });

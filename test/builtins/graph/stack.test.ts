@@ -16,7 +16,7 @@ describe('Graph commands under the test harness', () => {
     });
   });
 
-  it('wait out a 503 and succeed, as a user\'s session would', async () => {
+  it("wait out a 503 and succeed, as a user's session would", async () => {
     await withEmulator(async (emu) => {
       emu.faults.set({ faultRate: 0.5, seed: 7 });
       const r = await runOn(emu, `get-user AlexW@contoso.com | foreach { $_.userPrincipalName }`);

@@ -12,27 +12,68 @@ import { toPlain } from '../../../src/runtime/values.js';
 describe('Graph command support', () => {
   it('masks the secrets the command specs declare, at any depth, and keeps everything else', () => {
     secretKeyNames(builtinCommands);
-    const body = { newPassword: 'p', passwordProfile: { password: 'q' }, phoneNumber: '+1 5555551234', pin: { code: '12345678' }, nested: [{ temporaryAccessPass: 'x' }], code: 'kept' };
+    const body = {
+      newPassword: 'p',
+      passwordProfile: { password: 'q' },
+      phoneNumber: '+1 5555551234',
+      pin: { code: '12345678' },
+      nested: [{ temporaryAccessPass: 'x' }],
+      code: 'kept',
+    };
     expect(redactSecrets(body)).toEqual({
-      newPassword: '********', passwordProfile: { password: '********' }, phoneNumber: '+1 5555551234', pin: { code: '********' }, nested: [{ temporaryAccessPass: '********' }], code: 'kept',
+      newPassword: '********',
+      passwordProfile: { password: '********' },
+      phoneNumber: '+1 5555551234',
+      pin: { code: '********' },
+      nested: [{ temporaryAccessPass: '********' }],
+      code: 'kept',
     });
     expect(redactSecrets({ newPassword: null })).toEqual({ newPassword: null });
   });
 
   it('makes method records: type first, view columns next, no @odata keys, userId and userPrincipalName last', () => {
-    const r = methodRecord({ '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: 'x', smsSignInState: 'ready', phoneNumber: '+1 5', phoneType: 'mobile' }, { id: 'u1', userPrincipalName: 'U1@contoso.com' });
-    expect(r.keys()).toEqual(['type', 'phoneType', 'phoneNumber', 'smsSignInState', 'id', 'userId', 'userPrincipalName']);
+    const r = methodRecord(
+      {
+        '@odata.type': '#microsoft.graph.phoneAuthenticationMethod',
+        id: 'x',
+        smsSignInState: 'ready',
+        phoneNumber: '+1 5',
+        phoneType: 'mobile',
+      },
+      { id: 'u1', userPrincipalName: 'U1@contoso.com' },
+    );
+    expect(r.keys()).toEqual([
+      'type',
+      'phoneType',
+      'phoneNumber',
+      'smsSignInState',
+      'id',
+      'userId',
+      'userPrincipalName',
+    ]);
     expect(toPlain(r)).toMatchObject({ type: 'phone', userId: 'u1', userPrincipalName: 'U1@contoso.com' });
     expect(methodRecord({ id: 'y' }, 'u2', 'email').get('type')).toBe('email');
   });
 
   it("turns Graph errors into ShellErrors with Graph's code, status, request-id and the item", () => {
-    const e = graphError(new GraphRequestError(403, 'Authorization_RequestDenied', 'Insufficient privileges.', 'rid', { method: 'DELETE', url: 'u' }, 'UserAuthenticationMethod.ReadWrite.All'), 'item');
+    const e = graphError(
+      new GraphRequestError(
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges.',
+        'rid',
+        { method: 'DELETE', url: 'u' },
+        'UserAuthenticationMethod.ReadWrite.All',
+      ),
+      'item',
+    );
     expect([e.code, e.status, e.requestId, e.target]).toEqual(['Authorization_RequestDenied', 403, 'rid', 'item']);
     expect(e.message).toContain('UserAuthenticationMethod.ReadWrite.All');
     const s = graphError(new SignInError('bad secret', 'invalid_client'));
     expect([s.code, s.fatal]).toEqual(['SignInFailed', true]);
-    expect(graphError(new GraphRequestError(0, 'NetworkError', 'down', null, { method: 'GET', url: 'u' })).status).toBeNull();
+    expect(
+      graphError(new GraphRequestError(0, 'NetworkError', 'down', null, { method: 'GET', url: 'u' })).status,
+    ).toBeNull();
   });
 
   it('turns plain search text into $search clauses', () => {

@@ -26,6 +26,10 @@ describe('locateJsonError', () => {
   it('gives 1-based lines and columns', () => {
     expect(locateJsonError('[1,\n 2,\n ]')).toEqual({ line: 3, column: 2, reason: "expected a value, found ']'" });
     expect(locateJsonError('tru')).toMatchObject({ line: 1, column: 1 });
-    expect(locateJsonError('01')).toMatchObject({ line: 1, column: 2, reason: "expected the end of the document, found '1'" });
+    expect(locateJsonError('01')).toMatchObject({
+      line: 1,
+      column: 2,
+      reason: "expected the end of the document, found '1'",
+    });
   });
 });

@@ -6,7 +6,11 @@ import { deepEquals } from '../../../src/runtime/compare.js';
 import { ShellRecord } from '../../../src/runtime/record.js';
 import type { Value } from '../../../src/runtime/values.js';
 
-const scalar = fc.oneof(fc.constantFrom<Value>(null, 'a', 'A', 'b', '1', '01', ' 1', 1, 2, 1.5), fc.string({ maxLength: 3 }), fc.integer({ min: -3, max: 3 }));
+const scalar = fc.oneof(
+  fc.constantFrom<Value>(null, 'a', 'A', 'b', '1', '01', ' 1', 1, 2, 1.5),
+  fc.string({ maxLength: 3 }),
+  fc.integer({ min: -3, max: 3 }),
+);
 const { value } = fc.letrec<{ value: Value; record: ShellRecord }>((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('value'), { maxLength: 3 }), tie('record')),
   record: fc
@@ -27,7 +31,10 @@ describe('uniqueKey', () => {
 
 describe('readPath', () => {
   it('reads dotted paths, enumerating arrays and dropping nulls', () => {
-    const r = new ShellRecord({ user: new ShellRecord({ dept: 'IT' }), list: [new ShellRecord({ n: 1 }), new ShellRecord({}), new ShellRecord({ n: 2 })] });
+    const r = new ShellRecord({
+      user: new ShellRecord({ dept: 'IT' }),
+      list: [new ShellRecord({ n: 1 }), new ShellRecord({}), new ShellRecord({ n: 2 })],
+    });
     expect(readPath(r, 'user.dept')).toBe('IT');
     expect(readPath(r, 'USER.DEPT')).toBe('IT');
     expect(readPath(r, 'list.n')).toEqual([1, 2]);

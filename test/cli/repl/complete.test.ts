@@ -64,7 +64,13 @@ describe('command names', () => {
   });
 
   it('offers every command sharing a prefix, sorted', () => {
-    expect(candidates('get-p')).toEqual(['get-password', 'get-passwordless', 'get-phone', 'get-platform-credential', 'get-policy']);
+    expect(candidates('get-p')).toEqual([
+      'get-password',
+      'get-passwordless',
+      'get-phone',
+      'get-platform-credential',
+      'get-policy',
+    ]);
   });
 
   it('matches case-insensitively and returns the canonical spelling, aliases included', () => {
@@ -93,7 +99,16 @@ describe('parameter names', () => {
   });
 
   it('adds the common parameters the binder accepts for that command', () => {
-    expect(candidates('get-methods -')).toEqual(['-checkpoint', '-ea', '-erroraction', '-type', '-upn', '-user', '-userId', '-userPrincipalName']);
+    expect(candidates('get-methods -')).toEqual([
+      '-checkpoint',
+      '-ea',
+      '-erroraction',
+      '-type',
+      '-upn',
+      '-user',
+      '-userId',
+      '-userPrincipalName',
+    ]);
     expect(candidates('reset-password -w')).toEqual(['-whatif']);
     expect(candidates('get-users -w')).toEqual([]);
     expect(candidates('get-users -ch')).toEqual([]);
@@ -111,7 +126,9 @@ describe('parameter values', () => {
   });
 
   it('lists every value when nothing is typed yet', () => {
-    expect(candidates('get-methods -type ')).toEqual([...METHOD_TYPE_NAMES].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(candidates('get-methods -type ')).toEqual(
+      [...METHOD_TYPE_NAMES].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    );
   });
 
   it('completes the value of the -param:value form, replacing only the value', () => {
@@ -172,7 +189,10 @@ describe('variables', () => {
 
 describe('properties of the piped records', () => {
   it("completes where's property and condition fields from what the previous command emits", () => {
-    expect(complete('get-methods | where ph', sources)).toEqual([['phoneAppVersion', 'phoneNumber', 'phoneType'], 'ph']);
+    expect(complete('get-methods | where ph', sources)).toEqual([
+      ['phoneAppVersion', 'phoneNumber', 'phoneType'],
+      'ph',
+    ]);
     expect(candidates('get-phone -user x | where type=phone phoneT')).toEqual(['phoneType']);
   });
 
@@ -185,7 +205,11 @@ describe('properties of the piped records', () => {
   });
 
   it('looks through commands that pass their input on, and uses what select and group build', () => {
-    expect(candidates('get-methods | where type=phone | sort | select ph')).toEqual(['phoneAppVersion', 'phoneNumber', 'phoneType']);
+    expect(candidates('get-methods | where type=phone | sort | select ph')).toEqual([
+      'phoneAppVersion',
+      'phoneNumber',
+      'phoneType',
+    ]);
     expect(candidates('get-users | select displayName, mail | where m')).toEqual(['mail']);
     expect(candidates('get-methods | group type | sort c')).toEqual(['count']);
   });
@@ -200,7 +224,10 @@ describe('properties of the piped records', () => {
   });
 
   it('completes $_. in a foreach or where block after such a stage', () => {
-    expect(complete('get-users | foreach { $_.us', sources)).toEqual([['$_.usageLocation', '$_.userPrincipalName'], '$_.us']);
+    expect(complete('get-users | foreach { $_.us', sources)).toEqual([
+      ['$_.usageLocation', '$_.userPrincipalName'],
+      '$_.us',
+    ]);
     expect(candidates('get-methods | where { $_.phoneN')).toEqual(['$_.phoneNumber']);
     expect(candidates('get-users | foreach { if ($_.acc')).toEqual(['$_.accountEnabled']);
     expect(candidates('new-tap x | foreach { $_.temp')).toEqual(['$_.temporaryAccessPass']);
@@ -254,7 +281,19 @@ describe('strings and comments', () => {
 });
 
 describe('robustness', () => {
-  const alphabet = [...'abcgmstuxyz-$_.:=!<>~|;,(){}[]@#`\'" \n\t/\\0123456789é'].concat(['get-methods', 'where', 'foreach', '$_', '-type', '$u', 'select', '<#', '#>', '@"\n', '"@']);
+  const alphabet = [...'abcgmstuxyz-$_.:=!<>~|;,(){}[]@#`\'" \n\t/\\0123456789é'].concat([
+    'get-methods',
+    'where',
+    'foreach',
+    '$_',
+    '-type',
+    '$u',
+    'select',
+    '<#',
+    '#>',
+    '@"\n',
+    '"@',
+  ]);
 
   it('returns arrays of strings and a string for any text, never throwing', () => {
     fc.assert(
@@ -283,15 +322,28 @@ describe('robustness', () => {
 
 describe('what the Graph commands declare they emit', () => {
   it('declares record properties on every Graph command that reads, creates or adds records', () => {
-    const silent = builtinCommands.filter((c) => c.needsGraph && /^(get|new|add)-/.test(c.name) && c.name !== 'get-context' && !c.emits);
+    const silent = builtinCommands.filter(
+      (c) => c.needsGraph && /^(get|new|add)-/.test(c.name) && c.name !== 'get-context' && !c.emits,
+    );
     expect(silent.map((c) => c.name)).toEqual([]);
   });
 
   it("gives a method family its view columns plus the method record's own keys", () => {
     const emits = (name: string) => builtinCommands.find((c) => c.name === name)!.emits;
-    expect(emits('get-fido2')).toEqual(['type', 'displayName', 'model', 'attestationLevel', 'createdDateTime', 'id', 'userId', 'userPrincipalName']);
+    expect(emits('get-fido2')).toEqual([
+      'type',
+      'displayName',
+      'model',
+      'attestationLevel',
+      'createdDateTime',
+      'id',
+      'userId',
+      'userPrincipalName',
+    ]);
     expect(emits('get-password')).toEqual(['type', 'createdDateTime', 'id', 'userId', 'userPrincipalName']);
     expect(emits('new-tap')).toContain('temporaryAccessPass');
-    expect(emits('get-methods')).toEqual(expect.arrayContaining(['phoneNumber', 'emailAddress', 'serialNumber', 'userId', 'userPrincipalName']));
+    expect(emits('get-methods')).toEqual(
+      expect.arrayContaining(['phoneNumber', 'emailAddress', 'serialNumber', 'userId', 'userPrincipalName']),
+    );
   });
 });

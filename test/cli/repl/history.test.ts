@@ -17,9 +17,9 @@ describe('what history keeps out (the secret policy, read by tokens)', () => {
     'new-qrcodepin x -pi 24681357',
     'new-qrcodepin x -pi:24681357',
     "$env:AZURE_CLIENT_SECRET = 'abc'",
-    "invoke-graph POST /x -body '{\"password\": \"p\"}'",
+    'invoke-graph POST /x -body \'{"password": "p"}\'',
     "invoke-graph PUT /users/x/authentication/qrCodePinMethod -body @{ pin = @{ code = '24681357' } }",
-    "invoke-graph PUT /users/x/authentication/qrCodePinMethod -body '{\"pin\":{\"code\":\"24681357\"}}'",
+    'invoke-graph PUT /users/x/authentication/qrCodePinMethod -body \'{"pin":{"code":"24681357"}}\'',
     "reset-password x -newpassword (\n'Pw!')",
   ])('keeps out %s', (line) => expect(h.isSecret(line)).toBe(true));
 

@@ -7,11 +7,31 @@ import { harness, type Json } from '../support/request.js';
 const u = (upn: string, seg: string) => `/users/${upn}/authentication/${seg}`;
 
 describe.each([
-  ['fido2Methods', 'AlexW@contoso.com', 'bWY0ZGUyYzAtYWxleC1mZGlvMg', { aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8', attestationLevel: 'attested', model: 'YubiKey 5 NFC' }],
-  ['microsoftAuthenticatorMethods', 'AdeleV@contoso.com', '0c5a2e1f-3b4d-4e6f-8a9b-1c2d3e4f5a6b', { displayName: 'iPhone 15', deviceTag: 'SoftwareTokenActivated', phoneAppVersion: '6.8.12' }],
+  [
+    'fido2Methods',
+    'AlexW@contoso.com',
+    'bWY0ZGUyYzAtYWxleC1mZGlvMg',
+    { aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8', attestationLevel: 'attested', model: 'YubiKey 5 NFC' },
+  ],
+  [
+    'microsoftAuthenticatorMethods',
+    'AdeleV@contoso.com',
+    '0c5a2e1f-3b4d-4e6f-8a9b-1c2d3e4f5a6b',
+    { displayName: 'iPhone 15', deviceTag: 'SoftwareTokenActivated', phoneAppVersion: '6.8.12' },
+  ],
   ['softwareOathMethods', 'DiegoS@contoso.com', 'a1b2c3d4-0000-4000-8000-0000000d1e60', { secretKey: null }],
-  ['windowsHelloForBusinessMethods', 'AlexW@contoso.com', 'f1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', { displayName: 'DESKTOP-ALEXW', keyStrength: 'normal' }],
-  ['platformCredentialMethods', 'JohannaL@contoso.com', '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', { platform: 'macOS', keyStrength: 'normal' }],
+  [
+    'windowsHelloForBusinessMethods',
+    'AlexW@contoso.com',
+    'f1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+    { displayName: 'DESKTOP-ALEXW', keyStrength: 'normal' },
+  ],
+  [
+    'platformCredentialMethods',
+    'JohannaL@contoso.com',
+    '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+    { platform: 'macOS', keyStrength: 'normal' },
+  ],
 ] as const)('%s', (segment, upn, id, props) => {
   it('lists, gets the bare entity, deletes with 204, then 404s', async () => {
     const h = harness();
@@ -35,7 +55,10 @@ describe('$expand=device', () => {
     expect((await h.request('GET', whfb)).body.device).toBeUndefined();
     const expanded = await h.request('GET', `${whfb}?$expand=device`);
     expect(expanded.body.device).toMatchObject({ displayName: 'DESKTOP-ALEXW' });
-    const pc = await h.request('GET', `${u('JohannaL@contoso.com', 'platformCredentialMethods/6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d')}?$expand=device`);
+    const pc = await h.request(
+      'GET',
+      `${u('JohannaL@contoso.com', 'platformCredentialMethods/6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d')}?$expand=device`,
+    );
     expect(pc.body.device).toMatchObject({ operatingSystem: 'macOS' });
     expect((await h.request('GET', `${whfb}?$expand=owner`)).status).toBe(400);
   });
@@ -44,15 +67,24 @@ describe('$expand=device', () => {
 describe('passwordlessMicrosoftAuthenticatorMethods (beta only)', () => {
   it('lists, gets and deletes on beta and does not exist on v1.0', async () => {
     const h = harness();
-    h.user('CameronW@contoso.com').methods.push({ '@odata.type': '#microsoft.graph.passwordlessMicrosoftAuthenticatorAuthenticationMethod', id: 'R18B3t8Ogh9XIOGmPt81d6p_KXJs1YTxfGgGqeVFJSM1', displayName: 'My mobile phone', createdDateTime: '2020-09-02T04:16:49Z' });
+    h.user('CameronW@contoso.com').methods.push({
+      '@odata.type': '#microsoft.graph.passwordlessMicrosoftAuthenticatorAuthenticationMethod',
+      id: 'R18B3t8Ogh9XIOGmPt81d6p_KXJs1YTxfGgGqeVFJSM1',
+      displayName: 'My mobile phone',
+      createdDateTime: '2020-09-02T04:16:49Z',
+    });
     const path = u('CameronW@contoso.com', 'passwordlessMicrosoftAuthenticatorMethods');
     const list = await h.request('GET', path, { version: 'beta' });
-    expect(list.body.value).toEqual([expect.objectContaining({ id: 'R18B3t8Ogh9XIOGmPt81d6p_KXJs1YTxfGgGqeVFJSM1', displayName: 'My mobile phone' })]);
+    expect(list.body.value).toEqual([
+      expect.objectContaining({ id: 'R18B3t8Ogh9XIOGmPt81d6p_KXJs1YTxfGgGqeVFJSM1', displayName: 'My mobile phone' }),
+    ]);
     const v1 = await h.request('GET', path);
     expect(v1.status).toBe(400);
     expect(v1.body.error.code).toBe('BadRequest');
     expect((await h.request('GET', u('CameronW@contoso.com', 'methods'))).body.value).toHaveLength(1);
-    expect((await h.request('DELETE', `${path}/R18B3t8Ogh9XIOGmPt81d6p_KXJs1YTxfGgGqeVFJSM1`, { version: 'beta' })).status).toBe(204);
+    expect(
+      (await h.request('DELETE', `${path}/R18B3t8Ogh9XIOGmPt81d6p_KXJs1YTxfGgGqeVFJSM1`, { version: 'beta' })).status,
+    ).toBe(204);
   });
 });
 
@@ -60,7 +92,19 @@ describe('hardwareOathMethods (beta only)', () => {
   const path = u('GradyA@contoso.com', 'hardwareOathMethods');
   function withSecondToken() {
     const h = harness();
-    h.user('GradyA@contoso.com').methods.push({ '@odata.type': '#microsoft.graph.hardwareOathAuthenticationMethod', id: '3dee0e53-0000-4000-8000-000000000002', device: { id: '3dee0e53-0000-4000-8000-000000000002', displayName: 'Token 2', serialNumber: 'TOTP654321', manufacturer: 'Contoso', model: 'Hardware Token 1000', status: 'activated', secretKey: 'hidden' } });
+    h.user('GradyA@contoso.com').methods.push({
+      '@odata.type': '#microsoft.graph.hardwareOathAuthenticationMethod',
+      id: '3dee0e53-0000-4000-8000-000000000002',
+      device: {
+        id: '3dee0e53-0000-4000-8000-000000000002',
+        displayName: 'Token 2',
+        serialNumber: 'TOTP654321',
+        manufacturer: 'Contoso',
+        model: 'Hardware Token 1000',
+        status: 'activated',
+        secretKey: 'hidden',
+      },
+    });
     return h;
   }
 

@@ -12,7 +12,9 @@ describe('emailMethods', () => {
     const h = harness();
     const res = await h.request('GET', ADELE);
     expect(res.status).toBe(200);
-    expect(res.body.value).toEqual([expect.objectContaining({ id: EMAIL_METHOD_ID, emailAddress: 'adele.vance@outlook.com' })]);
+    expect(res.body.value).toEqual([
+      expect.objectContaining({ id: EMAIL_METHOD_ID, emailAddress: 'adele.vance@outlook.com' }),
+    ]);
     expect((await h.request('GET', CAMERON)).body.value).toEqual([]);
   });
 
@@ -51,16 +53,28 @@ describe('emailMethods', () => {
 
   it('updates the address with 204', async () => {
     const h = harness();
-    expect((await h.request('PATCH', `${ADELE}/${EMAIL_METHOD_ID}`, { body: { emailAddress: 'adele@fabrikam.com' } })).status).toBe(204);
+    expect(
+      (await h.request('PATCH', `${ADELE}/${EMAIL_METHOD_ID}`, { body: { emailAddress: 'adele@fabrikam.com' } }))
+        .status,
+    ).toBe(204);
     expect((await h.request('GET', `${ADELE}/${EMAIL_METHOD_ID}`)).body.emailAddress).toBe('adele@fabrikam.com');
   });
 
   it('does not let users create or update their own email method, but lets them delete it', async () => {
     const h = harness();
     const adele = selfUser(h.user('AdeleV@contoso.com'));
-    expect((await h.request('PATCH', `${ADELE}/${EMAIL_METHOD_ID}`, { body: { emailAddress: 'x@fabrikam.com' }, principal: adele })).status).toBe(403);
+    expect(
+      (
+        await h.request('PATCH', `${ADELE}/${EMAIL_METHOD_ID}`, {
+          body: { emailAddress: 'x@fabrikam.com' },
+          principal: adele,
+        })
+      ).status,
+    ).toBe(403);
     const cameron = selfUser(h.user('CameronW@contoso.com'));
-    expect((await h.request('POST', CAMERON, { body: { emailAddress: 'c@fabrikam.com' }, principal: cameron })).status).toBe(403);
+    expect(
+      (await h.request('POST', CAMERON, { body: { emailAddress: 'c@fabrikam.com' }, principal: cameron })).status,
+    ).toBe(403);
     expect((await h.request('DELETE', `${ADELE}/${EMAIL_METHOD_ID}`, { principal: adele })).status).toBe(204);
     expect((await h.request('GET', ADELE)).body.value).toEqual([]);
   });

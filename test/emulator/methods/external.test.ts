@@ -11,7 +11,11 @@ describe('externalAuthenticationMethods', () => {
     const h = harness();
     const res = await h.request('POST', CAMERON, { body: { configurationId: ADATUM, displayName: 'Adatum' } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ '@odata.type': '#microsoft.graph.externalAuthenticationMethod', configurationId: ADATUM, displayName: 'Adatum' });
+    expect(res.body).toMatchObject({
+      '@odata.type': '#microsoft.graph.externalAuthenticationMethod',
+      configurationId: ADATUM,
+      displayName: 'Adatum',
+    });
     expect(res.body.createdDateTime).toMatch(/Z$/);
     const list = await h.request('GET', CAMERON);
     expect(list.body.value).toEqual([expect.objectContaining({ id: res.body.id, configurationId: ADATUM })]);
@@ -19,16 +23,31 @@ describe('externalAuthenticationMethods', () => {
 
   it('requires configurationId and displayName, and a configuration that exists', async () => {
     const h = harness();
-    expect((await h.request('POST', CAMERON, { body: { displayName: 'Adatum' } })).body.error.message).toContain("'configurationId' is required");
-    expect((await h.request('POST', CAMERON, { body: { configurationId: ADATUM } })).body.error.message).toContain("'displayName' is required");
-    expect((await h.request('POST', CAMERON, { body: { configurationId: 'Fido2', displayName: 'x' } })).status).toBe(400);
+    expect((await h.request('POST', CAMERON, { body: { displayName: 'Adatum' } })).body.error.message).toContain(
+      "'configurationId' is required",
+    );
+    expect((await h.request('POST', CAMERON, { body: { configurationId: ADATUM } })).body.error.message).toContain(
+      "'displayName' is required",
+    );
+    expect((await h.request('POST', CAMERON, { body: { configurationId: 'Fido2', displayName: 'x' } })).status).toBe(
+      400,
+    );
   });
 
   it('refuses a second method for the same configuration (409) and self-service creation (403)', async () => {
     const h = harness();
     await h.request('POST', CAMERON, { body: { configurationId: ADATUM, displayName: 'Adatum' } });
-    expect((await h.request('POST', CAMERON, { body: { configurationId: ADATUM, displayName: 'Adatum' } })).status).toBe(409);
+    expect(
+      (await h.request('POST', CAMERON, { body: { configurationId: ADATUM, displayName: 'Adatum' } })).status,
+    ).toBe(409);
     const self = selfUser(h.user('AdeleV@contoso.com'));
-    expect((await h.request('POST', '/users/AdeleV@contoso.com/authentication/externalAuthenticationMethods', { body: { configurationId: ADATUM, displayName: 'Adatum' }, principal: self })).status).toBe(403);
+    expect(
+      (
+        await h.request('POST', '/users/AdeleV@contoso.com/authentication/externalAuthenticationMethods', {
+          body: { configurationId: ADATUM, displayName: 'Adatum' },
+          principal: self,
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -28,12 +28,25 @@ describe('generateUsers', () => {
   it('mixes method types, leaves some users with only a password, and uses valid phone numbers', () => {
     const users = generateUsers(2000, tenant);
     const kinds = new Set(users.flatMap((u) => u.methods.map((m) => typeOf(m)?.key)));
-    for (const k of ['password', 'phone', 'email', 'authenticator', 'fido2', 'softwareOath', 'whfb', 'platformCredential', 'tap', 'hardwareOath']) expect(kinds).toContain(k);
+    for (const k of [
+      'password',
+      'phone',
+      'email',
+      'authenticator',
+      'fido2',
+      'softwareOath',
+      'whfb',
+      'platformCredential',
+      'tap',
+      'hardwareOath',
+    ])
+      expect(kinds).toContain(k);
     expect(users.filter((u) => u.methods.length === 1).length).toBeGreaterThan(100);
     const phones = users.flatMap((u) => u.methods.filter((m) => m.phoneType !== undefined));
     expect(phones.every((p) => PHONE_NUMBER.test(String(p.phoneNumber)))).toBe(true);
     for (const u of users) {
-      if (u.methods.some((m) => m.phoneType === 'alternateMobile')) expect(u.methods.some((m) => m.phoneType === 'mobile')).toBe(true);
+      if (u.methods.some((m) => m.phoneType === 'alternateMobile'))
+        expect(u.methods.some((m) => m.phoneType === 'mobile')).toBe(true);
     }
   });
 

@@ -9,7 +9,9 @@ describe('GET /users/{user}/authentication/methods', () => {
     const h = harness();
     const res = await h.request('GET', '/users/AdeleV@contoso.com/authentication/methods');
     expect(res.status).toBe(200);
-    expect(res.body['@odata.context']).toBe(`${BASE}/v1.0/$metadata#users('6e7b768e-07e2-4810-8459-485f84f8f204')/authentication/methods`);
+    expect(res.body['@odata.context']).toBe(
+      `${BASE}/v1.0/$metadata#users('6e7b768e-07e2-4810-8459-485f84f8f204')/authentication/methods`,
+    );
     const types = res.body.value.map((m: Json) => m['@odata.type']);
     expect(types).toEqual([
       '#microsoft.graph.passwordAuthenticationMethod',
@@ -27,7 +29,10 @@ describe('GET /users/{user}/authentication/methods', () => {
     const hw = '#microsoft.graph.hardwareOathAuthenticationMethod';
     expect(v1.body.value.map((m: Json) => m['@odata.type'])).not.toContain(hw);
     expect(beta.body.value.map((m: Json) => m['@odata.type'])).toContain(hw);
-    const one = await h.request('GET', '/users/GradyA@contoso.com/authentication/methods/aad49556-a1b2-4c3d-9e8f-0a1b2c3d4e5f');
+    const one = await h.request(
+      'GET',
+      '/users/GradyA@contoso.com/authentication/methods/aad49556-a1b2-4c3d-9e8f-0a1b2c3d4e5f',
+    );
     expect(one.status).toBe(404);
   });
 
@@ -44,9 +49,16 @@ describe('GET /users/{user}/authentication/methods', () => {
 
   it('gets one method by id as the bare entity, and 404s an unknown id naming it', async () => {
     const h = harness();
-    const ok = await h.request('GET', '/users/AlexW@contoso.com/authentication/methods/f1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8');
+    const ok = await h.request(
+      'GET',
+      '/users/AlexW@contoso.com/authentication/methods/f1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+    );
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ '@odata.type': '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod', id: 'f1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', keyStrength: 'normal' });
+    expect(ok.body).toMatchObject({
+      '@odata.type': '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod',
+      id: 'f1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+      keyStrength: 'normal',
+    });
     expect(ok.body.value).toBeUndefined();
     const missing = await h.request('GET', '/users/AlexW@contoso.com/authentication/methods/nope');
     expect(missing.status).toBe(404);
@@ -81,21 +93,31 @@ describe('passwordMethods', () => {
 
   it('gets the password method by its fixed id with createdDateTime not populated', async () => {
     const h = harness();
-    const res = await h.request('GET', `/users/CameronW@contoso.com/authentication/passwordMethods/${PASSWORD_METHOD_ID}`);
+    const res = await h.request(
+      'GET',
+      `/users/CameronW@contoso.com/authentication/passwordMethods/${PASSWORD_METHOD_ID}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: PASSWORD_METHOD_ID, password: null, createdDateTime: null });
-    expect((await h.request('GET', '/users/CameronW@contoso.com/authentication/passwordMethods/other')).status).toBe(404);
+    expect((await h.request('GET', '/users/CameronW@contoso.com/authentication/passwordMethods/other')).status).toBe(
+      404,
+    );
   });
 
   it('cannot be deleted (no DELETE route: 405)', async () => {
     const h = harness();
-    const res = await h.request('DELETE', `/users/CameronW@contoso.com/authentication/passwordMethods/${PASSWORD_METHOD_ID}`);
+    const res = await h.request(
+      'DELETE',
+      `/users/CameronW@contoso.com/authentication/passwordMethods/${PASSWORD_METHOD_ID}`,
+    );
     expect(res.status).toBe(405);
   });
 
   it('refuses callers without a methods permission with 403 Authorization_RequestDenied', async () => {
     const h = harness();
-    const res = await h.request('GET', '/users/CameronW@contoso.com/authentication/methods', { principal: { kind: 'app', appId: 'x', roles: ['User.Read.All'], scopes: [], directoryRoles: [] } });
+    const res = await h.request('GET', '/users/CameronW@contoso.com/authentication/methods', {
+      principal: { kind: 'app', appId: 'x', roles: ['User.Read.All'], scopes: [], directoryRoles: [] },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('Authorization_RequestDenied');
   });

@@ -6,7 +6,11 @@ import { PASSWORD_METHOD_ID } from '../../../src/emulator/store/methods.js';
 import { BASE, admin, app, harness, sleep, type Harness, type Result } from '../support/request.js';
 
 const reset = (h: Harness, user: string, body?: unknown, version: 'v1.0' | 'beta' = 'v1.0', via = 'methods') =>
-  h.request('POST', `/users/${user}/authentication/${via}/${PASSWORD_METHOD_ID}/resetPassword`, { body, principal: admin, version });
+  h.request('POST', `/users/${user}/authentication/${via}/${PASSWORD_METHOD_ID}/resetPassword`, {
+    body,
+    principal: admin,
+    version,
+  });
 
 /** Polls the operation at the Location until it ends (or 3 s pass), recording every status seen. */
 async function poll(h: Harness, location: string): Promise<{ seen: string[]; last: Result }> {
@@ -28,7 +32,11 @@ describe('resetPassword', () => {
     const res = await reset(h, 'CameronW@contoso.com', { newPassword: 'Cuyo5459!' });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({});
-    expect(res.headers.Location).toMatch(new RegExp(`^${BASE}/v1\\.0/users/a87cc624-b550-4559-b934-3bc0325a4808/authentication/operations/[0-9a-f-]{36}\\?aadgdc=[A-Z0-9]+&aadgsu=[a-z-]+$`));
+    expect(res.headers.Location).toMatch(
+      new RegExp(
+        `^${BASE}/v1\\.0/users/a87cc624-b550-4559-b934-3bc0325a4808/authentication/operations/[0-9a-f-]{36}\\?aadgdc=[A-Z0-9]+&aadgsu=[a-z-]+$`,
+      ),
+    );
   });
 
   it('returns a generated newPassword when none is given', async () => {
@@ -73,20 +81,32 @@ describe('resetPassword', () => {
   it('checks newPassword against the password policy and banned words', async () => {
     const h = harness();
     expect((await reset(h, 'CameronW@contoso.com', { newPassword: 'short' })).status).toBe(400);
-    expect((await reset(h, 'CameronW@contoso.com', { newPassword: 'alllowercase' })).body.error.message).toContain('three of');
-    expect((await reset(h, 'CameronW@contoso.com', { newPassword: 'P@ssw0rd123' })).body.error.message).toContain('banned');
+    expect((await reset(h, 'CameronW@contoso.com', { newPassword: 'alllowercase' })).body.error.message).toContain(
+      'three of',
+    );
+    expect((await reset(h, 'CameronW@contoso.com', { newPassword: 'P@ssw0rd123' })).body.error.message).toContain(
+      'banned',
+    );
   });
 
   it('is refused on your own account and for app-only callers', async () => {
     const h = harness();
     expect((await reset(h, 'admin@contoso.com', { newPassword: 'Cuyo5459!' })).status).toBe(403);
-    const appOnly = await h.request('POST', `/users/CameronW@contoso.com/authentication/methods/${PASSWORD_METHOD_ID}/resetPassword`, { principal: app, body: {} });
+    const appOnly = await h.request(
+      'POST',
+      `/users/CameronW@contoso.com/authentication/methods/${PASSWORD_METHOD_ID}/resetPassword`,
+      { principal: app, body: {} },
+    );
     expect(appOnly.status).toBe(400);
   });
 
   it('404s a method id that is not the password method', async () => {
     const h = harness();
-    const res = await h.request('POST', '/users/CameronW@contoso.com/authentication/methods/3179e48a-750b-4051-897c-87b9720928f7/resetPassword', { principal: admin, body: {} });
+    const res = await h.request(
+      'POST',
+      '/users/CameronW@contoso.com/authentication/methods/3179e48a-750b-4051-897c-87b9720928f7/resetPassword',
+      { principal: admin, body: {} },
+    );
     expect(res.status).toBe(404);
   });
 
@@ -97,11 +117,17 @@ describe('resetPassword', () => {
     expect((await reset(h, 'CameronW@contoso.com', {}, 'v1.0', 'passwordMethods')).status).toBe(400);
   });
 
-  it("404s an operation id that is unknown or belongs to another user", async () => {
+  it('404s an operation id that is unknown or belongs to another user', async () => {
     const h = harness();
     const res = await reset(h, 'CameronW@contoso.com', {});
     const opId = new URL(res.headers.Location!).pathname.split('/').pop();
-    expect((await h.request('GET', `/users/AdeleV@contoso.com/authentication/operations/${opId}`, { principal: admin })).status).toBe(404);
-    expect((await h.request('GET', '/users/CameronW@contoso.com/authentication/operations/nope', { principal: admin })).status).toBe(404);
+    expect(
+      (await h.request('GET', `/users/AdeleV@contoso.com/authentication/operations/${opId}`, { principal: admin }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await h.request('GET', '/users/CameronW@contoso.com/authentication/operations/nope', { principal: admin }))
+        .status,
+    ).toBe(404);
   });
 });

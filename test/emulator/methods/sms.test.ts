@@ -6,7 +6,8 @@ import { policyConfig } from '../../../src/emulator/store/derive.js';
 import { harness, type Harness, type Json } from '../support/request.js';
 
 const ADELE = '/users/AdeleV@contoso.com/authentication/phoneMethods';
-const state = async (h: Harness, path = ADELE, id: string = PHONE_IDS.mobile) => (await h.request('GET', `${path}/${id}`)).body.smsSignInState;
+const state = async (h: Harness, path = ADELE, id: string = PHONE_IDS.mobile) =>
+  (await h.request('GET', `${path}/${id}`)).body.smsSignInState;
 
 function allowSmsSignIn(h: Harness, allowed = true) {
   const sms = policyConfig(h.store, 'Sms')!;
@@ -58,7 +59,9 @@ describe('smsSignInState', () => {
     const h = harness();
     allowSmsSignIn(h);
     await h.request('POST', `${ADELE}/${PHONE_IDS.mobile}/enableSmsSignIn`);
-    await h.request('POST', '/users/CameronW@contoso.com/authentication/phoneMethods', { body: { phoneNumber: '+1 4255550101', phoneType: 'mobile' } });
+    await h.request('POST', '/users/CameronW@contoso.com/authentication/phoneMethods', {
+      body: { phoneNumber: '+1 4255550101', phoneType: 'mobile' },
+    });
     expect(await state(h, '/users/CameronW@contoso.com/authentication/phoneMethods')).toBe('phoneNumberNotUnique');
     expect(await state(h)).toBe('ready');
   });
@@ -87,15 +90,26 @@ describe('smsSignInState', () => {
   it('registers a newly added mobile for SMS sign-in when the policy allows it', async () => {
     const h = harness();
     allowSmsSignIn(h);
-    const res = await h.request('POST', '/users/CameronW@contoso.com/authentication/phoneMethods', { body: { phoneNumber: '+1 2065555555', phoneType: 'mobile' } });
+    const res = await h.request('POST', '/users/CameronW@contoso.com/authentication/phoneMethods', {
+      body: { phoneNumber: '+1 2065555555', phoneType: 'mobile' },
+    });
     expect(res.body.smsSignInState).toBe('ready');
     const h2 = harness();
-    const res2 = await h2.request('POST', '/users/CameronW@contoso.com/authentication/phoneMethods', { body: { phoneNumber: '+1 2065555555', phoneType: 'mobile' } });
+    const res2 = await h2.request('POST', '/users/CameronW@contoso.com/authentication/phoneMethods', {
+      body: { phoneNumber: '+1 2065555555', phoneType: 'mobile' },
+    });
     expect(res2.body.smsSignInState).toBe('notAllowedByPolicy');
   });
 
   it('enableSmsSignIn on a phone that does not exist is 404', async () => {
     const h = harness();
-    expect((await h.request('POST', `/users/CameronW@contoso.com/authentication/phoneMethods/${PHONE_IDS.mobile}/enableSmsSignIn`)).status).toBe(404);
+    expect(
+      (
+        await h.request(
+          'POST',
+          `/users/CameronW@contoso.com/authentication/phoneMethods/${PHONE_IDS.mobile}/enableSmsSignIn`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });

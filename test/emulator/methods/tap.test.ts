@@ -13,7 +13,12 @@ describe('temporaryAccessPassMethods', () => {
     expect(res.status).toBe(201);
     expect(res.body['@odata.type']).toBe('#microsoft.graph.temporaryAccessPassAuthenticationMethod');
     expect(res.body.temporaryAccessPass).toMatch(/^\S{8}$/);
-    expect(res.body).toMatchObject({ lifetimeInMinutes: 60, isUsableOnce: false, isUsable: true, methodUsabilityReason: 'EnabledByPolicy' });
+    expect(res.body).toMatchObject({
+      lifetimeInMinutes: 60,
+      isUsableOnce: false,
+      isUsable: true,
+      methodUsabilityReason: 'EnabledByPolicy',
+    });
     expect(res.body.createdDateTime).toMatch(/Z$/);
   });
 
@@ -70,7 +75,9 @@ describe('temporaryAccessPassMethods', () => {
     tap.state = 'disabled';
     const res = await h.request('POST', CAMERON, { body: {} });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('Converged UserCredentialPolicy does not allow creating or updating this authentication method. AuthMethodType [TemporaryAccessPass].');
+    expect(res.body.error.message).toBe(
+      'Converged UserCredentialPolicy does not allow creating or updating this authentication method. AuthMethodType [TemporaryAccessPass].',
+    );
     tap.state = 'enabled';
     tap.includeTargets = [{ id: 'some-group', targetType: 'group' }];
     expect((await h.request('POST', CAMERON, { body: {} })).status).toBe(400);
@@ -80,17 +87,28 @@ describe('temporaryAccessPassMethods', () => {
     const h = harness();
     const start = new Date(Date.now() + 86_400_000);
     start.setUTCMilliseconds(0);
-    const res = await h.request('POST', CAMERON, { body: { startDateTime: start.toISOString(), lifetimeInMinutes: 60, isUsableOnce: false } });
-    expect(res.body).toMatchObject({ startDateTime: start.toISOString().replace('.000Z', 'Z'), isUsable: false, methodUsabilityReason: 'NotYetValid' });
+    const res = await h.request('POST', CAMERON, {
+      body: { startDateTime: start.toISOString(), lifetimeInMinutes: 60, isUsableOnce: false },
+    });
+    expect(res.body).toMatchObject({
+      startDateTime: start.toISOString().replace('.000Z', 'Z'),
+      isUsable: false,
+      methodUsabilityReason: 'NotYetValid',
+    });
   });
 
   it('marks a pass past its lifetime Expired, and DisabledByPolicy when the policy is turned off later', async () => {
     const h = harness();
-    const res = await h.request('POST', CAMERON, { body: { startDateTime: new Date(Date.now() - 2 * 3_600_000).toISOString(), lifetimeInMinutes: 60 } });
+    const res = await h.request('POST', CAMERON, {
+      body: { startDateTime: new Date(Date.now() - 2 * 3_600_000).toISOString(), lifetimeInMinutes: 60 },
+    });
     expect(res.body).toMatchObject({ isUsable: false, methodUsabilityReason: 'Expired' });
     await h.request('POST', CAMERON, { body: {} });
     policyConfig(h.store, 'TemporaryAccessPass')!.state = 'disabled';
-    expect((await h.request('GET', CAMERON)).body.value[0]).toMatchObject({ isUsable: false, methodUsabilityReason: 'DisabledByPolicy' });
+    expect((await h.request('GET', CAMERON)).body.value[0]).toMatchObject({
+      isUsable: false,
+      methodUsabilityReason: 'DisabledByPolicy',
+    });
   });
 
   it('validates the body: unknown properties and a bad startDateTime are 400', async () => {

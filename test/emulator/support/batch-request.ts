@@ -3,34 +3,91 @@
 // error body, and a SubDispatch for $batch that re-enters the same router. Principals for the
 // demo writer app, the reader app and the delegated admin match the demo tenant's grants.
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped JSON response bodies */
-import { GraphError, errorBody, type EmuRequest, type EmuResponse, type GraphVersion, type Principal, type SubDispatch } from '../../../src/emulator/http.js';
+import {
+  GraphError,
+  errorBody,
+  type EmuRequest,
+  type EmuResponse,
+  type GraphVersion,
+  type Principal,
+  type SubDispatch,
+} from '../../../src/emulator/http.js';
 import { Router } from '../../../src/emulator/router.js';
 import { TenantStore } from '../../../src/emulator/store/tenant.js';
 
 export const BASE = 'https://127.0.0.1:4443';
 
-export const writerApp: Principal = { kind: 'app', appId: '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a', roles: ['UserAuthenticationMethod.ReadWrite.All', 'User.Read.All', 'Policy.ReadWrite.AuthenticationMethod', 'AuditLog.Read.All'], scopes: [], directoryRoles: [] };
-export const readerApp: Principal = { kind: 'app', appId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', roles: ['UserAuthenticationMethod.Read.All', 'User.Read.All'], scopes: [], directoryRoles: [] };
+export const writerApp: Principal = {
+  kind: 'app',
+  appId: '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a',
+  roles: [
+    'UserAuthenticationMethod.ReadWrite.All',
+    'User.Read.All',
+    'Policy.ReadWrite.AuthenticationMethod',
+    'AuditLog.Read.All',
+  ],
+  scopes: [],
+  directoryRoles: [],
+};
+export const readerApp: Principal = {
+  kind: 'app',
+  appId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  roles: ['UserAuthenticationMethod.Read.All', 'User.Read.All'],
+  scopes: [],
+  directoryRoles: [],
+};
 export const delegatedAdmin: Principal = {
-  kind: 'delegated', appId: '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a', roles: [],
-  scopes: ['UserAuthenticationMethod.ReadWrite.All', 'User.Read.All', 'Policy.ReadWrite.AuthenticationMethod', 'AuditLog.Read.All'],
+  kind: 'delegated',
+  appId: '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a',
+  roles: [],
+  scopes: [
+    'UserAuthenticationMethod.ReadWrite.All',
+    'User.Read.All',
+    'Policy.ReadWrite.AuthenticationMethod',
+    'AuditLog.Read.All',
+  ],
   directoryRoles: ['Privileged Authentication Administrator', 'Authentication Policy Administrator', 'Reports Reader'],
-  userId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', userPrincipalName: 'admin@contoso.com',
+  userId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+  userPrincipalName: 'admin@contoso.com',
 };
 
-export interface Call { method?: string; url: string; version?: GraphVersion; headers?: Record<string, string>; body?: unknown; principal?: Principal }
-export interface Result { status: number; headers: Record<string, string>; body: any }
+export interface Call {
+  method?: string;
+  url: string;
+  version?: GraphVersion;
+  headers?: Record<string, string>;
+  body?: unknown;
+  principal?: Principal;
+}
+export interface Result {
+  status: number;
+  headers: Record<string, string>;
+  body: any;
+}
 
 /** Runs one request through the router the way the server does (version root stripped, segments decoded). */
 export async function send(router: Router, call: Call, inBatch = false): Promise<Result> {
   const version = call.version ?? 'v1.0';
   const [rawPath = '', rawQuery = ''] = call.url.split(/\?(.*)/s);
-  const path = '/' + rawPath.split('/').filter(Boolean).map((s) => decodeURIComponent(s)).join('/');
+  const path =
+    '/' +
+    rawPath
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s))
+      .join('/');
   const req: EmuRequest = {
-    method: (call.method ?? 'GET').toUpperCase(), path, version, query: new URLSearchParams(rawQuery),
+    method: (call.method ?? 'GET').toUpperCase(),
+    path,
+    version,
+    query: new URLSearchParams(rawQuery),
     headers: Object.fromEntries(Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-    body: call.body, principal: call.principal ?? writerApp, requestId: '00000000-0000-4000-8000-000000000001',
-    params: {}, baseUrl: `${BASE}/${version}`, inBatch,
+    body: call.body,
+    principal: call.principal ?? writerApp,
+    requestId: '00000000-0000-4000-8000-000000000001',
+    params: {},
+    baseUrl: `${BASE}/${version}`,
+    inBatch,
   };
   try {
     const { handler, params } = router.match(req.method, path, version);
@@ -38,20 +95,40 @@ export async function send(router: Router, call: Call, inBatch = false): Promise
     return { status: res.status, headers: res.headers ?? {}, body: res.body };
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
-    return { status: e.status, headers: { ...e.headers, 'Content-Type': 'application/json' }, body: errorBody(e.code, e.message, req.requestId, req.requestId) };
+    return {
+      status: e.status,
+      headers: { ...e.headers, 'Content-Type': 'application/json' },
+      body: errorBody(e.code, e.message, req.requestId, req.requestId),
+    };
   }
 }
 
 /** A SubDispatch that re-enters the router with the parent's principal and version. */
 export function routerDispatch(getRouter: () => Router): SubDispatch {
   return async (item, parent) => {
-    const r = await send(getRouter(), { method: item.method, url: item.url.replace(/^\/+/, ''), version: parent.version, headers: item.headers, body: item.body, principal: parent.principal }, true);
+    const r = await send(
+      getRouter(),
+      {
+        method: item.method,
+        url: item.url.replace(/^\/+/, ''),
+        version: parent.version,
+        headers: item.headers,
+        body: item.body,
+        principal: parent.principal,
+      },
+      true,
+    );
     return { status: r.status, headers: r.headers, ...(r.body === undefined ? {} : { body: r.body }) };
   };
 }
 
 /** A fresh demo store and a router with the given route modules registered on it. */
-export function setup(register: (router: Router, store: TenantStore) => void): { store: TenantStore; router: Router; get: (url: string, c?: Omit<Call, 'url'>) => Promise<Result>; call: (c: Call) => Promise<Result> } {
+export function setup(register: (router: Router, store: TenantStore) => void): {
+  store: TenantStore;
+  router: Router;
+  get: (url: string, c?: Omit<Call, 'url'>) => Promise<Result>;
+  call: (c: Call) => Promise<Result>;
+} {
   const store = TenantStore.demo();
   const router = new Router();
   register(router, store);

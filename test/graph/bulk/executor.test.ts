@@ -8,7 +8,12 @@ import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { Faults, mulberry32, type FaultOptions, type Outcome } from '../../../src/emulator/faults.js';
 import { createGraphClient, staticToken } from '../../../src/graph/client.js';
 import { createBulkExecutor, type ExecutorOptions } from '../../../src/graph/bulk/executor.js';
-import { GraphRequestError, type GraphClient, type GraphRequest, type GraphResponse } from '../../../src/graph/types.js';
+import {
+  GraphRequestError,
+  type GraphClient,
+  type GraphRequest,
+  type GraphResponse,
+} from '../../../src/graph/types.js';
 
 const METHODS_ROUTE = 'GET /users/{user}/authentication/methods';
 const PHONES_POST = 'POST /users/{user}/authentication/phoneMethods';
@@ -33,11 +38,19 @@ function baseClient(): GraphClient {
     graphUrl: emu.graphUrl,
     ca: emu.ca,
     tokens: staticToken(emu.tokens.appToken(app)),
-    connection: { kind: 'client-secret', tenantId: emu.tenantId, graphUrl: emu.graphUrl, clientId: app.clientId, scopes: [] },
+    connection: {
+      kind: 'client-secret',
+      tenantId: emu.tenantId,
+      graphUrl: emu.graphUrl,
+      clientId: app.clientId,
+      scopes: [],
+    },
   });
 }
 
-function executor(opts: ExecutorOptions = {}): GraphClient & { stats(): NonNullable<ReturnType<NonNullable<GraphClient['stats']>>> } {
+function executor(
+  opts: ExecutorOptions = {},
+): GraphClient & { stats(): NonNullable<ReturnType<NonNullable<GraphClient['stats']>>> } {
   const g = createBulkExecutor(baseClient(), { baseDelayMs: 20, ...opts });
   open.push(g);
   return g as ReturnType<typeof executor>;
@@ -52,7 +65,15 @@ afterAll(async () => {
   await emu.stop();
 });
 beforeEach(() => {
-  emu.faults.set({ latencyMs: 0, jitterMs: 0, throttlePerSecond: 0, faultRate: 0, dropRate: 0, itemFaultRate: 0, seed: 1 });
+  emu.faults.set({
+    latencyMs: 0,
+    jitterMs: 0,
+    throttlePerSecond: 0,
+    faultRate: 0,
+    dropRate: 0,
+    itemFaultRate: 0,
+    seed: 1,
+  });
   emu.counters.reset();
 });
 afterEach(async () => {
@@ -63,7 +84,10 @@ const users = () => emu.store.data.users;
 const taken = new Set<string>();
 /** Users no other test has touched and who have no phone yet. */
 function phonelessUsers(n: number): string[] {
-  const out = users().filter((u) => !taken.has(u.id) && !u.methods.some((m) => 'phoneType' in m)).slice(0, n).map((u) => u.id);
+  const out = users()
+    .filter((u) => !taken.has(u.id) && !u.methods.some((m) => 'phoneType' in m))
+    .slice(0, n)
+    .map((u) => u.id);
   expect(out).toHaveLength(n);
   for (const id of out) taken.add(id);
   return out;
@@ -85,7 +109,12 @@ const droppedAfter = (o: Outcome) => o.kind === 'drop' && o.after;
 const passes = (o: Outcome) => o.kind === 'pass';
 
 /** A reconcile that lists the user's phones (through `g`) and returns the one of this type. */
-function findPhone(g: GraphClient, id: string, phoneType: string, calls: (number | undefined)[] = []): GraphRequest['reconcile'] {
+function findPhone(
+  g: GraphClient,
+  id: string,
+  phoneType: string,
+  calls: (number | undefined)[] = [],
+): GraphRequest['reconcile'] {
   return async (since) => {
     calls.push(since);
     const list = await g.request<{ value: Phone[] }>({ method: 'GET', path: phonesPath(id) });
@@ -97,8 +126,12 @@ function findPhone(g: GraphClient, id: string, phoneType: string, calls: (number
 describe('batching', () => {
   it('packs 100 requests made in one tick into $batch calls of at most 20, each caller getting its own answer', async () => {
     const g = executor();
-    const ids = users().slice(0, 100).map((u) => u.id);
-    const answers = await Promise.all(ids.map((id) => g.request<{ '@odata.context': string; value: { id: string }[] }>(methodsOf(id))));
+    const ids = users()
+      .slice(0, 100)
+      .map((u) => u.id);
+    const answers = await Promise.all(
+      ids.map((id) => g.request<{ '@odata.context': string; value: { id: string }[] }>(methodsOf(id))),
+    );
     const s = g.stats();
     expect(s.batches).toBeGreaterThanOrEqual(5);
     expect(s.batchedItems).toBe(100);
@@ -129,7 +162,9 @@ describe('batching', () => {
 
   it('passes a failed item to its own caller as a GraphRequestError, leaving the others unharmed', async () => {
     const g = executor();
-    const ok = users().slice(0, 4).map((u) => g.request(methodsOf(u.id)));
+    const ok = users()
+      .slice(0, 4)
+      .map((u) => g.request(methodsOf(u.id)));
     const missing = g.request(methodsOf('nobody@contoso.com')).catch((e: unknown) => e);
     expect((await Promise.all(ok)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const err = (await missing) as GraphRequestError;
@@ -141,7 +176,7 @@ describe('batching', () => {
 });
 
 describe('failed items of one $batch', () => {
-  it('give each caller its own request-id, not the $batch call\'s (issue 11)', async () => {
+  it("give each caller its own request-id, not the $batch call's (issue 11)", async () => {
     const g = executor();
     // Mobiles beside an alternate mobile: Graph refuses each DELETE, all in one $batch.
     const ids = phonelessUsers(3);
@@ -150,7 +185,13 @@ describe('failed items of one $batch', () => {
       await plain.request({ method: 'POST', path: phonesPath(id), body: ALTERNATE });
     }
     emu.counters.reset();
-    const errors = await Promise.all(ids.map((id) => g.request({ method: 'DELETE', path: `${phonesPath(id)}/3179e48a-750b-4051-897c-87b9720928f7` }).catch((e: unknown) => e as GraphRequestError)));
+    const errors = await Promise.all(
+      ids.map((id) =>
+        g
+          .request({ method: 'DELETE', path: `${phonesPath(id)}/3179e48a-750b-4051-897c-87b9720928f7` })
+          .catch((e: unknown) => e as GraphRequestError),
+      ),
+    );
     expect(routed(BATCH_ROUTE)).toBe(1);
     expect(errors.map((e) => e.status)).toEqual([400, 400, 400]);
     expect(errors.every((e) => /^[0-9a-f-]{36}$/.test(e.requestId ?? ''))).toBe(true);
@@ -162,7 +203,9 @@ describe('throttling and faults', () => {
   it('sends items answered 429 again until all succeed, never re-sending one that succeeded', async () => {
     emu.faults.set({ throttlePerSecond: 100 });
     const g = executor();
-    const ids = users().slice(0, 200).map((u) => u.id);
+    const ids = users()
+      .slice(0, 200)
+      .map((u) => u.id);
     const answers = await Promise.all(ids.map((id) => g.request(methodsOf(id))));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     const s = g.stats();
@@ -176,7 +219,9 @@ describe('throttling and faults', () => {
   it('sends items answered 503 again after their Retry-After, routing each request exactly once', async () => {
     emu.faults.set({ itemFaultRate: 0.3, seed: 5 });
     const g = executor();
-    const ids = users().slice(0, 100).map((u) => u.id);
+    const ids = users()
+      .slice(0, 100)
+      .map((u) => u.id);
     const answers = await Promise.all(ids.map((id) => g.request(methodsOf(id))));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(emu.counters.itemFaults).toBeGreaterThan(0);
@@ -187,7 +232,9 @@ describe('throttling and faults', () => {
   it('sends a whole $batch again after a 503 or 504 until every GET succeeds', async () => {
     emu.faults.set({ faultRate: 0.3, seed: 2 });
     const g = executor();
-    const ids = users().slice(0, 100).map((u) => u.id);
+    const ids = users()
+      .slice(0, 100)
+      .map((u) => u.id);
     const answers = await Promise.all(ids.map((id) => g.request(methodsOf(id))));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(emu.counters.faults).toBeGreaterThan(0);
@@ -208,15 +255,27 @@ describe('throttling and faults', () => {
   it('gives up on a request throttled for longer than the throttling budget', async () => {
     emu.faults.set({ throttlePerSecond: 0.2 }); // the bucket refills in 5 s: Retry-After ≈ 5 s
     const g = executor({ maxThrottledMs: 0 });
-    const ids = users().slice(0, 3).map((u) => u.id);
+    const ids = users()
+      .slice(0, 3)
+      .map((u) => u.id);
     const results = await Promise.allSettled(ids.map((id) => g.request(methodsOf(id))));
-    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as GraphRequestError);
+    const refused = results
+      .filter((r) => r.status === 'rejected')
+      .map((r) => (r as PromiseRejectedResult).reason as GraphRequestError);
     expect(refused.length).toBeGreaterThan(0);
-    for (const err of refused) expect(err).toMatchObject({ status: 429, code: 'TooManyRequests', message: expect.stringContaining('Graph kept throttling it') });
+    for (const err of refused)
+      expect(err).toMatchObject({
+        status: 429,
+        code: 'TooManyRequests',
+        message: expect.stringContaining('Graph kept throttling it'),
+      });
   });
 
   it('sends a GET again when its connection was dropped', async () => {
-    emu.faults.set({ dropRate: 0.5, seed: seedFor({ dropRate: 0.5 }, [(o) => o.kind === 'drop', (o) => o.kind !== 'drop']) });
+    emu.faults.set({
+      dropRate: 0.5,
+      seed: seedFor({ dropRate: 0.5 }, [(o) => o.kind === 'drop', (o) => o.kind !== 'drop']),
+    });
     const g = executor();
     const r = await g.request(methodsOf(users()[0]!.id));
     expect(r.status).toBe(200);
@@ -243,7 +302,11 @@ describe('backing off', () => {
     });
     emu.faults.set({ itemFaultRate: 0.1, seed });
     const g = executor();
-    const answers = await Promise.all(users().slice(0, 20).map((u) => g.request(methodsOf(u.id))));
+    const answers = await Promise.all(
+      users()
+        .slice(0, 20)
+        .map((u) => g.request(methodsOf(u.id))),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(emu.counters.itemFaults).toBeGreaterThan(0);
     expect(g.stats().concurrency).toBe(4);
@@ -253,7 +316,11 @@ describe('backing off', () => {
     const seed = itemSeedFor(0.5, 20, (f) => f.filter(Boolean).length > 5);
     emu.faults.set({ itemFaultRate: 0.5, seed });
     const g = executor();
-    const answers = await Promise.all(users().slice(0, 20).map((u) => g.request(methodsOf(u.id))));
+    const answers = await Promise.all(
+      users()
+        .slice(0, 20)
+        .map((u) => g.request(methodsOf(u.id))),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(g.stats().concurrency).toBeLessThan(4);
   });
@@ -266,7 +333,12 @@ describe('wake-ups', () => {
   // dropped because A's timer exists, so B waits for A's 1 s too. schedule() should replace the
   // timer when the new wake-up is earlier (keep its due time and clearTimeout it).
   it('sends a request again after its own backoff, not after a longer wait of another', async () => {
-    const seed = seedFor({ faultRate: 0.5 }, [(o) => o.kind === 'fault' && o.retryAfter === '1', (o) => o.kind === 'fault' && o.status === 503 && o.retryAfter === undefined, passes, passes]);
+    const seed = seedFor({ faultRate: 0.5 }, [
+      (o) => o.kind === 'fault' && o.retryAfter === '1',
+      (o) => o.kind === 'fault' && o.status === 503 && o.retryAfter === undefined,
+      passes,
+      passes,
+    ]);
     emu.faults.set({ faultRate: 0.5, seed });
     const g = executor();
     const a = g.request(methodsOf(users()[0]!.id));
@@ -290,7 +362,12 @@ describe('order of writes', () => {
     }
     const answers = await Promise.all(calls);
     expect(answers.map((a) => a.status)).toEqual(Array(40).fill(201));
-    for (const id of ids) expect(phonesOf(id).map((p) => p.phoneType).sort()).toEqual(['alternateMobile', 'mobile']);
+    for (const id of ids)
+      expect(
+        phonesOf(id)
+          .map((p) => p.phoneType)
+          .sort(),
+      ).toEqual(['alternateMobile', 'mobile']);
     expect(routed(PHONES_POST)).toBe(40);
     expect(g.stats().batches).toBeGreaterThanOrEqual(2);
   });
@@ -304,7 +381,11 @@ describe('order of writes', () => {
   it('keeps the order when the first write must be sent again, without stalling', async () => {
     // The mobile meets a 503 (no Retry-After) and is sent again after a ~20 ms backoff; the
     // alternateMobile waits behind it rather than failing for want of a mobile.
-    const seed = seedFor({ faultRate: 0.5 }, [(o) => o.kind === 'fault' && o.status === 503 && o.retryAfter === undefined, passes, passes]);
+    const seed = seedFor({ faultRate: 0.5 }, [
+      (o) => o.kind === 'fault' && o.status === 503 && o.retryAfter === undefined,
+      passes,
+      passes,
+    ]);
     emu.faults.set({ faultRate: 0.5, seed });
     const g = executor();
     const [id] = phonelessUsers(1);
@@ -313,7 +394,11 @@ describe('order of writes', () => {
     const stalled = new Promise<'stalled'>((r) => setTimeout(() => r('stalled'), 600).unref());
     const both = await Promise.race([Promise.all([first, second]), stalled]);
     expect(both).not.toBe('stalled');
-    expect(phonesOf(id!).map((p) => p.phoneType).sort()).toEqual(['alternateMobile', 'mobile']);
+    expect(
+      phonesOf(id!)
+        .map((p) => p.phoneType)
+        .sort(),
+    ).toEqual(['alternateMobile', 'mobile']);
   });
 });
 
@@ -368,7 +453,9 @@ describe('lost answers', () => {
     const g = executor();
     const [id] = phonelessUsers(1);
     emu.faults.set({ dropRate: 1, seed: seedFor({ dropRate: 1 }, [droppedAfter]) });
-    const err = (await g.request({ method: 'POST', path: phonesPath(id!), body: MOBILE }).catch((e: unknown) => e)) as GraphRequestError;
+    const err = (await g
+      .request({ method: 'POST', path: phonesPath(id!), body: MOBILE })
+      .catch((e: unknown) => e)) as GraphRequestError;
     emu.faults.set({ dropRate: 0 });
     expect(err).toBeInstanceOf(GraphRequestError);
     expect(err).toMatchObject({ status: 0, code: 'OutcomeUnknown', request: { method: 'POST' } });
@@ -386,7 +473,11 @@ describe('lost answers', () => {
     await plain.request({ method: 'POST', path: phonesPath(id!), body: MOBILE });
     emu.counters.reset();
     emu.faults.set({ dropRate: 0.5, seed: seedFor({ dropRate: 0.5 }, [droppedAfter, passes]) });
-    const r = await g.request({ method: 'POST', path: `${phonesPath(id!)}/3179e48a-750b-4051-897c-87b9720928f7/disableSmsSignIn`, idempotent: true });
+    const r = await g.request({
+      method: 'POST',
+      path: `${phonesPath(id!)}/3179e48a-750b-4051-897c-87b9720928f7/disableSmsSignIn`,
+      idempotent: true,
+    });
     expect(r.status).toBe(204);
     expect(emu.counters).toMatchObject({ dropped: 1, droppedAfter: 1 });
     expect(routed('POST /users/{user}/authentication/phoneMethods/{id}/disableSmsSignIn')).toBe(2);
@@ -399,7 +490,11 @@ describe('lost answers', () => {
     const added = await plain.request<Phone>({ method: 'POST', path: phonesPath(id!), body: MOBILE });
     emu.counters.reset();
     emu.faults.set({ dropRate: 0.5, seed: seedFor({ dropRate: 0.5 }, [droppedAfter, passes]) });
-    const r = await g.request({ method: 'PATCH', path: `${phonesPath(id!)}/${added.body.id}`, body: { phoneNumber: '+1 4255550199' } });
+    const r = await g.request({
+      method: 'PATCH',
+      path: `${phonesPath(id!)}/${added.body.id}`,
+      body: { phoneNumber: '+1 4255550199' },
+    });
     expect(r.status).toBe(204);
     expect(phonesOf(id!)).toEqual([expect.objectContaining({ phoneNumber: '+1 4255550199' })]);
     expect(routed('PATCH /users/{user}/authentication/phoneMethods/{id}')).toBe(2);
@@ -422,7 +517,9 @@ describe('lost answers', () => {
   it('still fails a first DELETE of something that is not there with 404', async () => {
     const g = executor();
     const [id] = phonelessUsers(1);
-    const err = (await g.request({ method: 'DELETE', path: `${phonesPath(id!)}/3179e48a-750b-4051-897c-87b9720928f7` }).catch((e: unknown) => e)) as GraphRequestError;
+    const err = (await g
+      .request({ method: 'DELETE', path: `${phonesPath(id!)}/3179e48a-750b-4051-897c-87b9720928f7` })
+      .catch((e: unknown) => e)) as GraphRequestError;
     expect(err).toBeInstanceOf(GraphRequestError);
     expect(err.status).toBe(404);
   });
@@ -435,7 +532,13 @@ describe('writes in doubt', () => {
     await plain.request({ method: 'POST', path: phonesPath(id!), body: MOBILE });
     emu.counters.reset();
     const since: (number | undefined)[] = [];
-    const r = await g.request<Phone>({ method: 'POST', path: phonesPath(id!), body: MOBILE, inDoubt: true, reconcile: findPhone(g, id!, 'mobile', since) });
+    const r = await g.request<Phone>({
+      method: 'POST',
+      path: phonesPath(id!),
+      body: MOBILE,
+      inDoubt: true,
+      reconcile: findPhone(g, id!, 'mobile', since),
+    });
     expect(r.body).toMatchObject({ phoneType: 'mobile', phoneNumber: MOBILE.phoneNumber });
     expect(since).toEqual([undefined]); // never sent by this run
     expect(routed(PHONES_POST)).toBe(0);
@@ -447,7 +550,13 @@ describe('writes in doubt', () => {
   it('sends a write in doubt whose reconcile finds nothing, once', async () => {
     const g = executor();
     const [id] = phonelessUsers(1);
-    const r = await g.request<Phone>({ method: 'POST', path: phonesPath(id!), body: MOBILE, inDoubt: true, reconcile: findPhone(g, id!, 'mobile') });
+    const r = await g.request<Phone>({
+      method: 'POST',
+      path: phonesPath(id!),
+      body: MOBILE,
+      inDoubt: true,
+      reconcile: findPhone(g, id!, 'mobile'),
+    });
     expect(r.status).toBe(201);
     expect(routed(PHONES_POST)).toBe(1);
     expect(phonesOf(id!)).toHaveLength(1);
@@ -477,14 +586,24 @@ describe('writes in doubt', () => {
   it('fails a POST in doubt without reconcile with OutcomeUnknown, sending nothing', async () => {
     const g = executor();
     const [id] = phonelessUsers(1);
-    await expect(g.request({ method: 'POST', path: phonesPath(id!), body: MOBILE, inDoubt: true })).rejects.toMatchObject({ code: 'OutcomeUnknown' });
+    await expect(
+      g.request({ method: 'POST', path: phonesPath(id!), body: MOBILE, inDoubt: true }),
+    ).rejects.toMatchObject({ code: 'OutcomeUnknown' });
     expect(emu.counters.requests).toBe(0);
   });
 
   it('passes a reconcile that throws to the caller', async () => {
     const g = executor();
     const boom = new Error('lookup failed');
-    await expect(g.request({ method: 'PATCH', path: `${phonesPath('x')}/y`, body: {}, inDoubt: true, reconcile: () => Promise.reject(boom) })).rejects.toBe(boom);
+    await expect(
+      g.request({
+        method: 'PATCH',
+        path: `${phonesPath('x')}/y`,
+        body: {},
+        inDoubt: true,
+        reconcile: () => Promise.reject(boom),
+      }),
+    ).rejects.toBe(boom);
     expect(emu.counters.requests).toBe(0);
   });
 });
@@ -506,7 +625,9 @@ describe('aborts', () => {
     const reason = new Error('stop');
     // The alternateMobile waits in the queue behind the mobile, which is in flight.
     const first = g.request({ method: 'POST', path: phonesPath(id!), body: MOBILE });
-    const second = g.request({ method: 'POST', path: phonesPath(id!), body: ALTERNATE, signal: ac.signal }).catch((e: unknown) => e);
+    const second = g
+      .request({ method: 'POST', path: phonesPath(id!), body: ALTERNATE, signal: ac.signal })
+      .catch((e: unknown) => e);
     setTimeout(() => ac.abort(reason), 30);
     expect(await second).toBe(reason);
     expect((await first).status).toBe(201);
@@ -566,7 +687,13 @@ describe('items', () => {
   it('re-sends ConsistencyLevel on every page', async () => {
     const g = executor();
     const got: unknown[] = [];
-    for await (const u of g.items({ method: 'GET', path: '/users', query: { $search: '"displayName:a"', $count: 'true', $top: '10' }, headers: { ConsistencyLevel: 'eventual' } })) got.push(u);
+    for await (const u of g.items({
+      method: 'GET',
+      path: '/users',
+      query: { $search: '"displayName:a"', $count: 'true', $top: '10' },
+      headers: { ConsistencyLevel: 'eventual' },
+    }))
+      got.push(u);
     expect(routed('GET /users')).toBeGreaterThan(3);
     expect(got.length).toBeGreaterThan(30);
     expect(emu.counters.byStatus[400]).toBeUndefined();
@@ -576,14 +703,33 @@ describe('items', () => {
 describe('stats', () => {
   it('counts requests, batches, items, submissions, re-sends, 429s and reconciles as they happen', async () => {
     const g = executor();
-    const ids = users().slice(0, 25).map((u) => u.id);
-    expect(g.stats()).toEqual({ requests: 0, batches: 0, batchedItems: 0, submitted: 0, retried: 0, throttled: 0, reconciled: 0, concurrency: 4, rate: Infinity });
+    const ids = users()
+      .slice(0, 25)
+      .map((u) => u.id);
+    expect(g.stats()).toEqual({
+      requests: 0,
+      batches: 0,
+      batchedItems: 0,
+      submitted: 0,
+      retried: 0,
+      throttled: 0,
+      reconciled: 0,
+      concurrency: 4,
+      rate: Infinity,
+    });
 
     await g.request(methodsOf(ids[0]!));
     expect(g.stats()).toMatchObject({ requests: 1, batches: 0, batchedItems: 0, submitted: 1 });
 
     await Promise.all(ids.map((id) => g.request(methodsOf(id))));
-    expect(g.stats()).toMatchObject({ requests: 3, batches: 2, batchedItems: 25, submitted: 26, retried: 0, throttled: 0 });
+    expect(g.stats()).toMatchObject({
+      requests: 3,
+      batches: 2,
+      batchedItems: 25,
+      submitted: 26,
+      retried: 0,
+      throttled: 0,
+    });
 
     emu.faults.set({ throttlePerSecond: 10 });
     await Promise.all(ids.slice(0, 15).map((id) => g.request(methodsOf(id))));
@@ -598,14 +744,25 @@ describe('stats', () => {
 
     emu.faults.set({ throttlePerSecond: 0 });
     const [id] = phonelessUsers(1);
-    await g.request({ method: 'POST', path: phonesPath(id!), body: MOBILE, inDoubt: true, reconcile: findPhone(g, id!, 'mobile') });
+    await g.request({
+      method: 'POST',
+      path: phonesPath(id!),
+      body: MOBILE,
+      inDoubt: true,
+      reconcile: findPhone(g, id!, 'mobile'),
+    });
     expect(g.stats()).toMatchObject({ reconciled: 1, submitted: 43 });
   });
 
   it('grows the concurrency limit on clean batched answers', async () => {
     const g = executor({ initial: 1, max: 8 });
     expect(g.stats().concurrency).toBe(1);
-    for (let round = 0; round < 4; round++) await Promise.all(users().slice(0, 40).map((u) => g.request(methodsOf(u.id))));
+    for (let round = 0; round < 4; round++)
+      await Promise.all(
+        users()
+          .slice(0, 40)
+          .map((u) => g.request(methodsOf(u.id))),
+      );
     expect(g.stats().concurrency).toBeGreaterThan(1);
   });
 });

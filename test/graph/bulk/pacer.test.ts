@@ -7,7 +7,15 @@ import { Pacer } from '../../../src/graph/bulk/pacer.js';
 
 type Answer = Parameters<Pacer['onAnswer']>[1];
 /** A clean, fast, batched answer from a call sent while the limit was in use. */
-const clean = (p: Pacer, more: Partial<Answer> = {}): Answer => ({ rttMs: 10, accepted: 20, throttled: false, failed: false, inFlightAtSend: p.limit, batched: true, ...more });
+const clean = (p: Pacer, more: Partial<Answer> = {}): Answer => ({
+  rttMs: 10,
+  accepted: 20,
+  throttled: false,
+  failed: false,
+  inFlightAtSend: p.limit,
+  batched: true,
+  ...more,
+});
 
 describe('the concurrency limit', () => {
   it('starts at the initial limit (4 by default), within min and max', () => {

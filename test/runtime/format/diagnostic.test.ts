@@ -59,7 +59,10 @@ describe('formatDiagnostic', () => {
 
   it('pads the gutter for long line numbers', () => {
     const text = 'x\n'.repeat(11) + 'bad';
-    expect(formatDiagnostic(errorAt(text, 'bad'), { color: false }).split('\n').slice(1)).toEqual([' 12 | bad', '    | ^~~']);
+    expect(formatDiagnostic(errorAt(text, 'bad'), { color: false }).split('\n').slice(1)).toEqual([
+      ' 12 | bad',
+      '    | ^~~',
+    ]);
   });
 
   it('stops the ~ at the end of the line for a span over several lines', () => {
@@ -70,13 +73,19 @@ describe('formatDiagnostic', () => {
   it('expands tabs to spaces and keeps the caret under the right character', () => {
     const err = errorAt("\tget-user\t'x' | bad", 'bad', 'no such command');
     expect(formatDiagnostic(err, { color: false })).toBe(
-      ['script.authsh:1:17: error: no such command', " 1 |     get-user    'x' | bad", '   |                       ^~~'].join('\n'),
+      [
+        'script.authsh:1:17: error: no such command',
+        " 1 |     get-user    'x' | bad",
+        '   |                       ^~~',
+      ].join('\n'),
     );
   });
 
   it('without a span names the fallback file, or nothing', () => {
     const err = new ShellError('FileNotFound', "cannot read 'x.csv'");
-    expect(formatDiagnostic(err, { color: false, fallbackFile: 'job.authsh' })).toBe("job.authsh: error: cannot read 'x.csv'");
+    expect(formatDiagnostic(err, { color: false, fallbackFile: 'job.authsh' })).toBe(
+      "job.authsh: error: cannot read 'x.csv'",
+    );
     expect(formatDiagnostic(err, { color: false })).toBe("error: cannot read 'x.csv'");
   });
 
@@ -95,12 +104,18 @@ describe('formatDiagnostic', () => {
   });
 
   it('names the item an error concerns: a string, or a record by UPN, id or display name', () => {
-    const user = new ShellRecord({ id: 'u-1', displayName: 'Cameron White', userPrincipalName: 'CameronW@contoso.com' });
+    const user = new ShellRecord({
+      id: 'u-1',
+      displayName: 'Cameron White',
+      userPrincipalName: 'CameronW@contoso.com',
+    });
     const err = new ShellError('Request_BadRequest', 'invalid phone', { status: 400, target: user });
     expect(formatDiagnostic(err, { color: false })).toBe(
       'error: invalid phone (Graph code Request_BadRequest, status 400) (item: CameronW@contoso.com)',
     );
-    const byId = new ShellError('InvalidArgument', 'no such method', { target: new ShellRecord({ id: 'm-9', type: 'phone' }) });
+    const byId = new ShellError('InvalidArgument', 'no such method', {
+      target: new ShellRecord({ id: 'm-9', type: 'phone' }),
+    });
     expect(formatDiagnostic(byId, { color: false })).toBe('error: no such method (item: m-9)');
     const str = new ShellError('InvalidArgument', 'bad row', { target: 'AnaP@contoso.com' });
     expect(formatDiagnostic(str, { color: false })).toBe('error: bad row (item: AnaP@contoso.com)');

@@ -7,7 +7,10 @@ const ANSI = /\x1b\[/;
 
 describe('formatList', () => {
   it('writes each record as key : value lines with aligned keys, a blank line between records', () => {
-    const out = formatList([rec({ id: 'x1', displayName: 'Ana Lee', methods: 3 }), rec({ id: 'x2', tags: ['a', 'b'] })], { color: false });
+    const out = formatList(
+      [rec({ id: 'x1', displayName: 'Ana Lee', methods: 3 }), rec({ id: 'x2', tags: ['a', 'b'] })],
+      { color: false },
+    );
     expect(out).toBe(
       ['id          : x1', 'displayName : Ana Lee', 'methods     : 3', '', 'id   : x2', 'tags : {a, b}'].join('\n'),
     );
@@ -35,7 +38,12 @@ describe('formatText', () => {
   });
 
   it('writes records as a colourless, untruncated table set off by blank lines', () => {
-    const out = formatText(['before', rec({ upn: 'CameronW@contoso.com', n: 3 }), rec({ upn: 'AnaP@contoso.com', n: 12 }), 'after']);
+    const out = formatText([
+      'before',
+      rec({ upn: 'CameronW@contoso.com', n: 3 }),
+      rec({ upn: 'AnaP@contoso.com', n: 12 }),
+      'after',
+    ]);
     expect(out).toBe(
       [
         'before',

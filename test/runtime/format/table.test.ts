@@ -24,7 +24,10 @@ describe('formatTable', () => {
   });
 
   it('right-aligns numeric columns, header included', () => {
-    const out = formatTable([rec({ name: 'a', n: 5 }), rec({ name: 'bb', n: 1234 }), rec({ name: 'c', n: null })], plain);
+    const out = formatTable(
+      [rec({ name: 'a', n: 5 }), rec({ name: 'bb', n: 1234 }), rec({ name: 'c', n: null })],
+      plain,
+    );
     expect(out).toBe(['name    n', '---- ----', 'a       5', 'bb   1234', 'c'].join('\n'));
   });
 
@@ -40,7 +43,14 @@ describe('formatTable', () => {
 
   it('shows null as empty, booleans lower-case, dates ISO, arrays {a, b} and records @{k=v}', () => {
     const out = formatTable(
-      [rec({ d: new Date(Date.UTC(2024, 0, 31, 10, 0, 0)), arr: ['a', 'b', 1, null], r: rec({ k: 'v', on: false }), z: null })],
+      [
+        rec({
+          d: new Date(Date.UTC(2024, 0, 31, 10, 0, 0)),
+          arr: ['a', 'b', 1, null],
+          r: rec({ k: 'v', on: false }),
+          z: null,
+        }),
+      ],
       plain,
     );
     expect(out).toBe(
@@ -110,7 +120,10 @@ describe('formatTable fitting to the terminal width', () => {
   });
 
   it('says "1 more column" for a single dropped column', () => {
-    const out = formatTable([rec({ aaaaaaaa: 'x'.repeat(20), bbbbbbbb: 'y'.repeat(20) })], { columns: 10, color: false });
+    const out = formatTable([rec({ aaaaaaaa: 'x'.repeat(20), bbbbbbbb: 'y'.repeat(20) })], {
+      columns: 10,
+      color: false,
+    });
     expect(out.split('\n').at(-1)).toBe('… 1 more column: bbbbbbbb (use format-list)');
   });
 

@@ -178,7 +178,9 @@ describe('table output', () => {
   });
 
   it('fits tables to the given width', () => {
-    const out = run('table', [rec({ id: 'e4b1c2d3-0000-4000-8000-000000000001', displayName: 'Cameron White' })], { columns: 20 });
+    const out = run('table', [rec({ id: 'e4b1c2d3-0000-4000-8000-000000000001', displayName: 'Cameron White' })], {
+      columns: 20,
+    });
     expect(out).toBe('id         displayN…\n---------- ---------\ne4b1c2d3-… Cameron…\n');
   });
 
@@ -217,7 +219,11 @@ describe('text output', () => {
 
 describe('list output', () => {
   it('writes key : value lines with aligned keys and a blank line between records', () => {
-    const out = run('list', [rec({ displayName: 'Ana', id: 'x1', enabled: true }), rec({ a: null, bb: [1, 2] }), 'end']);
+    const out = run('list', [
+      rec({ displayName: 'Ana', id: 'x1', enabled: true }),
+      rec({ a: null, bb: [1, 2] }),
+      'end',
+    ]);
     expect(out).toBe('displayName : Ana\nid          : x1\nenabled     : true\n\na  :\nbb : {1, 2}\n\nend\n');
   });
 

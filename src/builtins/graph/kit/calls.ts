@@ -12,7 +12,11 @@ import { whatIf } from '../support/whatif.js';
 type GraphObject = Record<string, unknown>;
 
 /** One read request; a failure becomes the user's ShellError. */
-export async function read<T = GraphObject>(ctx: CommandContext, client: GraphClient, req: Omit<GraphRequest, 'method'> & { method?: 'GET' }): Promise<GraphResponse<T>> {
+export async function read<T = GraphObject>(
+  ctx: CommandContext,
+  client: GraphClient,
+  req: Omit<GraphRequest, 'method'> & { method?: 'GET' },
+): Promise<GraphResponse<T>> {
   try {
     return await client.request<T>({ ...req, method: 'GET', signal: ctx.signal });
   } catch (e) {
@@ -24,21 +28,40 @@ export async function read<T = GraphObject>(ctx: CommandContext, client: GraphCl
  * One change, unless -whatif (the plan is written to stderr) or not confirmed: then undefined
  * comes back (the caller emits nothing). A failure becomes the user's ShellError.
  */
-export async function change<T = GraphObject>(ctx: CommandContext, client: GraphClient, req: GraphRequest): Promise<GraphResponse<T> | undefined> {
+export async function change<T = GraphObject>(
+  ctx: CommandContext,
+  client: GraphClient,
+  req: GraphRequest,
+): Promise<GraphResponse<T> | undefined> {
   // A destructive command asks before this with the change in its words; one that has not
   // asked is asked here, the request named (an item is asked once: its first answer stands).
   if (ctx.confirm && !(await ctx.confirm(async () => `Send ${client.describe(req)}?`))) return undefined;
   if (whatIf(ctx, client, req)) return undefined;
   try {
-    return await client.request<T>({ ...req, inDoubt: ctx.inDoubt, audit: { command: ctx.command.name }, signal: ctx.signal });
+    return await client.request<T>({
+      ...req,
+      inDoubt: ctx.inDoubt,
+      audit: { command: ctx.command.name },
+      signal: ctx.signal,
+    });
   } catch (e) {
     throw graphError(e, undefined, ctx);
   }
 }
 
 /** A user's methods of one type as records (`GET …/{segment}`; a singleton yields its one method, or none on 404). */
-export async function* methodsOfType(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo): AsyncGenerator<ShellRecord> {
-  const req: GraphRequest = { method: 'GET', path: collectionPath(userId, info), version: info.version, signal: ctx.signal };
+export async function* methodsOfType(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  info: MethodTypeInfo,
+): AsyncGenerator<ShellRecord> {
+  const req: GraphRequest = {
+    method: 'GET',
+    path: collectionPath(userId, info),
+    version: info.version,
+    signal: ctx.signal,
+  };
   try {
     if (info.singleton) {
       const r = await client.request<GraphObject>(req);
@@ -53,9 +76,19 @@ export async function* methodsOfType(ctx: CommandContext, client: GraphClient, u
 }
 
 /** Every method of a user (`GET …/authentication/methods`), on beta by default: it lists every type. */
-export async function* allMethods(ctx: CommandContext, client: GraphClient, userId: string, version: GraphVersion = 'beta'): AsyncGenerator<ShellRecord> {
+export async function* allMethods(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  version: GraphVersion = 'beta',
+): AsyncGenerator<ShellRecord> {
   try {
-    for await (const m of client.items<GraphObject>({ method: 'GET', path: `${authenticationPath(userId)}/methods`, version, signal: ctx.signal })) {
+    for await (const m of client.items<GraphObject>({
+      method: 'GET',
+      path: `${authenticationPath(userId)}/methods`,
+      version,
+      signal: ctx.signal,
+    })) {
       yield methodRecord(m, userId);
     }
   } catch (e) {
@@ -64,14 +97,29 @@ export async function* allMethods(ctx: CommandContext, client: GraphClient, user
 }
 
 /** One method of a known type by id, as a record. */
-export async function methodById(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo, id: string): Promise<ShellRecord> {
+export async function methodById(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  info: MethodTypeInfo,
+  id: string,
+): Promise<ShellRecord> {
   const r = await read(ctx, client, { path: methodPath(userId, info, id), version: info.version });
   return methodRecord(r.body, userId, info.type);
 }
 
 /** DELETE one method (through -whatif). True when it was removed. */
-export async function deleteMethod(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo, id: string | undefined): Promise<boolean> {
-  return (await change(ctx, client, { method: 'DELETE', path: methodPath(userId, info, id), version: info.version })) !== undefined;
+export async function deleteMethod(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  info: MethodTypeInfo,
+  id: string | undefined,
+): Promise<boolean> {
+  return (
+    (await change(ctx, client, { method: 'DELETE', path: methodPath(userId, info, id), version: info.version })) !==
+    undefined
+  );
 }
 
 /**
@@ -79,9 +127,20 @@ export async function deleteMethod(ctx: CommandContext, client: GraphClient, use
  * of that type and take the one that matches what was asked as the created one. Found means the
  * lost (or in-doubt) POST was made; not found means it was not, and the executor sends it.
  */
-export function findCreated(ctx: CommandContext, client: GraphClient, userId: string, info: MethodTypeInfo, matches: (m: GraphObject) => boolean): GraphRequest['reconcile'] {
+export function findCreated(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  info: MethodTypeInfo,
+  matches: (m: GraphObject) => boolean,
+): GraphRequest['reconcile'] {
   return async () => {
-    const r = await client.request<{ value?: GraphObject[] }>({ method: 'GET', path: collectionPath(userId, info), version: info.version, signal: ctx.signal });
+    const r = await client.request<{ value?: GraphObject[] }>({
+      method: 'GET',
+      path: collectionPath(userId, info),
+      version: info.version,
+      signal: ctx.signal,
+    });
     const found = (r.body?.value ?? []).find(matches);
     return found ? { status: 201, headers: {}, body: found, requestId: r.requestId } : undefined;
   };

@@ -85,21 +85,31 @@ export function removeCommand(o: FamilyOptions & { removeAllWithoutId?: boolean 
     concurrent: true,
     changesState: true,
     destructive: true,
-    parameters: needsId ? [userParam({ position: 0 }), ID_PARAM, FORCE_PARAM] : [userParam({ position: 0 }), FORCE_PARAM],
+    parameters: needsId
+      ? [userParam({ position: 0 }), ID_PARAM, FORCE_PARAM]
+      : [userParam({ position: 0 }), FORCE_PARAM],
     examples: o.examples,
     async *run(ctx, args) {
       const item = ctx.item;
       // A method record of another type would delete the wrong thing under this noun: say so.
       const itemType = item instanceof ShellRecord && isMethodRecord(item) ? item.get('type') : undefined;
       if (typeof itemType === 'string' && itemType.toLowerCase() !== info.type.toLowerCase()) {
-        throw invalidArgument(ctx, `the input is a ${itemType} method, not a ${info.title}; remove-method removes any type`, item);
+        throw invalidArgument(
+          ctx,
+          `the input is a ${itemType} method, not a ${info.title}; remove-method removes any type`,
+          item,
+        );
       }
       const graph = await graphOf(ctx);
       const userId = await resolveUser(ctx, graph, args.user);
       let ids: (string | undefined)[] = [needsId ? idArg(ctx, args) : undefined];
       if (needsId && ids[0] === undefined) {
         if (!o.removeAllWithoutId) {
-          throw missingArgument(ctx, `-id is required for user '${userLabel(args.user)}': the ${info.title}'s id (get-${o.name.slice(7)} lists them)`, item ?? null);
+          throw missingArgument(
+            ctx,
+            `-id is required for user '${userLabel(args.user)}': the ${info.title}'s id (get-${o.name.slice(7)} lists them)`,
+            item ?? null,
+          );
         }
         ids = [];
         for await (const m of methodsOfType(ctx, graph, userId, info)) ids.push(String(m.get('id')));

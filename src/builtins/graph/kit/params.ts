@@ -7,7 +7,12 @@ import { fromPlain, toText, type Value } from '../../../runtime/values.js';
 
 /** `-id`: a method's id, bound from a method record. */
 export const ID_PARAM: ParameterSpec = {
-  name: 'id', type: 'string', position: 1, fromPipeline: 'property', placeholder: 'ID', description: "The method's id; binds from a method record's id.",
+  name: 'id',
+  type: 'string',
+  position: 1,
+  fromPipeline: 'property',
+  placeholder: 'ID',
+  description: "The method's id; binds from a method record's id.",
 };
 
 /**
@@ -30,7 +35,8 @@ export function idArg(ctx: CommandContext, args: Record<string, unknown>): strin
 /** How messages name the user a -user value stands for: its UPN when the record has one. */
 export function userLabel(value: unknown): string {
   if (value instanceof ShellRecord) {
-    for (const k of ['userPrincipalName', 'upn', 'userId', 'id']) if (typeof value.get(k) === 'string') return value.get(k) as string;
+    for (const k of ['userPrincipalName', 'upn', 'userId', 'id'])
+      if (typeof value.get(k) === 'string') return value.get(k) as string;
     return 'the input record';
   }
   return toText(value);

@@ -52,7 +52,12 @@ export function reworded(err: ShellError, message: string, cause: unknown): Shel
 export function userNotFound(ctx: CommandContext, x: string, e?: unknown): ShellError {
   const err = e ? graphError(e, undefined, ctx) : undefined;
   return new ShellError('Request_ResourceNotFound', `no user '${x}' in this tenant`, {
-    span: ctx.span, command: ctx.command.name, status: err?.status ?? null, requestId: err?.requestId ?? null, target: x, cause: e,
+    span: ctx.span,
+    command: ctx.command.name,
+    status: err?.status ?? null,
+    requestId: err?.requestId ?? null,
+    target: x,
+    cause: e,
   });
 }
 

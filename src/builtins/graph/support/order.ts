@@ -29,7 +29,10 @@ const writesOf = (ctx: CommandContext): Writes =>
  * if there is one. In this item's turn it announces itself, so later writes can wait for it.
  */
 export async function inOrder<T>(
-  ctx: CommandContext, key: string, after: string | undefined, write: () => Promise<T>,
+  ctx: CommandContext,
+  key: string,
+  after: string | undefined,
+  write: () => Promise<T>,
 ): Promise<T> {
   const writes = writesOf(ctx);
   let done!: () => void;

@@ -20,7 +20,14 @@ export const METHOD_VIEW: Record<MethodTypeName, readonly string[]> = {
   softwareOath: [],
   hardwareOath: ['displayName', 'serialNumber', 'manufacturer', 'model'],
   // The pass first: it is shown once, and a narrow table must not drop it.
-  tap: ['temporaryAccessPass', 'isUsable', 'methodUsabilityReason', 'lifetimeInMinutes', 'startDateTime', 'isUsableOnce'],
+  tap: [
+    'temporaryAccessPass',
+    'isUsable',
+    'methodUsabilityReason',
+    'lifetimeInMinutes',
+    'startDateTime',
+    'isUsableOnce',
+  ],
   whfb: ['displayName', 'keyStrength'],
   platformCredential: ['displayName', 'platform', 'keyStrength'],
   qrCodePin: ['standardQRCode', 'temporaryQRCode'],
@@ -32,7 +39,11 @@ type GraphObject = Record<string, unknown>;
 const isAnnotation = (k: string): boolean => k.startsWith('@odata.') || k.includes('@odata.');
 
 /** A Graph object as a record in Graph's key order, without OData annotations. */
-export function graphRecord(obj: GraphObject, first: readonly string[] = [], last: readonly string[] = []): ShellRecord {
+export function graphRecord(
+  obj: GraphObject,
+  first: readonly string[] = [],
+  last: readonly string[] = [],
+): ShellRecord {
   return fill(new ShellRecord(), obj, first, last);
 }
 
@@ -40,9 +51,16 @@ export function graphRecord(obj: GraphObject, first: readonly string[] = [], las
  * Puts `obj`'s properties into `r`: `first` in that order, then the rest in Graph's order, then
  * `last`; OData annotations and the keys in `skip` (lower case) left out.
  */
-function fill(r: ShellRecord, obj: GraphObject, first: readonly string[], last: readonly string[], skip?: ReadonlySet<string>): ShellRecord {
+function fill(
+  r: ShellRecord,
+  obj: GraphObject,
+  first: readonly string[],
+  last: readonly string[],
+  skip?: ReadonlySet<string>,
+): ShellRecord {
   const byLower = new Map<string, string>();
-  for (const k of Object.keys(obj)) if (!isAnnotation(k) && !skip?.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
+  for (const k of Object.keys(obj))
+    if (!isAnnotation(k) && !skip?.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
   const done = new Set<string>();
   const put = (lower: string) => {
     const k = byLower.get(lower);
@@ -75,7 +93,8 @@ export function withUser(r: ShellRecord, user: UserRef): ShellRecord {
   return r;
 }
 
-const refOf = (user: string | UserRef): UserRef => (typeof user === 'string' ? { id: user, userPrincipalName: null } : user);
+const refOf = (user: string | UserRef): UserRef =>
+  typeof user === 'string' ? { id: user, userPrincipalName: null } : user;
 
 /**
  * A method as a record: `type` first, then its view columns and `createdDateTime`, then Graph's
@@ -92,8 +111,17 @@ export function methodRecord(obj: GraphObject, user: string | UserRef, fallback?
 
 /** The properties get-user and get-users ask for (docs/architecture.md), in the order records show them. */
 export const USER_PROPERTIES: readonly string[] = [
-  'id', 'displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'department',
-  'accountEnabled', 'onPremisesSyncEnabled', 'usageLocation',
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'mail',
+  'givenName',
+  'surname',
+  'jobTitle',
+  'department',
+  'accountEnabled',
+  'onPremisesSyncEnabled',
+  'usageLocation',
 ];
 
 /** Readable first in a table: who, then where, with the long id after them. */
@@ -105,7 +133,11 @@ export function userRecord(obj: GraphObject): ShellRecord {
 }
 
 /** A long-running operation (resetPassword) as a record, with the user it concerns. */
-export function operationRecord(obj: GraphObject, user: string | UserRef, extra: Record<string, unknown> = {}): ShellRecord {
+export function operationRecord(
+  obj: GraphObject,
+  user: string | UserRef,
+  extra: Record<string, unknown> = {},
+): ShellRecord {
   // Extras (a generated newPassword) come right after the status: shown once, never dropped.
   const r = new ShellRecord();
   for (const k of ['status', 'statusDetail']) if (k in obj) r.set(k, fromPlain(obj[k]));
@@ -124,7 +156,17 @@ export function methodProperties(type?: MethodTypeName): string[] {
 }
 
 /** An operation record (reset-password, get-operation); newPassword only when Graph generated one. */
-export const OPERATION_PROPERTIES: readonly string[] = ['status', 'statusDetail', 'createdDateTime', 'lastActionDateTime', 'resourceLocation', 'id', 'userId', 'userPrincipalName', 'newPassword'];
+export const OPERATION_PROPERTIES: readonly string[] = [
+  'status',
+  'statusDetail',
+  'createdDateTime',
+  'lastActionDateTime',
+  'resourceLocation',
+  'id',
+  'userId',
+  'userPrincipalName',
+  'newPassword',
+];
 
 /** A policy configuration record: what every configuration has (each method adds its own settings). */
 export const POLICY_PROPERTIES: readonly string[] = ['id', 'state', 'includeTargets', 'excludeTargets'];
@@ -140,7 +182,21 @@ export function registrationRecord(obj: GraphObject): ShellRecord {
 }
 
 export const REGISTRATION_PROPERTIES: readonly string[] = [
-  'id', 'userId', 'userPrincipalName', 'userDisplayName', 'userType', 'isAdmin', 'isSsprRegistered', 'isSsprEnabled', 'isSsprCapable',
-  'isMfaRegistered', 'isMfaCapable', 'isPasswordlessCapable', 'isSystemPreferredAuthenticationMethodEnabled',
-  'systemPreferredAuthenticationMethods', 'userPreferredMethodForSecondaryAuthentication', 'methodsRegistered', 'lastUpdatedDateTime',
+  'id',
+  'userId',
+  'userPrincipalName',
+  'userDisplayName',
+  'userType',
+  'isAdmin',
+  'isSsprRegistered',
+  'isSsprEnabled',
+  'isSsprCapable',
+  'isMfaRegistered',
+  'isMfaCapable',
+  'isPasswordlessCapable',
+  'isSystemPreferredAuthenticationMethodEnabled',
+  'systemPreferredAuthenticationMethods',
+  'userPreferredMethodForSecondaryAuthentication',
+  'methodsRegistered',
+  'lastUpdatedDateTime',
 ];

@@ -20,7 +20,8 @@ import { allMethods, deleteMethod, read } from '../kit/calls.js';
 
 /** `-force`: the removal commands' way past the last-method guard. */
 export const FORCE_PARAM: ParameterSpec = {
-  name: 'force', type: 'switch',
+  name: 'force',
+  type: 'switch',
   description:
     "Remove it even when it is the user's last MFA-capable method, or a privileged-role holder's last " +
     'phishing-resistant one.',
@@ -28,7 +29,14 @@ export const FORCE_PARAM: ParameterSpec = {
 
 /** MFA-capable per the registration report (docs/graph.md §4a); password, email, TAP, QR + PIN, external are not. */
 export const MFA_TYPES: ReadonlySet<MethodTypeName> = new Set([
-  'phone', 'authenticator', 'softwareOath', 'hardwareOath', 'fido2', 'whfb', 'platformCredential', 'passwordless',
+  'phone',
+  'authenticator',
+  'softwareOath',
+  'hardwareOath',
+  'fido2',
+  'whfb',
+  'platformCredential',
+  'passwordless',
 ]);
 /** Phishing-resistant: FIDO2 security keys and passkeys, Windows Hello for Business, platform credentials. */
 export const PHISHING_RESISTANT: ReadonlySet<MethodTypeName> = new Set(['fido2', 'whfb', 'platformCredential']);
@@ -50,7 +58,10 @@ const MOBILE = PHONE_METHOD_IDS.mobile;
 const ALTERNATE = `phone:${PHONE_METHOD_IDS.alternateMobile}`;
 
 type GraphObject = Record<string, unknown>;
-interface Who { userPrincipalName: string; displayName: string }
+interface Who {
+  userPrincipalName: string;
+  displayName: string;
+}
 /** A privileged role the user holds, none, or unknown (the roles could not be read). */
 type Roles = { role: string | undefined } | { unknown: string };
 
@@ -140,7 +151,10 @@ function who(ctx: CommandContext, graph: GraphClient, plan: UserPlan, userId: st
 
 /** "Megan Bowen <MeganB@contoso.com>" for a question about the user `userId` (one lookup per call and user). */
 export async function userForQuestion(
-  ctx: CommandContext, graph: GraphClient, userId: string, given: unknown,
+  ctx: CommandContext,
+  graph: GraphClient,
+  userId: string,
+  given: unknown,
 ): Promise<string> {
   return whoText(await who(ctx, graph, planOf(ctx, userId), userId, given));
 }
@@ -188,7 +202,11 @@ type Decision = 'go' | 'declined' | 'defer' | { refused: () => Promise<string> }
  * guard, Graph's order and the question. True when it was removed (under -whatif: would be).
  */
 export async function removeOne(
-  ctx: CommandContext, graph: GraphClient, userId: string, user: unknown, r: Removal,
+  ctx: CommandContext,
+  graph: GraphClient,
+  userId: string,
+  user: unknown,
+  r: Removal,
 ): Promise<boolean> {
   const plan = planOf(ctx, userId);
   const key = keyOf(r.info.type, r.id);
@@ -256,7 +274,12 @@ export async function removeOne(
       ctx.host.info(`what if: ${message.slice(ctx.command.name.length + 2)}`);
       return false;
     }
-    const refusal = commandError(ctx, 'LastMethodRefused', message.slice(ctx.command.name.length + 2), ctx.item ?? r.id ?? null);
+    const refusal = commandError(
+      ctx,
+      'LastMethodRefused',
+      message.slice(ctx.command.name.length + 2),
+      ctx.item ?? r.id ?? null,
+    );
     refusal.command = ctx.command.name;
     throw refusal;
   }

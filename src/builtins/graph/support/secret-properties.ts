@@ -19,4 +19,9 @@ export const QR_SECRETS: readonly SecretProperty[] = once(
 export const OATH_SECRETS: readonly SecretProperty[] = [{ path: 'secretKey', shown: 'never' }];
 
 /** Every one of them: for commands whose records may be of any method type (invoke-graph, get-methods). */
-export const METHOD_SECRETS: readonly SecretProperty[] = [...TAP_SECRETS, ...PASSWORD_SECRETS, ...QR_SECRETS, ...OATH_SECRETS];
+export const METHOD_SECRETS: readonly SecretProperty[] = [
+  ...TAP_SECRETS,
+  ...PASSWORD_SECRETS,
+  ...QR_SECRETS,
+  ...OATH_SECRETS,
+];

@@ -18,10 +18,14 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
     needsGraph: true,
     checkpointed: true,
     finishesInFlightOnStop: true,
-    synopsis: enable ? "Let a user sign in with a code texted to their mobile phone." : "Stop a user signing in with a texted code.",
+    synopsis: enable
+      ? 'Let a user sign in with a code texted to their mobile phone.'
+      : 'Stop a user signing in with a texted code.',
     description:
       `POST /users/{id}/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7/${action} (the mobile phone). ` +
-      (enable ? 'The Sms policy must allow the user (else Graph answers 400; smsSignInState then reads notAllowedByPolicy). ' : '') +
+      (enable
+        ? 'The Sms policy must allow the user (else Graph answers 400; smsSignInState then reads notAllowedByPolicy). '
+        : '') +
       '-passthru emits the phone record with its new smsSignInState. ' +
       permissionHelp('POST', '/users/{id}/authentication/phoneMethods/{methodId}/enableSmsSignIn'),
     input: 'item',
@@ -34,7 +38,13 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
     ],
     examples: enable
       ? [{ title: 'Show what would be sent', code: 'enable-smssignin AdeleV@contoso.com -whatif', output: [] }]
-      : [{ title: "Turn a user's SMS sign-in off", code: 'disable-smssignin AdeleV@contoso.com -passthru | foreach { $_.smsSignInState }', output: ['notAllowedByPolicy'] }],
+      : [
+          {
+            title: "Turn a user's SMS sign-in off",
+            code: 'disable-smssignin AdeleV@contoso.com -passthru | foreach { $_.smsSignInState }',
+            output: ['notAllowedByPolicy'],
+          },
+        ],
     async *run(ctx, args) {
       const t = phoneTypeOf(ctx, args) ?? 'mobile';
       if (t !== 'mobile') throw invalidArgument(ctx, `only a mobile phone can be used for SMS sign-in, not ${t}`);
@@ -42,8 +52,13 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
       const user = await resolveUserIdentity(ctx, client, args.user);
       const userId = user.id;
       // Turning SMS sign-in on (or off) twice leaves it on (or off): safe to send again.
-      const r = await change(ctx, client, { method: 'POST', path: `${methodPath(userId, PHONE, PHONE_METHOD_IDS.mobile)}/${action}`, idempotent: true });
-      if (r && args.passthru === true) yield withUser(await methodById(ctx, client, userId, PHONE, PHONE_METHOD_IDS.mobile), user);
+      const r = await change(ctx, client, {
+        method: 'POST',
+        path: `${methodPath(userId, PHONE, PHONE_METHOD_IDS.mobile)}/${action}`,
+        idempotent: true,
+      });
+      if (r && args.passthru === true)
+        yield withUser(await methodById(ctx, client, userId, PHONE, PHONE_METHOD_IDS.mobile), user);
     },
   };
 }

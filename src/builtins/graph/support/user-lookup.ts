@@ -50,9 +50,14 @@ class Lookups {
     const filter = keys.map((k) => `${GUID.test(k) ? 'id' : 'userPrincipalName'} eq ${quoted(k)}`).join(' or ');
     const found = new Map<string, Record<string, unknown>>();
     try {
-      const req = { method: 'GET' as const, path: '/users', query: { $filter: filter, $select: SELECT, $top: String(MAX_TERMS) } };
+      const req = {
+        method: 'GET' as const,
+        path: '/users',
+        query: { $filter: filter, $select: SELECT, $top: String(MAX_TERMS) },
+      };
       for await (const u of this.client.items<Record<string, unknown>>(req)) {
-        for (const k of ['id', 'userPrincipalName']) if (typeof u[k] === 'string') found.set((u[k] as string).toLowerCase(), u);
+        for (const k of ['id', 'userPrincipalName'])
+          if (typeof u[k] === 'string') found.set((u[k] as string).toLowerCase(), u);
       }
     } catch {
       // Undefined for each: the records then name their users by the text given.

@@ -76,8 +76,16 @@ export function userText(ctx: CommandContext, value: unknown): UserText {
     if (found) return found;
     throw invalidArgument(ctx, `-user got a record with no userId, userPrincipalName, upn or id`, value);
   }
-  if (value === null || value === undefined || Array.isArray(value) || (typeof value === 'string' && value.trim() === '')) {
-    throw invalidArgument(ctx, `-user ${describe(value ?? null)} is not a user: expected an id, a userPrincipalName or a display name`);
+  if (
+    value === null ||
+    value === undefined ||
+    Array.isArray(value) ||
+    (typeof value === 'string' && value.trim() === '')
+  ) {
+    throw invalidArgument(
+      ctx,
+      `-user ${describe(value ?? null)} is not a user: expected an id, a userPrincipalName or a display name`,
+    );
   }
   return { key: toText(value).trim(), isId: false };
 }

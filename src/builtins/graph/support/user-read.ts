@@ -15,9 +15,19 @@ export function userPath(idOrUpn: string): string {
 }
 
 /** `GET /users/{x}` with `$select`; a 404 is an error naming X (code Request_ResourceNotFound). */
-export async function getUserObject(ctx: CommandContext, client: GraphClient, x: string, select: readonly string[]): Promise<Record<string, unknown>> {
+export async function getUserObject(
+  ctx: CommandContext,
+  client: GraphClient,
+  x: string,
+  select: readonly string[],
+): Promise<Record<string, unknown>> {
   try {
-    const r = await client.request<Record<string, unknown>>({ method: 'GET', path: userPath(x), query: { $select: select.join(',') }, signal: ctx.signal });
+    const r = await client.request<Record<string, unknown>>({
+      method: 'GET',
+      path: userPath(x),
+      query: { $select: select.join(',') },
+      signal: ctx.signal,
+    });
     return r.body;
   } catch (e) {
     if (isNotFound(e)) throw userNotFound(ctx, x, e);
@@ -29,11 +39,21 @@ export async function getUserObject(ctx: CommandContext, client: GraphClient, x:
 export const odataString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** Users whose displayName, mail or userPrincipalName starts with `prefix` (case-insensitive in Graph). */
-export async function* searchUsers(ctx: CommandContext, client: GraphClient, prefix: string, select: readonly string[]): AsyncGenerator<Record<string, unknown>> {
+export async function* searchUsers(
+  ctx: CommandContext,
+  client: GraphClient,
+  prefix: string,
+  select: readonly string[],
+): AsyncGenerator<Record<string, unknown>> {
   const p = odataString(prefix);
   const filter = `startswith(displayName,${p}) or startswith(mail,${p}) or startswith(userPrincipalName,${p})`;
   try {
-    yield* client.items<Record<string, unknown>>({ method: 'GET', path: '/users', query: { $filter: filter, $select: select.join(','), $top: '999' }, signal: ctx.signal });
+    yield* client.items<Record<string, unknown>>({
+      method: 'GET',
+      path: '/users',
+      query: { $filter: filter, $select: select.join(','), $top: '999' },
+      signal: ctx.signal,
+    });
   } catch (e) {
     throw graphError(e, undefined, ctx);
   }
@@ -42,7 +62,11 @@ export async function* searchUsers(ctx: CommandContext, client: GraphClient, pre
 export const IDENTITY_SELECT = ['id', 'userPrincipalName', 'displayName'] as const;
 
 const nameOf = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-export const identityOf = (u: Record<string, unknown>): UserIdentity => ({ id: String(u.id), userPrincipalName: nameOf(u.userPrincipalName), displayName: nameOf(u.displayName) });
+export const identityOf = (u: Record<string, unknown>): UserIdentity => ({
+  id: String(u.id),
+  userPrincipalName: nameOf(u.userPrincipalName),
+  displayName: nameOf(u.displayName),
+});
 
 /** `me`, in any case: the signed-in user. */
 export const isMe = (key: string): boolean => key.toLowerCase() === 'me';
@@ -58,7 +82,13 @@ export async function signedInUser(ctx: CommandContext, client: GraphClient): Pr
   if (!isDelegated(client.connection)) throw appOnlyMe(ctx);
   let me = signedIn.get(client);
   if (!me) {
-    me = client.request<Record<string, unknown>>({ method: 'GET', path: '/me', query: { $select: IDENTITY_SELECT.join(',') }, signal: ctx.signal })
+    me = client
+      .request<Record<string, unknown>>({
+        method: 'GET',
+        path: '/me',
+        query: { $select: IDENTITY_SELECT.join(',') },
+        signal: ctx.signal,
+      })
       .then((r) => identityOf(r.body));
     signedIn.set(client, me);
     me.catch(() => signedIn.delete(client));
@@ -71,7 +101,8 @@ export async function signedInUser(ctx: CommandContext, client: GraphClient): Pr
 }
 
 export function appOnlyMe(ctx: CommandContext): ShellError {
-  const message = "'me' is the signed-in user, but this session signed in as an application (app-only): give a userPrincipalName or an id";
+  const message =
+    "'me' is the signed-in user, but this session signed in as an application (app-only): give a userPrincipalName or an id";
   return commandError(ctx, 'NoSignedInUser', message, 'me');
 }
 
@@ -85,9 +116,11 @@ export async function notExact(ctx: CommandContext, client: GraphClient, key: st
   const who = (u: UserIdentity) => `${u.userPrincipalName ?? u.id}${u.displayName ? ` (${u.displayName})` : ''}`;
   const head = `'${key}' is not an id or a userPrincipalName; changing commands need one exactly`;
   const message =
-    found.length === 0 ? `${head}, and no user's name, mail or userPrincipalName starts with it`
-    : found.length === 1 ? `${head} — did you mean ${who(found[0]!)}?`
-    : `${head} — did you mean one of ${found.slice(0, 5).map(who).join(', ')}${found.length > 5 ? ', or more' : ''}?`;
+    found.length === 0
+      ? `${head}, and no user's name, mail or userPrincipalName starts with it`
+      : found.length === 1
+        ? `${head} — did you mean ${who(found[0]!)}?`
+        : `${head} — did you mean one of ${found.slice(0, 5).map(who).join(', ')}${found.length > 5 ? ', or more' : ''}?`;
   return commandError(ctx, 'UserNotExact', message, key);
 }
 

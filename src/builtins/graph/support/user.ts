@@ -16,7 +16,16 @@ import { userNotFound } from './client.js';
 import { lookUpUser } from './user-lookup.js';
 import { isGuid, userText, type UserIdentity } from './user-param.js';
 import {
-  IDENTITY_SELECT, appOnlyMe, getUserObject, identityOf, isDelegated, isExact, isMe, notExact, searchUsers, signedInUser,
+  IDENTITY_SELECT,
+  appOnlyMe,
+  getUserObject,
+  identityOf,
+  isDelegated,
+  isExact,
+  isMe,
+  notExact,
+  searchUsers,
+  signedInUser,
 } from './user-read.js';
 
 // What the per-user commands import from here; the parameter and the reads live beside.
@@ -29,7 +38,11 @@ export { getUserObject, isMe, searchUsers, signedInUser } from './user-read.js';
  * missing user is reported by name before anything is sent); other text is refused by a
  * changing command, and for a read a prefix search that must find exactly one user.
  */
-export async function resolveUserIdentity(ctx: CommandContext, client: GraphClient, value: unknown): Promise<UserIdentity> {
+export async function resolveUserIdentity(
+  ctx: CommandContext,
+  client: GraphClient,
+  value: unknown,
+): Promise<UserIdentity> {
   const t = userText(ctx, value);
   if (t.isId && value instanceof ShellRecord && t.userPrincipalName) {
     return { id: t.key, userPrincipalName: t.userPrincipalName, displayName: t.displayName ?? null };
@@ -44,8 +57,16 @@ export async function resolveUserIdentity(ctx: CommandContext, client: GraphClie
   }
   if (found.length === 0) throw userNotFound(ctx, t.key);
   if (found.length > 1) {
-    const names = found.slice(0, 5).map((u) => String(u.userPrincipalName)).join(', ');
-    throw commandError(ctx, 'AmbiguousUser', `'${t.key}' matches ${found.length > 5 ? 'more than 5' : found.length} users (${names}${found.length > 5 ? ', …' : ''}): give a userPrincipalName or an id`, t.key);
+    const names = found
+      .slice(0, 5)
+      .map((u) => String(u.userPrincipalName))
+      .join(', ');
+    throw commandError(
+      ctx,
+      'AmbiguousUser',
+      `'${t.key}' matches ${found.length > 5 ? 'more than 5' : found.length} users (${names}${found.length > 5 ? ', …' : ''}): give a userPrincipalName or an id`,
+      t.key,
+    );
   }
   return identityOf(found[0]!);
 }
@@ -69,14 +90,23 @@ export async function resolveUser(ctx: CommandContext, client: GraphClient, valu
  * bulk run (user-lookup.ts). If it finds nothing while the change worked (an app that may change
  * methods but not read users), the record names the user by the text given.
  */
-export async function userTarget(ctx: CommandContext, client: GraphClient, value: unknown): Promise<{ key: string; identity: () => Promise<UserIdentity> }> {
+export async function userTarget(
+  ctx: CommandContext,
+  client: GraphClient,
+  value: unknown,
+): Promise<{ key: string; identity: () => Promise<UserIdentity> }> {
   const t = userText(ctx, value);
-  const direct = (t.isId && value instanceof ShellRecord) || isGuid(t.key) || (t.key.includes('@') && !t.key.startsWith('$'));
+  const direct =
+    (t.isId && value instanceof ShellRecord) || isGuid(t.key) || (t.key.includes('@') && !t.key.startsWith('$'));
   if (!direct || (t.isId && value instanceof ShellRecord && t.userPrincipalName)) {
     const who = await resolveUserIdentity(ctx, client, value);
     return { key: who.id, identity: async () => who };
   }
-  const fallback: UserIdentity = { id: t.key, userPrincipalName: t.userPrincipalName ?? (t.key.includes('@') ? t.key : null), displayName: t.displayName ?? null };
+  const fallback: UserIdentity = {
+    id: t.key,
+    userPrincipalName: t.userPrincipalName ?? (t.key.includes('@') ? t.key : null),
+    displayName: t.displayName ?? null,
+  };
   const lookup = lookUpUser(client, t.key).then((u) => (u ? identityOf(u) : fallback));
   return { key: t.key, identity: () => lookup };
 }
@@ -86,7 +116,12 @@ export async function userTarget(ctx: CommandContext, client: GraphClient, value
  * `/users/{x}` needs x to be an id or a userPrincipalName (Graph would answer a name with 404; a
  * clear refusal naming who it matches is better). Checked before anything is sent.
  */
-export async function checkUserPath(ctx: CommandContext, client: GraphClient, path: string, changing: boolean): Promise<void> {
+export async function checkUserPath(
+  ctx: CommandContext,
+  client: GraphClient,
+  path: string,
+  changing: boolean,
+): Promise<void> {
   let p = path;
   if (/^https?:\/\//i.test(p)) {
     try {

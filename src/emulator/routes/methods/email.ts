@@ -6,15 +6,35 @@ import { GraphError, badRequest, noContent } from '../../http.js';
 import type { Router } from '../../router.js';
 import { EMAIL_METHOD_ID, methodType, methodsOf, removeMethod } from '../../store/methods.js';
 import type { StoredUser, TenantStore } from '../../store/tenant.js';
-import { USER, bodyObject, entityResponse, listResponse, methodOr404, onlyProperties, refuseSelf, requiredString, show, userOf } from './common.js';
+import {
+  USER,
+  bodyObject,
+  entityResponse,
+  listResponse,
+  methodOr404,
+  onlyProperties,
+  refuseSelf,
+  requiredString,
+  show,
+  userOf,
+} from './common.js';
 
 const SEGMENT = 'emailMethods';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const access = (user: StoredUser, write: boolean) => ({ kind: 'methods' as const, write, userId: user.id, family: 'Email' });
+const access = (user: StoredUser, write: boolean) => ({
+  kind: 'methods' as const,
+  write,
+  userId: user.id,
+  family: 'Email',
+});
 
 function emailOf(body: Record<string, unknown>): string {
   const e = requiredString(body, 'emailAddress', "an email address such as 'kim@contoso.com'");
-  if (!EMAIL.test(e)) throw badRequest(`Invalid emailAddress '${e}': expected an email address such as 'kim@contoso.com'.`, 'invalidRequest');
+  if (!EMAIL.test(e))
+    throw badRequest(
+      `Invalid emailAddress '${e}': expected an email address such as 'kim@contoso.com'.`,
+      'invalidRequest',
+    );
   return e;
 }
 
@@ -24,7 +44,12 @@ export function registerEmailRoutes(router: Router, store: TenantStore): void {
   router.get(base, (req) => {
     const user = userOf(store, req);
     authorize(req, access(user, false));
-    return listResponse(req, user, SEGMENT, methodsOf(user, 'email').map((m) => show(store, user, m)));
+    return listResponse(
+      req,
+      user,
+      SEGMENT,
+      methodsOf(user, 'email').map((m) => show(store, user, m)),
+    );
   });
 
   router.get(`${base}/{id}`, (req) => {
@@ -41,7 +66,11 @@ export function registerEmailRoutes(router: Router, store: TenantStore): void {
     onlyProperties(body, ['emailAddress'], 'an email method');
     const emailAddress = emailOf(body);
     if (methodsOf(user, 'email').length > 0) {
-      throw new GraphError(409, 'conflict', 'The user already has an email method; a user has at most one. Update it (PATCH) or delete it first.');
+      throw new GraphError(
+        409,
+        'conflict',
+        'The user already has an email method; a user has at most one. Update it (PATCH) or delete it first.',
+      );
     }
     const record = { '@odata.type': methodType('email').odataType, id: EMAIL_METHOD_ID, emailAddress };
     user.methods.push(record);

@@ -8,7 +8,16 @@ import type { Router } from '../../router.js';
 import { isoZ, policyConfig } from '../../store/derive.js';
 import { methodType, methodsOf } from '../../store/methods.js';
 import type { MethodRecord, TenantStore } from '../../store/tenant.js';
-import { USER, bodyObject, entityResponse, onlyProperties, refuseSelf, registerReadDelete, requiredString, userOf } from './common.js';
+import {
+  USER,
+  bodyObject,
+  entityResponse,
+  onlyProperties,
+  refuseSelf,
+  registerReadDelete,
+  requiredString,
+  userOf,
+} from './common.js';
 
 const SEGMENT = 'externalAuthenticationMethods';
 const EXTERNAL_CONFIG = '#microsoft.graph.externalAuthenticationMethodConfiguration';
@@ -21,14 +30,27 @@ export function registerExternalRoutes(router: Router, store: TenantStore): void
     refuseSelf(req, user, 'Adding an external authentication method');
     const body = bodyObject(req);
     onlyProperties(body, ['configurationId', 'displayName'], 'an external authentication method');
-    const configurationId = requiredString(body, 'configurationId', 'the id of an external authentication method configuration in the methods policy');
+    const configurationId = requiredString(
+      body,
+      'configurationId',
+      'the id of an external authentication method configuration in the methods policy',
+    );
     const displayName = requiredString(body, 'displayName', 'a display name such as the provider name');
     const config = policyConfig(store, configurationId);
     if (!config || config['@odata.type'] !== EXTERNAL_CONFIG) {
-      throw badRequest(`configurationId '${configurationId}' does not name an external authentication method configuration in the methods policy.`, 'invalidRequest');
+      throw badRequest(
+        `configurationId '${configurationId}' does not name an external authentication method configuration in the methods policy.`,
+        'invalidRequest',
+      );
     }
-    if (methodsOf(user, 'external').some((m) => String(m.configurationId).toLowerCase() === configurationId.toLowerCase())) {
-      throw new GraphError(409, 'conflict', `The user already has an external authentication method for configuration '${configurationId}'.`);
+    if (
+      methodsOf(user, 'external').some((m) => String(m.configurationId).toLowerCase() === configurationId.toLowerCase())
+    ) {
+      throw new GraphError(
+        409,
+        'conflict',
+        `The user already has an external authentication method for configuration '${configurationId}'.`,
+      );
     }
     const record: MethodRecord = {
       '@odata.type': methodType('external').odataType,

@@ -26,27 +26,40 @@ const SCHEMA: FilterSchema<MethodRecord> = {
 const SELECTABLE = ['id', 'device'];
 
 export function registerHardwareOathRoutes(router: Router, store: TenantStore): void {
-  router.get(`${USER}/${SEGMENT}`, (req) => {
-    const user = userOf(store, req);
-    authorize(req, { kind: 'methods', write: false, userId: user.id });
-    let items = methodsOf(user, 'hardwareOath');
-    const filter = req.query.get('$filter');
-    if (filter !== null) {
-      const match = compileFilter(parseFilter(filter), SCHEMA, RESOURCE);
-      items = items.filter(match);
-    }
-    items = items.slice(0, parseTop(req.query.get('$top'), 999));
-    let value: Record<string, unknown>[] = items.map((m) => show(store, user, m));
-    const select = req.query.get('$select');
-    if (select !== null) {
-      const props = select.split(',').map((s) => s.trim()).filter(Boolean);
-      const unknown = props.find((p) => !SELECTABLE.includes(p));
-      if (unknown !== undefined) {
-        throw new GraphError(400, 'BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.${RESOURCE}'; expected $select from ${SELECTABLE.join(', ')}.`);
+  router.get(
+    `${USER}/${SEGMENT}`,
+    (req) => {
+      const user = userOf(store, req);
+      authorize(req, { kind: 'methods', write: false, userId: user.id });
+      let items = methodsOf(user, 'hardwareOath');
+      const filter = req.query.get('$filter');
+      if (filter !== null) {
+        const match = compileFilter(parseFilter(filter), SCHEMA, RESOURCE);
+        items = items.filter(match);
       }
-      value = value.map((v) => Object.fromEntries([['@odata.type', v['@odata.type']], ...props.map((p) => [p, v[p]])]));
-    }
-    return listResponse(req, user, SEGMENT, value);
-  }, { versions: ['beta'] });
+      items = items.slice(0, parseTop(req.query.get('$top'), 999));
+      let value: Record<string, unknown>[] = items.map((m) => show(store, user, m));
+      const select = req.query.get('$select');
+      if (select !== null) {
+        const props = select
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const unknown = props.find((p) => !SELECTABLE.includes(p));
+        if (unknown !== undefined) {
+          throw new GraphError(
+            400,
+            'BadRequest',
+            `Could not find a property named '${unknown}' on type 'microsoft.graph.${RESOURCE}'; expected $select from ${SELECTABLE.join(', ')}.`,
+          );
+        }
+        value = value.map((v) =>
+          Object.fromEntries([['@odata.type', v['@odata.type']], ...props.map((p) => [p, v[p]])]),
+        );
+      }
+      return listResponse(req, user, SEGMENT, value);
+    },
+    { versions: ['beta'] },
+  );
   registerReadDelete(router, store, 'hardwareOath', { list: false });
 }

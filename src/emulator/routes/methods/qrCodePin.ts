@@ -15,25 +15,47 @@ import { USER, bodyObject, entityResponse, onlyProperties, userOf } from './comm
 const SEGMENT = 'qrCodePinMethod';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const access = (user: StoredUser, write: boolean) => ({ kind: 'methods' as const, write, userId: user.id, family: 'QR' });
+const access = (user: StoredUser, write: boolean) => ({
+  kind: 'methods' as const,
+  write,
+  userId: user.id,
+  family: 'QR',
+});
 
 function when(v: unknown, name: string, fallback: number): number {
   if (v === undefined || v === null) return fallback;
   const ms = typeof v === 'string' ? Date.parse(v) : NaN;
-  if (!Number.isFinite(ms)) throw badRequest(`Invalid ${name} ${JSON.stringify(v)}: expected an ISO 8601 date and time such as '2025-01-01T12:00:00Z'.`, 'invalidRequest');
+  if (!Number.isFinite(ms))
+    throw badRequest(
+      `Invalid ${name} ${JSON.stringify(v)}: expected an ISO 8601 date and time such as '2025-01-01T12:00:00Z'.`,
+      'invalidRequest',
+    );
   return ms;
 }
 
 /** A QR code part: validity window checked against [min, max] duration; image only in this response. */
-function qrCode(raw: unknown, name: string, user: StoredUser, now: number, dflt: number, min: number, max: number, maxText: string) {
+function qrCode(
+  raw: unknown,
+  name: string,
+  user: StoredUser,
+  now: number,
+  dflt: number,
+  min: number,
+  max: number,
+  maxText: string,
+) {
   const o = (raw ?? {}) as Record<string, unknown>;
-  if (typeof o !== 'object' || Array.isArray(o)) throw badRequest(`${name} must be an object with startDateTime and expireDateTime.`, 'invalidRequest');
+  if (typeof o !== 'object' || Array.isArray(o))
+    throw badRequest(`${name} must be an object with startDateTime and expireDateTime.`, 'invalidRequest');
   const start = when(o.startDateTime, `${name}.startDateTime`, now);
   const end = when(o.expireDateTime, `${name}.expireDateTime`, start + dflt);
-  if (end - start < min || end - start > max) throw badRequest(`${name} validity must be ${maxText} (from startDateTime to expireDateTime).`, 'invalidRequest');
+  if (end - start < min || end - start > max)
+    throw badRequest(`${name} validity must be ${maxText} (from startDateTime to expireDateTime).`, 'invalidRequest');
   const id = randomUUID();
   const raw64 = Buffer.from(`ms-qrpin:v1|${user.userPrincipalName}|${id}`).toString('base64');
-  const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><title>${id}</title></svg>`).toString('base64');
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><title>${id}</title></svg>`,
+  ).toString('base64');
   return {
     id,
     expireDateTime: isoZ(end),
@@ -51,7 +73,11 @@ export function registerQrCodePinRoutes(router: Router, store: TenantStore): voi
     const user = userOf(store, req);
     authorize(req, access(user, true));
     if (methodsOf(user, 'qrCodePin').length > 0) {
-      throw new GraphError(409, 'conflict', 'The user already has a QR code PIN method; only one can be active. Delete it first.');
+      throw new GraphError(
+        409,
+        'conflict',
+        'The user already has a QR code PIN method; only one can be active. Delete it first.',
+      );
     }
     const body = bodyObject(req);
     onlyProperties(body, ['standardQRCode', 'temporaryQRCode', 'pin'], 'a QR code PIN method');
@@ -59,8 +85,20 @@ export function registerQrCodePinRoutes(router: Router, store: TenantStore): voi
     // Default lifetime: the QRCodePin policy's standardQRCodeLifetimeInDays, else 365 days (docs/graph.md §3, §8).
     const policyDays = Number(policyConfig(store, 'QRCodePin')?.standardQRCodeLifetimeInDays);
     const days = Number.isInteger(policyDays) && policyDays >= 1 && policyDays <= 395 ? policyDays : 365;
-    const standardQRCode = qrCode(body.standardQRCode, 'standardQRCode', user, now, days * DAY, 1, 395 * DAY, 'at most 395 days');
-    const temporaryQRCode = body.temporaryQRCode == null ? null : qrCode(body.temporaryQRCode, 'temporaryQRCode', user, now, 12 * HOUR, HOUR, 12 * HOUR, 'from 1 to 12 hours');
+    const standardQRCode = qrCode(
+      body.standardQRCode,
+      'standardQRCode',
+      user,
+      now,
+      days * DAY,
+      1,
+      395 * DAY,
+      'at most 395 days',
+    );
+    const temporaryQRCode =
+      body.temporaryQRCode == null
+        ? null
+        : qrCode(body.temporaryQRCode, 'temporaryQRCode', user, now, 12 * HOUR, HOUR, 12 * HOUR, 'from 1 to 12 hours');
     const pinIn = (body.pin ?? {}) as Record<string, unknown>;
     let code = pinIn.code;
     if (code === undefined || code === null) {
@@ -77,7 +115,13 @@ export function registerQrCodePinRoutes(router: Router, store: TenantStore): voi
       methodUsabilityReason: null,
       standardQRCode,
       temporaryQRCode,
-      pin: { id: randomUUID(), code, forceChangePinNextSignIn: true, createdDateTime: created, updatedDateTime: created },
+      pin: {
+        id: randomUUID(),
+        code,
+        forceChangePinNextSignIn: true,
+        createdDateTime: created,
+        updatedDateTime: created,
+      },
     };
     user.methods.push(record);
     const shown = showMethod(record, { store, user, now });

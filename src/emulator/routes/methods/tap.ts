@@ -15,7 +15,8 @@ const SEGMENT = 'temporaryAccessPassMethods';
 /** Letters, digits and the symbols Graph's example pass uses ("+drkzqAD"); no look-alikes are removed, as Graph does not. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-*%@#&=!?';
 /** Error text Graph returns when the policy disables TAP or does not target the user (docs/graph.md §2 row 33). */
-export const TAP_POLICY_ERROR = 'Converged UserCredentialPolicy does not allow creating or updating this authentication method. AuthMethodType [TemporaryAccessPass].';
+export const TAP_POLICY_ERROR =
+  'Converged UserCredentialPolicy does not allow creating or updating this authentication method. AuthMethodType [TemporaryAccessPass].';
 
 function num(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
@@ -27,10 +28,16 @@ function lifetimeOf(body: Record<string, unknown>, policy: Record<string, unknow
   const v = body.lifetimeInMinutes;
   if (v === undefined || v === null) return Math.min(Math.max(num(policy.defaultLifetimeInMinutes, 60), min), max);
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 10 || v > 43200) {
-    throw badRequest(`Invalid lifetimeInMinutes ${JSON.stringify(v)}: expected a whole number of minutes from 10 to 43200 (30 days).`, 'invalidRequest');
+    throw badRequest(
+      `Invalid lifetimeInMinutes ${JSON.stringify(v)}: expected a whole number of minutes from 10 to 43200 (30 days).`,
+      'invalidRequest',
+    );
   }
   if (v < min || v > max) {
-    throw badRequest(`lifetimeInMinutes ${v} is outside the Temporary Access Pass policy: expected ${min} to ${max} minutes.`, 'invalidRequest');
+    throw badRequest(
+      `lifetimeInMinutes ${v} is outside the Temporary Access Pass policy: expected ${min} to ${max} minutes.`,
+      'invalidRequest',
+    );
   }
   return v;
 }
@@ -39,16 +46,28 @@ function usableOnceOf(body: Record<string, unknown>, policy: Record<string, unkn
   const v = body.isUsableOnce;
   const forced = policy.isUsableOnce === true;
   if (v === undefined || v === null) return forced;
-  if (typeof v !== 'boolean') throw badRequest(`Invalid isUsableOnce ${JSON.stringify(v)}: expected true or false.`, 'invalidRequest');
-  if (!v && forced) throw badRequest('isUsableOnce false is not allowed: the Temporary Access Pass policy makes every pass one-time (isUsableOnce true).', 'invalidRequest');
+  if (typeof v !== 'boolean')
+    throw badRequest(`Invalid isUsableOnce ${JSON.stringify(v)}: expected true or false.`, 'invalidRequest');
+  if (!v && forced)
+    throw badRequest(
+      'isUsableOnce false is not allowed: the Temporary Access Pass policy makes every pass one-time (isUsableOnce true).',
+      'invalidRequest',
+    );
   return v;
 }
 
 function startOf(body: Record<string, unknown>, now: number): number {
   const v = body.startDateTime;
   if (v === undefined || v === null) return now;
-  const ms = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) ? Date.parse(v) : NaN;
-  if (!Number.isFinite(ms)) throw badRequest(`Invalid startDateTime ${JSON.stringify(v)}: expected an ISO 8601 date and time with a zone, e.g. '2025-06-05T00:00:00Z'.`, 'invalidRequest');
+  const ms =
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)
+      ? Date.parse(v)
+      : NaN;
+  if (!Number.isFinite(ms))
+    throw badRequest(
+      `Invalid startDateTime ${JSON.stringify(v)}: expected an ISO 8601 date and time with a zone, e.g. '2025-06-05T00:00:00Z'.`,
+      'invalidRequest',
+    );
   return ms;
 }
 
