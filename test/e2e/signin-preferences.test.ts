@@ -3,14 +3,15 @@
 // authentication/requirements). Records are typed and name their user; the set commands take
 // exact users only, show the PATCH under -whatif, and Graph's refusals (a preferred method the
 // user does not have) reach the user as errors that say so.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../support/cli.js';
 
 const env = () => ({ AUTHSH_HOME: mkdtempSync(join(tmpdir(), 'authsh-prefs-')) });
-const demo = (script: string) => runCli(['--demo', '-o', 'jsonl', '-c', script], { env: env(), timeout: 60_000 });
+const demo = (script: string, extra: string[] = []) =>
+  runCli(['--demo', ...extra, '-o', 'jsonl', '-c', script], { env: env(), timeout: 60_000 });
 const ADELE_ID = '6e7b768e-07e2-4810-8459-485f84f8f204';
 
 describe('get-signin-preference', () => {
@@ -135,5 +136,31 @@ describe('get-mfa-state and set-mfa-state', () => {
     const r = demo('set-mfa-state Megan -state enforced');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/MeganB@contoso\.com/);
+  });
+});
+
+describe('help and checkpoints', () => {
+  it("names the per-user MFA state's Policy permissions, not the methods' ones", () => {
+    const get = runCli(['-c', 'help get-mfa-state'], { env: env() });
+    expect(get.stdout).toMatch(/Permission: Policy\.Read\.All/);
+    const set = runCli(['-c', 'help set-mfa-state'], { env: env() });
+    expect(set.stdout).toMatch(/Permission: Policy\.ReadWrite\.AuthenticationMethod/);
+    const pref = runCli(['-c', 'help set-signin-preference'], { env: env() });
+    expect(pref.stdout).toMatch(/Permission: UserAuthenticationMethod\.ReadWrite\.All/);
+  });
+
+  it.each([
+    ['set-mfa-state AdeleV@contoso.com -state enforced'],
+    ['set-signin-preference AdeleV@contoso.com -method push'],
+  ])('%s is checkpointed: a re-run with the same checkpoint sends no second PATCH', (command) => {
+    const dir = mkdtempSync(join(tmpdir(), 'authsh-prefs-cp-'));
+    const checkpoint = join(dir, 'run.checkpoint');
+    const log = join(dir, 'run.log');
+    const first = demo(`${command}; throw 'stopped'`, ['--checkpoint', checkpoint]);
+    expect(first.code).toBe(1);
+    const again = demo(command, ['--checkpoint', checkpoint, '--log', log]);
+    expect(again.stderr).not.toMatch(/error:/);
+    expect(again.code).toBe(0);
+    expect(existsSync(log) ? readFileSync(log, 'utf8') : '').not.toMatch(/PATCH/);
   });
 });
