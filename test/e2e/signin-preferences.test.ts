@@ -114,6 +114,18 @@ describe('get-mfa-state and set-mfa-state', () => {
     expect(jsonLines(r.stdout)).toEqual(['enforced', 'enforced']);
   });
 
+  it('restores the states a CSV kept: records exported by get-mfa-state bind -state and the user back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authsh-mfa-csv-'));
+    const csv = join(dir, 'states.csv');
+    const r = demo(
+      `'AdeleV@contoso.com','MeganB@contoso.com' | get-mfa-state | foreach { $_.perUserMfaState = 'enabled'; $_ } | ` +
+        `export-csv '${csv}'; import-csv '${csv}' | set-mfa-state -passthru | ` +
+        'foreach { "$($_.userPrincipalName) $($_.perUserMfaState)" }',
+    );
+    expect(r.stderr).not.toMatch(/error:/);
+    expect(jsonLines(r.stdout).sort()).toEqual(['AdeleV@contoso.com enabled', 'MeganB@contoso.com enabled']);
+  });
+
   it('shows the PATCH under -whatif and changes nothing', () => {
     const r = demo(
       'set-mfa-state AdeleV@contoso.com -state enabled -whatif; get-mfa-state AdeleV@contoso.com | ' +
