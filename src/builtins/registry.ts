@@ -75,6 +75,10 @@ import addExternal from './graph/add-external.js';
 import getPolicy from './graph/get-policy.js';
 import setPolicy from './graph/set-policy.js';
 import getRegistration from './graph/get-registration.js';
+import getSignInPreference from './graph/get-signin-preference.js';
+import setSignInPreference from './graph/set-signin-preference.js';
+import getMfaState from './graph/get-mfa-state.js';
+import setMfaState from './graph/set-mfa-state.js';
 import invokeGraph from './graph/invoke-graph.js';
 
 /** Every built-in, core and Graph, in one flat list: adding a command is its import and one entry here. */
@@ -152,6 +156,10 @@ export const builtinCommands: readonly CommandSpec[] = [
   getPolicy,
   setPolicy,
   getRegistration,
+  getSignInPreference,
+  setSignInPreference,
+  getMfaState,
+  setMfaState,
   invokeGraph,
 ];
 

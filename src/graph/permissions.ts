@@ -27,6 +27,14 @@ const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
     },
   },
   {
+    // Per-user MFA state is a policy setting: Policy.* permissions, not UserAuthenticationMethod.*.
+    pattern: /^\/users\/[^/]+\/authentication\/requirements$/i,
+    needs: {
+      read: { permission: 'Policy.Read.All', roles: ['Authentication Policy Administrator', 'Global Reader'] },
+      write: { permission: 'Policy.ReadWrite.AuthenticationMethod', roles: ['Authentication Policy Administrator'] },
+    },
+  },
+  {
     pattern: /^\/users\/[^/]+\/authentication(\/|$)/i,
     needs: {
       read: { permission: 'UserAuthenticationMethod.Read.All', roles: METHOD_READ_ROLES },

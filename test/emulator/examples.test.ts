@@ -66,6 +66,14 @@ const enableSmsSignIn = async (c: Ctx) => {
 const PLANS: Record<string, Plan> = {
   'beta_aad-advanced-queries-endswith-missing-params': {},
   'beta_authentication-get-requirements': { url: u(ADELE, 'requirements'), why: KIM },
+  'beta_authentication-get-signinpreferences': {
+    url: u(ADELE, 'signInPreferences'),
+    why: KIM + ', who chose the Authenticator app (push) as her default first',
+    setup: async (c) => {
+      const body = { userPreferredMethodForSecondaryAuthentication: 'push' };
+      expect((await c.send('PATCH', u(ADELE, 'signInPreferences')(), body)).status).toBe(204);
+    },
+  },
   'beta_authentication-list-hardwareoathmethods': {
     url: u('GradyA@contoso.com', 'hardwareOathMethods'),
     why: ME,
@@ -100,6 +108,10 @@ const PLANS: Record<string, Plan> = {
     },
   },
   'beta_authentication-update-requirements': { url: u(ADELE, 'requirements'), why: KIM },
+  'beta_authentication-update-signinpreferences': {
+    url: u('DiegoS@contoso.com', 'signInPreferences'),
+    why: 'the example user is not in the demo tenant; replayed on a demo user with an OATH token (oath needs one)',
+  },
   'beta_authenticationmethod-resetpassword-adminprovided': {
     url: u(CAMERON, 'passwordMethods/28c10230-6103-485e-b985-444c60001490/resetPassword'),
     why: KIM,

@@ -1,7 +1,7 @@
 // beta signInPreferences and requirements (rows 47–48): GET 200 / PATCH 204, value checks, and
 // neither exists on v1.0.
 import { describe, expect, it } from 'vitest';
-import { harness } from '../support/request.js';
+import { app, harness } from '../support/request.js';
 
 const SIP = '/users/AdeleV@contoso.com/authentication/signInPreferences';
 const REQ = '/users/AdeleV@contoso.com/authentication/requirements';
@@ -66,5 +66,45 @@ describe('requirements (beta)', () => {
     expect((await h.request('GET', REQ, { version: 'beta' })).body.perUserMfaState).toBe('enforced');
     expect((await h.request('PATCH', REQ, { version: 'beta', body: { perUserMfaState: 'on' } })).status).toBe(400);
     expect((await h.request('GET', REQ)).status).toBe(400);
+  });
+});
+
+describe('the rules the commands rely on', () => {
+  it('keeps what is not in the PATCH body and refuses properties and values Graph does not take', async () => {
+    const h = harness();
+    const patch = (body: unknown) => h.request('PATCH', SIP, { version: 'beta', body });
+    expect((await patch({ userPreferredMethodForSecondaryAuthentication: 'sms' })).status).toBe(204);
+    expect((await patch({ isSystemPreferredAuthenticationMethodEnabled: false })).status).toBe(204);
+    expect((await h.request('GET', SIP, { version: 'beta' })).body).toMatchObject({
+      isSystemPreferredAuthenticationMethodEnabled: false,
+      userPreferredMethodForSecondaryAuthentication: 'sms',
+    });
+    expect((await patch({ isSystemPreferredAuthenticationMethodEnabled: 'no' })).status).toBe(400);
+    expect((await patch({ defaultMethod: 'push' })).status).toBe(400);
+  });
+
+  it('takes oath for a hardware token as for a software one, and push only with the Authenticator app', async () => {
+    const h = harness();
+    const grady = '/users/GradyA@contoso.com/authentication/signInPreferences';
+    const megan = '/users/MeganB@contoso.com/authentication/signInPreferences';
+    const body = (m: string) => ({
+      version: 'beta' as const,
+      body: { userPreferredMethodForSecondaryAuthentication: m },
+    });
+    expect((await h.request('PATCH', grady, body('oath'))).status).toBe(204);
+    expect((await h.request('PATCH', megan, body('voiceAlternateMobile'))).status).toBe(204);
+    expect((await h.request('PATCH', megan, body('push'))).status).toBe(400);
+  });
+
+  it('guards the per-user MFA state by Policy permissions, not the methods ones', async () => {
+    const h = harness();
+    const methodsOnly = { ...app, roles: ['UserAuthenticationMethod.ReadWrite.All', 'User.Read.All'] };
+    const body = { perUserMfaState: 'enforced' };
+    expect((await h.request('GET', REQ, { version: 'beta', principal: methodsOnly })).status).toBe(403);
+    expect((await h.request('PATCH', REQ, { version: 'beta', body, principal: methodsOnly })).status).toBe(403);
+    const readOnly = { ...app, roles: ['Policy.Read.All'] };
+    expect((await h.request('GET', REQ, { version: 'beta', principal: readOnly })).status).toBe(200);
+    expect((await h.request('PATCH', REQ, { version: 'beta', body, principal: readOnly })).status).toBe(403);
+    expect(h.user('AdeleV@contoso.com').requirements).toBeUndefined();
   });
 });
