@@ -27,7 +27,8 @@ export function parsePhone(text: string, country?: string): PhoneParse {
     return { reason: 'a national number needs -country (e.g. -country US), or write it with +<country code>' };
   const region = country === undefined ? undefined : (country.toUpperCase() as CountryCode);
   const parsed = parsePhoneNumberFromString(main.startsWith('00') ? `+${main.slice(2)}` : main, region);
-  if (!parsed || !parsed.isPossible()) return { reason: 'its length does not fit the country' };
+  if (!parsed) return { reason: 'no known country code and number in it' };
+  if (!parsed.isPossible()) return { reason: 'its length does not fit the country' };
   return { number: `+${parsed.countryCallingCode} ${parsed.nationalNumber}${ext ? `x${ext[1]}` : ''}` };
 }
 
