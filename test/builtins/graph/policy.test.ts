@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runOn, withEmulator } from './harness.js';
 import { retarget } from '../../../src/builtins/graph/support/policy-targets.js';
 import { smsBlock } from '../../../src/builtins/graph/support/sms-policy.js';
+import { complete, type CompletionSources } from '../../../src/cli/repl/complete.js';
+import { builtinCommands } from '../../../src/builtins/registry.js';
 
 describe('get-policy', () => {
   it('lists one record per configuration, from beta, and finds one by id in any case or by short name', async () => {
@@ -168,5 +170,19 @@ set-policy Sms -target all_users`,
       expect(r.plain).toEqual(['all_users False', 'g2 True']);
       expect(r.stderr).toContain('-target names the include targets -usableForSignIn applies to');
     });
+  });
+});
+
+describe("set-policy's typed parameters complete in the REPL", () => {
+  const sources: CompletionSources = {
+    commands: () => builtinCommands,
+    variables: () => new Map(),
+    users: () => [],
+    cwd: process.cwd(),
+  };
+
+  it('completes -usableForSignIn and its values', () => {
+    expect(complete('set-policy sms -usa', sources)).toEqual([['-usableForSignIn'], '-usa']);
+    expect(complete('set-policy sms -usableForSignIn ', sources)[0]).toEqual(['false', 'true']);
   });
 });
