@@ -142,7 +142,9 @@ const setPolicy: CommandSpec = {
       name: 'setting',
       type: 'any',
       placeholder: "'NAME=VALUE'",
-      description: "Method settings, e.g. 'maximumLifetimeInMinutes=240' or @{ isUsableOnce = $true }.",
+      description:
+        "Method settings, e.g. 'maximumLifetimeInMinutes=240' or @{ isUsableOnce = $true }; 'isUsableForSignIn=true' " +
+        '(Sms) is set on the include targets.',
     },
     { name: 'passthru', type: 'switch', description: 'Emit the configuration as it is after the change.' },
   ],
