@@ -12,6 +12,7 @@ import { methodProperties, methodRecord } from './support/records.js';
 import { collectionPath } from '../../graph/catalogue.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
 import { validatePhone } from './support/validate.js';
+import { countryParam } from './support/phone-number.js';
 import { inOrder } from './support/order.js';
 import { permissionHelp } from './kit/permission.js';
 import { missingArgument } from '../support/errors.js';
@@ -24,7 +25,8 @@ const addPhone: CommandSpec = {
   synopsis: 'Add a phone method (mobile, alternateMobile or office) to a user.',
   description:
     'POST /users/{id}/authentication/phoneMethods with {phoneNumber, phoneType}. The number must read +<country code> ' +
-    '<number>[x<extension>], e.g. +1 5555551234; a user has at most one phone per type, and an alternateMobile needs a ' +
+    '<number>[x<extension>], e.g. +1 5555551234; E.164 (+15555551234) and, with -country, national forms (555-555-1234) ' +
+    'are accepted and stored in that form (the emitted record shows it). A user has at most one phone per type, and an alternateMobile needs a ' +
     'mobile first. Emits the created phone record (each type has a fixed id). ' +
     permissionHelp('POST', '/users/{id}/authentication/phoneMethods'),
   input: 'item',
@@ -43,6 +45,7 @@ const addPhone: CommandSpec = {
       description: 'The number, e.g. +1 2065555555 or +44 2071234567x12.',
     },
     phoneTypeParam('The phone type: mobile, alternateMobile or office.'),
+    countryParam,
     userParam({}),
   ],
   examples: [
@@ -50,6 +53,16 @@ const addPhone: CommandSpec = {
       title: 'Add a mobile phone',
       code: "get-user CameronW@contoso.com | add-phone '+1 2065555555' -type mobile | foreach { $_.id }",
       output: ['3179e48a-750b-4051-897c-87b9720928f7'],
+    },
+    {
+      title: "An E.164 number is stored in Graph's form",
+      code: "add-phone '+12065551234' -type mobile -user CameronW@contoso.com | foreach { $_.phoneNumber }",
+      output: ['+1 2065551234'],
+    },
+    {
+      title: 'A national number with its country',
+      code: "add-phone '(425) 555-0100 x12' -country US -type office -user CameronW@contoso.com | foreach { $_.phoneNumber }",
+      output: ['+1 4255550100x12'],
     },
     {
       title: 'Add phones from a CSV file (columns userPrincipalName, phoneNumber, phoneType)',
@@ -69,7 +82,7 @@ const addPhone: CommandSpec = {
     },
   ],
   async *run(ctx, args) {
-    const phoneNumber = validatePhone(ctx, args.phoneNumber);
+    const phoneNumber = validatePhone(ctx, args.phoneNumber, 'phoneNumber', args.country);
     const phoneType = phoneTypeOf(ctx, args);
     if (!phoneType) throw missingArgument(ctx, `-type is required: one of ${PHONE_TYPES.join(', ')}`);
     const client = await graphOf(ctx);

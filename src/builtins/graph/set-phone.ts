@@ -8,6 +8,7 @@ import { PHONE, phoneIdOf, phoneIdParam, phoneTypeParam } from './support/phone.
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { withUser } from './support/records.js';
 import { validatePhone } from './support/validate.js';
+import { countryParam } from './support/phone-number.js';
 import { permissionHelp } from './kit/permission.js';
 
 const setPhone: CommandSpec = {
@@ -37,6 +38,7 @@ const setPhone: CommandSpec = {
     },
     phoneTypeParam('Which phone: mobile, alternateMobile or office.'),
     phoneIdParam,
+    countryParam,
     userParam({}),
     { name: 'passthru', type: 'switch', description: 'Emit the updated phone record.' },
   ],
@@ -52,7 +54,7 @@ const setPhone: CommandSpec = {
     },
   ],
   async *run(ctx, args) {
-    const phoneNumber = validatePhone(ctx, args.phoneNumber);
+    const phoneNumber = validatePhone(ctx, args.phoneNumber, 'phoneNumber', args.country);
     const { id } = phoneIdOf(ctx, args);
     const client = await graphOf(ctx);
     const user = await resolveUserIdentity(ctx, client, args.user);

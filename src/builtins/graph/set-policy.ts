@@ -14,7 +14,7 @@ import { whatIf } from './support/whatif.js';
 import { permissionHelp } from './kit/permission.js';
 import { invalidArgument, missingArgument } from '../support/errors.js';
 
-type Target = Record<string, unknown> & { id: string };
+import { TARGET_SETTINGS, retarget, type Target } from './support/policy-targets.js';
 
 /** Targets for these group ids, keeping what the configuration already says about each one. */
 function targets(current: unknown, ids: string[], extra: Record<string, unknown>): Target[] {
@@ -41,10 +41,20 @@ function typed(v: unknown): unknown {
   return v;
 }
 
-/** -setting as name → value: 'name=value' texts or one record; names take the configuration's spelling. */
-function settings(ctx: CommandContext, raw: unknown, config: Configuration): Record<string, unknown> {
+/**
+ * -setting as name → value: 'name=value' texts or one record; names take the configuration's spelling.
+ * A target property (isUsableForSignIn) goes to `onTargets`, to be set on the include targets.
+ */
+function settings(
+  ctx: CommandContext,
+  raw: unknown,
+  config: Configuration,
+  onTargets: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const put = (name: string, value: unknown) => {
+    const onTarget = TARGET_SETTINGS.get(name.toLowerCase());
+    if (onTarget && !(name in config)) return void (onTargets[onTarget] = typed(value));
     const spelled = Object.keys(config).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
     out[spelled] = typed(value);
   };
@@ -75,7 +85,9 @@ const setPolicy: CommandSpec = {
     'Graph: PATCH /beta/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id} with its @odata.type. ' +
     permissionHelp('PATCH', '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id}') +
     ' -include and -exclude replace the target lists with these groups ' +
-    "('all_users' is every user). -setting takes quoted 'name=value' texts or a record; values are typed. Emits nothing unless -passthru.",
+    "('all_users' is every user). -usableForSignIn $true|$false (Sms) sets isUsableForSignIn on the include targets " +
+    "of -target (default: all of them). -setting takes quoted 'name=value' texts or a record; values are typed; " +
+    'isUsableForSignIn and isRegistrationRequired are set on the include targets. Emits nothing unless -passthru.',
   input: 'item',
   concurrent: true,
   changesState: true,
@@ -111,10 +123,28 @@ const setPolicy: CommandSpec = {
       description: 'Group ids the method never applies to; replaces excludeTargets.',
     },
     {
+      name: 'usableForSignIn',
+      type: 'string',
+      values: ['true', 'false'],
+      description:
+        'Sms only: whether a texted code can be a sign-in (isUsableForSignIn on each include target of -target), ' +
+        'not only a second factor.',
+    },
+    {
+      name: 'target',
+      type: 'strings',
+      placeholder: 'GROUP',
+      description:
+        "The include targets -usableForSignIn applies to ('all_users' for everyone; added when not yet included); " +
+        'default: every current include target.',
+    },
+    {
       name: 'setting',
       type: 'any',
       placeholder: "'NAME=VALUE'",
-      description: "Method settings, e.g. 'maximumLifetimeInMinutes=240' or @{ isUsableOnce = $true }.",
+      description:
+        "Method settings, e.g. 'maximumLifetimeInMinutes=240' or @{ isUsableOnce = $true }; 'isUsableForSignIn=true' " +
+        '(Sms) is set on the include targets.',
     },
     { name: 'passthru', type: 'switch', description: 'Emit the configuration as it is after the change.' },
   ],
@@ -123,6 +153,18 @@ const setPolicy: CommandSpec = {
       title: 'Allow Temporary Access Passes of up to 8 hours',
       code: "set-policy TemporaryAccessPass -setting 'maximumLifetimeInMinutes=480' -passthru | foreach { $_.maximumLifetimeInMinutes }",
       output: [480],
+    },
+    {
+      title: 'Let every user sign in with a texted code (then enable-smssignin works)',
+      code:
+        'set-policy sms -usableForSignIn $true -target all_users -passthru | foreach { $_.includeTargets } | ' +
+        'foreach { "$($_.id) $($_.isUsableForSignIn)" }',
+      output: ['all_users True'],
+    },
+    {
+      title: 'The same as a setting: it is set on the include targets',
+      code: "set-policy sms -setting 'isUsableForSignIn=true' -whatif",
+      output: [],
     },
     {
       title: 'Show the request for switching hardware OATH on',
@@ -138,11 +180,26 @@ const setPolicy: CommandSpec = {
     if (Array.isArray(args.include))
       body.includeTargets = targets(config.includeTargets, args.include as string[], { isRegistrationRequired: false });
     if (Array.isArray(args.exclude)) body.excludeTargets = targets(config.excludeTargets, args.exclude as string[], {});
-    Object.assign(body, settings(ctx, args.setting, config));
+    const onTargets: Record<string, unknown> = {};
+    Object.assign(body, settings(ctx, args.setting, config, onTargets));
+    if (typeof args.usableForSignIn === 'string') {
+      if (String(config.id).toLowerCase() !== 'sms')
+        throw invalidArgument(ctx, `-usableForSignIn applies only to the Sms configuration, not '${config.id}'`);
+      onTargets.isUsableForSignIn = args.usableForSignIn === 'true';
+    }
+    const ids = Array.isArray(args.target) ? (args.target as string[]) : undefined;
+    if (ids && Object.keys(onTargets).length === 0)
+      throw missingArgument(
+        ctx,
+        '-target names the include targets -usableForSignIn applies to: give -usableForSignIn',
+        name,
+      );
+    if (Object.keys(onTargets).length > 0)
+      body.includeTargets = retarget(body.includeTargets ?? config.includeTargets, ids, onTargets);
     if (Object.keys(body).length === 1) {
       throw missingArgument(
         ctx,
-        `nothing to change for '${config.id}': give -state, -include, -exclude or -setting`,
+        `nothing to change for '${config.id}': give -state, -include, -exclude, -usableForSignIn or -setting`,
         name,
       );
     }

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runOn, withEmulator } from './harness.js';
+import { parsePhone } from '../../../src/builtins/graph/support/phone-number.js';
 
 describe('add-phone', () => {
   it('adds phones and emits the created records', async () => {
@@ -30,7 +31,9 @@ $u | get-phone | foreach { $_.phoneNumber }`,
       );
       expect(r.plain).toEqual(['next']);
       expect(r.stderr).toContain(
-        "-phoneNumber '2065555555' is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234",
+        "-phoneNumber '2065555555' is not a phone number (a national number needs -country (e.g. -country US), " +
+          'or write it with +<country code>): expected +<country code> <number>[x<extension>], e.g. +1 2065551234, ' +
+          '+12065551234, or (206) 555-1234 -country US',
       );
       expect(r.code).toBe(1);
       expect(emu.counters.requests).toBe(before);
@@ -88,6 +91,54 @@ get-user CameronW@contoso.com | get-methods | count`,
       const r = await runOn(emu, "add-phone '+1 2065555555' -type mobile -user CameronW@contoso.com", 'reader');
       expect(r.stderr).toContain('Authorization_RequestDenied');
       expect(r.stderr).toContain('status 403');
+    });
+  });
+});
+
+describe('phone numbers in any common form', () => {
+  it.each([
+    ['+12065551234', undefined, '+1 2065551234'],
+    ['+1 2065551234', undefined, '+1 2065551234'],
+    ['+1 (206) 555-1234 x42', undefined, '+1 2065551234x42'],
+    ['+44 20 7123 4567', undefined, '+44 2071234567'],
+    ['0044 20 7123 4567', undefined, '+44 2071234567'],
+    ['(206) 555-1234', 'US', '+1 2065551234'],
+    ['020 7123 4567', 'gb', '+44 2071234567'],
+    ['06 1234 5678 ext. 7', 'IT', '+39 0612345678x7'],
+  ])('reads %s (country %s) as %s', (text, country, expected) => {
+    expect(parsePhone(text, country)).toEqual({ number: expected });
+  });
+
+  it('explains a number that cannot be one', () => {
+    expect(parsePhone('+1 12')).toEqual({ reason: 'its length does not fit the country' });
+    expect(parsePhone('2065551234')).toMatchObject({ reason: expect.stringContaining('-country') });
+    expect(parsePhone('+999 12345678')).toEqual({ reason: 'no known country code and number in it' });
+    expect(parsePhone('not a number', 'US')).toEqual({ reason: 'no known country code and number in it' });
+  });
+
+  it('refuses an unknown -country and a too-short number before sending', async () => {
+    await withEmulator(async (emu) => {
+      const before = emu.counters.requests;
+      const r = await runOn(
+        emu,
+        `add-phone '206 555 1234' -country XX -type mobile -user CameronW@contoso.com
+add-phone '+1 555' -type mobile -user CameronW@contoso.com`,
+      );
+      expect(r.stderr).toContain("-country 'XX' is not a country: expected a two-letter region code, e.g. US, GB, DE");
+      expect(r.stderr).toContain("-phoneNumber '+1 555' is not a phone number (its length does not fit the country)");
+      expect(emu.counters.requests).toBe(before);
+    });
+  });
+
+  it('set-phone takes E.164 and -country too', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(
+        emu,
+        `set-phone '+14255550123' -type mobile -user AdeleV@contoso.com -passthru | foreach { $_.phoneNumber }
+set-phone '425-555-0124' -country US -type mobile -user AdeleV@contoso.com -passthru | foreach { $_.phoneNumber }`,
+      );
+      expect(r.stderr).toBe('');
+      expect(r.plain).toEqual(['+1 4255550123', '+1 4255550124']);
     });
   });
 });

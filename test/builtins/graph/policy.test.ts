@@ -3,6 +3,10 @@
 // -whatif changing nothing, and errors for an unknown method, a bad value and a reader app.
 import { describe, expect, it } from 'vitest';
 import { runOn, withEmulator } from './harness.js';
+import { retarget } from '../../../src/builtins/graph/support/policy-targets.js';
+import { smsBlock } from '../../../src/builtins/graph/support/sms-policy.js';
+import { complete, type CompletionSources } from '../../../src/cli/repl/complete.js';
+import { builtinCommands } from '../../../src/builtins/registry.js';
 
 describe('get-policy', () => {
   it('lists one record per configuration, from beta, and finds one by id in any case or by short name', async () => {
@@ -123,5 +127,62 @@ set-policy Sms -exclude g-blocked
       expect(r.stderr).toMatch(/status 403/);
       expect((await runOn(emu, `(get-policy tap).state`)).plain).toEqual(['enabled']);
     });
+  });
+});
+
+describe('set-policy target settings and the SMS sign-in explanation', () => {
+  const config = {
+    id: 'Sms',
+    state: 'enabled',
+    includeTargets: [
+      { id: 'all_users', targetType: 'group', isRegistrationRequired: false, isUsableForSignIn: false },
+      { id: 'g2', targetType: 'group', isRegistrationRequired: false, isUsableForSignIn: true },
+    ],
+  };
+
+  it('sets a target property on the named include targets only, adding a new group', () => {
+    expect(retarget(config.includeTargets, ['ALL_USERS', 'g3'], { isUsableForSignIn: true })).toEqual([
+      { id: 'all_users', targetType: 'group', isRegistrationRequired: false, isUsableForSignIn: true },
+      { id: 'g2', targetType: 'group', isRegistrationRequired: false, isUsableForSignIn: true },
+      { id: 'g3', targetType: 'group', isRegistrationRequired: false, isUsableForSignIn: true },
+    ]);
+  });
+
+  it('sets it on every include target when none is named', () => {
+    const out = retarget(config.includeTargets, undefined, { isUsableForSignIn: false });
+    expect(out.map((t) => t.isUsableForSignIn)).toEqual([false, false]);
+  });
+
+  it('names the targets whose isUsableForSignIn is false, and nothing when the policy allows everyone', () => {
+    expect(smsBlock(config)).toContain('isUsableForSignIn false for all_users');
+    expect(smsBlock(config)).toContain('set-policy sms -usableForSignIn $true -target all_users');
+    expect(smsBlock({ ...config, includeTargets: [{ id: 'all_users', isUsableForSignIn: true }] })).toBeUndefined();
+  });
+
+  it('takes the typed parameters, and says what -target needs', async () => {
+    await withEmulator(async (emu) => {
+      const r = await runOn(
+        emu,
+        `set-policy Sms -usableForSignIn true -target g2
+(get-policy Sms).includeTargets | foreach { "$($_.id) $($_.isUsableForSignIn)" }
+set-policy Sms -target all_users`,
+      );
+      expect(r.plain).toEqual(['all_users False', 'g2 True']);
+      expect(r.stderr).toContain('-target names the include targets -usableForSignIn applies to');
+    });
+  });
+});
+
+describe("set-policy's typed parameters complete in the REPL", () => {
+  const sources: CompletionSources = {
+    commands: () => builtinCommands,
+    variables: () => new Map(),
+    users: () => [],
+    cwd: process.cwd(),
+  };
+
+  it('completes -usableForSignIn and its values', () => {
+    expect(complete('set-policy sms -usa', sources)).toEqual([['-usableForSignIn'], '-usa']);
+    expect(complete('set-policy sms -usableForSignIn ', sources)[0]).toEqual(['false', 'true']);
   });
 });

@@ -9,6 +9,8 @@ import { resolveUserIdentity, userParam } from './user.js';
 import { withUser } from './records.js';
 import { permissionHelp } from '../kit/permission.js';
 import { invalidArgument } from '../../support/errors.js';
+import { isShellError } from '../../../runtime/errors.js';
+import { explainSmsRefusal } from './sms-policy.js';
 
 export function smsSignInCommand(enable: boolean): CommandSpec {
   const action = enable ? 'enableSmsSignIn' : 'disableSmsSignIn';
@@ -24,7 +26,8 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
     description:
       `POST /users/{id}/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7/${action} (the mobile phone). ` +
       (enable
-        ? 'The Sms policy must allow the user (else Graph answers 400; smsSignInState then reads notAllowedByPolicy). '
+        ? 'The Sms policy must allow the user (else Graph answers 400, which is explained: the policy setting that ' +
+          'blocks it and the set-policy command that changes it; smsSignInState then reads notAllowedByPolicy). '
         : '') +
       '-passthru emits the phone record with its new smsSignInState. ' +
       permissionHelp('POST', '/users/{id}/authentication/phoneMethods/{methodId}/enableSmsSignIn'),
@@ -56,6 +59,8 @@ export function smsSignInCommand(enable: boolean): CommandSpec {
         method: 'POST',
         path: `${methodPath(userId, PHONE, PHONE_METHOD_IDS.mobile)}/${action}`,
         idempotent: true,
+      }).catch(async (e: unknown) => {
+        throw enable && isShellError(e) ? await explainSmsRefusal(ctx, client, e) : e;
       });
       if (r && args.passthru === true)
         yield withUser(await methodById(ctx, client, userId, PHONE, PHONE_METHOD_IDS.mobile), user);

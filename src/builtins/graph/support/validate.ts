@@ -11,20 +11,30 @@ import {
   type MethodTypeInfo,
   type PhoneType,
 } from '../../../graph/catalogue.js';
+import { knownCountry, parsePhone } from './phone-number.js';
 
-/** Graph's phone number form: `+{country code} {number}x{extension}`, extension optional. */
-const PHONE = /^\+[1-9]\d{0,3} \d{4,15}(x\d{1,10})?$/;
-
-/** The phone number, or an error: `-phoneNumber '2065555555' is not a phone number: expected …`. */
-export function validatePhone(ctx: CommandContext, value: unknown, param = 'phoneNumber'): string {
-  if (typeof value === 'string' && PHONE.test(value.trim())) return value.trim();
-  return invalidPhone(ctx, value, param);
-}
-
-function invalidPhone(ctx: CommandContext, value: unknown, param: string): never {
+/**
+ * The phone number in Graph's form `+CC NUMBER[xEXT]`, from that form, E.164 or (with -country)
+ * a national form; else an error naming the expected form: `-phoneNumber '2065555555' is not …`.
+ */
+export function validatePhone(ctx: CommandContext, value: unknown, param = 'phoneNumber', country?: unknown): string {
+  let region: string | undefined;
+  if (country !== undefined && country !== null && country !== '') {
+    region = String(country).trim();
+    if (!knownCountry(region))
+      throw invalidArgument(
+        ctx,
+        `-country ${describe(country)} is not a country: expected a two-letter region code, e.g. US, GB, DE`,
+        undefined,
+        'country',
+      );
+  }
+  const parsed = typeof value === 'string' || typeof value === 'number' ? parsePhone(String(value), region) : undefined;
+  if (parsed && 'number' in parsed) return parsed.number;
   throw invalidArgument(
     ctx,
-    `-${param} ${describe(value ?? null)} is not a phone number: expected +<country code> <number>[x<extension>], e.g. +1 5555551234`,
+    `-${param} ${describe(value ?? null)} is not a phone number${parsed ? ` (${parsed.reason})` : ''}: ` +
+      'expected +<country code> <number>[x<extension>], e.g. +1 2065551234, +12065551234, or (206) 555-1234 -country US',
     undefined,
     param,
   );
