@@ -19,7 +19,7 @@ export type Access =
   /** Reading users (§5). */
   | { kind: 'users' }
   /** PATCH /users/{id} (accountEnabled, authorizationInfo) and revokeSignInSessions (issue 13). */
-  | { kind: 'userWrite' }
+  | { kind: 'userWrite'; revoke?: boolean }
   /** beta …/authentication/requirements (per-user MFA state): Policy.* permissions. */
   | { kind: 'requirements'; write: boolean; userId: string };
 
@@ -115,8 +115,14 @@ export function authorize(req: EmuRequest, access: Access): void {
     case 'reports':
       return require(p, ['AuditLog.Read.All'], REPORT_ROLES);
     case 'userWrite':
-      return require(p, ['User.ReadWrite.All', 'Directory.ReadWrite.All'], [
+      // revokeSignInSessions also takes its own least-privileged permission.
+      return require(p, [
+        ...(access.revoke ? ['User.RevokeSessions.All'] : []),
+        'User.ReadWrite.All',
+        'Directory.ReadWrite.All',
+      ], [
         'User Administrator',
+        ...(access.revoke ? ['Helpdesk Administrator'] : []),
         'Privileged Authentication Administrator',
       ]);
     case 'users':

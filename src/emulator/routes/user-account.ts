@@ -84,7 +84,7 @@ export function registerUserAccountRoutes(router: Router, store: TenantStore): v
   router.patch('/users/{user}', (req) => patchUser(store, req));
   router.post('/users/{user}/revokeSignInSessions', (req) => {
     const user = userOf(store, req);
-    authorize(req, { kind: 'userWrite' });
+    authorize(req, { kind: 'userWrite', revoke: true });
     user._sessionsRevokedDateTime = new Date().toISOString();
     return json(200, { '@odata.context': `${req.baseUrl}/$metadata#Edm.Boolean`, value: true });
   });
