@@ -88,6 +88,8 @@ describe('accountEnabled and revokeSignInSessions', () => {
     const r = await t.call({ method: 'POST', url: `users/${ADELE}/revokeSignInSessions`, principal: userWriter });
     expect(r.status).toBe(200);
     expect(r.body.value).toBe(true);
+    const read = await t.get(`users/${ADELE}?$select=signInSessionsValidFromDateTime`, { principal: userWriter });
+    expect(Date.parse(read.body.signInSessionsValidFromDateTime)).not.toBeNaN();
     const none = await t.call({
       method: 'POST',
       url: 'users/nobody@contoso.com/revokeSignInSessions',

@@ -85,7 +85,8 @@ export function registerUserAccountRoutes(router: Router, store: TenantStore): v
   router.post('/users/{user}/revokeSignInSessions', (req) => {
     const user = userOf(store, req);
     authorize(req, { kind: 'userWrite', revoke: true });
-    user._sessionsRevokedDateTime = new Date().toISOString();
+    // Graph resets signInSessionsValidFromDateTime: tokens issued before it are no longer honoured.
+    user.signInSessionsValidFromDateTime = new Date().toISOString();
     return json(200, { '@odata.context': `${req.baseUrl}/$metadata#Edm.Boolean`, value: true });
   });
 }

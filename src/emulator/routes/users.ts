@@ -51,6 +51,7 @@ const KNOWN_PROPS = [
   'mailNickname',
   'createdDateTime',
   'authorizationInfo',
+  'signInSessionsValidFromDateTime',
 ];
 /** Store-internal fields that are not user properties (and any key starting with `_`). */
 const HIDDEN = new Set(['methods', 'signinpreferences', 'requirements', 'directoryroles']);
