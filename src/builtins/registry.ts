@@ -34,6 +34,12 @@ import getUsers from './graph/get-users.js';
 import getMethods from './graph/get-methods.js';
 import getMethod from './graph/get-method.js';
 import removeMethod from './graph/remove-method.js';
+import getCertBinding from './graph/get-cert-binding.js';
+import addCertBinding from './graph/add-cert-binding.js';
+import removeCertBinding from './graph/remove-cert-binding.js';
+import revokeSessions from './graph/revoke-sessions.js';
+import disableUser from './graph/disable-user.js';
+import enableUser from './graph/enable-user.js';
 import getPhone from './graph/get-phone.js';
 import addPhone from './graph/add-phone.js';
 import setPhone from './graph/set-phone.js';
@@ -115,6 +121,12 @@ export const builtinCommands: readonly CommandSpec[] = [
   getMethods,
   getMethod,
   removeMethod,
+  getCertBinding,
+  addCertBinding,
+  removeCertBinding,
+  revokeSessions,
+  disableUser,
+  enableUser,
   getPhone,
   addPhone,
   setPhone,

@@ -69,6 +69,14 @@ const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
     },
   },
   {
+    // Graph's least-privileged permission for signing a user out (issue 13: revoke-sessions).
+    pattern: /^\/users\/[^/]+\/revokeSignInSessions$/i,
+    needs: {
+      read: { permission: 'User.RevokeSessions.All', roles: ['User Administrator', 'Helpdesk Administrator'] },
+      write: { permission: 'User.RevokeSessions.All', roles: ['User Administrator', 'Helpdesk Administrator'] },
+    },
+  },
+  {
     pattern: /^\/(users|me)(\/|$|\?)/i,
     needs: {
       read: { permission: 'User.Read.All', roles: [] },

@@ -287,6 +287,7 @@ const PLANS: Record<string, Plan> = {
   'v1.0_user-get-me': {
     skip: { 'businessPhones[]': NO_DATA, mobilePhone: NO_DATA, officeLocation: NO_DATA, preferredLanguage: NO_DATA },
   },
+  'v1.0_user-revokesigninsessions': { url: () => `users/${ADELE}/revokeSignInSessions`, why: ME },
   'v1.0_user-get-select': { skip: { postalCode: NO_DATA } },
   'v1.0_user-list-endswith-count': {},
   'v1.0_user-list-search-or': {

@@ -5,6 +5,7 @@ import type { CommandSpec } from '../../runtime/command.js';
 import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { FORCE_PARAM, removeOne } from './support/removal.js';
+import { removeAll } from './support/remove-all.js';
 import { resolveUser, userParam } from './support/user.js';
 import { validateId, validateMethodType } from './support/validate.js';
 import { permissionHelp } from './kit/permission.js';
@@ -32,7 +33,6 @@ const removeMethod: CommandSpec = {
     {
       name: 'type',
       type: 'string',
-      required: true,
       values: METHOD_TYPE_NAMES,
       fromPipeline: 'property',
       description: "The method's type.",
@@ -51,11 +51,23 @@ const removeMethod: CommandSpec = {
       description: 'Emit the removed method record (under -whatif: the one that would be).',
     },
     FORCE_PARAM,
+    {
+      name: 'all',
+      type: 'switch',
+      description:
+        "Remove every method of the user but the password (offboarding), under the same guard: the user's last " +
+        'MFA-capable method stays unless -force. One question for the user; emits nothing unless -passthru.',
+    },
   ],
   examples: [
     {
       title: "Remove a user's Windows Hello for Business keys",
       code: 'get-user AlexW@contoso.com | get-methods -type whfb | remove-method',
+    },
+    {
+      title: 'Offboarding: remove every method but the password (the last MFA method needs -force)',
+      code: 'remove-method -all -user MeganB@contoso.com -force\n(get-methods MeganB@contoso.com).type',
+      output: ['password'],
     },
     {
       title: 'See what would be sent',
@@ -64,6 +76,17 @@ const removeMethod: CommandSpec = {
     },
   ],
   async *run(ctx, args) {
+    if (args.all === true) {
+      // `remove-method -all USER`: the one positional is the user then.
+      const who = args.user ?? args.id;
+      if (who === undefined) throw invalidArgument(ctx, '-all needs the user: remove-method -all -user USER');
+      const client = await graphOf(ctx);
+      const userId = await resolveUser(ctx, client, who);
+      const removed = await removeAll(ctx, client, userId, who, args.force === true);
+      if (args.passthru === true) yield* removed;
+      return;
+    }
+    if (args.type === undefined) throw invalidArgument(ctx, '-type is needed (or -all for every method)');
     const info = validateMethodType(ctx, args.type);
     if (!info.deletable)
       throw invalidArgument(ctx, `a ${info.title} method cannot be removed (use reset-password to change a password)`);

@@ -18,6 +18,8 @@ export type Access =
   | { kind: 'reports' }
   /** Reading users (§5). */
   | { kind: 'users' }
+  /** PATCH /users/{id} (accountEnabled, authorizationInfo) and revokeSignInSessions (issue 13). */
+  | { kind: 'userWrite'; revoke?: boolean }
   /** beta …/authentication/requirements (per-user MFA state): Policy.* permissions. */
   | { kind: 'requirements'; write: boolean; userId: string };
 
@@ -112,6 +114,17 @@ export function authorize(req: EmuRequest, access: Access): void {
           ]);
     case 'reports':
       return require(p, ['AuditLog.Read.All'], REPORT_ROLES);
+    case 'userWrite':
+      // revokeSignInSessions also takes its own least-privileged permission.
+      return require(p, [
+        ...(access.revoke ? ['User.RevokeSessions.All'] : []),
+        'User.ReadWrite.All',
+        'Directory.ReadWrite.All',
+      ], [
+        'User Administrator',
+        ...(access.revoke ? ['Helpdesk Administrator'] : []),
+        'Privileged Authentication Administrator',
+      ]);
     case 'users':
       // Any member may read the directory, so delegated reads need no role.
       return require(p, [

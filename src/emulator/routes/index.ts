@@ -9,6 +9,7 @@ import { registerPolicyRoutes } from './policy.js';
 import { registerReportRoutes } from './reports.js';
 import { registerBatchRoute } from './batch.js';
 import { registerRoleRoutes } from './roles.js';
+import { registerUserAccountRoutes } from './user-account.js';
 
 export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   const router = new Router();
@@ -17,6 +18,7 @@ export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   registerPolicyRoutes(router, store);
   registerReportRoutes(router, store);
   registerRoleRoutes(router, store);
+  registerUserAccountRoutes(router, store);
   registerBatchRoute(router, dispatch);
   return router;
 }

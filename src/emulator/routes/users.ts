@@ -50,6 +50,8 @@ const KNOWN_PROPS = [
   'proxyAddresses',
   'mailNickname',
   'createdDateTime',
+  'authorizationInfo',
+  'signInSessionsValidFromDateTime',
 ];
 /** Store-internal fields that are not user properties (and any key starting with `_`). */
 const HIDDEN = new Set(['methods', 'signinpreferences', 'requirements', 'directoryroles']);
@@ -97,6 +99,8 @@ function propertyOf(u: StoredUser, prop: string): unknown {
       ]
     );
   if (prop === 'userType') return u.userType ?? 'Member';
+  // Held as _certificateUserIds (routes/user-account.ts changes it).
+  if (prop === 'authorizationInfo') return { certificateUserIds: u._certificateUserIds ?? [] };
   return u[prop] ?? null;
 }
 

@@ -21,6 +21,7 @@ const PROBES = [
   '/me/authentication/methods',
   '/policies/authenticationMethodsPolicy',
   '/reports/authenticationMethods/userRegistrationDetails',
+  '/users/u/revokeSignInSessions',
   '/users',
 ];
 const known = new Set(PROBES.flatMap((p) => ['GET', 'POST'].map((m) => describeNeeds(needsFor(m, p)!))));
