@@ -131,6 +131,12 @@ describe('parameter values', () => {
     );
   });
 
+  it("offers the canonical method type for a prefix of Graph's, the report's or the policy's name", () => {
+    expect(candidates('get-methods -type windowsH')).toEqual(['whfb']);
+    expect(candidates('remove-method -type microsoftAuthenticatorPu')).toEqual(['authenticator']);
+    expect(candidates('get-methods -type temporaryAcc')).toEqual(['tap']);
+  });
+
   it('completes the value of the -param:value form, replacing only the value', () => {
     expect(complete('get-phone -type:alt', sources)).toEqual([['alternateMobile'], 'alt']);
     expect(complete('get-users -ea:s', sources)).toEqual([['silentlycontinue', 'stop'], 's']);
