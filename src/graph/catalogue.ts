@@ -159,6 +159,25 @@ const CONFIGURATION_ALIASES: Record<string, string> = {
   x509certificate: 'X509Certificate',
 };
 
+/** The configuration ids of Graph's methods policy (an external provider's id is the tenant's own). */
+export const CONFIGURATION_IDS: readonly string[] = [
+  ...METHOD_TYPES.flatMap((m) => (m.policyId ? [m.policyId] : [])),
+  'Sms',
+  'Voice',
+  'X509Certificate',
+];
+
+/** The configuration ids a typed prefix may mean: by id, or by any method spelling (`tap` → TemporaryAccessPass). */
+export function configurationCandidates(prefix: string): string[] {
+  const lower = prefix.trim().toLowerCase();
+  const names = (id: string) => [
+    id,
+    ...Object.keys(CONFIGURATION_ALIASES).filter((a) => CONFIGURATION_ALIASES[a] === id),
+    ...METHOD_TYPES.filter((m) => m.policyId === id).flatMap((m) => [m.type, ...m.aliases]),
+  ];
+  return CONFIGURATION_IDS.filter((id) => names(id).some((n) => n.toLowerCase().startsWith(lower)));
+}
+
 /** The policy's configuration id for any method spelling (tap, Fido2, windowsHelloForBusiness, …), or undefined. */
 export function configurationIdOf(name: string): string | undefined {
   return CONFIGURATION_ALIASES[name.trim().toLowerCase()] ?? methodTypeOf(name)?.policyId;
