@@ -20,7 +20,8 @@ const getMethods: CommandSpec = {
   description:
     "GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph's properties " +
     'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
-    "platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type; it also takes Graph's, the " +
+    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type; ' +
+    "it also takes Graph's, the " +
     "registration report's and the policy's names (windowsHelloForBusiness, mobilePhone, Fido2, …; docs/graph.md). " +
     permissionHelp('GET', '/users/{id}/authentication/methods'),
   input: 'item',

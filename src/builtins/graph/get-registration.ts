@@ -63,7 +63,8 @@ const getRegistration: CommandSpec = {
       type: 'string',
       values: PREFERRED_METHODS,
       description:
-        "Only users whose preferred MFA method is this one (the report's userPreferredMethodForSecondaryAuthentication).",
+        'Only users whose preferred MFA method is this one ' +
+        "(the report's userPreferredMethodForSecondaryAuthentication).",
     },
     {
       name: 'methods',
