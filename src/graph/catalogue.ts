@@ -35,6 +35,13 @@ export interface MethodTypeInfo {
   deletable: boolean;
   /** Human name for help and messages. */
   title: string;
+  /** Other spellings accepted on input (docs/graph.md "Method type names"): Graph's resource name, the
+   * registration report's ids, the policy's configuration id. Output keeps `type`. */
+  aliases: readonly string[];
+  /** The registration report's `methodsRegistered` ids for this type. */
+  reportIds: readonly string[];
+  /** The authentication methods policy's configuration id, where one configuration governs the type. */
+  policyId?: string;
 }
 
 export const PASSWORD_METHOD_ID = '28c10230-6103-485e-b985-444c60001490';
@@ -55,47 +62,125 @@ function entry(
   title: string,
   extra: Partial<MethodTypeInfo> = {},
 ): MethodTypeInfo {
+  const resource = `${graphName}AuthenticationMethod`;
+  const reportIds = extra.reportIds ?? [];
+  const policy = extra.policyId === undefined ? [] : [extra.policyId];
   return {
     type,
-    odataType: `#microsoft.graph.${graphName}AuthenticationMethod`,
+    odataType: `#microsoft.graph.${resource}`,
     segment,
     version: 'v1.0',
     deletable: true,
     title,
     ...extra,
+    reportIds,
+    aliases: [
+      ...new Set([
+        graphName,
+        resource,
+        `microsoft.graph.${resource}`,
+        ...reportIds,
+        ...policy,
+        ...(extra.aliases ?? []),
+      ]),
+    ].filter((a) => a.toLowerCase() !== type.toLowerCase()),
   };
 }
 
 export const METHOD_TYPES: readonly MethodTypeInfo[] = [
   entry('password', 'password', 'passwordMethods', 'password', { deletable: false }),
-  entry('phone', 'phone', 'phoneMethods', 'phone'),
-  entry('email', 'email', 'emailMethods', 'email'),
-  entry('fido2', 'fido2', 'fido2Methods', 'FIDO2 security key'),
-  entry('authenticator', 'microsoftAuthenticator', 'microsoftAuthenticatorMethods', 'Microsoft Authenticator'),
+  entry('phone', 'phone', 'phoneMethods', 'phone', {
+    reportIds: ['mobilePhone', 'alternateMobilePhone', 'officePhone'],
+    aliases: ['Sms', 'Voice'],
+  }),
+  entry('email', 'email', 'emailMethods', 'email', { reportIds: ['email'], policyId: 'Email' }),
+  entry('fido2', 'fido2', 'fido2Methods', 'FIDO2 security key', {
+    reportIds: ['fido2'],
+    policyId: 'Fido2',
+    aliases: ['passkey', 'passKeyDeviceBound'],
+  }),
+  entry('authenticator', 'microsoftAuthenticator', 'microsoftAuthenticatorMethods', 'Microsoft Authenticator', {
+    reportIds: ['microsoftAuthenticatorPush'],
+    policyId: 'MicrosoftAuthenticator',
+  }),
   entry(
     'passwordless',
     'passwordlessMicrosoftAuthenticator',
     'passwordlessMicrosoftAuthenticatorMethods',
     'passwordless Microsoft Authenticator',
-    { version: 'beta' },
+    { version: 'beta', reportIds: ['microsoftAuthenticatorPasswordless'] },
   ),
-  entry('softwareOath', 'softwareOath', 'softwareOathMethods', 'software OATH token'),
-  entry('hardwareOath', 'hardwareOath', 'hardwareOathMethods', 'hardware OATH token', { version: 'beta' }),
-  entry('tap', 'temporaryAccessPass', 'temporaryAccessPassMethods', 'Temporary Access Pass'),
-  entry('whfb', 'windowsHelloForBusiness', 'windowsHelloForBusinessMethods', 'Windows Hello for Business'),
-  entry('platformCredential', 'platformCredential', 'platformCredentialMethods', 'platform credential'),
-  entry('qrCodePin', 'qrCodePin', 'qrCodePinMethod', 'QR code + PIN', { singleton: true }),
+  entry('softwareOath', 'softwareOath', 'softwareOathMethods', 'software OATH token', {
+    reportIds: ['softwareOneTimePasscode'],
+    policyId: 'SoftwareOath',
+    aliases: ['oath'],
+  }),
+  entry('hardwareOath', 'hardwareOath', 'hardwareOathMethods', 'hardware OATH token', {
+    version: 'beta',
+    reportIds: ['hardwareOneTimePasscode'],
+    policyId: 'HardwareOath',
+  }),
+  entry('tap', 'temporaryAccessPass', 'temporaryAccessPassMethods', 'Temporary Access Pass', {
+    reportIds: ['temporaryAccessPass'],
+    policyId: 'TemporaryAccessPass',
+  }),
+  entry('whfb', 'windowsHelloForBusiness', 'windowsHelloForBusinessMethods', 'Windows Hello for Business', {
+    reportIds: ['windowsHelloForBusiness'],
+  }),
+  entry('platformCredential', 'platformCredential', 'platformCredentialMethods', 'platform credential', {
+    reportIds: ['macOsSecureEnclaveKey'],
+  }),
+  entry('qrCodePin', 'qrCodePin', 'qrCodePinMethod', 'QR code + PIN', { singleton: true, policyId: 'QRCodePin' }),
   entry('external', 'external', 'externalAuthenticationMethods', 'external authentication method'),
 ];
 
 export const METHOD_TYPE_NAMES: readonly MethodTypeName[] = METHOD_TYPES.map((m) => m.type);
 
-const byType = new Map(METHOD_TYPES.map((m) => [m.type.toLowerCase(), m]));
+const byType = new Map(METHOD_TYPES.flatMap((m) => [m.type, ...m.aliases].map((n) => [n.toLowerCase(), m] as const)));
 const byOdata = new Map(METHOD_TYPES.map((m) => [m.odataType.toLowerCase(), m]));
 
-/** The entry for a short type name (case-insensitive), or undefined. */
+/** The entry for a short type name or any alias (case-insensitive; `#` of an @odata.type optional), or undefined. */
 export function methodTypeOf(type: string): MethodTypeInfo | undefined {
-  return byType.get(type.toLowerCase());
+  const t = type.trim().toLowerCase();
+  return byType.get(t.startsWith('#') ? t.slice(1) : t);
+}
+
+/** Each short name with its aliases, for a parameter's `valueAliases` (input and completion). */
+export const METHOD_TYPE_ALIASES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  METHOD_TYPES.map((m) => [m.type, m.aliases]),
+);
+
+/** Policy configurations no single method type stands for (phone has two: Sms and Voice). */
+const CONFIGURATION_ALIASES: Record<string, string> = {
+  sms: 'Sms',
+  voice: 'Voice',
+  x509: 'X509Certificate',
+  certificate: 'X509Certificate',
+  x509certificate: 'X509Certificate',
+};
+
+/** The configuration ids of Graph's methods policy (an external provider's id is the tenant's own). */
+export const CONFIGURATION_IDS: readonly string[] = [
+  ...METHOD_TYPES.flatMap((m) => (m.policyId ? [m.policyId] : [])),
+  'Sms',
+  'Voice',
+  'X509Certificate',
+];
+
+/** The configuration ids a typed prefix may mean: by id, or by any method spelling (`tap` → TemporaryAccessPass). */
+export function configurationCandidates(prefix: string): string[] {
+  const lower = prefix.trim().toLowerCase();
+  const names = (id: string) => [
+    id,
+    ...Object.keys(CONFIGURATION_ALIASES).filter((a) => CONFIGURATION_ALIASES[a] === id),
+    ...METHOD_TYPES.filter((m) => m.policyId === id).flatMap((m) => [m.type, ...m.aliases]),
+  ];
+  return CONFIGURATION_IDS.filter((id) => names(id).some((n) => n.toLowerCase().startsWith(lower)));
+}
+
+/** The policy's configuration id for any method spelling (tap, Fido2, windowsHelloForBusiness, …), or undefined. */
+export function configurationIdOf(name: string): string | undefined {
+  return CONFIGURATION_ALIASES[name.trim().toLowerCase()] ?? methodTypeOf(name)?.policyId;
 }
 
 /** The entry for an `@odata.type` (with or without the leading `#`), or undefined. */

@@ -48,7 +48,10 @@ export function convertArgument(p: ParameterSpec, value: Value, bad: (expected: 
       break;
   }
   if (p.values && typeof out === 'string') {
-    const canonical = p.values.find((v) => v.toLowerCase() === (out as string).toLowerCase());
+    const lower = out.toLowerCase();
+    const canonical =
+      p.values.find((v) => v.toLowerCase() === lower) ??
+      p.values.find((v) => p.valueAliases?.[v]?.some((a) => a.toLowerCase() === lower));
     if (!canonical) throw bad(`one of ${p.values.join(', ')}`);
     out = canonical;
   }

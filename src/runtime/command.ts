@@ -35,6 +35,8 @@ export interface ParameterSpec {
   fromPipeline?: 'value' | 'property' | 'both';
   /** Enumerated values (case-insensitive; the binder hands over the canonical spelling). */
   values?: readonly string[];
+  /** Other spellings of some of `values` (canonical → aliases, case-insensitive); the binder hands over the canonical. */
+  valueAliases?: Readonly<Record<string, readonly string[]>>;
   /** Receives every FIELD=VALUE condition argument (only `where` declares one). */
   conditions?: boolean;
   /** Shown in help as the value's placeholder, e.g. 'MINUTES'. */

@@ -109,6 +109,28 @@ describe('GET userRegistrationDetails', () => {
     ]);
   });
 
+  it('filters on userPreferredMethodForSecondaryAuthentication eq, as Graph documents', async () => {
+    const { get, store } = fresh();
+    const prefer = (upn: string, m: string) =>
+      (store.findUser(upn)!.signInPreferences = {
+        isSystemPreferredAuthenticationMethodEnabled: false,
+        userPreferredMethodForSecondaryAuthentication: m,
+      });
+    prefer('AdeleV@contoso.com', 'push');
+    prefer('MeganB@contoso.com', 'sms');
+    const q = async (f: string) => {
+      const r = await get(`${URD}?$filter=${encodeURIComponent(f)}`);
+      expect(r.status, f).toBe(200);
+      return upns(r.body);
+    };
+    expect(await q("userPreferredMethodForSecondaryAuthentication eq 'push'")).toEqual(['AdeleV@contoso.com']);
+    expect(await q("userPreferredMethodForSecondaryAuthentication eq 'SMS' and isMfaRegistered eq true")).toEqual([
+      'MeganB@contoso.com',
+    ]);
+    expect(await q("userPrincipalName eq 'adelev@contoso.com'")).toEqual(['AdeleV@contoso.com']);
+    expect(await q("id eq '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9'")).toEqual(['admin@contoso.com']);
+  });
+
   it('rejects undocumented filters with 400', async () => {
     const { get } = fresh();
     for (const f of [
@@ -119,6 +141,7 @@ describe('GET userRegistrationDetails', () => {
       'isAdmin eq true and',
       'isAdmin gt 1',
       "methodsRegistered/any(x:x ne 'email')",
+      "startswith(userPreferredMethodForSecondaryAuthentication,'p')",
     ]) {
       const r = await get(`${URD}?$filter=${encodeURIComponent(f)}`);
       expect(r.status, f).toBe(400);

@@ -7,6 +7,7 @@ import {
   methodPath,
   methodTypeOf,
   methodTypeOfOdata,
+  configurationIdOf,
   phoneTypeOfId,
 } from '../../src/graph/catalogue.js';
 
@@ -53,5 +54,50 @@ describe('method-type catalogue', () => {
     expect(methodPath('u', methodTypeOf('qrCodePin')!, 'ignored')).toBe('/users/u/authentication/qrCodePinMethod');
     expect(methodPath('u', methodTypeOf('fido2')!, 'a/b#c')).toBe('/users/u/authentication/fido2Methods/a%2Fb%23c');
     expect(phoneTypeOfId('B6332EC1-7057-4ABE-9331-3D72FEDDFE41')).toBe('alternateMobile');
+  });
+});
+
+describe('one vocabulary of method types (issue 13)', () => {
+  it.each([
+    ['whfb', 'whfb'],
+    ['windowsHelloForBusiness', 'whfb'],
+    ['WINDOWSHELLOFORBUSINESSAUTHENTICATIONMETHOD', 'whfb'],
+    ['#microsoft.graph.windowsHelloForBusinessAuthenticationMethod', 'whfb'],
+    ['microsoft.graph.fido2AuthenticationMethod', 'fido2'],
+    ['mobilePhone', 'phone'],
+    ['officePhone', 'phone'],
+    ['microsoftAuthenticatorPush', 'authenticator'],
+    ['microsoftAuthenticatorPasswordless', 'passwordless'],
+    ['softwareOneTimePasscode', 'softwareOath'],
+    ['hardwareOneTimePasscode', 'hardwareOath'],
+    ['macOsSecureEnclaveKey', 'platformCredential'],
+    ['Fido2', 'fido2'],
+    ['MicrosoftAuthenticator', 'authenticator'],
+    ['Sms', 'phone'],
+    ['TemporaryAccessPass', 'tap'],
+    ['temporaryAccessPassAuthenticationMethod', 'tap'],
+    ['QRCodePin', 'qrCodePin'],
+  ])('reads %s as the short name %s', (name, type) => {
+    expect(methodTypeOf(name)?.type).toBe(type);
+  });
+
+  it('gives no alias to two types', () => {
+    const seen = new Map<string, string>();
+    for (const m of METHOD_TYPES)
+      for (const n of [m.type, ...m.aliases]) {
+        expect(seen.get(n.toLowerCase()) ?? m.type).toBe(m.type);
+        seen.set(n.toLowerCase(), m.type);
+      }
+  });
+
+  it.each([
+    ['tap', 'TemporaryAccessPass'],
+    ['microsoftAuthenticatorPush', 'MicrosoftAuthenticator'],
+    ['fido2AuthenticationMethod', 'Fido2'],
+    ['sms', 'Sms'],
+    ['voice', 'Voice'],
+    ['x509', 'X509Certificate'],
+  ])("finds the policy's configuration for %s: %s", (name, id) => {
+    expect(configurationIdOf(name)).toBe(id);
   });
 });

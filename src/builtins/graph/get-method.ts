@@ -1,7 +1,7 @@
 // get-method: one authentication method by id. With -type it reads that type's own collection
 // (…/phoneMethods/{id}); without, the polymorphic GET …/methods/{id} (beta, every type).
 import type { CommandSpec } from '../../runtime/command.js';
-import { METHOD_TYPE_NAMES, authenticationPath, seg } from '../../graph/catalogue.js';
+import { METHOD_TYPE_ALIASES, METHOD_TYPE_NAMES, authenticationPath, seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { methodById, read } from './kit/calls.js';
 import { methodProperties, methodRecord, withUser } from './support/records.js';
@@ -39,6 +39,7 @@ const getMethod: CommandSpec = {
       name: 'type',
       type: 'string',
       values: METHOD_TYPE_NAMES,
+      valueAliases: METHOD_TYPE_ALIASES,
       fromPipeline: 'property',
       description: "The method's type, to read it from its own collection.",
     },

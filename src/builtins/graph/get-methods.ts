@@ -2,7 +2,7 @@
 // `userId` so any of them can be piped on (remove-method). Reads beta, which lists every type
 // (v1.0 leaves out passwordless Authenticator and hardware OATH: docs/graph.md §2 row 1).
 import type { CommandSpec } from '../../runtime/command.js';
-import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
+import { METHOD_TYPE_ALIASES, METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { allMethods } from './kit/calls.js';
 import { methodProperties, withUser } from './support/records.js';
@@ -20,7 +20,9 @@ const getMethods: CommandSpec = {
   description:
     "GET /users/{id}/authentication/methods (beta, which lists every method type). Each record has Graph's properties " +
     'plus type (phone, email, password, fido2, authenticator, passwordless, softwareOath, hardwareOath, tap, whfb, ' +
-    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type. ' +
+    'platformCredential, qrCodePin, external), userId and userPrincipalName. -type keeps one type; ' +
+    "it also takes Graph's, the " +
+    "registration report's and the policy's names (windowsHelloForBusiness, mobilePhone, Fido2, …; docs/graph.md). " +
     permissionHelp('GET', '/users/{id}/authentication/methods'),
   input: 'item',
   emits: methodProperties(),
@@ -28,7 +30,13 @@ const getMethods: CommandSpec = {
   concurrent: true,
   parameters: [
     userParam({ position: 0 }),
-    { name: 'type', type: 'string', values: METHOD_TYPE_NAMES, description: 'Only methods of this type.' },
+    {
+      name: 'type',
+      type: 'string',
+      values: METHOD_TYPE_NAMES,
+      valueAliases: METHOD_TYPE_ALIASES,
+      description: 'Only methods of this type.',
+    },
   ],
   examples: [
     {
@@ -45,6 +53,11 @@ const getMethods: CommandSpec = {
       title: 'Only one type',
       code: 'get-methods AlexW@contoso.com -type fido2 | foreach { $_.model }',
       output: ['YubiKey 5 NFC'],
+    },
+    {
+      title: "The registration report's or Graph's name for a type works too",
+      code: 'get-methods AlexW@contoso.com -type windowsHelloForBusiness | foreach { $_.type }',
+      output: ['whfb'],
     },
     { title: 'Count phones across the tenant', code: 'get-users -all | get-methods -type phone | count', output: [6] },
   ],

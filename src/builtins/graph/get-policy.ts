@@ -1,7 +1,7 @@
 // get-policy: the tenant's authentication methods policy, one record per method configuration
 // (docs/graph.md §3). It reads from beta, which holds every configuration type (v1.0 hides
 // HardwareOath), through the policy root so one request answers both forms; METHOD is matched
-// case-insensitively against the configuration id, authsh's short type names (tap, fido2, …)
+// case-insensitively against the configuration id, any method spelling of the catalogue (tap, whfb, …)
 // or an external provider's displayName. set-policy resolves METHOD the same way.
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
 import type { GraphClient } from '../../graph/types.js';
@@ -9,26 +9,10 @@ import { graphError, graphOf } from './support/client.js';
 import { graphRecord, POLICY_PROPERTIES } from './support/records.js';
 import { permissionHelp } from './kit/permission.js';
 import { invalidArgument } from '../support/errors.js';
+import { configurationIdOf } from '../../graph/catalogue.js';
 
 export type Configuration = Record<string, unknown> & { id: string; '@odata.type': string };
 export const POLICY_PATH = '/policies/authenticationMethodsPolicy';
-
-/** authsh's short method names → configuration ids, so `get-policy tap` reads like `get-tap`. */
-const SHORT: Record<string, string> = {
-  tap: 'TemporaryAccessPass',
-  fido2: 'Fido2',
-  passkey: 'Fido2',
-  authenticator: 'MicrosoftAuthenticator',
-  softwareoath: 'SoftwareOath',
-  oath: 'SoftwareOath',
-  hardwareoath: 'HardwareOath',
-  qrcodepin: 'QRCodePin',
-  email: 'Email',
-  sms: 'Sms',
-  voice: 'Voice',
-  x509: 'X509Certificate',
-  certificate: 'X509Certificate',
-};
 
 export async function readConfigurations(ctx: CommandContext, graph: GraphClient): Promise<Configuration[]> {
   try {
@@ -45,8 +29,11 @@ export async function readConfigurations(ctx: CommandContext, graph: GraphClient
 }
 
 export function findConfiguration(ctx: CommandContext, configs: Configuration[], name: string): Configuration {
-  const want = (SHORT[name.toLowerCase()] ?? name).toLowerCase();
+  // A configuration id first (external providers have their own), then every method spelling the catalogue knows.
+  const lower = name.trim().toLowerCase();
+  const want = (configurationIdOf(name) ?? name).toLowerCase();
   const found =
+    configs.find((c) => c.id.toLowerCase() === lower) ??
     configs.find((c) => c.id.toLowerCase() === want) ??
     configs.find((c) => typeof c.displayName === 'string' && c.displayName.toLowerCase() === want);
   if (found) return found;

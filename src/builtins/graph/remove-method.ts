@@ -2,7 +2,7 @@
 // be piped to remove-method"). The record's `type` picks the collection through the catalogue,
 // its `id` the method, its `userId` the user. Emits nothing unless -passthru.
 import type { CommandSpec } from '../../runtime/command.js';
-import { METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
+import { METHOD_TYPE_ALIASES, METHOD_TYPE_NAMES } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { FORCE_PARAM, removeOne } from './support/removal.js';
 import { removeAll } from './support/remove-all.js';
@@ -34,6 +34,7 @@ const removeMethod: CommandSpec = {
       name: 'type',
       type: 'string',
       values: METHOD_TYPE_NAMES,
+      valueAliases: METHOD_TYPE_ALIASES,
       fromPipeline: 'property',
       description: "The method's type.",
     },

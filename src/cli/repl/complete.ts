@@ -12,6 +12,7 @@
 import type { CommandSpec, ParameterSpec } from '../../runtime/command.js';
 import type { Value } from '../../runtime/values.js';
 import type { IToken } from 'chevrotain';
+import { configurationCandidates } from '../../graph/catalogue.js';
 import {
   allParameters,
   AUTOMATIC_VARIABLES,
@@ -190,10 +191,21 @@ function roleOf(spec: CommandSpec, groups: IToken[][]): ParameterSpec | undefine
   return slots[positional] ?? params.find((p) => p.remaining && !explicit.has(p.name));
 }
 
+/** Canonical values one of whose aliases starts with `prefix` (`-type windowsH` offers whfb). */
+function aliasMatches(p: ParameterSpec, prefix: string): string[] {
+  const lower = prefix.toLowerCase();
+  if (lower === '') return [];
+  return (p.values ?? []).filter(
+    (v) => !v.toLowerCase().startsWith(lower) && p.valueAliases?.[v]?.some((a) => a.toLowerCase().startsWith(lower)),
+  );
+}
+
 /** What may be typed as the value of `p`. */
 function valuesFor(p: ParameterSpec, spec: CommandSpec, prefix: string, cx: Context): string[] {
   if (p.type === 'switch') return [];
-  if (p.values) return matching(p.values, prefix);
+  if (p.values) return matching(p.values, prefix).concat(aliasMatches(p, prefix));
+  // get-policy / set-policy METHOD: the configuration ids, found by any method spelling.
+  if (p.placeholder === 'METHOD' && spec.name.endsWith('-policy')) return configurationCandidates(prefix);
   if (p.name === 'user' || p.placeholder === 'USER') return matching(cx.sources.users(), prefix);
   if (p.placeholder === 'FILE' || p.placeholder === 'SCRIPT') return matching(paths(prefix, cx.sources.cwd), prefix);
   // `where`'s first positional is its property, `foreach`'s may be one (`foreach displayName`).

@@ -31,6 +31,11 @@ const FILTER: FilterSchema<RegistrationDetails> = {
   userdisplayname: { ops: ['eq', 'startswith'], get: (r) => r.userDisplayName },
   userprincipalname: { ops: ['eq', 'startswith'], get: (r) => r.userPrincipalName },
   usertype: { ops: ['eq'], get: (r) => r.userType },
+  // Documented filterable with eq on the userRegistrationDetails resource (v1.0 and beta).
+  userpreferredmethodforsecondaryauthentication: {
+    ops: ['eq'],
+    get: (r) => r.userPreferredMethodForSecondaryAuthentication,
+  },
   id: { ops: ['eq'], get: (r) => r.id },
 };
 const RECORD_PROPS = [

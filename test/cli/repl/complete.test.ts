@@ -131,6 +131,18 @@ describe('parameter values', () => {
     );
   });
 
+  it("offers the canonical method type for a prefix of Graph's, the report's or the policy's name", () => {
+    expect(candidates('get-methods -type windowsH')).toEqual(['whfb']);
+    expect(candidates('remove-method -type microsoftAuthenticatorPu')).toEqual(['authenticator']);
+    expect(candidates('get-methods -type temporaryAcc')).toEqual(['tap']);
+  });
+
+  it("completes set-policy's and get-policy's METHOD to a configuration id, from any method spelling", () => {
+    expect(candidates('set-policy tap')).toEqual(['TemporaryAccessPass']);
+    expect(candidates('get-policy microsoftAuthenticatorP')).toEqual(['MicrosoftAuthenticator']);
+    expect(candidates('set-policy s')).toEqual(['SoftwareOath', 'Sms']);
+  });
+
   it('completes the value of the -param:value form, replacing only the value', () => {
     expect(complete('get-phone -type:alt', sources)).toEqual([['alternateMobile'], 'alt']);
     expect(complete('get-users -ea:s', sources)).toEqual([['silentlycontinue', 'stop'], 's']);
@@ -154,7 +166,8 @@ describe('users', () => {
 
   it('does not offer users where the positional is something else', () => {
     expect(candidates('get-methods CameronW@contoso.com -type ph')).toEqual(['phone']);
-    expect(candidates('get-policy c')).toEqual([]);
+    // get-policy's positional is a configuration (x509 'certificate'), not a user such as CameronW.
+    expect(candidates('get-policy c')).toEqual(['X509Certificate']);
   });
 });
 
