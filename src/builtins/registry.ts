@@ -18,6 +18,7 @@ import importCsv from './core/import-csv.js';
 import last from './core/last.js';
 import measure from './core/measure.js';
 import outFile from './core/out-file.js';
+import outNull from './core/out-null.js';
 import select from './core/select.js';
 import skip from './core/skip.js';
 import sleep from './core/sleep.js';
@@ -96,6 +97,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   fromJson,
   toJson,
   outFile,
+  outNull,
   formatTable,
   formatList,
   writeOutput,
