@@ -116,6 +116,7 @@ function graphConnection(
   const connector = createConnector({
     demo: opts.demo,
     demoUsers: opts.demoUsers,
+    demoReset: opts.demoReset,
     verbose: opts.verbose,
     announce,
     onWrite: changes,
