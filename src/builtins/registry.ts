@@ -20,6 +20,7 @@ import measure from './core/measure.js';
 import outFile from './core/out-file.js';
 import outNull from './core/out-null.js';
 import select from './core/select.js';
+import setStrict from './core/set-strict.js';
 import skip from './core/skip.js';
 import sleep from './core/sleep.js';
 import sort from './core/sort.js';
@@ -82,6 +83,7 @@ import invokeGraph from './graph/invoke-graph.js';
 export const builtinCommands: readonly CommandSpec[] = [
   where,
   select,
+  setStrict,
   sort,
   first,
   last,
