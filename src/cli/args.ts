@@ -142,7 +142,7 @@ Options:
   --no-color            no colour (also NO_COLOR=1)
   --demo                use the built-in demo tenant even when credentials are set
   --demo-users N        add N generated users to the demo tenant
-  --demo-reset          the demo tenant afresh: forget what earlier runs changed (kept in ~/.authsh)
+  --demo-reset          the demo tenant afresh: forget what earlier sessions changed (the REPL keeps them in ~/.authsh)
   --whatif              every command that changes something plans instead of acting
   --checkpoint FILE     record each change made in FILE; after a kill, the same command
                         line with the same FILE does only what is left (FILE is removed

@@ -29,6 +29,8 @@ export interface ConnectorOptions {
   demoUsers?: number;
   /** Forget the demo tenant's saved state (--demo-reset): start from the shipped one. */
   demoReset?: boolean;
+  /** Load the demo tenant's saved state and save it at close() (the REPL; scripts start fresh). */
+  keepDemoState?: boolean;
   verbose?: boolean;
   /** stderr, for the one-line notice, device-code prompts and --verbose traces. */
   stderr: (line: string) => void;
@@ -168,7 +170,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
   // The demo tenant starts from the state the last run left (demo-state.ts) and saves it at close().
   const stateFile = demoStateFile(env, opts.demoUsers);
   async function startDemo(): Promise<Emu> {
-    const saved = loadDemoState(stateFile, opts.demoReset === true, opts.stderr);
+    const saved = opts.keepDemoState ? loadDemoState(stateFile, opts.demoReset === true, opts.stderr) : undefined;
     const [m, { TenantStore }] = await Promise.all([
       import('../emulator/index.js'),
       import('../emulator/store/tenant.js'),
@@ -254,11 +256,12 @@ export function createConnector(opts: ConnectorOptions): Connector {
       if (emu) {
         const e = await emu;
         await e.stop();
-        try {
-          saveDemoState(stateFile, e.store.data);
-        } catch (err) {
-          opts.stderr(`authsh: could not save the demo tenant to ${stateFile}: ${(err as Error).message}`);
-        }
+        if (opts.keepDemoState)
+          try {
+            saveDemoState(stateFile, e.store.data);
+          } catch (err) {
+            opts.stderr(`authsh: could not save the demo tenant to ${stateFile}: ${(err as Error).message}`);
+          }
       }
     },
   };

@@ -1,8 +1,9 @@
-// The demo tenant's state between runs, so a tutorial carries over: a phone added in one
-// `--demo` run is there in the next. Kept in AUTHSH_HOME/demo-tenant.json (or
+// The demo tenant's state between interactive sessions, so a tutorial carries over: a phone
+// added in one REPL session is there in the next. Script runs never use it (main.ts): a script on
+// --demo gives the same result every time (the conformance cases depend on it). Kept in AUTHSH_HOME/demo-tenant.json (or
 // demo-tenant-N.json with --demo-users N, so a big generated tenant never replaces the small
 // one), mode 0600 through the private-file helper, written atomically (a temporary file renamed
-// over the old one) when a session that used the demo tenant ends. Two runs at once: the last
+// over the old one) when a REPL that used the demo tenant ends. Two runs at once: the last
 // to end wins, whole. `--demo-reset` removes the file first. The emulator's own `--state FILE`
 // (authsh emulator) is separate and unchanged.
 import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
