@@ -18,7 +18,9 @@ import importCsv from './core/import-csv.js';
 import last from './core/last.js';
 import measure from './core/measure.js';
 import outFile from './core/out-file.js';
+import outNull from './core/out-null.js';
 import select from './core/select.js';
+import setStrict from './core/set-strict.js';
 import skip from './core/skip.js';
 import sleep from './core/sleep.js';
 import sort from './core/sort.js';
@@ -91,6 +93,7 @@ import invokeGraph from './graph/invoke-graph.js';
 export const builtinCommands: readonly CommandSpec[] = [
   where,
   select,
+  setStrict,
   sort,
   first,
   last,
@@ -106,6 +109,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   fromJson,
   toJson,
   outFile,
+  outNull,
   formatTable,
   formatList,
   writeOutput,

@@ -11,6 +11,8 @@ export interface CliOptions {
   color?: boolean;
   demo: boolean;
   demoUsers?: number;
+  /** --demo-reset: the demo tenant, started afresh (its saved state is removed). */
+  demoReset?: boolean;
   verbose: boolean;
   whatIf: boolean;
   checkpoint?: string;
@@ -64,6 +66,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--demo':
         opts.demo = true;
+        break;
+      case '--demo-reset':
+        opts.demo = true;
+        opts.demoReset = true;
         break;
       case '--demo-users': {
         const given = take();
@@ -136,6 +142,7 @@ Options:
   --no-color            no colour (also NO_COLOR=1)
   --demo                use the built-in demo tenant even when credentials are set
   --demo-users N        add N generated users to the demo tenant
+  --demo-reset          the demo tenant afresh: forget what earlier sessions changed (the REPL keeps them in ~/.authsh)
   --whatif              every command that changes something plans instead of acting
   --checkpoint FILE     record each change made in FILE; after a kill, the same command
                         line with the same FILE does only what is left (FILE is removed

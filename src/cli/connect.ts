@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { SignInError } from '../graph/types.js';
 import type { Dispatcher } from 'undici';
 import { authshHome } from '../graph/home.js';
+import { demoStateFile, loadDemoState, saveDemoState } from './demo-state.js';
 import type { Credential } from '../graph/auth/signin.js';
 import type { ConnectOptions, GraphClient } from '../graph/types.js';
 import type { WriteRecord } from '../graph/bulk/audit.js';
@@ -26,6 +27,10 @@ export const GRAPH_CLI_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
 export interface ConnectorOptions {
   demo?: boolean;
   demoUsers?: number;
+  /** Forget the demo tenant's saved state (--demo-reset): start from the shipped one. */
+  demoReset?: boolean;
+  /** Load the demo tenant's saved state and save it at close() (the REPL; scripts start fresh). */
+  keepDemoState?: boolean;
   verbose?: boolean;
   /** stderr, for the one-line notice, device-code prompts and --verbose traces. */
   stderr: (line: string) => void;
@@ -122,6 +127,8 @@ interface Emu {
   url: string;
   tenantId: string;
   ca: string;
+  /** The tenant's data, saved for the next demo run. */
+  store: { data: unknown };
   stop(): Promise<void>;
 }
 
@@ -133,7 +140,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
   const clients: GraphClient[] = [];
 
   async function connectDemo(): Promise<GraphClient> {
-    emulator ??= import('../emulator/index.js').then((m) => m.startEmulator({ demoUsers: opts.demoUsers }));
+    emulator ??= startDemo();
     // Load the client and MSAL while the emulator makes its keys and starts listening.
     const [emu, { createAgent, createSessionClient, signIn }] = await Promise.all([emulator, graphModules()]);
     const agent = createAgent({ ca: emu.ca, onlyCa: true });
@@ -158,6 +165,18 @@ export function createConnector(opts: ConnectorOptions): Connector {
         `authsh: ${why} — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`,
       );
     return track(createSessionClient({ graphUrl: emu.url, agent, tokens, connection, trace, onWrite: opts.onWrite }));
+  }
+
+  // The demo tenant starts from the state the last run left (demo-state.ts) and saves it at close().
+  const stateFile = demoStateFile(env, opts.demoUsers);
+  async function startDemo(): Promise<Emu> {
+    const saved = opts.keepDemoState ? loadDemoState(stateFile, opts.demoReset === true, opts.stderr) : undefined;
+    const [m, { TenantStore }] = await Promise.all([
+      import('../emulator/index.js'),
+      import('../emulator/store/tenant.js'),
+    ]);
+    const store = saved === undefined ? undefined : new TenantStore(saved as never);
+    return m.startEmulator(store ? { store } : { demoUsers: opts.demoUsers });
   }
 
   function track(c: GraphClient): GraphClient {
@@ -234,7 +253,16 @@ export function createConnector(opts: ConnectorOptions): Connector {
       clients.length = 0;
       const emu = emulator;
       emulator = undefined;
-      if (emu) await (await emu).stop();
+      if (emu) {
+        const e = await emu;
+        await e.stop();
+        if (opts.keepDemoState)
+          try {
+            saveDemoState(stateFile, e.store.data);
+          } catch (err) {
+            opts.stderr(`authsh: could not save the demo tenant to ${stateFile}: ${(err as Error).message}`);
+          }
+      }
     },
   };
 }

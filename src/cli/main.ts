@@ -116,6 +116,10 @@ function graphConnection(
   const connector = createConnector({
     demo: opts.demo,
     demoUsers: opts.demoUsers,
+    demoReset: opts.demoReset,
+    // Only an interactive session carries the demo tenant over: a script on --demo stays
+    // deterministic (the conformance cases, CI, golden tests run the same tenant every time).
+    keepDemoState: opts.mode === 'repl',
     verbose: opts.verbose,
     announce,
     onWrite: changes,

@@ -203,6 +203,8 @@ export interface CommandContext {
   evaluate(block: ScriptBlock, item: Value): Promise<Value[]>;
   getVariable(name: string): Value;
   setVariable(name: string, value: Value): void;
+  /** set-strict: reading an unset variable is an error for the rest of the session (absent in unit-test contexts). */
+  setStrict?(on: boolean): void;
   /** Resolves a path against the session's working directory. */
   resolvePath(path: string): string;
   /** Renders values as text in an output format (table, list, text, json, csv). */

@@ -166,6 +166,10 @@ export class CommandContextImpl implements CommandContext {
     this.frame.scope.set(name, value);
   }
 
+  setStrict(on: boolean): void {
+    this.frame.scope.strict = on;
+  }
+
   resolvePath(path: string): string {
     return resolve(this.interp.rt.cwd, path);
   }

@@ -7,6 +7,7 @@ import { castTo, describe, toText, truthy, type ScriptBlock, type Value } from '
 import { applyOperator, arithmetic, type Found } from './operators.js';
 import { callMethod, getMember } from './members.js';
 import type { Engine as Interpreter, Frame } from './engine.js';
+import { nearest } from './suggest.js';
 
 const CONSTANTS: Record<string, Value> = { true: true, false: false, null: null };
 
@@ -39,7 +40,17 @@ function variable(interp: Interpreter, v: A.Variable, frame: Frame): Value {
   const lower = v.name.toLowerCase();
   if (lower in CONSTANTS) return CONSTANTS[lower]!;
   if (lower === '?') return interp.lastSuccess;
-  return frame.scope.get(v.name);
+  const { found, value } = frame.scope.lookup(v.name);
+  if (!found && frame.scope.strict) {
+    const near = nearest(v.name, frame.scope.names()).map((n) => `$${n}`);
+    const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '';
+    throw new ShellError(
+      'UndefinedVariable',
+      `variable '$${v.name}' is not set (set-strict is on: set it first, or 'set-strict -off')${hint}`,
+      { span: v.span },
+    );
+  }
+  return value;
 }
 
 export async function evaluate(interp: Interpreter, e: A.Expression, frame: Frame): Promise<Value> {

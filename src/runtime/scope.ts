@@ -8,6 +8,8 @@ import type { FunctionDefinition } from '../parser/ast.js';
 export class Scope {
   private readonly vars = new Map<string, Value>();
   private readonly functions = new Map<string, FunctionDefinition>();
+  /** set-strict: held by the session's root scope, so it holds for the whole session or script. */
+  private strictMode = false;
 
   constructor(
     readonly parent: Scope | undefined,
@@ -25,6 +27,19 @@ export class Scope {
       if (s.vars.has(key)) return { found: true, value: s.vars.get(key)! };
     }
     return { found: false, value: null };
+  }
+
+  private root(): Scope {
+    return this.parent ? this.parent.root() : this;
+  }
+
+  /** Whether reading an unset variable is an error (set-strict). */
+  get strict(): boolean {
+    return this.root().strictMode;
+  }
+
+  set strict(on: boolean) {
+    this.root().strictMode = on;
   }
 
   get(name: string): Value {

@@ -1,10 +1,20 @@
 // Runs the built CLI (dist/authsh.js) as a child process, as a user or a scheduler would.
 import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const cliPath = join(root, 'dist/authsh.js');
+
+/**
+ * A fresh AUTHSH_HOME for every run whose test sets none: the demo tenant keeps its state there
+ * between runs, so a shared ~/.authsh would carry one test's changes into the next.
+ */
+export function freshHome(): string {
+  return mkdtempSync(join(tmpdir(), 'authsh-test-home-'));
+}
 
 export interface CliResult {
   code: number | null;
@@ -20,7 +30,7 @@ export function runCli(
     encoding: 'utf8',
     input: opts.input ?? '',
     cwd: opts.cwd ?? root,
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    env: { ...process.env, AUTHSH_HOME: freshHome(), NO_COLOR: '1', ...opts.env },
     timeout: opts.timeout ?? 20_000,
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -30,7 +40,7 @@ export function runCli(
 /** Starts the CLI without waiting, for tests that signal it mid-run. */
 export function startCli(args: string[]) {
   return spawn(process.execPath, [cliPath, ...args], {
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, AUTHSH_HOME: freshHome(), NO_COLOR: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
@@ -54,7 +64,7 @@ export function runCliAsync(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: opts.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      env: { ...process.env, AUTHSH_HOME: freshHome(), NO_COLOR: '1', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

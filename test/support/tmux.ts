@@ -4,7 +4,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { cliPath, root } from './cli.js';
+import { cliPath, freshHome, root } from './cli.js';
 
 const exec = promisify(execFile);
 
@@ -33,7 +33,8 @@ const DROP = /^(AZURE_|AUTHSH_|IDENTITY_ENDPOINT|MSI_ENDPOINT|NO_COLOR|FORCE_COL
 function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !DROP.test(k)) env[k] = v;
-  return { ...env, ...extra };
+  // A fresh AUTHSH_HOME unless the test gives one: the demo tenant's saved state stays per test.
+  return { ...env, AUTHSH_HOME: freshHome(), ...extra };
 }
 
 /** Lines with trailing blanks removed, and no trailing empty lines. */

@@ -1,7 +1,10 @@
-// export-csv (Export-Csv): writes records as CSV rows. The header comes from the first
-// record's keys (or, with -append to a file that has rows, from that file's header); a later
-// record missing a key gets '' and its extra keys are left out, as PowerShell does.
-// Rows are written in chunks as they arrive; nothing is emitted.
+// export-csv (Export-Csv): writes records as CSV rows. The header is the union of every
+// record's keys, first seen first (unlike PowerShell, which keeps the first record's and drops
+// the rest: get-methods over several method types would lose phone numbers and addresses).
+// The header is known only after the last record, so rows wait in a CsvSpool (memory up to a
+// bound, then a private temporary file) and the file is written at the end, in chunks.
+// With -append to a file that has rows, that file's header is kept, rows stream as they
+// arrive, and keys it lacks are left out. Nothing is emitted.
 // Formula injection guard (OWASP "CSV injection"): unless -noformulaguard, a cell whose text
 // starts with = + - @ tab or carriage return gets a leading ' so a spreadsheet shows it as
 // text instead of running it; numbers written from number values are left as they are.
@@ -9,6 +12,7 @@ import * as fs from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { CommandSpec } from '../../runtime/command.js';
+import { CsvSpool } from '../../runtime/format/csv-spool.js';
 import { ShellRecord } from '../../runtime/record.js';
 import { describe, toText, type Value } from '../../runtime/values.js';
 import { charArg, commandError, fileError, textArg } from '../support/errors.js';
@@ -69,8 +73,10 @@ const exportCsv: CommandSpec = {
   finishesInFlightOnStop: false,
   synopsis: 'Write records to a CSV file (emits nothing).',
   description:
-    "The header is the first record's keys; a later record missing a key gets an empty cell. With -append to a file " +
-    'that has a header, that header is kept and no new one is written. Values are written as text ($null as empty). ' +
+    "The header is every record's keys, first seen first, so records of different shapes (get-methods over " +
+    'several method types) keep all their columns; a record missing a key gets an empty cell. The file is written ' +
+    'once the input ends (rows wait in memory, past 4 MB in a private temporary file). With -append to a file ' +
+    'that has a header, that header is kept, no new one is written and keys it lacks are left out. Values are written as text ($null as empty). ' +
     'Formula guard: a cell (header or value) whose text starts with =, +, -, @, a tab or a carriage return is written ' +
     "with a leading ' so Excel, LibreOffice or Google Sheets show it as text instead of running it as a formula " +
     "(OWASP CSV injection). This includes phone numbers such as '+1 4255550100', which Excel would otherwise try to " +
@@ -135,6 +141,7 @@ const exportCsv: CommandSpec = {
     let handle: fs.FileHandle | undefined;
     let header: string[] | undefined;
     let pending = '';
+    let spool: CsvSpool | undefined;
     const flush = async (): Promise<void> => {
       if (!handle || pending === '') return;
       const text = pending;
@@ -161,6 +168,7 @@ const exportCsv: CommandSpec = {
           throw fileError(ctx, 'write', file, e);
         }
       }
+      spool = header ? undefined : new CsvSpool();
       let rows = 0;
       for await (const item of ctx.input) {
         if (!(item instanceof ShellRecord)) {
@@ -174,17 +182,26 @@ const exportCsv: CommandSpec = {
           );
           continue;
         }
-        if (!header) {
-          header = item.keys();
-          pending += stringify([header.map((h) => cell(h, guard))], { delimiter });
-        }
-        pending += stringify([header.map((h) => cell(valueUnder(item, h, guard), guard))], { delimiter });
         rows++;
+        if (spool) {
+          if (!ctx.whatIf) spool.add(item.keys().map((k) => [k, cell(item.get(k), guard)] as const));
+          continue;
+        }
+        const fixed = header ?? [];
+        pending += stringify([fixed.map((h) => cell(valueUnder(item, h, guard), guard))], { delimiter });
         if (pending.length >= CHUNK) await flush();
+      }
+      if (spool && spool.columns.length > 0) {
+        pending += stringify([spool.columns.map((h) => cell(h, guard))], { delimiter });
+        for (const fields of spool.rows()) {
+          pending += stringify([fields], { delimiter });
+          if (pending.length >= CHUNK) await flush();
+        }
       }
       if (ctx.whatIf) ctx.host.info(`what if: write ${rows} row${rows === 1 ? '' : 's'} to '${file}'`);
       await flush();
     } finally {
+      spool?.dispose();
       await handle?.close();
     }
   },

@@ -32,6 +32,21 @@ function bodyOf(raw: unknown, fail: (why: string) => ShellError): unknown {
   throw fail('expected a record or JSON text');
 }
 
+/**
+ * `?=x` or `&=x`: a query option with no name, nearly always `$select`, `$filter`, `$top`… read as
+ * an (unset) variable inside a double-quoted string. Graph would ignore or refuse it silently.
+ */
+function lostOptionWarning(path: string): string | undefined {
+  const lost = path.match(/[?&]=[^&]*/g);
+  if (!lost) return undefined;
+  const which = lost.map((o) => `'${o}'`).join(', ');
+  return (
+    `${which} in the URL ${lost.length === 1 ? 'is a query option' : 'are query options'} without a name: in a double-quoted string $select, $filter, $top… ` +
+    "are variables (unset here, so empty). Write the URL in single quotes ('/users/x?$select=displayName') " +
+    'or escape the dollar ("/users/x?`$select=displayName")'
+  );
+}
+
 /** Splits `path?a=b` so the client encodes the query once, as it does for every command. */
 function split(path: string): { path: string; query: Record<string, string> } {
   if (/^https?:\/\//i.test(path)) return { path, query: {} };
@@ -95,6 +110,8 @@ const invokeGraph: CommandSpec = {
     const method = args.method as (typeof METHODS)[number];
     const fail = (why: string) => invalidArgument(ctx, `-body is not valid: ${why}`);
     const body = bodyOf(args.body, fail);
+    const lost = lostOptionWarning(String(args.path));
+    if (lost) ctx.host.warn(`${ctx.command.name}: ${lost}`);
     const { path, query } = split(String(args.path));
     const req: GraphRequest = {
       method,

@@ -1,10 +1,12 @@
 // The machine-readable output formats: `json` (one pretty-printed array of everything,
 // written at end()), `jsonl` (one compact JSON value per line, written as each value
-// arrives) and `csv` (a header from the first value, then one row per value as it arrives).
+// arrives) and `csv` (a header that is the union of every record's keys, then the rows, at end()).
 // Values go through toPlain(): dates become ISO strings, records keep their key order.
-// jsonl and csv hold nothing between values, so any number of records streams in flat memory.
+// jsonl holds nothing between values; csv holds its rows in a CsvSpool (a temporary file past a
+// bound), so any number of records fits in flat memory.
 import { stringify } from 'csv-stringify/sync';
 import { ShellRecord } from '../record.js';
+import { CsvSpool } from './csv-spool.js';
 import { toPlain, toText, type Value } from '../values.js';
 
 export interface OutputWriter {
@@ -65,40 +67,31 @@ function csvLine(fields: string[]): string {
 }
 
 /**
- * `csv`: the first value fixes the columns: a record's keys, or a single `value` column for
- * anything else. Later records fill those columns by key (case-insensitively; keys the header
- * lacks are left out, keys a record lacks are empty). A non-record value under a record header
- * goes into the `value` column when there is one, else the first column; a record under a
- * `value` header is written as compact JSON. A top-level array's elements are rows of their own.
+ * `csv`: the header is the union of every record's keys (first seen first, matched
+ * case-insensitively), so records of different shapes (get-methods over several method types)
+ * keep all their columns; anything that is not a record goes into a `value` column. The header
+ * is known only at the end, so rows are held until end() in a CsvSpool (memory up to a bound,
+ * then a private temporary file). A top-level array's elements are rows of their own.
  */
 export function createCsvWriter(out: Sink): OutputWriter {
-  let header: string[] | undefined;
-  let valueIndex = 0;
-  let ended = false;
+  let spool: CsvSpool | undefined = new CsvSpool();
   const row = (item: Value): void => {
-    if (!header) {
-      header = item instanceof ShellRecord ? item.keys() : ['value'];
-      const vi = header.findIndex((k) => k.toLowerCase() === 'value');
-      valueIndex = vi < 0 ? 0 : vi;
-      out(csvLine(header));
-    }
-    if (item instanceof ShellRecord && !(header.length === 1 && header[0] === 'value' && !item.has('value'))) {
-      out(csvLine(header.map((k) => csvField(item.get(k)))));
-    } else {
-      const fields = header.map(() => '');
-      fields[valueIndex] = csvField(item);
-      out(csvLine(fields));
-    }
+    if (item instanceof ShellRecord) spool?.add(item.keys().map((k) => [k, csvField(item.get(k))] as const));
+    else spool?.add([['value', csvField(item)]]);
   };
   return {
     write(value) {
-      if (ended) return;
+      if (!spool) return;
       if (Array.isArray(value)) for (const item of value) row(item);
       else row(value);
     },
     flush() {},
     end() {
-      ended = true;
+      const s = spool;
+      spool = undefined;
+      if (!s || s.columns.length === 0) return;
+      out(csvLine(s.columns));
+      for (const fields of s.rows()) out(csvLine(fields));
     },
   };
 }

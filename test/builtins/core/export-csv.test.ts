@@ -25,10 +25,25 @@ describe('export-csv', () => {
     expect(read('out.csv')).toBe('upn,n\na@x,1\nb@x,\n');
   });
 
-  it("gives '' for a missing key and leaves out keys the header lacks", async () => {
-    const input = [new ShellRecord({ a: 1, b: 2 }), new ShellRecord({ b: 3, c: 4 })];
+  it("keeps every column of records of different shapes (the union, first seen first), '' where a key is missing", async () => {
+    const input = [new ShellRecord({ a: 1, b: 2 }), new ShellRecord({ B: 3, c: 4 })];
     await runCommand(exportCsv, { path: 'out.csv' }, { input, cwd: dir });
-    expect(read('out.csv')).toBe('a,b\n1,2\n,3\n');
+    expect(read('out.csv')).toBe('a,b,c\n1,2,\n,3,4\n');
+  });
+
+  it('keeps the phone numbers and addresses of get-methods output over several method types', async () => {
+    const input = [
+      new ShellRecord({ type: 'password', createdDateTime: null, password: null, id: 'p1', userId: 'u1' }),
+      new ShellRecord({ type: 'phone', phoneNumber: '+1 2065551234', phoneType: 'mobile', id: 'ph1', userId: 'u1' }),
+      new ShellRecord({ type: 'email', emailAddress: 'a@fabrikam.com', id: 'e1', userId: 'u1' }),
+    ];
+    await runCommand(exportCsv, { path: 'm.csv', noformulaguard: true }, { input, cwd: dir });
+    expect(cells('m.csv')).toEqual([
+      ['type', 'createdDateTime', 'password', 'id', 'userId', 'phoneNumber', 'phoneType', 'emailAddress'],
+      ['password', '', '', 'p1', 'u1', '', '', ''],
+      ['phone', '', '', 'ph1', 'u1', '+1 2065551234', 'mobile', ''],
+      ['email', '', '', 'e1', 'u1', '', '', 'a@fabrikam.com'],
+    ]);
   });
 
   it('quotes cells that need it, and round-trips through import-csv', async () => {

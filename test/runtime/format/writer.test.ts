@@ -86,11 +86,11 @@ describe('jsonl output', () => {
 });
 
 describe('csv output', () => {
-  it('writes the header from the first record, then a row per record as it arrives', () => {
+  it('writes the header and rows at the end, once every column is known', () => {
     const { writer, text } = capture('csv');
     writer.write(rec({ upn: 'CameronW@contoso.com', dept: 'Sales', n: 3, on: true }));
-    expect(text()).toBe('upn,dept,n,on\nCameronW@contoso.com,Sales,3,true\n');
     writer.write(rec({ upn: 'AnaP@contoso.com', on: false }));
+    expect(text()).toBe('');
     writer.end();
     expect(text()).toBe('upn,dept,n,on\nCameronW@contoso.com,Sales,3,true\nAnaP@contoso.com,,,false\n');
   });
@@ -100,9 +100,20 @@ describe('csv output', () => {
     expect(out).toBe('a,b,c,d\n"x,y","say ""hi""","one\ntwo",plain\n');
   });
 
-  it('uses the first header for later records with other keys (matched case-insensitively)', () => {
+  it('keeps every column of records of different shapes: the union, first seen first (keys case-insensitive)', () => {
     const out = run('csv', [rec({ upn: 'a@x', dept: 'IT' }), rec({ UPN: 'b@x', other: 1 })]);
-    expect(out).toBe('upn,dept\na@x,IT\nb@x,\n');
+    expect(out).toBe('upn,dept,other\na@x,IT,\nb@x,,1\n');
+  });
+
+  it('keeps the phone numbers and addresses of get-methods output of mixed method types', () => {
+    const out = run('csv', [
+      rec({ type: 'password', createdDateTime: null, password: null, id: 'p1', userId: 'u1' }),
+      rec({ type: 'phone', phoneNumber: '+1 2065551234', phoneType: 'mobile', id: 'ph1', userId: 'u1' }),
+      rec({ type: 'email', emailAddress: 'a@fabrikam.com', id: 'e1', userId: 'u1' }),
+    ]);
+    expect(out.split('\n')[0]).toBe('type,createdDateTime,password,id,userId,phoneNumber,phoneType,emailAddress');
+    expect(out).toContain('phone,,,ph1,u1,+1 2065551234,mobile,\n');
+    expect(out).toContain('email,,,e1,u1,,,a@fabrikam.com\n');
   });
 
   it('writes non-record values as a one-column value CSV', () => {
