@@ -4,8 +4,9 @@
 // as JSON: a record's keys in any order, arrays and strings exactly), exit with CASE.code (0 when
 // absent), and write every line of CASE.err somewhere in its stderr (case-insensitively). The cases
 // are the project's copy of the conformance cases; `npm run conformance` runs the original set when
-// ../shared/conformance is beside the clone. To add a case, drop NAME.authsh and NAME.out (and
-// NAME.code / NAME.err / NAME.args when needed) into a suite folder: it becomes a test named NAME.
+// the reference folder is beside the clone (scripts/conformance.mjs). To add a case, drop
+// NAME.authsh and NAME.out (and NAME.code / NAME.err / NAME.args when needed) into a suite folder:
+// it becomes a test named NAME.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -2,18 +2,18 @@
 // Graph takes the whole array in a PATCH, so the current list is read and sent back with the new
 // value; one item at a time (not concurrent), or two additions to one user would lose one.
 import type { CommandSpec } from '../../runtime/command.js';
-import { seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import {
   BINDING_PROPERTIES,
   MAX_CERT_IDS,
   asRef,
   bindingRecord,
+  certIdParam,
   certIdsOf,
   validateCertId,
+  writeCertIds,
 } from './support/account.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
-import { change } from './kit/calls.js';
 import { permissionHelp } from './kit/permission.js';
 import { invalidArgument } from '../support/errors.js';
 
@@ -32,18 +32,7 @@ const addCertBinding: CommandSpec = {
   input: 'item',
   changesState: true,
   emits: BINDING_PROPERTIES,
-  parameters: [
-    userParam({ position: 0 }),
-    {
-      name: 'id',
-      type: 'string',
-      required: true,
-      aliases: ['certificateUserId'],
-      fromPipeline: 'property',
-      placeholder: 'X509:<PN>…',
-      description: 'The certificate user id, e.g. X509:<PN>bob@contoso.com.',
-    },
-  ],
+  parameters: [userParam({ position: 0 }), certIdParam('The certificate user id, e.g. X509:<PN>bob@contoso.com.')],
   examples: [
     {
       title: 'Bind a certificate by its principal name',
@@ -69,9 +58,7 @@ const addCertBinding: CommandSpec = {
           id,
           'id',
         );
-      const body = { authorizationInfo: { certificateUserIds: [...ids, id] } };
-      if (!(await change(ctx, client, { method: 'PATCH', path: `/users/${seg(user.id)}`, body, idempotent: true })))
-        return;
+      if (!(await writeCertIds(ctx, client, user.id, [...ids, id]))) return;
     }
     yield bindingRecord(id, asRef(user));
   },

@@ -2,12 +2,10 @@
 // array is PATCHed without it). Asks first, naming the user; a value the user does not have is an
 // error naming what the user has. One item at a time, like add-cert-binding.
 import type { CommandSpec } from '../../runtime/command.js';
-import { seg } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
-import { certIdsOf, validateCertId } from './support/account.js';
+import { certIdParam, certIdsOf, validateCertId, writeCertIds } from './support/account.js';
 import { userForQuestion } from './support/removal.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
-import { change } from './kit/calls.js';
 import { permissionHelp } from './kit/permission.js';
 import { commandError } from '../support/errors.js';
 
@@ -24,18 +22,7 @@ const removeCertBinding: CommandSpec = {
   input: 'item',
   changesState: true,
   destructive: true,
-  parameters: [
-    userParam({ position: 0 }),
-    {
-      name: 'id',
-      type: 'string',
-      required: true,
-      aliases: ['certificateUserId'],
-      fromPipeline: 'property',
-      placeholder: 'X509:<PN>…',
-      description: 'The certificate user id to remove.',
-    },
-  ],
+  parameters: [userParam({ position: 0 }), certIdParam('The certificate user id to remove.')],
   examples: [
     {
       title: 'Remove every binding of a user',
@@ -58,8 +45,12 @@ const removeCertBinding: CommandSpec = {
     const question = async () =>
       `Remove the certificate binding ${id} of ${await userForQuestion(ctx, client, user.id, args.user)}?`;
     if (ctx.confirm && !(await ctx.confirm(question))) return;
-    const body = { authorizationInfo: { certificateUserIds: ids.filter((x) => x !== id) } };
-    await change(ctx, client, { method: 'PATCH', path: `/users/${seg(user.id)}`, body, idempotent: true });
+    await writeCertIds(
+      ctx,
+      client,
+      user.id,
+      ids.filter((x) => x !== id),
+    );
   },
 };
 

@@ -3,6 +3,7 @@
 // record, so rows are held until then: in memory up to MEMORY_LIMIT characters, beyond that in
 // a temporary file (mode 0600, in a private folder, removed when read back or dropped), one JSON
 // array of cell texts a line. Memory stays flat however many rows: only the header and one chunk.
+import { openPrivateSync } from '../private-file.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -52,7 +53,7 @@ export class CsvSpool {
   private spill(): void {
     if (this.fd === undefined) {
       this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsh-csv-'));
-      this.fd = fs.openSync(path.join(this.dir, 'rows.jsonl'), 'wx+', 0o600);
+      this.fd = openPrivateSync(path.join(this.dir, 'rows.jsonl'), 'wx+');
     }
     fs.writeSync(this.fd, this.lines.join('\n') + '\n');
     this.lines = [];

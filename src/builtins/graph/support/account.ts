@@ -2,12 +2,12 @@
 // documented certificateUserIds formats (Microsoft's "Mapping to the certificateUserIds
 // attribute": case-sensitive X509:<Mapping> prefixes, at most 10 values of at most 1024
 // characters), reading a user's bindings, and the records these commands emit.
-import type { CommandContext } from '../../../runtime/command.js';
+import type { CommandContext, ParameterSpec } from '../../../runtime/command.js';
 import { ShellRecord } from '../../../runtime/record.js';
 import { seg } from '../../../graph/catalogue.js';
 import type { GraphClient } from '../../../graph/types.js';
 import { invalidArgument } from '../../support/errors.js';
-import { read } from '../kit/calls.js';
+import { change, read } from '../kit/calls.js';
 import { withUser, type UserRef } from './records.js';
 
 export const MAX_CERT_IDS = 10;
@@ -47,6 +47,36 @@ export async function certIdsOf(ctx: CommandContext, client: GraphClient, userId
   });
   const ids = r.body.authorizationInfo?.certificateUserIds;
   return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The `-id` of the binding commands: the certificate user id, bound from a piped binding record too. */
+export function certIdParam(description: string): ParameterSpec {
+  return {
+    name: 'id',
+    type: 'string',
+    required: true,
+    aliases: ['certificateUserId'],
+    fromPipeline: 'property',
+    placeholder: 'X509:<PN>…',
+    description,
+  };
+}
+
+/**
+ * Writes the user's whole certificateUserIds list (Graph takes the array, not one value): true
+ * when sent, false under -whatif. Idempotent: the same list sent twice is the same state.
+ */
+export async function writeCertIds(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  ids: string[],
+): Promise<boolean> {
+  const body = { authorizationInfo: { certificateUserIds: ids } };
+  return (
+    (await change(ctx, client, { method: 'PATCH', path: `/users/${seg(userId)}`, body, idempotent: true })) !==
+    undefined
+  );
 }
 
 /** One binding as a record: `type` certificateBinding, `id` the certificate user id. */
