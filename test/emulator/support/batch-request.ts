@@ -17,38 +17,16 @@ import { TenantStore } from '../../../src/emulator/store/tenant.js';
 
 export const BASE = 'https://127.0.0.1:4443';
 
-export const writerApp: Principal = {
-  kind: 'app',
-  appId: '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a',
-  roles: [
-    'UserAuthenticationMethod.ReadWrite.All',
-    'User.Read.All',
-    'Policy.ReadWrite.AuthenticationMethod',
-    'AuditLog.Read.All',
-  ],
-  scopes: [],
-  directoryRoles: [],
-};
+/** The demo writer app and the delegated admin, as request.ts grants them (one copy of the demo's grants). */
+import { app as writerApp, admin as delegatedAdmin } from './request.js';
+
+export { writerApp, delegatedAdmin };
 export const readerApp: Principal = {
   kind: 'app',
   appId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   roles: ['UserAuthenticationMethod.Read.All', 'User.Read.All'],
   scopes: [],
   directoryRoles: [],
-};
-export const delegatedAdmin: Principal = {
-  kind: 'delegated',
-  appId: '5f0c8a3e-2b1d-4c6e-9f7a-8b9c0d1e2f3a',
-  roles: [],
-  scopes: [
-    'UserAuthenticationMethod.ReadWrite.All',
-    'User.Read.All',
-    'Policy.ReadWrite.AuthenticationMethod',
-    'AuditLog.Read.All',
-  ],
-  directoryRoles: ['Privileged Authentication Administrator', 'Authentication Policy Administrator', 'Reports Reader'],
-  userId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
-  userPrincipalName: 'admin@contoso.com',
 };
 
 export interface Call {
