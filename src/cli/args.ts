@@ -13,6 +13,8 @@ export interface CliOptions {
   demoUsers?: number;
   /** --demo-reset: the demo tenant, started afresh (its saved state is removed). */
   demoReset?: boolean;
+  /** --demo-keep: carry the demo tenant's state over even when no one is at a terminal. */
+  demoKeep?: boolean;
   verbose: boolean;
   whatIf: boolean;
   checkpoint?: string;
@@ -70,6 +72,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--demo-reset':
         opts.demo = true;
         opts.demoReset = true;
+        break;
+      case '--demo-keep':
+        opts.demo = true;
+        opts.demoKeep = true;
         break;
       case '--demo-users': {
         const given = take();
@@ -142,7 +148,9 @@ Options:
   --no-color            no colour (also NO_COLOR=1)
   --demo                use the built-in demo tenant even when credentials are set
   --demo-users N        add N generated users to the demo tenant
-  --demo-reset          the demo tenant afresh: forget what earlier sessions changed (the REPL keeps them in ~/.authsh)
+  --demo-reset          the demo tenant afresh: forget what earlier runs changed (kept in ~/.authsh by
+                        the REPL and by runs at a terminal)
+  --demo-keep           carry the demo tenant's changes over even when the output is not a terminal
   --whatif              every command that changes something plans instead of acting
   --checkpoint FILE     record each change made in FILE; after a kill, the same command
                         line with the same FILE does only what is left (FILE is removed

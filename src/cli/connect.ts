@@ -139,6 +139,14 @@ export function createConnector(opts: ConnectorOptions): Connector {
   const agents: Dispatcher[] = [];
   const clients: GraphClient[] = [];
 
+  /** Whether this run wrote to the demo tenant: a run that changed nothing leaves the saved file alone. */
+  let demoChanged = false;
+  let carriedOver = false;
+  const onDemoWrite = (record: WriteRecord) => {
+    demoChanged = true;
+    opts.onWrite?.(record);
+  };
+
   async function connectDemo(): Promise<GraphClient> {
     emulator ??= startDemo();
     // Load the client and MSAL while the emulator makes its keys and starts listening.
@@ -160,17 +168,21 @@ export function createConnector(opts: ConnectorOptions): Connector {
       trace,
     });
     const why = opts.demo ? 'as asked with --demo' : 'no credentials set';
+    const carried = carriedOver ? `; its state is carried over from earlier runs (--demo-reset starts afresh)` : '';
     if (opts.announce !== false)
       opts.stderr(
-        `authsh: ${why} — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})`,
+        `authsh: ${why} — using the built-in demo tenant (Contoso, signed in as ${connection.account ?? 'admin'})${carried}`,
       );
-    return track(createSessionClient({ graphUrl: emu.url, agent, tokens, connection, trace, onWrite: opts.onWrite }));
+    return track(createSessionClient({ graphUrl: emu.url, agent, tokens, connection, trace, onWrite: onDemoWrite }));
   }
 
   // The demo tenant starts from the state the last run left (demo-state.ts) and saves it at close().
   const stateFile = demoStateFile(env, opts.demoUsers);
   async function startDemo(): Promise<Emu> {
-    const saved = opts.keepDemoState ? loadDemoState(stateFile, opts.demoReset === true, opts.stderr) : undefined;
+    // --demo-reset forgets the saved state even in a run that would not have read it.
+    const saved =
+      opts.keepDemoState || opts.demoReset ? loadDemoState(stateFile, opts.demoReset === true, opts.stderr) : undefined;
+    carriedOver = opts.keepDemoState === true && saved !== undefined;
     const [m, { TenantStore }] = await Promise.all([
       import('../emulator/index.js'),
       import('../emulator/store/tenant.js'),
@@ -256,7 +268,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
       if (emu) {
         const e = await emu;
         await e.stop();
-        if (opts.keepDemoState)
+        if (opts.keepDemoState && demoChanged)
           try {
             saveDemoState(stateFile, e.store.data);
           } catch (err) {

@@ -1,11 +1,12 @@
-// The demo tenant's state between interactive sessions, so a tutorial carries over: a phone
-// added in one REPL session is there in the next. Script runs never use it (main.ts): a script on
-// --demo gives the same result every time (the conformance cases depend on it). Kept in AUTHSH_HOME/demo-tenant.json (or
-// demo-tenant-N.json with --demo-users N, so a big generated tenant never replaces the small
-// one), mode 0600 through the private-file helper, written atomically (a temporary file renamed
-// over the old one) when a REPL that used the demo tenant ends. Two runs at once: the last
-// to end wins, whole. `--demo-reset` removes the file first. The emulator's own `--state FILE`
-// (authsh emulator) is separate and unchanged.
+// The demo tenant's state between runs someone watches, so a tutorial carries over: a phone
+// added in one REPL session, or by `-c` at a terminal, is there in the next (main.ts decides
+// which runs keep it; --demo-keep asks for it anywhere). A run whose output goes to a pipe or file
+// gives the same result every time (the conformance cases depend on it). Kept in
+// AUTHSH_HOME/demo-tenant.json (or demo-tenant-N.json with --demo-users N, so a big generated
+// tenant never replaces the small one), mode 0600 through the private-file helper, written
+// atomically (a temporary file renamed over the old one) when a run that changed the demo tenant
+// ends. Two runs at once: the last to end wins, whole. `--demo-reset` removes the file first. The
+// emulator's own `--state FILE` (authsh emulator) is separate and unchanged.
 import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { authshHome } from '../graph/home.js';

@@ -117,9 +117,11 @@ function graphConnection(
     demo: opts.demo,
     demoUsers: opts.demoUsers,
     demoReset: opts.demoReset,
-    // Only an interactive session carries the demo tenant over: a script on --demo stays
-    // deterministic (the conformance cases, CI, golden tests run the same tenant every time).
-    keepDemoState: opts.mode === 'repl',
+    // A run someone watches carries the demo tenant over (a tutorial: the REPL, or `-c` and a
+    // script typed at a terminal); one whose output goes to a pipe or file stays deterministic
+    // (schedulers, CI, the conformance and golden cases run the same tenant every time).
+    keepDemoState:
+      opts.mode === 'repl' || opts.demoKeep === true || (process.stdin.isTTY === true && process.stdout.isTTY === true),
     verbose: opts.verbose,
     announce,
     onWrite: changes,

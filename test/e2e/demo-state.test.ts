@@ -1,6 +1,8 @@
-// The demo tenant keeps its state between interactive sessions (a tutorial carries over): saved in
-// AUTHSH_HOME/demo-tenant.json, mode 0600, when a REPL that used it ends; --demo-reset starts
-// afresh. Script runs on --demo stay deterministic: they neither read nor write that state.
+// The demo tenant keeps its state between runs a person watches (a tutorial carries over): the
+// REPL, and `-c` or a script file run at a terminal, save it in AUTHSH_HOME/demo-tenant.json,
+// mode 0600, when they end having changed something; --demo-reset starts afresh. Runs whose
+// output goes to a pipe or file (schedulers, CI, the conformance cases) stay deterministic
+// unless --demo-keep asks: they neither read nor write that state.
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +52,28 @@ describe.skipIf(tmuxMissing)('the demo tenant between REPL sessions', () => {
     expect(await reset.run(`"found $${COUNT}"`, /found 0\n/)).toMatch(/found 0\n/);
   });
 
+  it('writes nothing when a session changed nothing', async () => {
+    const dir = home();
+    const t = await session(dir);
+    await t.run(`"found $${COUNT}"`, /found 0\n/);
+    await leave(t);
+    expect(existsSync(join(dir, 'demo-tenant.json'))).toBe(false);
+  });
+
+  it('carries a change made by `-c` at a terminal over to the next `-c` at a terminal', async () => {
+    const dir = home();
+    const add = await Term.start('', { args: ['--demo', '-c', ADD], env: { AUTHSH_HOME: dir } });
+    terms.push(add);
+    await add.waitForExit(15_000);
+    expect(statSync(join(dir, 'demo-tenant.json')).mode & 0o777).toBe(0o600);
+    const count = await Term.start('', { args: ['--demo', '-c', `"found $${COUNT}"`], env: { AUTHSH_HOME: dir } });
+    terms.push(count);
+    await count.waitForExit(15_000);
+    const screen = await count.screen();
+    expect(screen).toMatch(/found 1/);
+    expect(screen).toMatch(/carried over from earlier runs.*--demo-reset/s);
+  });
+
   it('says a saved state it cannot read is set aside, and starts afresh', async () => {
     const dir = home();
     writeFileSync(join(dir, 'demo-tenant.json'), '{ not json');
@@ -68,5 +92,14 @@ describe('the demo tenant in script runs', () => {
     runCli(['--demo', '-c', ADD], { env });
     expect(runCli(['--demo', '-c', COUNT], { env }).stdout).toBe('0\n');
     expect(existsSync(join(env.AUTHSH_HOME, 'demo-tenant.json'))).toBe(false);
+  });
+
+  it('carries over with --demo-keep even when the output is a pipe', () => {
+    const env = { AUTHSH_HOME: home() };
+    expect(runCli(['--demo-keep', '-c', ADD], { env }).code).toBe(0);
+    const r = runCli(['--demo-keep', '-c', COUNT], { env });
+    expect(r.stdout).toBe('1\n');
+    expect(r.stderr).toMatch(/carried over from earlier runs/);
+    expect(runCli(['--demo', '-c', COUNT], { env }).stdout).toBe('0\n');
   });
 });
