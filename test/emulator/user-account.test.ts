@@ -1,4 +1,4 @@
-// PATCH /users/{id} (accountEnabled, authorizationInfo.certificateUserIds) and POST
+// PATCH /users/{id} (accountEnabled, authorizationInfo.certificateUserIds, profile properties, passwordProfile) and POST
 // /users/{id}/revokeSignInSessions (issue 13), driven through a Router over a fresh demo tenant,
 // with Microsoft's documented certificateUserIds rules.
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped JSON response bodies */
@@ -73,14 +73,54 @@ describe('authorizationInfo.certificateUserIds', () => {
   });
 });
 
-describe('accountEnabled and revokeSignInSessions', () => {
+describe('accountEnabled, profile properties, passwordProfile and revokeSignInSessions', () => {
   it('disables and enables an account', async () => {
     const t = fresh();
     expect((await patch(t, ADELE, { accountEnabled: false })).status).toBe(204);
     const read = await t.get(`users/${ADELE}?$select=accountEnabled`, { principal: userWriter });
     expect(read.body.accountEnabled).toBe(false);
     expect((await patch(t, ADELE, { accountEnabled: 'no' })).status).toBe(400);
-    expect((await patch(t, ADELE, { displayName: 'x' })).status).toBe(400);
+    const unknown = await patch(t, ADELE, { favouriteColour: 'teal' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/Property 'favouriteColour' does not exist/);
+  });
+
+  it('takes User.EnableDisableAccount.All for a body of accountEnabled alone, and nothing more', async () => {
+    const t = fresh();
+    const enabler = { ...writerApp, roles: ['User.EnableDisableAccount.All', 'User.Read.All'] } as Principal;
+    expect((await patch(t, ADELE, { accountEnabled: false }, enabler)).status).toBe(204);
+    expect((await patch(t, ADELE, { accountEnabled: true, city: 'Oslo' }, enabler)).status).toBe(403);
+  });
+
+  it('stores the documented profile properties, type-checked, and reads them back', async () => {
+    const t = fresh();
+    expect((await patch(t, ADELE, { businessPhones: ['+1 425 555 0109'], officeLocation: '18/2111' })).status).toBe(
+      204,
+    );
+    const read = await t.get(`users/${ADELE}?$select=businessPhones,officeLocation`, { principal: userWriter });
+    expect(read.body).toMatchObject({ businessPhones: ['+1 425 555 0109'], officeLocation: '18/2111' });
+    expect((await patch(t, ADELE, { businessPhones: ['+1 1', '+1 2'] })).status).toBe(400);
+    expect((await patch(t, ADELE, { city: 7 })).status).toBe(400);
+    expect((await patch(t, ADELE, { displayName: '' })).status).toBe(400);
+  });
+
+  it('changes nothing when one property of the body is refused', async () => {
+    const t = fresh();
+    expect((await patch(t, ADELE, { accountEnabled: false, city: 7 })).status).toBe(400);
+    const read = await t.get(`users/${ADELE}?$select=accountEnabled`, { principal: userWriter });
+    expect(read.body.accountEnabled).toBe(true);
+  });
+
+  it('checks a new password against the default complexity rules and never keeps it', async () => {
+    const t = fresh();
+    const weak = await patch(t, ADELE, { passwordProfile: { password: 'password' } });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toMatch(/complexity/);
+    const ok = await patch(t, ADELE, {
+      passwordProfile: { password: 'Tr0ub4dor&3x', forceChangePasswordNextSignIn: true },
+    });
+    expect(ok.status).toBe(204);
+    expect(JSON.stringify(t.store.data)).not.toContain('Tr0ub4dor&3x');
   });
 
   it('revokes sessions with 200 {value: true}, and 404 for no such user', async () => {

@@ -18,8 +18,8 @@ export type Access =
   | { kind: 'reports' }
   /** Reading users (§5). */
   | { kind: 'users' }
-  /** PATCH /users/{id} (accountEnabled, authorizationInfo) and revokeSignInSessions (issue 13). */
-  | { kind: 'userWrite'; revoke?: boolean }
+  /** PATCH /users/{id} and revokeSignInSessions (issue 13); `only`: the body's one property with a narrower permission. */
+  | { kind: 'userWrite'; revoke?: boolean; only?: 'accountEnabled' | 'passwordProfile' }
   /** beta …/authentication/requirements (per-user MFA state): Policy.* permissions. */
   | { kind: 'requirements'; write: boolean; userId: string };
 
@@ -118,6 +118,8 @@ export function authorize(req: EmuRequest, access: Access): void {
       // revokeSignInSessions also takes its own least-privileged permission.
       return require(p, [
         ...(access.revoke ? ['User.RevokeSessions.All'] : []),
+        ...(access.only === 'accountEnabled' ? ['User.EnableDisableAccount.All'] : []),
+        ...(access.only === 'passwordProfile' ? ['User-PasswordProfile.ReadWrite.All'] : []),
         'User.ReadWrite.All',
         'Directory.ReadWrite.All',
       ], [

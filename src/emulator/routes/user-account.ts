@@ -1,13 +1,15 @@
-// Changes to a user object itself (issue 13): PATCH /users/{id} with accountEnabled and
-// authorizationInfo.certificateUserIds, and POST /users/{id}/revokeSignInSessions. The rules of
+// Changes to a user object itself (issue 13): PATCH /users/{id} with accountEnabled,
+// authorizationInfo.certificateUserIds and the profile properties of user-profile.ts, and
+// POST /users/{id}/revokeSignInSessions. The rules of
 // certificateUserIds are Microsoft's ("Mapping to the certificateUserIds attribute"): at most 10
 // values, each at most 1024 characters, case-sensitive `X509:<Mapping>` prefixes, and a value on
-// one user cannot be written to another. Anything else in the PATCH body is refused here: the
-// emulator serves only these two properties.
+// one user cannot be written to another. A property the emulator does not know is refused, as
+// Graph refuses a property the user resource does not have.
 import { GraphError, badRequest, json, noContent, notFound, type EmuRequest } from '../http.js';
 import type { Router } from '../router.js';
 import type { StoredUser, TenantStore } from '../store/tenant.js';
 import { authorize } from '../auth/permissions.js';
+import { isProfileProperty, profileChanges } from './user-profile.js';
 
 export const CERT_ID_PATTERNS: readonly RegExp[] = [
   /^X509:<PN>.+$/,
@@ -54,14 +56,23 @@ function checkIds(store: TenantStore, user: StoredUser, ids: unknown): string[] 
 
 function patchUser(store: TenantStore, req: EmuRequest) {
   const user = userOf(store, req);
-  authorize(req, { kind: 'userWrite' });
   const body = req.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw badRequest('The request body must be a JSON object.', 'Request_BadRequest');
   const b = body as Record<string, unknown>;
-  for (const k of Object.keys(b))
-    if (k !== 'accountEnabled' && k !== 'authorizationInfo')
-      throw new GraphError(400, 'Request_BadRequest', `The emulator does not change the user property '${k}'.`);
+  const names = Object.keys(b);
+  // A body of only accountEnabled, or only passwordProfile, also takes that property's own narrower permission.
+  const only =
+    names.length === 1 && (names[0] === 'accountEnabled' || names[0] === 'passwordProfile') ? names[0] : undefined;
+  authorize(req, { kind: 'userWrite', ...(only ? { only } : {}) });
+  for (const k of names)
+    if (k !== 'accountEnabled' && k !== 'authorizationInfo' && !isProfileProperty(k))
+      throw new GraphError(
+        400,
+        'Request_BadRequest',
+        `Property '${k}' does not exist as a declared property or extension property.`,
+      );
+  const applyProfile = profileChanges(b);
   let enabled = user.accountEnabled;
   if ('accountEnabled' in b) {
     if (typeof b.accountEnabled !== 'boolean')
@@ -77,6 +88,7 @@ function patchUser(store: TenantStore, req: EmuRequest) {
   }
   user.accountEnabled = enabled;
   user._certificateUserIds = ids;
+  applyProfile(user);
   return noContent();
 }
 

@@ -70,6 +70,8 @@ const FILTER: FilterSchema<StoredUser> = {
   accountenabled: { ops: ['eq', 'ne'], get: (u) => u.accountEnabled ?? true },
   id: { ops: ['eq', 'ne'], get: str('id') },
   usertype: { ops: ['eq', 'ne'], get: (u) => u.userType ?? 'Member' },
+  // An advanced query only (matcher below), as Microsoft documents for certificateUserIds.
+  'authorizationinfo/certificateuserids': { ops: ['any'], get: (u) => u._certificateUserIds ?? [] },
 };
 const SEARCHABLE: Record<string, keyof StoredUser> = {
   displayname: 'displayName',
@@ -178,6 +180,8 @@ function matcher(
           `Operator '${name}' is not supported because the required parameters might be missing. ${ADVANCED_HINT}`,
         );
     }
+    if (/certificateUserIds/i.test(filter) && !advanced)
+      throw unsupported(`Filtering on certificateUserIds needs the advanced-query parameters. ${ADVANCED_HINT}`);
     preds.push(compileFilter(tree, FILTER, 'User'));
     keys = keyTerms(tree);
   }
