@@ -7,6 +7,8 @@ import type { FunctionDefinition } from '../parser/ast.js';
 
 export class Scope {
   private readonly vars = new Map<string, Value>();
+  /** Each variable's name as first set here, for messages and completion (lookups ignore case). */
+  private readonly spelling = new Map<string, string>();
   private readonly functions = new Map<string, FunctionDefinition>();
   /** set-strict: held by the session's root scope, so it holds for the whole session or script. */
   private strictMode = false;
@@ -52,18 +54,24 @@ export class Scope {
       this.parent.set(name, value);
       return;
     }
+    this.store(key, name, value);
+  }
+
+  private store(key: string, name: string, value: Value): void {
+    if (!this.spelling.has(key)) this.spelling.set(key, name);
     this.vars.set(key, value);
   }
 
   /** Sets a variable in this scope itself, never passing it on ($_, $args, parameters). */
   define(name: string, value: Value): void {
-    this.vars.set(name.toLowerCase(), value);
+    this.store(name.toLowerCase(), name, value);
   }
 
+  /** Every variable visible here, innermost first, each spelt as first set. */
   names(): string[] {
-    const all = new Set<string>();
-    for (const s of this.chain()) for (const k of s.vars.keys()) all.add(k);
-    return [...all];
+    const all = new Map<string, string>();
+    for (const s of this.chain()) for (const k of s.vars.keys()) if (!all.has(k)) all.set(k, s.spelling.get(k) ?? k);
+    return [...all.values()];
   }
 
   defineFunction(def: FunctionDefinition): void {
