@@ -106,7 +106,10 @@ function list(store: TenantStore, req: EmuRequest): EmuResponse {
     '@odata.context': `${req.baseUrl}/$metadata#policies/authenticationStrengthPolicies`,
     value: policies(store)
       .filter(keep)
-      .map((p) => structuredClone(p)),
+      .map((p) => ({
+        ...structuredClone(p),
+        'combinationConfigurations@odata.context': `${req.baseUrl}/$metadata#policies/authenticationStrengthPolicies('${p.id}')/combinationConfigurations`,
+      })),
   });
 }
 

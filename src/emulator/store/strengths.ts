@@ -191,6 +191,18 @@ function seedCaPolicies(): CaPolicy[] {
       grantControls: grant('00000000-0000-0000-0000-000000000002'),
     },
     {
+      id: 'a5ebc4b6-7f8d-4e9c-9a0b-1c2d3e4f5a6b',
+      displayName: 'Help desk: passwordless MFA and a password change',
+      state: 'enabled',
+      grantControls: grant('00000000-0000-0000-0000-000000000003', 'AND', ['passwordChange']),
+    },
+    {
+      id: 'b6fcd5c7-8a9e-4fad-8b1c-2d3e4f5a6b7c',
+      displayName: 'Kiosks: passwordless MFA or a compliant device',
+      state: 'disabled',
+      grantControls: grant('00000000-0000-0000-0000-000000000003', 'OR', ['compliantDevice']),
+    },
+    {
       id: 'e3c9a2f4-5d6b-4c7a-9e8f-9a0b1c2d3e4f',
       displayName: 'Finance apps: security key or compliant device',
       state: 'enabledForReportingButNotEnforced',

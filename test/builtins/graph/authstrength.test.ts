@@ -69,7 +69,7 @@ get-authstrength p | foreach { $_.displayName }`,
       const r = await runOn(emu, 'get-authstrength -builtIn -usage | foreach { "$($_.id): $($_.usedBy.count)" }');
       expect(r.plain).toEqual([
         `${MFA}: 1`,
-        '00000000-0000-0000-0000-000000000003: 0',
+        '00000000-0000-0000-0000-000000000003: 2',
         '00000000-0000-0000-0000-000000000004: 1',
       ]);
       expect(emu.counters.byRoute['GET /policies/authenticationStrengthPolicies/{id}/usage']).toBe(3);
