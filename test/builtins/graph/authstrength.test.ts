@@ -3,7 +3,9 @@
 // friendly names turned into Graph's spelling) before anything is sent, built-ins refused before
 // any request, a strength in use refused naming the policies that use it, and -whatif plans.
 import { describe, expect, it } from 'vitest';
-import { runOn, withEmulator } from './harness.js';
+import { clientFor, runOn, withEmulator } from './harness.js';
+import { Session } from '../../../src/cli/session.js';
+import type { ConfirmAnswer } from '../../../src/runtime/command.js';
 import type { Emulator } from '../../../src/emulator/index.js';
 import { CUSTOM_STRENGTH_ID } from '../../../src/emulator/store/strengths.js';
 import { builtinCommands } from '../../../src/builtins/registry.js';
@@ -210,6 +212,44 @@ describe('remove-authstrength', () => {
         "1..2 | foreach { new-authstrength 'Twin' -combinations fido2 } | out-null; remove-authstrength Twin",
       );
       expect(twice.stderr).toMatch(/2 authentication strengths are named 'Twin': give the id \(/);
+    });
+  });
+});
+
+describe('remove-authstrength in a session', () => {
+  it('asks first, naming the strength; no keeps it and yes deletes it', async () => {
+    await withEmulator(async (emu) => {
+      const made = await runOn(emu, "(new-authstrength 'Trial' -combinations fido2).id");
+      const id = made.plain[0] as string;
+      const asked: string[] = [];
+      const answers: ConfirmAnswer[] = ['no', 'yes'];
+      const client = clientFor(emu);
+      const session = new Session({
+        host: {
+          info: () => undefined,
+          warn: () => undefined,
+          isTerminal: true,
+          columns: 120,
+          color: false,
+          confirm: async (q) => (asked.push(q), answers.shift() ?? 'no'),
+        },
+        stdout: () => undefined,
+        stderr: () => undefined,
+        format: 'jsonl',
+        color: false,
+        columns: 120,
+        connect: async () => client,
+      });
+      try {
+        await session.run("remove-authstrength 'Trial'");
+        expect(emu.store.data.authenticationStrengthPolicies!.some((p) => p.id === id)).toBe(true);
+        await session.run("remove-authstrength 'Trial'");
+      } finally {
+        await client.close?.();
+      }
+      expect(asked).toHaveLength(2);
+      expect(asked[0]).toContain(`Delete the authentication strength 'Trial' (${id})?`);
+      expect(emu.store.data.authenticationStrengthPolicies!.some((p) => p.id === id)).toBe(false);
     });
   });
 });

@@ -115,10 +115,12 @@ export function combinationOf(ctx: CommandContext, written: string, param = 'com
   const found = BY_KEY.get(keyOf(modes));
   if (found) return found;
   const near = suggestions(modes);
+  const spelled = modes.join(',');
   const hint = near.length ? ` (nearest: ${near.map((n) => `'${n}'`).join(', ')})` : '';
   throw invalidArgument(
     ctx,
-    `-${param} '${written}' is not a combination Graph allows${hint}: expected ${EXPECTED}`,
+    `-${param} '${written}'${spelled === written ? '' : ` (${spelled})`} is not a combination Graph allows${hint}: ` +
+      `expected ${EXPECTED}`,
     written,
     param,
   );
