@@ -72,7 +72,7 @@ const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
   },
   {
     // Authentication strengths and their method modes: Policy.* permissions and the Conditional
-    // Access roles the strength pages name (docs/graph.md §14).
+    // Access roles the strength pages name (docs/graph.md "Authentication strengths").
     pattern:
       /^\/(policies\/authenticationStrengthPolicies|identity\/conditionalAccess\/authenticationStrengths?)(\/|$)/i,
     needs: {

@@ -1,4 +1,4 @@
-// /policies/authenticationStrengthPolicies and the method modes (docs/graph.md §14) through a
+// /policies/authenticationStrengthPolicies and the method modes (docs/graph.md "Authentication strengths") through a
 // Router over a fresh demo tenant: the built-ins with their fixed ids, the documented filters,
 // create / rename / updateAllowedCombinations / usage / delete, and Graph's refusals (an unknown
 // combination, a built-in strength, a strength in use by a Conditional Access policy, a reader).

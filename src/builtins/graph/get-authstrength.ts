@@ -1,4 +1,4 @@
-// get-authstrength: the tenant's authentication strengths (docs/graph.md §14) — Microsoft's three
+// get-authstrength: the tenant's authentication strengths (docs/graph.md "Authentication strengths") — Microsoft's three
 // built-ins and the custom ones — as typed records. NAME|ID is an id, an exact display name
 // (any case) or the start of display names; -usage adds `usedBy`, the Conditional Access
 // policies that reference each strength, from Graph's usage function.

@@ -1,5 +1,5 @@
 // new-authstrength: create a custom authentication strength (POST
-// /policies/authenticationStrengthPolicies, docs/graph.md §14). -combinations is checked against
+// /policies/authenticationStrengthPolicies, docs/graph.md "Authentication strengths"). -combinations is checked against
 // Graph's allowed combinations before anything is sent (support/strength-combinations.ts) and
 // sent in Graph's spelling. A POST whose answer was lost is reconciled by finding the strength
 // it made (same name and combinations, created since), so it is never made twice.

@@ -1,5 +1,5 @@
 // remove-authstrength: delete a custom authentication strength (DELETE
-// /policies/authenticationStrengthPolicies/{id}, docs/graph.md §14). Graph refuses to delete a
+// /policies/authenticationStrengthPolicies/{id}, docs/graph.md "Authentication strengths"). Graph refuses to delete a
 // built-in strength or one a Conditional Access policy references; the command says so first and
 // in the user's terms — a built-in before any request, one in use naming the policies that use
 // it (from the usage function) — and asks before deleting, naming the strength.

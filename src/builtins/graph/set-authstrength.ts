@@ -1,4 +1,4 @@
-// set-authstrength: change a custom authentication strength (docs/graph.md §14). Graph splits
+// set-authstrength: change a custom authentication strength (docs/graph.md "Authentication strengths"). Graph splits
 // the change in two: PATCH …/{id} takes only displayName and description, and the combinations
 // go through POST …/{id}/updateAllowedCombinations. A built-in strength is refused before any
 // request (its ids and names are fixed); combinations are checked as new-authstrength does.

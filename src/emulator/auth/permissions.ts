@@ -22,7 +22,7 @@ export type Access =
   | { kind: 'userWrite'; revoke?: boolean }
   /** beta …/authentication/requirements (per-user MFA state): Policy.* permissions. */
   | { kind: 'requirements'; write: boolean; userId: string }
-  /** Authentication strengths and the method modes (docs/graph.md §14). */
+  /** Authentication strengths and the method modes (docs/graph.md "Authentication strengths"). */
   | { kind: 'strengths'; write: boolean };
 
 const GA = 'Global Administrator';
@@ -38,7 +38,7 @@ const POLICY_READ_ROLES = [
 ];
 const POLICY_WRITE_ROLES = ['Authentication Policy Administrator'];
 // The strength pages name Conditional Access and Security Administrator (and Security Reader to
-// read); the emulator also lets Authentication Policy Administrator in (docs/graph.md §14).
+// read); the emulator also lets Authentication Policy Administrator in (docs/graph.md "Authentication strengths").
 const STRENGTH_WRITE_ROLES = ['Conditional Access Administrator', 'Security Administrator', ...POLICY_WRITE_ROLES];
 const STRENGTH_WRITE = ['Policy.ReadWrite.ConditionalAccess', 'Policy.ReadWrite.AuthenticationMethod'];
 const REPORT_ROLES = ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'];

@@ -1,4 +1,4 @@
-// /policies/authenticationStrengthPolicies and the method modes (docs/graph.md §14): list (with
+// /policies/authenticationStrengthPolicies and the method modes (docs/graph.md "Authentication strengths"): list (with
 // the documented $filter forms), get, create (201), PATCH of displayName / description (204),
 // updateAllowedCombinations (200 with the previous and current combinations and the Conditional
 // Access policies that reference the strength), usage (the referencing policies, split into
@@ -245,7 +245,7 @@ export function registerStrengthRoutes(router: Router, store: TenantStore): void
   });
   router.patch(`${BASE}/{id}`, (req) => update(store, req));
   router.delete(`${BASE}/{id}`, (req) => remove(store, req));
-  // docs/graph.md §11.11: both Delete pages show …/{id}/$ref; Graph's path is …/{id}.
+  // docs/graph.md "Authentication strengths": both Delete pages show …/{id}/$ref; Graph's path is …/{id}.
   router.delete(`${BASE}/{id}/$ref`, (req) => remove(store, req));
   router.post(`${BASE}/{id}/updateAllowedCombinations`, (req) => updateCombinations(store, req));
   router.get(`${BASE}/{id}/usage`, (req) => usage(store, req));

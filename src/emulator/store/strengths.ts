@@ -1,4 +1,4 @@
-// The emulator's authentication strengths (docs/graph.md §14): the three built-in strengths with
+// The emulator's authentication strengths (docs/graph.md "Authentication strengths"): the three built-in strengths with
 // Microsoft's fixed ids, the authentication method modes and the combinations Graph accepts, and
 // the demo tenant's Conditional Access policies that reference strengths (so `usage` and the
 // in-use delete refusal have something to find). The seed is put into the store's data when a

@@ -1,4 +1,4 @@
-// get-/new-/set-/remove-authstrength against the emulator (docs/graph.md §14): typed records,
+// get-/new-/set-/remove-authstrength against the emulator (docs/graph.md "Authentication strengths"): typed records,
 // lookups by id, name and prefix, -usage from the usage function, combinations checked (and
 // friendly names turned into Graph's spelling) before anything is sent, built-ins refused before
 // any request, a strength in use refused naming the policies that use it, and -whatif plans.

@@ -1,5 +1,5 @@
 // The example-replay plans (test/emulator/examples.test.ts) for the authentication strength
-// pages (docs/graph.md §14), kept beside the replay so its table stays one line per area.
+// pages (docs/graph.md "Authentication strengths"), kept beside the replay so its table stays one line per area.
 /* eslint-disable @typescript-eslint/no-explicit-any -- setup reads untyped JSON response bodies */
 import { expect } from 'vitest';
 import { CUSTOM_STRENGTH_ID } from '../../../src/emulator/store/strengths.js';
@@ -22,7 +22,7 @@ const NO_CONFIGS =
   'the demo strengths have no combination configurations (FIDO2 AAGUID restrictions are not emulated), and the ' +
   "list's first item differs: the doc lists its custom strength first, Graph the built-ins";
 const BARE_TYPE =
-  '§11.12: the beta list shows a bare "authenticationStrengthPolicy" @odata.type on each item; a collection of ' +
+  '"Authentication strengths" artifacts: the beta list shows a bare "authenticationStrengthPolicy" @odata.type on each item; a collection of ' +
   'one entity type carries none';
 
 let created = '';
@@ -34,13 +34,15 @@ async function createTrial(c: Ctx): Promise<void> {
 
 const usage: Plan = {
   url: () => `${BASE}/00000000-0000-0000-0000-000000000003/usage`,
-  why: '§11.13: the doc URL keeps the {authenticationStrengthPolicyId} placeholder; its answer is about Passwordless MFA',
+  why: '"Authentication strengths" artifacts: the doc URL keeps the {authenticationStrengthPolicyId} placeholder; its answer is about Passwordless MFA',
 };
 const update: Plan = { url: () => `${BASE}/${CUSTOM_STRENGTH_ID}`, why: CUSTOM };
 const allowed: Plan = { url: () => `${BASE}/${CUSTOM_STRENGTH_ID}/updateAllowedCombinations`, why: CUSTOM };
 const remove: Plan = {
   url: () => `${BASE}/${created}/$ref`,
-  why: "the example's strength is not in the demo tenant; a custom strength is created first and deleted through the documented …/$ref form (§11.11)",
+  why:
+    "the example's strength is not in the demo tenant; a custom strength is created first and deleted through " +
+    "the documented …/$ref form (docs/graph.md 'Authentication strengths', artifacts)",
   setup: createTrial,
 };
 

@@ -1,5 +1,5 @@
 // The shell's copy of Graph's authentication method modes and of the combinations a strength's
-// allowedCombinations may hold (docs/graph.md §14; the emulator keeps its own copy in
+// allowedCombinations may hold (docs/graph.md "Authentication strengths"; the emulator keeps its own copy in
 // src/emulator/store/strengths.ts). new-authstrength and set-authstrength check -combinations
 // here before anything is sent, so a typo is an error naming what is expected, not a 400.
 // A combination is written with its modes joined by ',' or '+' in any order ('password+push');

@@ -1,4 +1,4 @@
-// What the authentication-strength commands share (docs/graph.md §14): the v1.0 paths, the
+// What the authentication-strength commands share (docs/graph.md "Authentication strengths"): the v1.0 paths, the
 // built-in strengths (fixed ids and names: known without asking Graph, so a change to one is
 // refused before any request), finding a strength by id or exact display name, the usage
 // function as a flat list of the Conditional Access policies using a strength, and the record.
