@@ -29,7 +29,9 @@ const newAuthStrength: CommandSpec = {
     'temporaryAccessPassMultiUse, x509CertificateSingleFactor, x509CertificateMultiFactor, federatedSingleFactor, ' +
     'federatedMultiFactor) in any case, or push, authenticator, passwordless, whfb, passkey, oath. Only the ' +
     'combinations Graph allows are accepted (see get-authstrength "Multifactor authentication" for most of ' +
-    'them); the error for another names the nearest. Emits the new strength. Using it needs Conditional Access ' +
+    'them); the error for another names the nearest. Takes rows (name, combinations, description) from the ' +
+    "pipeline, e.g. from import-csv, where ';' or '|' separates combinations in one cell. Emits the new strength. " +
+    'Using it needs Conditional Access ' +
     '(Microsoft Entra ID P1).',
   input: 'item',
   concurrent: true,
@@ -52,7 +54,8 @@ const newAuthStrength: CommandSpec = {
       aliases: ['allowedCombinations'],
       fromPipeline: 'property',
       placeholder: 'COMBINATION',
-      description: "The allowed combinations, e.g. fido2, whfb, 'password+hardwareOath'.",
+      description:
+        "The allowed combinations, e.g. fido2, whfb, 'password+hardwareOath' (or 'fido2; whfb' in one text).",
     },
     {
       name: 'description',

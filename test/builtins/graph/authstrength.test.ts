@@ -2,6 +2,9 @@
 // lookups by id, name and prefix, -usage from the usage function, combinations checked (and
 // friendly names turned into Graph's spelling) before anything is sent, built-ins refused before
 // any request, a strength in use refused naming the policies that use it, and -whatif plans.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientFor, runOn, withEmulator } from './harness.js';
 import { Session } from '../../../src/cli/session.js';
@@ -250,6 +253,29 @@ describe('remove-authstrength in a session', () => {
       expect(asked).toHaveLength(2);
       expect(asked[0]).toContain(`Delete the authentication strength 'Trial' (${id})?`);
       expect(emu.store.data.authenticationStrengthPolicies!.some((p) => p.id === id)).toBe(false);
+    });
+  });
+});
+
+describe('new-authstrength from a CSV', () => {
+  it('creates one strength per row, a cell holding several combinations separated by ;', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authsh-strength-csv-'));
+    writeFileSync(
+      join(dir, 'strengths.csv'),
+      'name,combinations,description\nKeys,fido2; whfb,Security keys\nOTP,password+oath|password+hardwareOath,Codes\n',
+    );
+    await withEmulator(async (emu) => {
+      const r = await runOn(
+        emu,
+        'import-csv strengths.csv | new-authstrength | foreach { "$($_.displayName): $($_.allowedCombinations -join \' | \')" }',
+        'admin',
+        dir,
+      );
+      expect(r.stderr).toBe('');
+      expect(r.plain).toEqual([
+        'Keys: fido2 | windowsHelloForBusiness',
+        'OTP: password,softwareOath | password,hardwareOath',
+      ]);
     });
   });
 });

@@ -4,7 +4,8 @@
 // here before anything is sent, so a typo is an error naming what is expected, not a 400.
 // A combination is written with its modes joined by ',' or '+' in any order ('password+push');
 // modes take Graph's names in any case, or the shell's short method names where one mode is
-// meant (push, passwordless, whfb, passkey, oath). Records and requests carry Graph's spelling.
+// meant (push, passwordless, whfb, passkey, oath); ';' or '|' separates combinations in one text.
+// Records and requests carry Graph's spelling.
 import type { CommandContext } from '../../../runtime/command.js';
 import { nearest } from '../../../runtime/suggest.js';
 import { invalidArgument } from '../../support/errors.js';
@@ -126,8 +127,13 @@ export function combinationOf(ctx: CommandContext, written: string, param = 'com
   );
 }
 
-/** Every -combinations value checked and in Graph's spelling, duplicates dropped. */
+/**
+ * Every -combinations value checked and in Graph's spelling, duplicates dropped. One text may hold
+ * several combinations separated by ';' or '|' (a CSV cell: 'fido2; password+sms').
+ */
 export function combinationsOf(ctx: CommandContext, value: unknown): string[] {
-  const list = (Array.isArray(value) ? value : [value]).map(String);
+  const list = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(/[;|]/))
+    .filter((c) => c.trim() !== '');
   return [...new Set(list.map((c) => combinationOf(ctx, c)))];
 }
