@@ -90,9 +90,9 @@ const getAuthStrength: CommandSpec = {
       }
     }
     if (args.builtIn === true) found = found.filter((p) => p.policyType === 'builtIn');
-    for (const p of found) {
-      yield strengthRecord(p, args.usage === true ? await usageOf(ctx, client, String(p.id)) : undefined);
-    }
+    // The usage calls go out together, so the session client sends them in one $batch.
+    const usage = args.usage === true ? await Promise.all(found.map((p) => usageOf(ctx, client, String(p.id)))) : [];
+    for (const [i, p] of found.entries()) yield strengthRecord(p, usage[i]);
   },
 };
 

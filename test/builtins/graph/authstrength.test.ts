@@ -78,6 +78,7 @@ get-authstrength p | foreach { $_.displayName }`,
         '00000000-0000-0000-0000-000000000004: 1',
       ]);
       expect(emu.counters.byRoute['GET /policies/authenticationStrengthPolicies/{id}/usage']).toBe(3);
+      expect(emu.counters.byRoute['POST /$batch']).toBe(1);
     });
   });
 
