@@ -87,6 +87,10 @@ import getSignInPreference from './graph/get-signin-preference.js';
 import setSignInPreference from './graph/set-signin-preference.js';
 import getMfaState from './graph/get-mfa-state.js';
 import setMfaState from './graph/set-mfa-state.js';
+import getAuthStrength from './graph/get-authstrength.js';
+import newAuthStrength from './graph/new-authstrength.js';
+import setAuthStrength from './graph/set-authstrength.js';
+import removeAuthStrength from './graph/remove-authstrength.js';
 import invokeGraph from './graph/invoke-graph.js';
 
 /** Every built-in, core and Graph, in one flat list: adding a command is its import and one entry here. */
@@ -176,6 +180,10 @@ export const builtinCommands: readonly CommandSpec[] = [
   setSignInPreference,
   getMfaState,
   setMfaState,
+  getAuthStrength,
+  newAuthStrength,
+  setAuthStrength,
+  removeAuthStrength,
   invokeGraph,
 ];
 

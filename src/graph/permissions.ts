@@ -14,6 +14,8 @@ type Verb = 'read' | 'write';
 const METHOD_READ_ROLES = ['Authentication Administrator', 'Privileged Authentication Administrator', 'Global Reader'];
 const METHOD_WRITE_ROLES = ['Authentication Administrator', 'Privileged Authentication Administrator'];
 
+const STRENGTH_ROLES = ['Conditional Access Administrator', 'Security Administrator'];
+
 const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
   {
     pattern: /^\/users\/[^/]+\/authentication\/methods\/[^/]+\/resetPassword$/i,
@@ -66,6 +68,16 @@ const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
         permission: 'AuditLog.Read.All',
         roles: ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'],
       },
+    },
+  },
+  {
+    // Authentication strengths and their method modes: Policy.* permissions and the Conditional
+    // Access roles the strength pages name (docs/graph.md "Authentication strengths").
+    pattern:
+      /^\/(policies\/authenticationStrengthPolicies|identity\/conditionalAccess\/authenticationStrengths?)(\/|$)/i,
+    needs: {
+      read: { permission: 'Policy.Read.All', roles: [...STRENGTH_ROLES, 'Security Reader'] },
+      write: { permission: 'Policy.ReadWrite.ConditionalAccess', roles: STRENGTH_ROLES },
     },
   },
   {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { adminToken, call } from './https-client.js';
+import { STRENGTH_PLANS } from './support/strength-plans.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/graph-examples/', import.meta.url));
 const FILES = readdirSync(DIR)
@@ -380,6 +381,7 @@ const PLANS: Record<string, Plan> = {
     why: `${KIM} (§11.8)`,
     unwrap: true,
   },
+  ...STRENGTH_PLANS,
 };
 
 function addPasswordless(c: Ctx): void {

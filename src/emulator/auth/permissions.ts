@@ -21,7 +21,9 @@ export type Access =
   /** PATCH /users/{id} and revokeSignInSessions (issue 13); `only`: the body's one property with a narrower permission. */
   | { kind: 'userWrite'; revoke?: boolean; only?: 'accountEnabled' | 'passwordProfile' }
   /** beta …/authentication/requirements (per-user MFA state): Policy.* permissions. */
-  | { kind: 'requirements'; write: boolean; userId: string };
+  | { kind: 'requirements'; write: boolean; userId: string }
+  /** Authentication strengths and the method modes (docs/graph.md "Authentication strengths"). */
+  | { kind: 'strengths'; write: boolean };
 
 const GA = 'Global Administrator';
 const METHOD_READ_ROLES = ['Global Reader', 'Authentication Administrator', 'Privileged Authentication Administrator'];
@@ -35,6 +37,10 @@ const POLICY_READ_ROLES = [
   'Security Administrator',
 ];
 const POLICY_WRITE_ROLES = ['Authentication Policy Administrator'];
+// The strength pages name Conditional Access and Security Administrator (and Security Reader to
+// read); the emulator also lets Authentication Policy Administrator in (docs/graph.md "Authentication strengths").
+const STRENGTH_WRITE_ROLES = ['Conditional Access Administrator', 'Security Administrator', ...POLICY_WRITE_ROLES];
+const STRENGTH_WRITE = ['Policy.ReadWrite.ConditionalAccess', 'Policy.ReadWrite.AuthenticationMethod'];
 const REPORT_ROLES = ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'];
 
 /** Graph's real answer to an app-only resetPassword (docs/graph.md §2 row 5, ISS). */
@@ -114,6 +120,10 @@ export function authorize(req: EmuRequest, access: Access): void {
           ]);
     case 'reports':
       return require(p, ['AuditLog.Read.All'], REPORT_ROLES);
+    case 'strengths':
+      return access.write
+        ? require(p, STRENGTH_WRITE, STRENGTH_WRITE_ROLES)
+        : require(p, ['Policy.Read.All', ...STRENGTH_WRITE], [...STRENGTH_WRITE_ROLES, 'Security Reader']);
     case 'userWrite':
       // revokeSignInSessions also takes its own least-privileged permission.
       return require(p, [

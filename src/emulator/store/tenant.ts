@@ -4,6 +4,7 @@
 // src/emulator/data/demo-tenant.json; generated users (generate.ts) are added on request.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import demo from '../data/demo-tenant.json' with { type: 'json' };
+import { seedStrengthData, type StrengthData } from './strengths.js';
 
 /** A method as Graph returns it: `@odata.type`, `id` and the type's own properties. */
 export type MethodRecord = Record<string, unknown> & { '@odata.type': string; id: string };
@@ -42,7 +43,7 @@ export interface AppRegistration {
   certificates?: string[];
 }
 
-export interface TenantData {
+export interface TenantData extends StrengthData {
   tenantId: string;
   domain: string;
   displayName: string;
@@ -77,6 +78,7 @@ export class TenantStore {
 
   constructor(data: TenantData) {
     this.data = data;
+    seedStrengthData(data); // authentication strengths and the CA policies using them (store/strengths.ts)
     for (const u of data.users) this.index(u);
   }
 

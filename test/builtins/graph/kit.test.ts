@@ -22,6 +22,7 @@ const PROBES = [
   '/policies/authenticationMethodsPolicy',
   '/reports/authenticationMethods/userRegistrationDetails',
   '/users/u/revokeSignInSessions',
+  '/policies/authenticationStrengthPolicies',
   '/users',
 ];
 const known = new Set(PROBES.flatMap((p) => ['GET', 'POST'].map((m) => describeNeeds(needsFor(m, p)!))));
