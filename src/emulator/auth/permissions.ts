@@ -37,9 +37,8 @@ const POLICY_READ_ROLES = [
   'Security Administrator',
 ];
 const POLICY_WRITE_ROLES = ['Authentication Policy Administrator'];
-// The strength pages name Conditional Access and Security Administrator (and Security Reader to
-// read); the emulator also lets Authentication Policy Administrator in (docs/graph.md "Authentication strengths").
-const STRENGTH_WRITE_ROLES = ['Conditional Access Administrator', 'Security Administrator', ...POLICY_WRITE_ROLES];
+// The strength pages name Conditional Access and Security Administrator (and Security Reader to read).
+const STRENGTH_WRITE_ROLES = ['Conditional Access Administrator', 'Security Administrator'];
 const STRENGTH_WRITE = ['Policy.ReadWrite.ConditionalAccess', 'Policy.ReadWrite.AuthenticationMethod'];
 const REPORT_ROLES = ['Reports Reader', 'Security Reader', 'Security Administrator', 'Global Reader'];
 

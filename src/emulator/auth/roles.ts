@@ -8,6 +8,7 @@ export const ROLE_TEMPLATE_IDS: Readonly<Record<string, string>> = {
   'Privileged Authentication Administrator': '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
   'Authentication Policy Administrator': '0526716b-113d-4c15-b2c8-68e3c22b9f80',
   'Reports Reader': '4a5d8f65-41da-4de4-8968-e035b65339cf',
+  'Conditional Access Administrator': 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9',
   'Security Reader': '5d6b6bb7-de71-4623-b4af-96380a352509',
   'Security Administrator': '194ae4cb-b126-40b2-bd5b-6091b380977d',
   'User Administrator': 'fe930be7-5e62-47db-91af-98c3a49a38b1',

@@ -40,7 +40,12 @@ export const admin: Principal = {
     'Policy.ReadWrite.AuthenticationMethod',
     'AuditLog.Read.All',
   ],
-  directoryRoles: ['Privileged Authentication Administrator', 'Authentication Policy Administrator', 'Reports Reader'],
+  directoryRoles: [
+    'Privileged Authentication Administrator',
+    'Authentication Policy Administrator',
+    'Conditional Access Administrator',
+    'Reports Reader',
+  ],
   userId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
   userPrincipalName: 'admin@contoso.com',
 };
