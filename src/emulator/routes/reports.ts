@@ -9,6 +9,8 @@ import { authorize } from '../auth/permissions.js';
 import { compileFilter, operators, parseFilter, parseOrderBy, parseTop, type FilterSchema } from './odata.js';
 import { nextLink, pageQuery, sortedBy, takePage } from './paging.js';
 import { METHOD_NAMES, registrationDetails, rolesOf, type RegistrationDetails } from './registration.js';
+import { requirePremium } from './licence.js';
+import { registerUsageRoutes, signInsByMethod } from './usage.js';
 
 const BASE = '/reports/authenticationMethods';
 const DEFAULT_PAGE = 100;
@@ -75,6 +77,7 @@ const PRIVILEGED = new Set([
 
 function listDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'reports' });
+  requirePremium(store, req);
   const { query, start, first } = pageQuery(req);
   for (const opt of ['$search', '$skip', '$expand'])
     if (query.has(opt))
@@ -143,6 +146,7 @@ function parseSelect(raw: string | null, beta: boolean): string[] | undefined {
 
 function getDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'reports' });
+  requirePremium(store, req);
   const user = store.findUser(req.params.id!);
   if (!user) throw notFound(req.params.id!);
   return json(200, {
@@ -189,8 +193,10 @@ function selectUsers(store: TenantStore, types: string, roles: string): StoredUs
 }
 
 function summary(store: TenantStore, req: EmuRequest): EmuResponse {
-  authorize(req, { kind: 'reports' });
   const segment = req.params.fn!;
+  if (/^userSignInsByAuthMethodSummary(\(|$)/i.test(segment)) return signInsByMethod(store, req, segment);
+  authorize(req, { kind: 'reports' });
+  requirePremium(store, req);
   const name = ['usersRegisteredByMethod', 'usersRegisteredByFeature'].find(
     (n) => segment.toLowerCase().startsWith(n.toLowerCase()) && /^\(|^$/.test(segment.slice(n.length)),
   );
@@ -238,6 +244,7 @@ function summary(store: TenantStore, req: EmuRequest): EmuResponse {
 }
 
 export function registerReportRoutes(router: Router, store: TenantStore): void {
+  registerUsageRoutes(router, store);
   router.get(`${BASE}/userRegistrationDetails`, (req) => listDetails(store, req));
   router.get(`${BASE}/userRegistrationDetails/{id}`, (req) => getDetails(store, req));
   // The two summary functions share one segment pattern: `name(params)`.
