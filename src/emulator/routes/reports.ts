@@ -56,23 +56,17 @@ const ORDERABLE: Record<string, (u: StoredUser) => string> = {
   userDisplayName: (u) => u.displayName,
   id: (u) => u.id,
 };
-/** Roles counted as privileged for includedUserRoles='privilegedAdmin' (emulator's list). */
+/** includedUserRoles='privilegedAdmin': the roles the usersRegisteredBy{Feature,Method} pages list (v1.0 and beta). */
 const PRIVILEGED = new Set([
   'Global Administrator',
-  'Privileged Role Administrator',
-  'Privileged Authentication Administrator',
-  'Authentication Administrator',
   'Security Administrator',
   'Conditional Access Administrator',
-  'User Administrator',
-  'Helpdesk Administrator',
-  'Password Administrator',
-  'Application Administrator',
-  'Cloud Application Administrator',
   'Exchange Administrator',
   'SharePoint Administrator',
-  'Intune Administrator',
+  'Helpdesk Administrator',
   'Billing Administrator',
+  'User Administrator',
+  'Authentication Administrator',
 ]);
 
 function listDetails(store: TenantStore, req: EmuRequest): EmuResponse {
