@@ -1,6 +1,6 @@
 // get-registration-summary: the tenant-wide registration counts, one record per feature or per
 // method (GET reports/authenticationMethods/usersRegisteredByFeature(…) / usersRegisteredByMethod(…),
-// v1.0, docs/graph.md §4 and "Usage reports"). -userType and -roles are the functions'
+// v1.0, docs/graph.md §4 and §4a "Usage reports"). -userType and -roles are the functions'
 // includedUserTypes and includedUserRoles, with Graph's values (the binder refuses others).
 import type { CommandSpec } from '../../runtime/command.js';
 import { ShellRecord } from '../../runtime/record.js';
@@ -28,7 +28,8 @@ const getRegistrationSummary: CommandSpec = {
   finishesInFlightOnStop: true,
   synopsis: 'How many users registered each method, or are capable of each feature (MFA, SSPR, passwordless).',
   description:
-    "Graph: GET /reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='…',includedUserRoles='…') " +
+    'Graph: GET /reports/authenticationMethods/' +
+    "usersRegisteredByFeature(includedUserTypes='…',includedUserRoles='…') " +
     'for -by feature, usersRegisteredByMethod(…) for -by method (v1.0). ' +
     permissionHelp('GET', `${BASE}/usersRegisteredByFeature`) +
     ` (requires ${PREMIUM_LICENCE}: without it the error's code is LicenseRequired.) ` +
@@ -79,7 +80,7 @@ const getRegistrationSummary: CommandSpec = {
     },
     {
       title: 'Admins only',
-      code: 'get-registration-summary -by feature -roles admin | select-object -first 1 | foreach { $_.totalUserCount }',
+      code: 'get-registration-summary -by feature -roles admin | first | foreach { $_.totalUserCount }',
       output: [1],
     },
   ],

@@ -1,4 +1,4 @@
-// get-usage-summary: the beta authentication methods usage reports (docs/graph.md "Usage
+// get-usage-summary: the beta authentication methods usage reports (docs/graph.md §4a "Usage
 // reports"), one record per row. -kind picks the report: mfa (userMfaSignInSummary, MFA vs
 // single-factor sign-ins per day), methods (userSignInsByAuthMethodSummary(period), successful
 // sign-ins per method), events (userEventsSummary, registration and reset events, every page)

@@ -1,4 +1,4 @@
-// The beta usage summaries under /reports/authenticationMethods (docs/graph.md "Usage reports"):
+// The beta usage summaries under /reports/authenticationMethods (docs/graph.md §4a "Usage reports"):
 // userMfaSignInSummary (MFA vs single-factor sign-ins per day), userSignInsByAuthMethodSummary
 // (period='d1'|'d7'|'d30'; reached through reports.ts's function segment), userEventsSummary
 // (registration and reset events, `$filter` and `$top` as documented, paged) and
@@ -162,8 +162,8 @@ function resetsFilter(raw: string | null): (row: Record<string, number>) => bool
       throw new GraphError(
         400,
         'Request_UnsupportedQuery',
-        `Unsupported or invalid query filter clause '${clause.trim()}' for resource 'userPasswordResetsAndChangesSummary': ` +
-          `expected ${RESET_COUNTS.join(', ')} with gt.`,
+        `Unsupported or invalid query filter clause '${clause.trim()}' for resource ` +
+          `'userPasswordResetsAndChangesSummary': expected ${RESET_COUNTS.join(', ')} with gt.`,
       );
     const n = Number(m[2]);
     return (row: Record<string, number>) => row[prop]! > n;
