@@ -126,8 +126,10 @@ const getUsageSummary: CommandSpec = {
   examples: [
     {
       title: 'MFA vs single-factor sign-ins over the last week',
-      code: 'get-usage-summary -kind mfa -days 7 | measure multiFactorSignIns | foreach { $_.count }',
-      output: [7],
+      code:
+        '$week = get-usage-summary -kind mfa -days 7\n' +
+        '"$(($week | measure multiFactorSignIns).sum) MFA, $(($week | measure singleFactorSignIns).sum) single-factor"',
+      output: ['75 MFA, 65 single-factor'],
     },
     {
       title: 'Which methods people signed in with today',

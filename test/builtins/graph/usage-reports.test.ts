@@ -3,6 +3,8 @@
 // licence told apart from a missing permission.
 import { describe, expect, it } from 'vitest';
 import { runOn, withEmulator } from './harness.js';
+import { complete, type CompletionSources } from '../../../src/cli/repl/complete.js';
+import { builtinCommands } from '../../../src/builtins/registry.js';
 
 type Row = Record<string, unknown>;
 const rows = (plain: unknown[]) => plain as Row[];
@@ -159,5 +161,21 @@ try { get-registration -all } catch { $_.code }`,
       );
       expect(noPermission.plain[0]).toMatch(/^Authorization_RequestDenied \| .*AuditLog\.Read\.All/);
     });
+  });
+});
+
+describe('completion of the report parameters', () => {
+  const sources: CompletionSources = {
+    commands: () => builtinCommands,
+    variables: () => new Map(),
+    users: () => [],
+    cwd: process.cwd(),
+  };
+
+  it('offers the kinds, the ways to count and the role filters', () => {
+    expect(complete('get-usage-summary -kind ', sources)[0]).toEqual(['events', 'methods', 'mfa', 'resets']);
+    expect(complete('get-registration-summary -by f', sources)[0]).toEqual(['feature']);
+    expect(complete('get-registration-summary -by feature -roles p', sources)[0]).toEqual(['privilegedAdmin']);
+    expect(complete('get-registration-summary -by feature -userType ', sources)[0]).toEqual(['all', 'guest', 'member']);
   });
 });
