@@ -7,6 +7,9 @@ import { registerReportRoutes } from '../../src/emulator/routes/reports.js';
 import { allPages, setup } from './support/batch-request.js';
 import { generateUsers } from '../../src/emulator/store/generate.js';
 import { signIns } from '../../src/emulator/store/activity.js';
+import { startEmulator } from '../../src/emulator/index.js';
+import { parseEmulatorArgs } from '../../src/cli/emulator-command.js';
+import { adminToken, call } from './https-client.js';
 
 const R = 'reports/authenticationMethods';
 const beta = { version: 'beta' as const };
@@ -207,6 +210,27 @@ describe('the tenant licence', () => {
     }
     store.data.license = 'P1';
     expect((await get(`${R}/userMfaSignInSummary`, beta)).status).toBe(200);
+  });
+});
+
+describe('the licence switch', () => {
+  it('`authsh emulator --license` takes free, P1 or P2 in any case', () => {
+    expect(parseEmulatorArgs(['--license', 'free']).license).toBe('free');
+    expect(parseEmulatorArgs(['--license=p1']).license).toBe('P1');
+    expect(() => parseEmulatorArgs(['--license', 'gold'])).toThrow(/expected free, P1 or P2/);
+  });
+
+  it('startEmulator({ license }) answers the reports over HTTPS as a tenant without P1/P2', async () => {
+    const emu = await startEmulator({ license: 'free' });
+    try {
+      const token = await adminToken(emu);
+      const r = await call(emu, 'GET', '/beta/reports/authenticationMethods/userMfaSignInSummary', { token });
+      expect(r.status).toBe(403);
+      expect(r.json.error.code).toBe('Authentication_RequestFromNonPremiumTenantOrB2CTenant');
+      expect(emu.store.data.license).toBe('free');
+    } finally {
+      await emu.stop();
+    }
   });
 });
 
