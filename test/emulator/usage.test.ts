@@ -208,6 +208,8 @@ describe('the tenant licence', () => {
         message: "Neither tenant is B2C or tenant doesn't have premium license",
       });
     }
+    // A segment that is no report (a beta one asked on v1.0) is still 400, licence or not.
+    expect((await get(`${R}/userMfaSignInSummary`)).status).toBe(400);
     store.data.license = 'P1';
     expect((await get(`${R}/userMfaSignInSummary`, beta)).status).toBe(200);
   });

@@ -190,11 +190,11 @@ function summary(store: TenantStore, req: EmuRequest): EmuResponse {
   const segment = req.params.fn!;
   if (/^userSignInsByAuthMethodSummary(\(|$)/i.test(segment)) return signInsByMethod(store, req, segment);
   authorize(req, { kind: 'reports' });
-  requirePremium(store, req);
   const name = ['usersRegisteredByMethod', 'usersRegisteredByFeature'].find(
     (n) => segment.toLowerCase().startsWith(n.toLowerCase()) && /^\(|^$/.test(segment.slice(n.length)),
   );
   if (!name) throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
+  requirePremium(store, req);
   const { types, roles } = functionArgs(segment, name);
   const users = selectUsers(store, types, roles);
   const records = users.map((u) => registrationDetails(store, u, false));
