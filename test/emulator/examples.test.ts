@@ -127,6 +127,17 @@ const PLANS: Record<string, Plan> = {
   'beta_authenticationmethodsroot-usersigninsbyauthmethodsummary': {},
   'beta_authenticationmethodsroot-usersregisteredbyfeature': {},
   'beta_authenticationmethodsroot-usersregisteredbymethod': {},
+  'beta_userregistrationdetails-get': {
+    url: () => 'reports/authenticationMethods/userRegistrationDetails/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+    why: 'the example user is not in the demo tenant; replayed on the demo admin, who has the Authenticator app (§11.1)',
+    unwrap: true,
+    setup: async (c) => {
+      // defaultMfaMethod follows the preferred method; the admin has none until one is chosen.
+      const body = { userPreferredMethodForSecondaryAuthentication: 'push' };
+      const r = await c.send('PATCH', 'users/admin@contoso.com/authentication/signInPreferences', body);
+      expect(r.status).toBe(204);
+    },
+  },
   'beta_passwordlessmicrosoftauthenticatorauthenticationmethod-delete': {
     url: (c) => u(ADELE, `passwordlessMicrosoftAuthenticatorMethods/${mid(c, ADELE, 'passwordless')}`)(),
     why: 'the demo tenant has no passwordless Authenticator registration (it cannot be created through Graph), so the test adds one to the store first',
