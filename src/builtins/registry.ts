@@ -83,6 +83,8 @@ import addExternal from './graph/add-external.js';
 import getPolicy from './graph/get-policy.js';
 import setPolicy from './graph/set-policy.js';
 import getRegistration from './graph/get-registration.js';
+import getRegistrationSummary from './graph/get-registration-summary.js';
+import getUsageSummary from './graph/get-usage-summary.js';
 import getSignInPreference from './graph/get-signin-preference.js';
 import setSignInPreference from './graph/set-signin-preference.js';
 import getMfaState from './graph/get-mfa-state.js';
@@ -176,6 +178,8 @@ export const builtinCommands: readonly CommandSpec[] = [
   getPolicy,
   setPolicy,
   getRegistration,
+  getRegistrationSummary,
+  getUsageSummary,
   getSignInPreference,
   setSignInPreference,
   getMfaState,

@@ -188,7 +188,12 @@ export function createConnector(opts: ConnectorOptions): Connector {
       import('../emulator/store/tenant.js'),
     ]);
     const store = saved === undefined ? undefined : new TenantStore(saved as never);
-    return m.startEmulator(store ? { store } : { demoUsers: opts.demoUsers });
+    // AUTHSH_EMULATOR_LICENSE=free: the demo tenant without Entra ID P1/P2 (the reports answer 403).
+    // Unset means P2 even over a saved state, so one session's setting does not stick to the next.
+    const raw = env['AUTHSH_EMULATOR_LICENSE'];
+    const license = raw === undefined || raw === '' ? 'P2' : m.parseLicense(raw);
+    if (!license) throw new Error(`AUTHSH_EMULATOR_LICENSE '${raw}' is not valid: expected free, P1 or P2`);
+    return m.startEmulator(store ? { store, license } : { demoUsers: opts.demoUsers, license });
   }
 
   function track(c: GraphClient): GraphClient {

@@ -7,10 +7,11 @@ import { dirname, join } from 'node:path';
 import { startEmulator, type EmulatorOptions } from '../emulator/index.js';
 import { authshHome } from '../graph/home.js';
 import { MAX_DEMO_USERS } from './args.js';
+import { parseLicense } from '../emulator/routes/licence.js';
 
 export const EMULATOR_USAGE = `usage: authsh emulator [--port P] [--demo-users N] [--latency MS] [--jitter MS] [--throttle N[/s]]
                        [--faults RATE] [--drop RATE] [--item-faults RATE] [--seed S] [--state FILE]
-                       [--ca-file FILE]`;
+                       [--ca-file FILE] [--license free|P1|P2]`;
 
 class UsageError extends Error {}
 
@@ -83,6 +84,16 @@ export function parseEmulatorArgs(argv: string[]): Parsed {
         const v = value();
         if (!v) throw new UsageError('--ca-file needs a file name');
         o.caFile = v;
+        break;
+      }
+      case '--license': {
+        const v = value();
+        const license = v === undefined ? undefined : parseLicense(v);
+        if (!license)
+          throw new UsageError(
+            `--license ${v === undefined ? 'needs a value' : `'${v}' is not valid`}: expected free, P1 or P2`,
+          );
+        o.license = license;
         break;
       }
       case '-h':

@@ -2,3 +2,4 @@
 export { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 export { Counters, Faults, type FaultOptions } from './faults.js';
 export type { TokenIssuer } from './auth/tokens.js';
+export { parseLicense, type License } from './routes/licence.js';

@@ -30,6 +30,8 @@ export interface EmulatorOptions extends Partial<FaultOptions> {
   demoUsers?: number;
   /** Load the tenant from this JSON file when it exists; save it there on stop(). */
   stateFile?: string;
+  /** The tenant's Entra ID licence (free answers the reports with Graph's 403); default: what the store says, P2. */
+  license?: 'free' | 'P1' | 'P2';
   /** Replaces the route table (tests register probe routes this way). */
   buildRouter?: (store: TenantStore, dispatch: SubDispatch) => Router;
 }
@@ -60,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const { generateUsers } = await import('./store/generate.js');
     for (const u of generateUsers(options.demoUsers, store.data)) store.addUser(u);
   }
+  if (options.license) store.data.license = options.license;
   const buildRouter = options.buildRouter ?? (await import('./routes/index.js')).buildRouter;
   const tls = createTlsIdentity();
   const key = createSigningKey();

@@ -110,3 +110,18 @@ export function describeNeeds(n: Needs): string {
     ? `${n.permission}; delegated sign-in also needs one of the roles ${n.roles.join(', ')}`
     : n.permission;
 }
+
+/** Graph's code for a 403 from a tenant without the licence a report needs (not a missing permission). */
+export const NON_PREMIUM_CODE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
+export const PREMIUM_LICENCE = 'Microsoft Entra ID P1 or P2';
+
+/**
+ * The licence a path needs and what to call it, for the help's "(requires …)" and the error of a
+ * 403 NON_PREMIUM_CODE: the authentication methods reports need Entra ID P1/P2 (the beta
+ * usage-insights overview). Other paths answering that code name themselves.
+ */
+export function licenceFor(path: string): { licence: string; report: string } {
+  const p = path.split('?')[0]!.replace(/^\/(v1\.0|beta)(?=\/)/i, '');
+  const m = /^\/reports\/authenticationMethods\/(\w+)/i.exec(p);
+  return { licence: PREMIUM_LICENCE, report: m ? `the ${m[1]} report` : p };
+}

@@ -7,21 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator/index.js';
-import { GraphError } from '../../src/emulator/http.js';
-import { buildRouter } from '../../src/emulator/routes/index.js';
 import type { MethodRecord, StoredUser } from '../../src/emulator/store/tenant.js';
 import { emulatorWithEnv } from '../support/emulator-env.js';
 import { jsonLines, root, runCli, runCliAsync } from '../support/cli.js';
 
 const script = (name: string) => join(root, 'scripts', name);
 const READER = { AZURE_CLIENT_ID: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', AZURE_CLIENT_SECRET: 'demo-reader-secret' };
-const LICENCE_CODE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
 
 let emu: Emulator;
 let dir: string;
 let env: Record<string, string>;
-/** When set, the registration report answers as in a tenant without an Entra ID P1/P2 licence. */
-let noLicence = false;
 
 // The lead's scheduling flags (--log, --transcript): checked once they are in the built CLI.
 const help = runCli(['--help']).stdout;
@@ -32,23 +27,6 @@ beforeAll(async () => {
   ({ emu, dir, env } = await emulatorWithEnv({
     demoUsers: 150,
     seed: 3,
-    buildRouter: (store, dispatch) => {
-      const router = buildRouter(store, dispatch);
-      const match = router.match.bind(router);
-      router.match = (method, path, version) => {
-        if (noLicence && /\/reports\/authenticationMethods\/userRegistrationDetails/i.test(path)) {
-          return {
-            handler: () => {
-              throw new GraphError(403, LICENCE_CODE, "Neither tenant is B2C or tenant doesn't have premium license");
-            },
-            params: {},
-            pattern: '/licence',
-          };
-        }
-        return match(method, path, version);
-      };
-      return router;
-    },
   }));
 });
 
@@ -283,7 +261,8 @@ describe('mfa-audit', () => {
   });
 
   it('falls back to listing methods when the tenant has no report licence', async () => {
-    noLicence = true;
+    // The emulator's licence switch: the reports answer Graph's 403 for a tenant without P1/P2.
+    emu.store.data.license = 'free';
     try {
       const out = join(dir, 'not-registered-nolicence.csv');
       const r = await runCliAsync([script('mfa-audit.authsh'), '-Out', out], { env, timeout: 60_000 });
@@ -294,7 +273,7 @@ describe('mfa-audit', () => {
       expect(rows.map((x) => x[0]).sort()).toEqual(expected());
       expect(rows.every((x) => x.at(-1) === 'methods')).toBe(true);
     } finally {
-      noLicence = false;
+      emu.store.data.license = 'P2';
     }
   }, 60_000);
 

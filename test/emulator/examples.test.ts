@@ -124,6 +124,23 @@ const PLANS: Record<string, Plan> = {
     why: KIM,
   },
   'beta_authenticationmethodsroot-list-userregistrationdetails': {},
+  'beta_authenticationmethodsroot-list-usereventssummary': {},
+  'beta_authenticationmethodsroot-list-usermfasigninsummary': {},
+  'beta_authenticationmethodsroot-list-userpasswordresetsandchangessummary': {},
+  'beta_authenticationmethodsroot-usersigninsbyauthmethodsummary': {},
+  'beta_authenticationmethodsroot-usersregisteredbyfeature': {},
+  'beta_authenticationmethodsroot-usersregisteredbymethod': {},
+  'beta_userregistrationdetails-get': {
+    url: () => 'reports/authenticationMethods/userRegistrationDetails/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+    why: 'the example user is not in the demo tenant; replayed on the demo admin, who has the Authenticator app (§11.1)',
+    unwrap: true,
+    setup: async (c) => {
+      // defaultMfaMethod follows the preferred method; the admin has none until one is chosen.
+      const body = { userPreferredMethodForSecondaryAuthentication: 'push' };
+      const r = await c.send('PATCH', 'users/admin@contoso.com/authentication/signInPreferences', body);
+      expect(r.status).toBe(204);
+    },
+  },
   'beta_passwordlessmicrosoftauthenticatorauthenticationmethod-delete': {
     url: (c) => u(ADELE, `passwordlessMicrosoftAuthenticatorMethods/${mid(c, ADELE, 'passwordless')}`)(),
     why: 'the demo tenant has no passwordless Authenticator registration (it cannot be created through Graph), so the test adds one to the store first',
@@ -172,21 +189,11 @@ const PLANS: Record<string, Plan> = {
     url: u(CAMERON, 'methods/28c10230-6103-485e-b985-444c60001490/resetPassword'),
     why: KIM,
   },
-  'v1.0_authenticationmethodsroot-list-userregistrationdetails': {},
-  'v1.0_userregistrationdetails-get': {
-    url: (c) =>
-      `reports/authenticationMethods/userRegistrationDetails/${c.emu.store.findUser('GradyA@contoso.com')!.id}`,
-    why: 'the example user is not in the demo tenant; replayed on a demo user who registered push and an OATH code',
-    unwrap: true,
-    skip: {
-      defaultMfaMethod:
-        "§11: the v1.0 page's example shows beta's defaultMfaMethod; the v1.0 resource (resources/userregistrationdetails.md) has no such property",
-    },
-  },
   'v1.0_smsauthenticationmethodconfiguration-update': {},
   'beta_smsauthenticationmethodconfiguration-update': {},
   'v1.0_authenticationmethodspolicy-get': {},
   'v1.0_authenticationmethodspolicy-update': {},
+  'v1.0_authenticationmethodsroot-list-userregistrationdetails': {},
   'v1.0_authenticationmethodsroot-usersregisteredbyfeature': {},
   'v1.0_authenticationmethodsroot-usersregisteredbymethod': {},
   'v1.0_emailauthenticationmethod-get': {
@@ -372,6 +379,14 @@ const PLANS: Record<string, Plan> = {
     },
   },
   'v1.0_user-list': {},
+  'v1.0_userregistrationdetails-get': {
+    url: () => 'reports/authenticationMethods/userRegistrationDetails/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+    why: 'the example user is not in the demo tenant; replayed on the demo admin, who has the Authenticator app (§11.1)',
+    unwrap: true,
+    skip: {
+      defaultMfaMethod: 'beta only (docs/graph.md §4); the v1.0 page shows it, the v1.0 record does not carry it',
+    },
+  },
   'v1.0_windowshelloforbusinessauthenticationmethod-delete': {
     url: (c) => u(ALEX, `windowsHelloForBusinessMethods/${mid(c, ALEX, 'windowsHello')}`)(),
     why: KIM,

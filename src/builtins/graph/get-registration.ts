@@ -13,6 +13,7 @@ import { isGuid, isMe, signedInUser } from './support/user.js';
 import { userText } from './support/user-param.js';
 import { PREFERRED_METHODS, REGISTRATION_SWITCHES, registrationFilter } from './support/registration-filter.js';
 import { permissionHelp } from './kit/permission.js';
+import { PREMIUM_LICENCE } from '../../graph/permissions.js';
 import { commandError, invalidArgument } from '../support/errors.js';
 
 const PATH = '/reports/authenticationMethods/userRegistrationDetails';
@@ -37,7 +38,7 @@ const getRegistration: CommandSpec = {
   description:
     'Graph: GET /reports/authenticationMethods/userRegistrationDetails. ' +
     permissionHelp('GET', '/reports/authenticationMethods/userRegistrationDetails') +
-    ' ' +
+    ` (requires ${PREMIUM_LICENCE}: without it the error's code is LicenseRequired.) ` +
     'Fields: id, userPrincipalName, userDisplayName, isMfaRegistered, isMfaCapable, isSsprRegistered, ' +
     'isPasswordlessCapable, methodsRegistered, userPreferredMethodForSecondaryAuthentication, … ' +
     "USER (an id, a userPrincipalName, 'me' or a user record) and the typed filters build the report's $filter; " +

@@ -9,6 +9,8 @@ import { authorize } from '../auth/permissions.js';
 import { compileFilter, operators, parseFilter, parseOrderBy, parseTop, type FilterSchema } from './odata.js';
 import { nextLink, pageQuery, sortedBy, takePage } from './paging.js';
 import { METHOD_NAMES, registrationDetails, rolesOf, type RegistrationDetails } from './registration.js';
+import { requirePremium } from './licence.js';
+import { registerUsageRoutes, signInsByMethod } from './usage.js';
 
 const BASE = '/reports/authenticationMethods';
 const DEFAULT_PAGE = 100;
@@ -54,27 +56,22 @@ const ORDERABLE: Record<string, (u: StoredUser) => string> = {
   userDisplayName: (u) => u.displayName,
   id: (u) => u.id,
 };
-/** Roles counted as privileged for includedUserRoles='privilegedAdmin' (emulator's list). */
+/** includedUserRoles='privilegedAdmin': the roles the usersRegisteredBy{Feature,Method} pages list (v1.0 and beta). */
 const PRIVILEGED = new Set([
   'Global Administrator',
-  'Privileged Role Administrator',
-  'Privileged Authentication Administrator',
-  'Authentication Administrator',
   'Security Administrator',
   'Conditional Access Administrator',
-  'User Administrator',
-  'Helpdesk Administrator',
-  'Password Administrator',
-  'Application Administrator',
-  'Cloud Application Administrator',
   'Exchange Administrator',
   'SharePoint Administrator',
-  'Intune Administrator',
+  'Helpdesk Administrator',
   'Billing Administrator',
+  'User Administrator',
+  'Authentication Administrator',
 ]);
 
 function listDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'reports' });
+  requirePremium(store, req);
   const { query, start, first } = pageQuery(req);
   for (const opt of ['$search', '$skip', '$expand'])
     if (query.has(opt))
@@ -143,6 +140,7 @@ function parseSelect(raw: string | null, beta: boolean): string[] | undefined {
 
 function getDetails(store: TenantStore, req: EmuRequest): EmuResponse {
   authorize(req, { kind: 'reports' });
+  requirePremium(store, req);
   const user = store.findUser(req.params.id!);
   if (!user) throw notFound(req.params.id!);
   return json(200, {
@@ -189,12 +187,14 @@ function selectUsers(store: TenantStore, types: string, roles: string): StoredUs
 }
 
 function summary(store: TenantStore, req: EmuRequest): EmuResponse {
-  authorize(req, { kind: 'reports' });
   const segment = req.params.fn!;
+  if (/^userSignInsByAuthMethodSummary(\(|$)/i.test(segment)) return signInsByMethod(store, req, segment);
+  authorize(req, { kind: 'reports' });
   const name = ['usersRegisteredByMethod', 'usersRegisteredByFeature'].find(
     (n) => segment.toLowerCase().startsWith(n.toLowerCase()) && /^\(|^$/.test(segment.slice(n.length)),
   );
   if (!name) throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
+  requirePremium(store, req);
   const { types, roles } = functionArgs(segment, name);
   const users = selectUsers(store, types, roles);
   const records = users.map((u) => registrationDetails(store, u, false));
@@ -238,6 +238,7 @@ function summary(store: TenantStore, req: EmuRequest): EmuResponse {
 }
 
 export function registerReportRoutes(router: Router, store: TenantStore): void {
+  registerUsageRoutes(router, store);
   router.get(`${BASE}/userRegistrationDetails`, (req) => listDetails(store, req));
   router.get(`${BASE}/userRegistrationDetails/{id}`, (req) => getDetails(store, req));
   // The two summary functions share one segment pattern: `name(params)`.

@@ -54,6 +54,8 @@ export interface TenantData extends StrengthData {
     authenticationMethodConfigurations: Record<string, unknown>[];
   };
   users: StoredUser[];
+  /** The tenant's Microsoft Entra ID licence (routes/licence.ts); absent means P2, as the demo tenant has. */
+  license?: 'free' | 'P1' | 'P2';
 }
 
 export interface Operation {

@@ -83,8 +83,8 @@ describe('command names', () => {
     expect(candidates('get-date; get-cont')).toEqual(['get-context']);
     expect(candidates('(get-pol')).toEqual(['get-policy']);
     expect(candidates('get-users | foreach { get-meth')).toEqual(['get-method', 'get-methods']);
-    expect(candidates('if ($x) { get-us')).toEqual(['get-user', 'get-users']);
-    expect(candidates('$r = get-us')).toEqual(['get-user', 'get-users']);
+    expect(candidates('if ($x) { get-use')).toEqual(['get-user', 'get-users']);
+    expect(candidates('$r = get-use')).toEqual(['get-user', 'get-users']);
   });
 
   it('does not offer commands in an argument or a hashtable key', () => {
@@ -288,8 +288,8 @@ describe('strings and comments', () => {
   });
 
   it('completes again after a closed string or comment', () => {
-    expect(candidates("write-host 'a' | get-us")).toEqual(['get-user', 'get-users']);
-    expect(candidates('<# note #> get-us')).toEqual(['get-user', 'get-users']);
+    expect(candidates("write-host 'a' | get-use")).toEqual(['get-user', 'get-users']);
+    expect(candidates('<# note #> get-use')).toEqual(['get-user', 'get-users']);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { CommandContext } from '../../../runtime/command.js';
 import { ShellError, isShellError } from '../../../runtime/errors.js';
 import { GraphRequestError, SignInError, type GraphClient } from '../../../graph/types.js';
+import { NON_PREMIUM_CODE, licenceFor } from '../../../graph/permissions.js';
 
 /** The session's signed-in client; a sign-in failure ends the script (exit 3). */
 export async function graphOf(ctx: CommandContext): Promise<GraphClient> {
@@ -17,7 +18,8 @@ export async function graphOf(ctx: CommandContext): Promise<GraphClient> {
 /**
  * Any failure of a Graph call as a ShellError: a GraphRequestError keeps Graph's code, the
  * HTTP status and the request-id (the diagnostic prints them); a 403 says what permission and
- * role the call needs; a sign-in failure is fatal with code SignInFailed. `item` becomes the
+ * role the call needs, unless it is a missing licence (code LicenseRequired, naming the licence);
+ * a sign-in failure is fatal with code SignInFailed. `item` becomes the
  * error's target, so `$_.target` in a catch names what failed.
  */
 export function graphError(e: unknown, item?: unknown, ctx?: CommandContext): ShellError {
@@ -25,6 +27,21 @@ export function graphError(e: unknown, item?: unknown, ctx?: CommandContext): Sh
   const command = ctx?.command.name;
   const target = item === undefined ? {} : { target: item };
   if (e instanceof GraphRequestError) {
+    // A tenant without the report's licence: no permission or role would help, so say which licence.
+    if (e.status === 403 && e.code === NON_PREMIUM_CODE) {
+      const { licence, report } = licenceFor(new URL(e.request.url, 'https://graph.invalid').pathname);
+      const message =
+        `${report} needs a ${licence} licence, which this tenant does not have (Graph: ${e.code}: ${e.message}); ` +
+        'this is not a missing permission: granting one will not help';
+      return new ShellError('LicenseRequired', message, {
+        span,
+        command,
+        status: 403,
+        requestId: e.requestId,
+        cause: e,
+        ...target,
+      });
+    }
     let message = e.message;
     if (e.status === 403 && e.needs && !message.includes(e.needs.split(';')[0]!)) message += ` It needs ${e.needs}.`;
     // status 0 is a network failure or a refused host: no HTTP call failed with a status.
