@@ -37,6 +37,8 @@ export interface ShellErrorOptions {
   /** The HTTP status when an HTTP call failed. */
   status?: number | null;
   requestId?: string | null;
+  /** Graph's own error code, when the shell's `code` is a different one (LicenseRequired). */
+  graphCode?: string | undefined;
   /** The command that raised it, for "in <command>:" prefixes. */
   command?: string | undefined;
   /** Script-terminating (throw, -erroraction stop, sign-in failure): unwinds to the nearest try. */
@@ -50,6 +52,7 @@ export class ShellError extends Error {
   target: unknown;
   status: number | null;
   requestId: string | null;
+  graphCode: string | undefined;
   command: string | undefined;
   fatal: boolean;
 
@@ -61,6 +64,7 @@ export class ShellError extends Error {
     this.target = options.target;
     this.status = options.status ?? null;
     this.requestId = options.requestId ?? null;
+    this.graphCode = options.graphCode;
     this.command = options.command;
     this.fatal = options.fatal ?? false;
   }

@@ -51,8 +51,11 @@ describe('a demo tenant without Entra ID P1/P2', () => {
       const r = demo(cmd, free);
       expect(r.code, cmd).not.toBe(0);
       expect(r.stderr).toMatch(/needs a Microsoft Entra ID P1 or P2 licence.*not a missing permission/);
-      expect(r.stderr).toMatch(/LicenseRequired/);
+      // Graph's own code in the diagnostic; the shell's stable code for scripts.
+      expect(r.stderr).toMatch(/Graph code Authentication_RequestFromNonPremiumTenantOrB2CTenant, status 403/);
     }
+    const caught = demo('try { get-usage-summary -kind mfa -ea stop } catch { $_.code }', free);
+    expect(caught.stdout.trim()).toBe('"LicenseRequired"');
   });
 
   it('the MFA audit falls back to per-user methods and says so on stderr', () => {

@@ -74,7 +74,7 @@ function messageText(err: ShellError): string {
   let msg = visibleControls(err.message);
   if (err.command && !msg.toLowerCase().startsWith(err.command.toLowerCase())) msg = `${err.command}: ${msg}`;
   const graph: string[] = [];
-  if (err.status !== null) graph.push(`Graph code ${err.code}`, `status ${err.status}`);
+  if (err.status !== null) graph.push(`Graph code ${err.graphCode ?? err.code}`, `status ${err.status}`);
   if (err.requestId) graph.push(`request-id ${err.requestId}`);
   if (graph.length > 0) msg += ` (${graph.join(', ')})`;
   const item = targetName(err.target);

@@ -31,12 +31,13 @@ export function graphError(e: unknown, item?: unknown, ctx?: CommandContext): Sh
     if (e.status === 403 && e.code === NON_PREMIUM_CODE) {
       const { licence, report } = licenceFor(new URL(e.request.url, 'https://graph.invalid').pathname);
       const message =
-        `${report} needs a ${licence} licence, which this tenant does not have (Graph: ${e.code}: ${e.message}); ` +
+        `${report} needs a ${licence} licence, which this tenant does not have (Graph: ${e.message}); ` +
         'this is not a missing permission: granting one will not help';
       return new ShellError('LicenseRequired', message, {
         span,
         command,
         status: 403,
+        graphCode: e.code,
         requestId: e.requestId,
         cause: e,
         ...target,
