@@ -10,6 +10,7 @@ import { registerReportRoutes } from './reports.js';
 import { registerBatchRoute } from './batch.js';
 import { registerRoleRoutes } from './roles.js';
 import { registerUserAccountRoutes } from './user-account.js';
+import { registerHardwareTokenRoutes } from './hardware-tokens.js';
 
 export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   const router = new Router();
@@ -19,6 +20,7 @@ export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   registerReportRoutes(router, store);
   registerRoleRoutes(router, store);
   registerUserAccountRoutes(router, store);
+  registerHardwareTokenRoutes(router, store);
   registerBatchRoute(router, dispatch);
   return router;
 }

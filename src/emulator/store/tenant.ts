@@ -4,6 +4,7 @@
 // src/emulator/data/demo-tenant.json; generated users (generate.ts) are added on request.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import demo from '../data/demo-tenant.json' with { type: 'json' };
+import { adoptTokens, seedDemoTokens, tokensOf, type HardwareToken } from './hardware-tokens.js';
 
 /** A method as Graph returns it: `@odata.type`, `id` and the type's own properties. */
 export type MethodRecord = Record<string, unknown> & { '@odata.type': string; id: string };
@@ -53,6 +54,8 @@ export interface TenantData {
     authenticationMethodConfigurations: Record<string, unknown>[];
   };
   users: StoredUser[];
+  /** The hardware OATH token inventory (hardware-tokens.ts); made on load when a state has none. */
+  hardwareOathDevices?: HardwareToken[];
 }
 
 export interface Operation {
@@ -78,11 +81,14 @@ export class TenantStore {
   constructor(data: TenantData) {
     this.data = data;
     for (const u of data.users) this.index(u);
+    tokensOf(data);
   }
 
   /** The demo tenant: a deep copy, so every emulator starts from the same state. */
   static demo(): TenantStore {
-    return new TenantStore(structuredClone(demo) as unknown as TenantData);
+    const store = new TenantStore(structuredClone(demo) as unknown as TenantData);
+    seedDemoTokens(store.data);
+    return store;
   }
 
   static load(file: string): TenantStore {
@@ -108,6 +114,7 @@ export class TenantStore {
   addUser(u: StoredUser): void {
     this.data.users.push(u);
     this.index(u);
+    adoptTokens(this.data, u);
   }
 
   /** A user by object id or userPrincipalName (case-insensitive), as `/users/{id | upn}` takes it. */
