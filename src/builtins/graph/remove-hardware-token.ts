@@ -59,6 +59,8 @@ const removeHardwareToken: CommandSpec = {
           ctx.item ?? token.label,
         );
       }
+      const question = async () => `Unassign the hardware OATH token ${token.label} from ${whom} and delete it?`;
+      if (ctx.confirm && !(await ctx.confirm(question))) return;
       const gone = await removeOne(ctx, client, assigned.id, assigned.id, {
         info: HARDWARE_OATH,
         id: token.id,

@@ -5,7 +5,7 @@
 import type { CommandSpec } from '../../runtime/command.js';
 import { graphOf, graphError } from './support/client.js';
 import { permissionHelp } from './kit/permission.js';
-import { FORCE_PARAM, removeOne } from './support/removal.js';
+import { FORCE_PARAM, removeOne, userForQuestion } from './support/removal.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { userLabel } from './kit/params.js';
 import { HARDWARE_OATH, SERIAL_PARAM, TOKEN_ID_PARAM, tokenOfUser } from './support/hardware-token.js';
@@ -46,6 +46,11 @@ const unassignHardwareToken: CommandSpec = {
     const client = await graphOf(ctx);
     const user = await resolveUserIdentity(ctx, client, args.user);
     const token = await tokenOfUser(ctx, client, user.id, user.userPrincipalName ?? userLabel(args.user), args);
+    // Asked here, naming the token by its serial number; the guard's own question then has its answer.
+    if (ctx.confirm) {
+      const whom = await userForQuestion(ctx, client, user.id, args.user);
+      if (!(await ctx.confirm(async () => `Unassign the hardware OATH token ${token.label} from ${whom}?`))) return;
+    }
     try {
       await removeOne(ctx, client, user.id, args.user, {
         info: HARDWARE_OATH,

@@ -7,7 +7,19 @@
 // file, generated users) are adopted on load. The one-time codes are RFC 6238 TOTP (otpauth).
 import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import type { MethodRecord, StoredUser, TenantData } from './tenant.js';
+
+// The slices of the tenant's data this module reads, spelt out here: tenant.ts imports this
+// module, so importing its types back would close a circle.
+type MethodRecord = Record<string, unknown> & { '@odata.type': string; id: string };
+interface StoredUser {
+  id: string;
+  displayName: string;
+  methods: MethodRecord[];
+}
+interface TenantData {
+  users: StoredUser[];
+  hardwareOathDevices?: HardwareToken[];
+}
 
 export type TokenStatus = 'available' | 'assigned' | 'activated' | 'failedActivation';
 export type HashFunction = 'hmacsha1' | 'hmacsha256';

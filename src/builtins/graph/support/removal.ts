@@ -119,13 +119,6 @@ export function describeMethod(info: MethodTypeInfo, id: string | undefined, r: 
     const address = text(r, 'emailAddress');
     return address ? `the email address ${address}` : 'the email method';
   }
-  if (info.type === 'hardwareOath') {
-    // A token is known by its serial number: a token record has it, a method record's device does.
-    const device = r?.get('device');
-    const serial =
-      text(r, 'serialNumber') ?? (device instanceof ShellRecord ? text(device, 'serialNumber') : undefined);
-    if (serial) return `the hardware OATH token ${serial}`;
-  }
   const name = text(r, 'displayName');
   return `the ${info.title}${name ? ` '${name}'` : ''}`;
 }
