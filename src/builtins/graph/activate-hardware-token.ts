@@ -8,7 +8,6 @@ import { graphOf } from './support/client.js';
 import { change, read } from './kit/calls.js';
 import { permissionHelp } from './kit/permission.js';
 import { invalidArgument } from '../support/errors.js';
-import { userForQuestion } from './support/removal.js';
 import { resolveUserIdentity, userParam } from './support/user.js';
 import { OATH_SECRETS } from './support/secret-properties.js';
 import {
@@ -89,10 +88,6 @@ const activateHardwareToken: CommandSpec = {
     const user = await resolveUserIdentity(ctx, client, args.user);
     const label = user.userPrincipalName ?? user.id;
     const token = await tokenOfUser(ctx, client, user.id, label, args);
-    if (ctx.confirm) {
-      const whom = await userForQuestion(ctx, client, user.id, args.user);
-      if (!(await ctx.confirm(async () => `Activate the hardware OATH token ${token.label} of ${whom}?`))) return;
-    }
     const body: GraphObject = { verificationCode: code };
     if (typeof args.displayName === 'string' && args.displayName !== '') body.displayName = args.displayName;
     const path = `${collectionPath(user.id, HARDWARE_OATH)}/${encodeURIComponent(token.id)}`;

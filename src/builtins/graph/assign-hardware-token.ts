@@ -7,7 +7,6 @@ import { collectionPath } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { change, findCreated } from './kit/calls.js';
 import { permissionHelp } from './kit/permission.js';
-import { userForQuestion } from './support/removal.js';
 import { missingUser, userParam, userTarget } from './support/user.js';
 import { OATH_SECRETS } from './support/secret-properties.js';
 import {
@@ -60,10 +59,6 @@ const assignHardwareToken: CommandSpec = {
     const client = await graphOf(ctx);
     const token = await tokenInInventory(ctx, client, args);
     const { key: userId, identity } = await userTarget(ctx, client, args.user);
-    if (ctx.confirm) {
-      const whom = await userForQuestion(ctx, client, userId, args.user);
-      if (!(await ctx.confirm(async () => `Assign the hardware OATH token ${token.label} to ${whom}?`))) return;
-    }
     const reconcile = findCreated(ctx, client, userId, HARDWARE_OATH, (m) => String(m.id) === token.id);
     const r = await missingUser(ctx, userId, () =>
       change(ctx, client, {
