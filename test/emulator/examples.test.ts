@@ -382,8 +382,8 @@ const PLANS: Record<string, Plan> = {
 };
 
 /** The request body a fixture documents. */
-function docBody(name: string): unknown {
-  return (JSON.parse(readFileSync(`${DIR}${name}.json`, 'utf8')) as Example).request.body;
+function docBody(name: string): Record<string, unknown> {
+  return (JSON.parse(readFileSync(`${DIR}${name}.json`, 'utf8')) as Example).request.body as Record<string, unknown>;
 }
 
 function addPasswordless(c: Ctx): void {
