@@ -3,6 +3,7 @@
 // against the token's secret and time step and refuses a wrong one (the token's status becomes
 // failedActivation). The code is a one-time secret: a secret parameter, masked everywhere.
 import type { CommandSpec } from '../../runtime/command.js';
+import { MASK } from '../../runtime/secrets.js';
 import { collectionPath } from '../../graph/catalogue.js';
 import { graphOf } from './support/client.js';
 import { change, read } from './kit/calls.js';
@@ -47,7 +48,8 @@ const activateHardwareToken: CommandSpec = {
       name: 'code',
       type: 'string',
       required: true,
-      secret: true,
+      // The value is secret; the name `code` is too common to mask as a key everywhere.
+      secret: 'value',
       aliases: ['verificationCode'],
       fromPipeline: 'property',
       placeholder: 'DIGITS',
@@ -91,7 +93,9 @@ const activateHardwareToken: CommandSpec = {
     const body: GraphObject = { verificationCode: code };
     if (typeof args.displayName === 'string' && args.displayName !== '') body.displayName = args.displayName;
     const path = `${collectionPath(user.id, HARDWARE_OATH)}/${encodeURIComponent(token.id)}`;
-    const r = await change(ctx, client, { method: 'POST', path: `${path}/activate`, version: 'beta', body });
+    // Under -whatif nothing is sent: the plan shows the code masked (`code` is no secret key name).
+    const sent = ctx.whatIf ? { ...body, verificationCode: MASK } : body;
+    const r = await change(ctx, client, { method: 'POST', path: `${path}/activate`, version: 'beta', body: sent });
     if (!r) return;
     const m = await read<GraphObject>(ctx, client, { path, version: 'beta' });
     yield tokenRecord((m.body.device ?? { ...token.device, status: 'activated' }) as GraphObject, user);

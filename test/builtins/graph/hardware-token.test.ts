@@ -85,6 +85,12 @@ describe('assign, activate, unassign and remove', () => {
       );
       expect(ok.plain).toEqual(['activated']);
       expect(ok.stderr + bad.stderr).not.toContain(secret);
+      // -whatif shows the exact request, the one-time code masked.
+      const plan = await runOn(emu, `activate-hardware-token MeganB@contoso.com SN-4 -code '${code}' -whatif`);
+      expect(plan.info).toMatch(
+        /what if: POST \S+\/hardwareOathMethods\/[0-9a-f-]+\/activate \{"verificationCode":"\*{8}"\}/,
+      );
+      expect(plan.info + plan.stderr).not.toContain(code);
     });
   });
 
