@@ -117,6 +117,9 @@ describe('a box of 500 hardware OATH tokens, end to end', () => {
     });
     // No POST reached the tenant twice (a lost answer is found again by its serial number)…
     expect(emu.counters.byRoute[POST_TOKEN]).toBe(BOX + 1); // the bad secret never left the CLI
+    // The tokens are independent: their POSTs went out batched, not one at a time.
+    expect(emu.counters.batchItems).toBeGreaterThanOrEqual(BOX);
+    expect(emu.counters.requests).toBeLessThan(BOX / 4);
     // …and the faults really happened.
     expect(emu.counters.throttled).toBeGreaterThan(0);
     expect(emu.counters.faults).toBeGreaterThan(0);

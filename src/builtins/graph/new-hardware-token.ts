@@ -189,13 +189,10 @@ const newHardwareToken: CommandSpec = {
       const found = r.body?.value?.[0];
       return found ? { status: 201, headers: {}, body: found, requestId: r.requestId } : undefined;
     };
-    const r = await change<GraphObject>(ctx, client, {
-      method: 'POST',
-      path: INVENTORY,
-      version: 'beta',
-      body,
-      reconcile,
-    });
+    // Tokens are resources of their own: keyed by serial number, their POSTs go out batched together.
+    const orderKey = `hardwareOathDevice:${serialNumber}`;
+    const req = { method: 'POST' as const, path: INVENTORY, version: 'beta' as const, body, reconcile, orderKey };
+    const r = await change<GraphObject>(ctx, client, req);
     if (r) yield tokenRecord(r.body, who ?? null);
   },
 };
