@@ -148,6 +148,24 @@ describe('assign, activate, unassign and remove', () => {
   });
 });
 
+describe('invoke-graph on the endpoints (issue 14: a 405 and a 400 before)', () => {
+  it("lists the inventory and assigns a token by POST to the user's hardwareOathMethods", async () => {
+    await withEmulator(async (emu) => {
+      const inv = 'invoke-graph GET /directory/authenticationMethodDevices/hardwareOathDevices -version beta';
+      const list = await runOn(emu, `${inv} | foreach { $_.serialNumber }`);
+      expect(list.plain).toEqual(['TOTP123456', 'TOTP200001', 'TOTP200002', 'TOTP200003']);
+      const id = bySerial(emu, 'TOTP200001')!.id;
+      const post = await runOn(
+        emu,
+        `invoke-graph POST /users/CameronW@contoso.com/authentication/hardwareOathMethods -version beta ` +
+          `-body @{ device = @{ id = '${id}' } } | foreach { $_.id }`,
+      );
+      expect(post.plain, post.stderr).toEqual([id]);
+      expect(bySerial(emu, 'TOTP200001')!.status).toBe('assigned');
+    });
+  });
+});
+
 describe('-confirm questions', () => {
   /** Runs `source` in a session whose terminal answers every question `no`, and returns the questions. */
   async function asked(emu: Emulator, source: string): Promise<string[]> {
