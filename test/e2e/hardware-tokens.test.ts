@@ -92,7 +92,7 @@ async function run(name: string, script: string, extra: string[] = []) {
 }
 
 describe('a box of 500 hardware OATH tokens, end to end', () => {
-  it('loads the vendor CSV under throttling, every token once, the ones with a upn assigned in the same request', async () => {
+  it('loads the vendor CSV under throttling, each token once, those with a upn assigned in the same POST', async () => {
     emu.counters.reset();
     emu.faults.set({ throttlePerSecond: 100, faultRate: 0.03, itemFaultRate: 0.03, dropRate: 0.01, seed: 14 });
     // The script stops at its end, so its checkpoint stays to be read (a finished one is removed).
@@ -178,7 +178,7 @@ describe('a box of 500 hardware OATH tokens, end to end', () => {
     }
   }, 180_000);
 
-  it('-whatif shows the exact request with the secret key masked; a CSV cell bound to -secretKey is masked after', async () => {
+  it('-whatif shows the exact request, secret key masked; a CSV cell bound to -secretKey is masked after', async () => {
     const script = [
       `$rows = import-csv '${files.tokens}' | select -first 3`,
       '$rows | new-hardware-token -whatif',

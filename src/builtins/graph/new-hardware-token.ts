@@ -141,7 +141,8 @@ const newHardwareToken: CommandSpec = {
       title: 'Add one and assign it in the same request',
       code:
         "new-hardware-token -serial TOTP300002 -secret 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ' -manufacturer Contoso " +
-        '-model \'Hardware Token 1000\' -assignTo CameronW@contoso.com | foreach { "$($_.status) $($_.userPrincipalName)" }',
+        "-model 'Hardware Token 1000' -assignTo CameronW@contoso.com | " +
+        'foreach { "$($_.status) $($_.userPrincipalName)" }',
       output: ['assigned CameronW@contoso.com'],
     },
     {

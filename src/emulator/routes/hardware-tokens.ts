@@ -72,7 +72,8 @@ function selectOf(raw: string | null): string[] | undefined {
       throw new GraphError(
         400,
         'BadRequest',
-        `Could not find a property named '${p}' on type 'microsoft.graph.${RESOURCE}'; expected $select from ${SELECTABLE.join(', ')}.`,
+        `Could not find a property named '${p}' on type 'microsoft.graph.${RESOURCE}'; ` +
+          `expected $select from ${SELECTABLE.join(', ')}.`,
       );
   }
   return props.map((p) => SELECTABLE.find((s) => s.toLowerCase() === p.toLowerCase())!);
@@ -94,7 +95,8 @@ function tokenOr404(store: TenantStore, req: EmuRequest): HardwareToken {
 function interval(v: unknown): 30 | 60 {
   if (v !== 30 && v !== 60)
     throw badRequest(
-      `Property 'timeIntervalInSeconds' must be 30 or 60 (the token's refresh interval in seconds), got ${JSON.stringify(v)}.`,
+      `Property 'timeIntervalInSeconds' must be 30 or 60 (the token's refresh interval in seconds), ` +
+        `got ${JSON.stringify(v)}.`,
     );
   return v;
 }
@@ -122,7 +124,8 @@ function create(store: TenantStore, req: EmuRequest): HardwareToken {
   // The message never repeats the secret.
   if (!isBase32(secretKey))
     throw badRequest(
-      `Property 'secretKey' is not a valid Base32 secret: expected at least 16 characters of A–Z and 2–7 (got ${secretKey.length} characters).`,
+      "Property 'secretKey' is not a valid Base32 secret: expected at least 16 characters of A–Z and 2–7 " +
+        `(got ${secretKey.length} characters).`,
     );
   if (body.timeIntervalInSeconds === undefined)
     throw badRequest("Property 'timeIntervalInSeconds' is required: expected 30 or 60.", 'invalidRequest');
@@ -199,7 +202,8 @@ export function registerHardwareTokenRoutes(router: Router, store: TenantStore):
       onlyProperties(body, UPDATE, RESOURCE);
       if (t.assignedTo)
         throw badRequest(
-          `The hardware OATH token '${t.serialNumber}' is assigned to ${t.assignedTo.displayName}: unassign it before updating it.`,
+          `The hardware OATH token '${t.serialNumber}' is assigned to ${t.assignedTo.displayName}: ` +
+            'unassign it before updating it.',
         );
       const next = { ...t };
       for (const k of ['manufacturer', 'model'] as const)
@@ -219,7 +223,8 @@ export function registerHardwareTokenRoutes(router: Router, store: TenantStore):
       const t = tokenOr404(store, req);
       if (t.assignedTo)
         throw badRequest(
-          `The hardware OATH token '${t.serialNumber}' is assigned to ${t.assignedTo.displayName}: unassign it before deleting it.`,
+          `The hardware OATH token '${t.serialNumber}' is assigned to ${t.assignedTo.displayName}: ` +
+            'unassign it before deleting it.',
         );
       const list = tokensOf(store.data);
       list.splice(list.indexOf(t), 1);

@@ -78,7 +78,8 @@ export function registerHardwareOathRoutes(router: Router, store: TenantStore): 
           throw new GraphError(
             400,
             'BadRequest',
-            `Could not find a property named '${unknown}' on type 'microsoft.graph.${RESOURCE}'; expected $select from id, device.`,
+            `Could not find a property named '${unknown}' on type 'microsoft.graph.${RESOURCE}'; ` +
+              'expected $select from id, device.',
           );
         }
         value = value.map((v) =>
@@ -152,7 +153,8 @@ export function registerHardwareOathRoutes(router: Router, store: TenantStore): 
       if (!verifyCode(t, code)) {
         t.status = 'failedActivation';
         throw badRequest(
-          `The verification code is not valid for the hardware OATH token '${t.serialNumber}': expected the 6-digit code it shows now.`,
+          `The verification code is not valid for the hardware OATH token '${t.serialNumber}': ` +
+            'expected the 6-digit code it shows now.',
         );
       }
       t.status = 'activated';
