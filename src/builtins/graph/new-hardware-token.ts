@@ -108,6 +108,8 @@ const newHardwareToken: CommandSpec = {
       name: 'hashFunction',
       type: 'string',
       values: ['hmacsha1', 'hmacsha256'],
+      // Vendors' files also say SHA1 / HMAC-SHA256.
+      valueAliases: { hmacsha1: ['sha1', 'hmac-sha1'], hmacsha256: ['sha256', 'hmac-sha256'] },
       aliases: ['hash'],
       fromPipeline: 'property',
       description: 'The HMAC of its codes: hmacsha1 (default) or hmacsha256.',

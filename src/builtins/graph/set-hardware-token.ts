@@ -51,6 +51,8 @@ const setHardwareToken: CommandSpec = {
       name: 'hashFunction',
       type: 'string',
       values: ['hmacsha1', 'hmacsha256'],
+      // Vendors' files also say SHA1 / HMAC-SHA256.
+      valueAliases: { hmacsha1: ['sha1', 'hmac-sha1'], hmacsha256: ['sha256', 'hmac-sha256'] },
       aliases: ['hash'],
       description: 'hmacsha1 or hmacsha256.',
     },

@@ -69,6 +69,20 @@ describe('new-hardware-token', () => {
   });
 });
 
+describe('new-hardware-token from a vendor file', () => {
+  it("binds Entra's CSV columns (spaces and all) and takes the vendor's SHA256 for hmacsha256", async () => {
+    await withEmulator(async (emu) => {
+      const secret = randomSecret();
+      const row =
+        `@{ 'serial number' = 'SN-5'; 'secret key' = '${secret}'; 'time interval' = 60; ` +
+        "manufacturer = 'C'; model = 'M'; hash = 'SHA256' }";
+      const r = await runOn(emu, `${row} | new-hardware-token | foreach { $_.hashFunction }`);
+      expect(r.plain, r.stderr).toEqual(['hmacsha256']);
+      expect(bySerial(emu, 'SN-5')).toMatchObject({ secretKey: secret, timeIntervalInSeconds: 60 });
+    });
+  });
+});
+
 describe('assign, activate, unassign and remove', () => {
   it('activates with the code the token shows now; a wrong code is refused and marks it failedActivation', async () => {
     await withEmulator(async (emu) => {
@@ -122,7 +136,8 @@ describe('assign, activate, unassign and remove', () => {
       await runOn(emu, 'assign-hardware-token MeganB@contoso.com TOTP200002');
       const refused = await runOn(emu, 'remove-hardware-token TOTP200002');
       expect(refused.stderr).toContain(
-        'the hardware OATH token TOTP200002 is assigned to Megan Bowen <MeganB@contoso.com>: unassign-hardware-token it first',
+        'the hardware OATH token TOTP200002 is assigned to Megan Bowen <MeganB@contoso.com>: ' +
+          'unassign-hardware-token it first',
       );
       expect(bySerial(emu, 'TOTP200002')).toBeDefined();
       expect((await runOn(emu, 'remove-hardware-token TOTP200002 -force')).code).toBe(0);
