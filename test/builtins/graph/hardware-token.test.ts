@@ -112,6 +112,10 @@ describe('assign, activate, unassign and remove', () => {
     await withEmulator(async (emu) => {
       const taken = await runOn(emu, 'assign-hardware-token MeganB@contoso.com TOTP123456');
       expect(taken.stderr).toContain("The hardware OATH token 'TOTP123456' is already assigned to Grady Archie");
+      // A changing command takes an exact user: a name prefix is refused, naming who it matches.
+      const prefix = await runOn(emu, 'assign-hardware-token megan TOTP200001');
+      expect(prefix.stderr).toContain('MeganB@contoso.com');
+      expect(bySerial(emu, 'TOTP200001')!.status).toBe('available');
       const none = await runOn(emu, 'assign-hardware-token MeganB@contoso.com NOPE-1');
       expect(none.stderr).toContain("no hardware OATH token with serial number 'NOPE-1' in the tenant's inventory");
     });
