@@ -73,6 +73,13 @@ import getOath from './graph/get-oath.js';
 import removeOath from './graph/remove-oath.js';
 import getHardwareOath from './graph/get-hardware-oath.js';
 import removeHardwareOath from './graph/remove-hardware-oath.js';
+import getHardwareToken from './graph/get-hardware-token.js';
+import newHardwareToken from './graph/new-hardware-token.js';
+import setHardwareToken from './graph/set-hardware-token.js';
+import removeHardwareToken from './graph/remove-hardware-token.js';
+import assignHardwareToken from './graph/assign-hardware-token.js';
+import unassignHardwareToken from './graph/unassign-hardware-token.js';
+import activateHardwareToken from './graph/activate-hardware-token.js';
 import getPlatformCredential from './graph/get-platform-credential.js';
 import removePlatformCredential from './graph/remove-platform-credential.js';
 import getQrcodepin from './graph/get-qrcodepin.js';
@@ -168,6 +175,13 @@ export const builtinCommands: readonly CommandSpec[] = [
   removeOath,
   getHardwareOath,
   removeHardwareOath,
+  getHardwareToken,
+  newHardwareToken,
+  setHardwareToken,
+  removeHardwareToken,
+  assignHardwareToken,
+  unassignHardwareToken,
+  activateHardwareToken,
   getPlatformCredential,
   removePlatformCredential,
   getQrcodepin,

@@ -58,6 +58,14 @@ const TABLE: readonly { pattern: RegExp; needs: Record<Verb, Needs> }[] = [
     },
   },
   {
+    // The hardware OATH token inventory (beta): the methods policy's permissions and roles.
+    pattern: /^\/directory\/authenticationMethodDevices(\/|$)/i,
+    needs: {
+      read: { permission: 'Policy.Read.All', roles: ['Authentication Policy Administrator', 'Global Reader'] },
+      write: { permission: 'Policy.ReadWrite.AuthenticationMethod', roles: ['Authentication Policy Administrator'] },
+    },
+  },
+  {
     pattern: /^\/reports\/authenticationMethods(\/|$)/i,
     needs: {
       read: {

@@ -29,6 +29,12 @@ export interface GraphRequest {
   idempotent?: boolean;
   /** Who made the request, for the change log (`--log`): the command's name. */
   audit?: { command: string };
+  /**
+   * For a write: the resource it concerns, when not the user or the path (bulk/queue.ts keyOf).
+   * Writes with the same key go one at a time; a POST that creates a resource of its own (a
+   * hardware token, by its serial number) names it, so creations go out batched together.
+   */
+  orderKey?: string;
 }
 
 /** Items in one $batch call (Graph's limit): what the executor packs, the pacer counts and -whatif estimates. */

@@ -43,9 +43,11 @@ export interface ParameterSpec {
   placeholder?: string;
   /**
    * A password, PIN or pass: its value is learnt by the secret policy (secrets.ts) at bind time
-   * and masked everywhere (stdout included); kept out of checkpoint keys and history.
+   * and masked everywhere (stdout included); kept out of checkpoint keys and history. Its name
+   * (and aliases) also make a secret key of stored and planned copies (secret-declarations.ts),
+   * unless 'value': then only the value is secret (a one-time `-code`, whose name is common).
    */
-  secret?: boolean;
+  secret?: boolean | 'value';
 }
 
 /**

@@ -15,7 +15,8 @@ const secretKeys = new Set<string>();
 export function register(specs: Iterable<CommandSpec>): void {
   for (const spec of specs) {
     for (const p of spec.parameters)
-      if (p.secret) for (const n of [p.name, ...(p.aliases ?? [])]) secretKeys.add(n.toLowerCase());
+      // A 'value' secret (a one-time -code) lends its name to no key: records' `code` properties stay.
+      if (p.secret === true) for (const n of [p.name, ...(p.aliases ?? [])]) secretKeys.add(n.toLowerCase());
     for (const s of spec.secretProperties ?? []) {
       declared.set(s.path.toLowerCase(), s);
       // `pin` of `pin.code` names a group that is all secret; `standardQRCode` of a deep path does not.

@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { adminToken, call } from './https-client.js';
 import { STRENGTH_PLANS } from './support/strength-plans.js';
+import { DEMO_SPARE_TOKENS, demoSecret } from '../../src/emulator/store/hardware-tokens.js';
+import { totp } from '../support/totp.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/graph-examples/', import.meta.url));
 const FILES = readdirSync(DIR)
@@ -66,6 +68,80 @@ const enableSmsSignIn = async (c: Ctx) => {
   expect(r.status).toBe(204);
 };
 
+// Hardware OATH tokens (beta): the inventory and a user's tokens. Grady holds the demo's token
+// (TOTP123456, activated); TOTP200001… are the demo inventory's spares.
+const GRADY = 'GradyA@contoso.com';
+const GRADY_TOKEN = 'aad49556-a1b2-4c3d-9e8f-0a1b2c3d4e5f';
+const SPARE = DEMO_SPARE_TOKENS[0]!;
+const INV = 'directory/authenticationMethodDevices/hardwareOathDevices';
+const USER_SHAPE =
+  "the List page shows its items in the shape of a user's hardwareOathAuthenticationMethod ({id, device}); the " +
+  'collection holds hardwareOathTokenAuthenticationMethodDevice objects, as its resource page, Create and Get document';
+const HARDWARE_TOKEN_PLANS: Record<string, Plan> = {
+  'beta_authenticationmethoddevice-post-hardwareoathdevices': {
+    body: { ...docBody('beta_authenticationmethoddevice-post-hardwareoathdevices'), serialNumber: 'TOTP123457' },
+    why: "the demo tenant already holds the serial TOTP123456 (Grady's token) and Graph refuses a second; another is created",
+  },
+  'beta_authenticationmethoddevice-post-hardwareoathdevices-assign': {
+    body: { ...docBody('beta_authenticationmethoddevice-post-hardwareoathdevices'), serialNumber: 'TOTP123457' },
+    setup: async (c) => {
+      const body = docBody('beta_authenticationmethoddevice-post-hardwareoathdevices-assign') as Record<
+        string,
+        unknown
+      >;
+      Object.assign(body, { serialNumber: 'TOTP123457', assignTo: { id: c.emu.store.findUser(CAMERON)!.id } });
+      HARDWARE_TOKEN_PLANS['beta_authenticationmethoddevice-post-hardwareoathdevices-assign']!.body = body;
+    },
+    why: "as example 1 (another serial), assigned to a demo user: the doc's user id is masked",
+  },
+  'beta_authenticationmethoddevice-list-hardwareoathdevices': {
+    why: "the demo inventory: Grady's token first",
+    skip: { 'value[].device': USER_SHAPE },
+  },
+  'beta_authenticationmethoddevice-list-hardwareoathdevices-filter-status': { skip: { 'value[].device': USER_SHAPE } },
+  'beta_authenticationmethoddevice-list-hardwareoathdevices-filter-serial': { skip: { 'value[].device': USER_SHAPE } },
+  'beta_hardwareoathtokenauthenticationmethoddevice-get': {
+    url: () => `${INV}/${GRADY_TOKEN}`,
+    why: "the doc's URL has a literal {id}: Grady's token",
+    unwrap: true,
+  },
+  'beta_hardwareoathtokenauthenticationmethoddevice-update': {
+    url: () => `${INV}/${SPARE.id}`,
+    why: "the example's URL is a user's method, the page's request the inventory's token: replayed on the inventory (an unassigned spare, as the page requires)",
+  },
+  'beta_authenticationmethoddevice-delete-hardwareoathdevices': {
+    url: () => `${INV}/${SPARE.id}`,
+    why: "the doc's URL has a literal {id}: an unassigned spare (the page requires one)",
+  },
+  'beta_authentication-post-hardwareoathmethods': {
+    url: u(CAMERON, 'hardwareOathMethods'),
+    body: { device: { id: SPARE.id } },
+    why: `${ME}; the doc's token id is masked: a spare of the demo inventory`,
+  },
+  'beta_hardwareoathauthenticationmethod-activate': {
+    url: u(CAMERON, `hardwareOathMethods/${SPARE.id}/activate`),
+    setup: async (c) => {
+      expect((await c.send('POST', u(CAMERON, 'hardwareOathMethods')(), { device: { id: SPARE.id } })).status).toBe(
+        201,
+      );
+      const plan = HARDWARE_TOKEN_PLANS['beta_hardwareoathauthenticationmethod-activate']!;
+      plan.body = {
+        verificationCode: totp(demoSecret(SPARE.serialNumber), Date.now()),
+        displayName: 'Amy Masters Token',
+      };
+    },
+    why: `${ME}; a spare is assigned first, and the code is the one its secret gives now (RFC 6238), not the doc's old one`,
+  },
+  'beta_hardwareoathauthenticationmethod-deactivate': {
+    url: u(GRADY, `hardwareOathMethods/${GRADY_TOKEN}/deactivate`),
+    why: `${ME}: Grady's activated token`,
+  },
+  'beta_authentication-delete-hardwareoathmethods': {
+    url: u(GRADY, `hardwareOathMethods/${GRADY_TOKEN}`),
+    why: `${ME}: Grady's token (it stays in the inventory)`,
+  },
+};
+
 const PLANS: Record<string, Plan> = {
   'beta_aad-advanced-queries-endswith-missing-params': {},
   'beta_authentication-get-requirements': { url: u(ADELE, 'requirements'), why: KIM },
@@ -77,15 +153,8 @@ const PLANS: Record<string, Plan> = {
       expect((await c.send('PATCH', u(ADELE, 'signInPreferences')(), body)).status).toBe(204);
     },
   },
-  'beta_authentication-list-hardwareoathmethods': {
-    url: u('GradyA@contoso.com', 'hardwareOathMethods'),
-    why: ME,
-    skip: {
-      'value[].device.timeIntervalInSeconds': 'the demo token record does not hold the device time step',
-      'value[].device.hashFunction': 'the demo token record does not hold the hash function',
-      'value[].device.assignedTo': 'the demo token record does not hold the assignee',
-    },
-  },
+  'beta_authentication-list-hardwareoathmethods': { url: u(GRADY, 'hardwareOathMethods'), why: ME },
+  ...HARDWARE_TOKEN_PLANS,
   'beta_authentication-list-methods': {
     url: u(MEGAN, 'methods'),
     why: ME,
@@ -398,6 +467,11 @@ const PLANS: Record<string, Plan> = {
   },
   ...STRENGTH_PLANS,
 };
+
+/** The request body a fixture documents. */
+function docBody(name: string): Record<string, unknown> {
+  return (JSON.parse(readFileSync(`${DIR}${name}.json`, 'utf8')) as Example).request.body as Record<string, unknown>;
+}
 
 function addPasswordless(c: Ctx): void {
   c.emu.store.findUser(ADELE)!.methods.push({

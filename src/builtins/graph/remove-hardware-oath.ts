@@ -5,6 +5,9 @@ import { removeCommand } from './kit/family.js';
 export default removeCommand({
   name: 'remove-hardware-oath',
   type: 'hardwareOath',
+  description:
+    "Graph's DELETE unassigns the token: it stays in the tenant's inventory, available (get-hardware-token " +
+    '-unassigned; unassign-hardware-token does the same by serial number).',
   examples: [
     {
       title: 'Show what would be removed',

@@ -11,6 +11,7 @@ import { registerBatchRoute } from './batch.js';
 import { registerRoleRoutes } from './roles.js';
 import { registerUserAccountRoutes } from './user-account.js';
 import { registerStrengthRoutes } from './strengths.js';
+import { registerHardwareTokenRoutes } from './hardware-tokens.js';
 
 export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   const router = new Router();
@@ -21,6 +22,7 @@ export function buildRouter(store: TenantStore, dispatch: SubDispatch): Router {
   registerRoleRoutes(router, store);
   registerUserAccountRoutes(router, store);
   registerStrengthRoutes(router, store);
+  registerHardwareTokenRoutes(router, store);
   registerBatchRoute(router, dispatch);
   return router;
 }

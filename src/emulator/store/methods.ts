@@ -6,6 +6,7 @@
 import type { GraphVersion } from '../http.js';
 import type { MethodRecord, StoredUser, TenantStore } from './tenant.js';
 import { qrUsable, smsSignInState, tapUsability } from './derive.js';
+import { deviceOf } from './hardware-tokens.js';
 
 export const PASSWORD_METHOD_ID = '28c10230-6103-485e-b985-444c60001490';
 export const EMAIL_METHOD_ID = '3ddfcfc8-9383-446f-83cc-3ab9be4be18f';
@@ -145,7 +146,8 @@ export function showMethod(record: MethodRecord, opts: ShowOptions): MethodRecor
       out.secretKey = null;
       break;
     case 'hardwareOath':
-      if (out.device && typeof out.device === 'object') (out.device as Record<string, unknown>).secretKey = null;
+      // The device is the inventory's token (hardware-tokens.ts), its secret key null.
+      out.device = deviceOf(opts.store.data, record.id);
       break;
     case 'qrCodePin': {
       const std = out.standardQRCode as Record<string, unknown> | null | undefined;

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import demo from '../data/demo-tenant.json' with { type: 'json' };
 import { seedStrengthData, type StrengthData } from './strengths.js';
+import { adoptTokens, seedDemoTokens, tokensOf, type HardwareToken } from './hardware-tokens.js';
 
 /** A method as Graph returns it: `@odata.type`, `id` and the type's own properties. */
 export type MethodRecord = Record<string, unknown> & { '@odata.type': string; id: string };
@@ -56,6 +57,8 @@ export interface TenantData extends StrengthData {
   users: StoredUser[];
   /** The tenant's Microsoft Entra ID licence (routes/licence.ts); absent means P2, as the demo tenant has. */
   license?: 'free' | 'P1' | 'P2';
+  /** The hardware OATH token inventory (hardware-tokens.ts); made on load when a state has none. */
+  hardwareOathDevices?: HardwareToken[];
 }
 
 export interface Operation {
@@ -82,11 +85,14 @@ export class TenantStore {
     this.data = data;
     seedStrengthData(data); // authentication strengths and the CA policies using them (store/strengths.ts)
     for (const u of data.users) this.index(u);
+    tokensOf(data);
   }
 
   /** The demo tenant: a deep copy, so every emulator starts from the same state. */
   static demo(): TenantStore {
-    return new TenantStore(structuredClone(demo) as unknown as TenantData);
+    const store = new TenantStore(structuredClone(demo) as unknown as TenantData);
+    seedDemoTokens(store.data);
+    return store;
   }
 
   static load(file: string): TenantStore {
@@ -112,6 +118,7 @@ export class TenantStore {
   addUser(u: StoredUser): void {
     this.data.users.push(u);
     this.index(u);
+    adoptTokens(this.data, u);
   }
 
   /** A user by object id or userPrincipalName (case-insensitive), as `/users/{id | upn}` takes it. */

@@ -6,8 +6,8 @@
 // request, so one-off commands pay nothing for batching.
 //
 // Order: answers reach each caller as soon as they arrive (the runtime puts items back in input
-// order). Writes to the same user (or the same non-user resource) go in the order they were
-// asked for, one at a time: a later one waits until the earlier has its answer — "separate
+// order). Writes to the same user (or the same non-user resource, or the same `orderKey`) go in
+// the order they were asked for, one at a time: a later one waits until the earlier has its answer — "separate
 // rounds" rather than dependsOn, whose 424s would fail the rest of a chain for a throttled head.
 //
 // Exactly once: a write whose answer was lost (connection dropped, 504), or that an earlier,

@@ -28,6 +28,7 @@ export interface Entry {
 const USER_KEY = /^\/?(?:users\/([^/?]+)|users\(([^)]*)\)|me(?=[/?]|$))/i;
 
 export function keyOf(req: GraphRequest, root: URL): string {
+  if (req.orderKey !== undefined) return `key:${req.orderKey.toLowerCase()}`;
   let path = req.path;
   if (/^[a-z][a-z0-9+.-]*:/i.test(path))
     path = new URL(path).pathname.slice(root.pathname.length).replace(/^[^/]*/, '');

@@ -3,6 +3,7 @@
 // hardware OATH (beta, with $select/$filter/$top); `$expand=device` on the single GET.
 import { describe, expect, it } from 'vitest';
 import { harness, type Json } from '../support/request.js';
+import { adoptTokens } from '../../../src/emulator/store/hardware-tokens.js';
 
 const u = (upn: string, seg: string) => `/users/${upn}/authentication/${seg}`;
 
@@ -105,6 +106,8 @@ describe('hardwareOathMethods (beta only)', () => {
         secretKey: 'hidden',
       },
     });
+    // A token the store did not load with comes into the inventory as loaded ones do.
+    adoptTokens(h.store.data, h.user('GradyA@contoso.com'));
     return h;
   }
 

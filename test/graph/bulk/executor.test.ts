@@ -372,6 +372,36 @@ describe('order of writes', () => {
     expect(g.stats().batches).toBeGreaterThanOrEqual(2);
   });
 
+  it("sends creations that name their own resource (orderKey) batched together, and one resource's in order", async () => {
+    const g = executor();
+    const inventory = '/directory/authenticationMethodDevices/hardwareOathDevices';
+    const token = (serial: string) => ({
+      serialNumber: serial,
+      manufacturer: 'Contoso',
+      model: 'M',
+      secretKey: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      timeIntervalInSeconds: 30,
+    });
+    const post = (serial: string, orderKey?: string) =>
+      g.request({
+        method: 'POST',
+        path: inventory,
+        version: 'beta',
+        body: token(serial),
+        ...(orderKey ? { orderKey } : {}),
+      });
+    const serials = Array.from({ length: 40 }, (_, i) => `OK-${i}`);
+    // The same serial twice under one key: the first is made, the second refused after it.
+    const answers = await Promise.allSettled([...serials.map((x) => post(x, x)), post('OK-0', 'OK-0')]);
+    expect(answers.slice(0, 40).map((a) => a.status)).toEqual(Array(40).fill('fulfilled'));
+    expect((answers[40] as PromiseRejectedResult).reason).toMatchObject({ status: 400 });
+    expect(g.stats().batches).toBeLessThanOrEqual(4);
+    // Without a key, writes to one path go one at a time: as many calls as writes.
+    const before = g.stats().requests;
+    await Promise.all(['NK-1', 'NK-2', 'NK-3'].map((x) => post(x)));
+    expect(g.stats().requests - before).toBe(3);
+  });
+
   // BUG (executor.ts pump(), the `next` wake-up): the mobile meets a 503 and goes back in the
   // queue with notBefore = now + backoff; the alternateMobile behind it (notBefore 0) is blocked
   // by it. take() returns nothing, and `Math.min(...queue.map((e) => e.notBefore))` is 0 (the

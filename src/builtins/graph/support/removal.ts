@@ -119,7 +119,7 @@ export function describeMethod(info: MethodTypeInfo, id: string | undefined, r: 
     const address = text(r, 'emailAddress');
     return address ? `the email address ${address}` : 'the email method';
   }
-  const name = text(r, 'displayName');
+  const name = text(r, 'displayName') ?? text(r?.get('device') as ShellRecord | undefined, 'serialNumber');
   return `the ${info.title}${name ? ` '${name}'` : ''}`;
 }
 
