@@ -16,7 +16,7 @@ import { OATH_SECRETS } from './support/secret-properties.js';
 import { isGuid, resolveUserIdentity, type UserIdentity } from './support/user.js';
 import { lookUpUser } from './support/user-lookup.js';
 import { userNotFound } from './support/client.js';
-import { INVENTORY, TOKEN_PROPERTIES, tokenRecord } from './support/hardware-token.js';
+import { INVENTORY, TOKEN_PROPERTIES, tokenRecord, HASH_FUNCTION_PARAM } from './support/hardware-token.js';
 
 type GraphObject = Record<string, unknown>;
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -105,12 +105,7 @@ const newHardwareToken: CommandSpec = {
       description: "The token's model.",
     },
     {
-      name: 'hashFunction',
-      type: 'string',
-      values: ['hmacsha1', 'hmacsha256'],
-      // Vendors' files also say SHA1 / HMAC-SHA256.
-      valueAliases: { hmacsha1: ['sha1', 'hmac-sha1'], hmacsha256: ['sha256', 'hmac-sha256'] },
-      aliases: ['hash'],
+      ...HASH_FUNCTION_PARAM,
       fromPipeline: 'property',
       description: 'The HMAC of its codes: hmacsha1 (default) or hmacsha256.',
     },

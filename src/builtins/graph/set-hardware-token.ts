@@ -14,6 +14,7 @@ import {
   TOKEN_PROPERTIES,
   tokenInInventory,
   tokenRecordNamed,
+  HASH_FUNCTION_PARAM,
 } from './support/hardware-token.js';
 
 type GraphObject = Record<string, unknown>;
@@ -47,15 +48,7 @@ const setHardwareToken: CommandSpec = {
       placeholder: 'SECONDS',
       description: 'How often its code changes: 30 or 60.',
     },
-    {
-      name: 'hashFunction',
-      type: 'string',
-      values: ['hmacsha1', 'hmacsha256'],
-      // Vendors' files also say SHA1 / HMAC-SHA256.
-      valueAliases: { hmacsha1: ['sha1', 'hmac-sha1'], hmacsha256: ['sha256', 'hmac-sha256'] },
-      aliases: ['hash'],
-      description: 'hmacsha1 or hmacsha256.',
-    },
+    HASH_FUNCTION_PARAM,
   ],
   examples: [
     {

@@ -71,6 +71,16 @@ export const SERIAL_PARAM: ParameterSpec = {
   description: "The token's serial number (as printed on it); binds from a record's serialNumber or serial.",
 };
 
+/** The HMAC a token's codes use, in Graph's names and the vendors' (SHA1, HMAC-SHA256). */
+export const HASH_FUNCTION_PARAM: ParameterSpec = {
+  name: 'hashFunction',
+  type: 'string',
+  values: ['hmacsha1', 'hmacsha256'],
+  valueAliases: { hmacsha1: ['sha1', 'hmac-sha1'], hmacsha256: ['sha256', 'hmac-sha256'] },
+  aliases: ['hash'],
+  description: 'hmacsha1 or hmacsha256.',
+};
+
 export const TOKEN_ID_PARAM: ParameterSpec = {
   name: 'id',
   type: 'string',
