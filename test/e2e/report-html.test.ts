@@ -1,0 +1,107 @@
+// The MFA posture report (issue 15) as a reader sees it: rendered to one HTML file, opened in
+// headless Chromium. The charts drew (SVG marks with a size), the figures are in the page as text,
+// a table sorts by its header, and the page asks the network for nothing but itself. Screenshots
+// (desktop, phone, print) are kept in test-artifacts/ for a person to look at.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { renderPostureHtml } from '../../src/builtins/graph/support/posture/html.js';
+import { chromiumMissing, launchChromium } from '../support/chromium.js';
+import { root } from '../support/cli.js';
+import { postureFixture } from '../support/posture-fixture.js';
+
+const artifacts = join(root, 'test-artifacts');
+
+describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ? ` (${chromiumMissing})` : ''}`, () => {
+  let browser: Browser;
+  let url: string;
+  beforeAll(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'authsh-report-')), 'report-mfa.html');
+    writeFileSync(file, await renderPostureHtml(postureFixture()));
+    url = pathToFileURL(file).href;
+    mkdirSync(artifacts, { recursive: true });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens the report at this width, recording every request the page makes. */
+  async function open(width: number): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, requests };
+  }
+
+  /** Per chart: how many drawn marks (rect/path/line/symbol inside Vega's mark groups) have a size. */
+  const drawnMarks = (page: Page) =>
+    page.$$eval('figure svg', (svgs) =>
+      svgs.map((svg) => {
+        const marks = [...svg.querySelectorAll('g[class*="mark-"] > path, g[class*="mark-"] > line')];
+        return marks.filter((m) => {
+          const b = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+          return b.width > 0 && b.height > 0;
+        }).length;
+      }),
+    );
+
+  it('draws every chart, shows the figures as text, and requests nothing but itself', async () => {
+    const { page, requests } = await open(1280);
+    const marks = await drawnMarks(page);
+    expect(marks).toHaveLength(4);
+    // Gauges: a track and a bar per measure; methods: a bar per method; groups: two bars per
+    // group; trend: a line per measure.
+    const [gauges, methods, groups, trend] = marks;
+    expect(gauges).toBeGreaterThanOrEqual(8);
+    expect(methods).toBeGreaterThanOrEqual(11);
+    expect(groups).toBeGreaterThanOrEqual(16);
+    expect(trend).toBeGreaterThanOrEqual(6);
+    const text = await page.innerText('body');
+    for (const figure of ['74.0%', '1,480', '11.8%', '5 of 14', '+7.6 pts', 'Contoso Ltd'])
+      expect(text).toContain(figure);
+    await page.screenshot({ path: join(artifacts, 'report-mfa.png'), fullPage: true });
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
+
+  it('sorts a table by the header clicked, and back the other way, by mouse or keyboard', async () => {
+    const { page, requests } = await open(1280);
+    const table = page.locator('#sms-voice-only table');
+    const header = table.locator('th', { hasText: 'User principal name' });
+    const upns = () => table.locator('tbody tr td:first-child').allInnerTexts();
+    const before = await upns();
+    expect(before[0]).toBe('sms.user1@contoso.com');
+    await header.locator('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await upns();
+    expect(ascending).toEqual([...before].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    await header.locator('button').focus();
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const descending = await upns();
+    expect(descending[0]).toBe('sms.user388@contoso.com');
+    expect(descending).toEqual([...ascending].reverse());
+    expect(descending).not.toEqual(before);
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
+
+  it('fits a phone: no sideways scrolling of the page, charts within the width', async () => {
+    const { page, requests } = await open(390);
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    expect(overflow).toBeLessThanOrEqual(0);
+    const widths = await page.$$eval('figure svg', (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
+    for (const w of widths) expect(w).toBeLessThanOrEqual(390);
+    expect((await drawnMarks(page)).every((n) => n > 0)).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'report-mfa-phone.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(artifacts, 'report-mfa-print.png'), fullPage: true });
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
+});
