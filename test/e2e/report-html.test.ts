@@ -2,15 +2,15 @@
 // headless Chromium. The charts drew (SVG marks with a size), the figures are in the page as text,
 // a table sorts by its header, and the page asks the network for nothing but itself. Screenshots
 // (desktop, phone, print) are kept in test-artifacts/ for a person to look at.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { renderPostureHtml } from '../../src/builtins/graph/support/posture/html.js';
 import { chromiumMissing, launchChromium } from '../support/chromium.js';
-import { root } from '../support/cli.js';
+import { cliPath, root } from '../support/cli.js';
 import { postureFixture } from '../support/posture-fixture.js';
 
 const artifacts = join(root, 'test-artifacts');
@@ -65,6 +65,8 @@ describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ?
     for (const figure of ['74.0%', '1,480', '11.8%', '5 of 14', '+7.6 pts', 'Contoso Ltd'])
       expect(text).toContain(figure);
     await page.screenshot({ path: join(artifacts, 'report-mfa.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(artifacts, 'report-mfa-print.png'), fullPage: true });
     expect(requests).toEqual([url]);
     await page.close();
   });
@@ -99,9 +101,28 @@ describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ?
     for (const w of widths) expect(w).toBeLessThanOrEqual(390);
     expect((await drawnMarks(page)).every((n) => n > 0)).toBe(true);
     await page.screenshot({ path: join(artifacts, 'report-mfa-phone.png'), fullPage: true });
-    await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: join(artifacts, 'report-mfa-print.png'), fullPage: true });
     expect(requests).toEqual([url]);
     await page.close();
+  });
+});
+
+/** The built files Node loads to start authsh: the entry and every chunk it imports statically. */
+function startupFiles(file = cliPath, seen = new Set<string>()): Set<string> {
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) {
+    const next = join(dirname(file), m[1] ?? m[2]!);
+    if (!seen.has(next)) startupFiles(next, seen);
+  }
+  return seen;
+}
+
+describe('the HTML report at start-up', () => {
+  it("costs authsh's start-up nothing: vega and vega-lite are not in what the CLI loads to start", () => {
+    const files = [...startupFiles()];
+    expect(files.length).toBeGreaterThan(1);
+    // Marks of vega's view (renderHeadless) and of vega-lite's compiler (compile(inputSpec): they
+    // are bundled, so the package names are gone; these identifiers are theirs.
+    for (const f of files) expect(readFileSync(f, 'utf8'), f).not.toMatch(/renderHeadless|compile\(inputSpec/);
   });
 });

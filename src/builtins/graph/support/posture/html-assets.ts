@@ -37,12 +37,14 @@ h3 { font-size: 16px; margin: 18px 0 4px; }
 section { margin: 0 0 28px; }
 section > .lead { margin: 0 0 10px; color: var(--muted); font-size: 14px; }
 figure { margin: 0; }
+.pair { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 28px; align-items: start; }
+.pair .table-wrap { margin-top: 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
 .table-wrap { overflow: auto; max-height: 30rem; border: 1px solid var(--rule); border-radius: 8px; margin-top: 10px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 caption { text-align: left; font-weight: 600; padding: 8px 10px; color: var(--muted); }
 th, td { text-align: left; padding: 6px 10px; border-top: 1px solid var(--rule); vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 thead th { position: sticky; top: 0; background: var(--panel); border-top: 0; font-weight: 600; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fbfcfd; }
 th button { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
@@ -58,14 +60,24 @@ footer { border-top: 1px solid var(--rule); padding-top: 10px; color: var(--mute
 @media (max-width: 720px) {
   main { padding: 18px 14px 36px; }
   h1 { font-size: 22px; }
-  .headline { grid-template-columns: minmax(0, 1fr); }
+  .headline, .pair { grid-template-columns: minmax(0, 1fr); }
   .hero .figure { font-size: 44px; }
   .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   table { font-size: 12px; }
   th, td { padding: 5px 7px; }
 }
+@media (max-width: 600px) {
+  table.stack thead { display: block; background: var(--panel); }
+  table.stack thead tr { display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 6px 10px; }
+  table.stack thead th { position: static; padding: 0; border: 0; }
+  table.stack caption, table.stack tbody, table.stack tr, table.stack td { display: block; }
+  table.stack tbody tr { padding: 6px 10px; border-top: 1px solid var(--rule); }
+  table.stack td { border: 0; padding: 1px 0; overflow-wrap: anywhere; }
+  table.stack td::before { content: attr(data-label) ": "; color: var(--muted); font-size: 11px; }
+}
 @media print {
   @page { margin: 14mm; }
+  html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   .hero { background: none; border: 1px solid #999; }

@@ -2,14 +2,14 @@
 // sortable tables, and each chart's numbers as a table a screen reader (and a diff) can read.
 // Every cell's text goes through esc: it is the tenant's.
 import { NEEDS_ACTION_CAP, type MfaPosture, type NeedsAction } from './model.js';
-import { MEASURES, count, day, esc, methodLabel, pct, points, measureShare } from './html-text.js';
+import { MEASURES, count, day, esc, shortDay, methodLabel, pct, points, measureShare } from './html-text.js';
 
 /** A table; `sortable` gives each header a button the page's script sorts by. */
 export function table(
   caption: string,
   head: string[],
   rows: string[][],
-  opts: { sortable?: boolean; hidden?: boolean } = {},
+  opts: { sortable?: boolean; hidden?: boolean; stack?: boolean } = {},
 ): string {
   const th = head
     .map((h) =>
@@ -18,8 +18,12 @@ export function table(
         : `<th scope="col">${esc(h)}</th>`,
     )
     .join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  const cls = [opts.sortable ? 'sortable' : '', opts.hidden ? 'visually-hidden' : ''].filter(Boolean).join(' ');
+  // On a phone a stacked table shows each row as a block, each cell named by its column.
+  const label = (i: number) => (opts.stack ? ` data-label="${esc(head[i]!)}"` : '');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${label(i)}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+  const cls = [opts.sortable && 'sortable', opts.stack && 'stack', opts.hidden && 'visually-hidden']
+    .filter(Boolean)
+    .join(' ');
   return (
     `<div class="table-wrap${opts.hidden ? ' visually-hidden' : ''}"><table${cls ? ` class="${cls}"` : ''}>` +
     `<caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`
@@ -77,7 +81,7 @@ export function trendTable(m: MfaPosture): string {
   rows.push(['Users', count(before.totals.users), count(m.totals.users), '']);
   return table(
     `Shares on ${day(before.generatedAt)} and ${day(m.generatedAt)}`,
-    ['Measure', day(before.generatedAt), day(m.generatedAt), 'Change'],
+    ['Measure', shortDay(before.generatedAt), shortDay(m.generatedAt), 'Change'],
     rows,
   );
 }
@@ -101,7 +105,7 @@ export function needsActionList(m: MfaPosture, list: NeedsAction, caption: strin
   ]);
   const more = list.count - list.users.length;
   return (
-    table(caption, head, rows, { sortable: true }) +
+    table(caption, head, rows, { sortable: true, stack: true }) +
     (more > 0
       ? `<p class="more">${count(more)} more not listed: each list keeps the first ${count(NEEDS_ACTION_CAP)} users, ` +
         `as the -json file does; ${count(list.count)} in all.</p>`

@@ -24,7 +24,10 @@ export function points(now: number, before: number): string {
 
 const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
+const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 export const day = (iso: string): string => DATE.format(new Date(iso));
+/** "1 Nov 2026", where a column header or a legend has little room. */
+export const shortDay = (iso: string): string => SHORT.format(new Date(iso));
 export const when = (iso: string): string => `${day(iso)}, ${TIME.format(new Date(iso))} UTC`;
 
 /** The share measures in the order the report shows them; `better` says which way is good. */

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { MfaPosture, PostureTotals } from './model.js';
 import { SCRIPT, STYLE } from './html-assets.js';
-import { chartsOf, drawCharts } from './html-charts.js';
+import { chartsOf } from './html-charts.js';
+import { drawCharts } from './html-vega.js';
 import { coverageTable, groupsTable, methodsTable, needsActionList, trendTable } from './html-tables.js';
 import { count, day, esc, measureShare, pct, points, tenantName, when, type MeasureKey } from './html-text.js';
 
@@ -39,10 +40,10 @@ function delta(m: MfaPosture, key: MeasureKey): string {
 }
 
 function card(m: MfaPosture, key: MeasureKey | null, label: string, value: string, sub: string, tone: string) {
-  const change = key && m.previous ? ` · ${delta(m, key)}` : '';
+  const change = key && m.previous ? `<div class="sub">${delta(m, key)}</div>` : '';
   return (
     `<li class="card ${tone}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div>` +
-    `<div class="sub">${esc(sub)}${change}</div></li>`
+    `<div class="sub">${esc(sub)}</div>${change}</li>`
   );
 }
 
@@ -121,7 +122,7 @@ ${figure(svg.get('chart-groups')!, groupsTable(m))}</section>`
   const trend = m.previous
     ? `<section id="trend" aria-labelledby="trend-h"><h2 id="trend-h">Trend since ${esc(day(m.previous.generatedAt))}</h2>
 <p class="lead">Each measure's share at the earlier run (grey) and now (blue).</p>
-${figure(svg.get('chart-trend')!, trendTable(m))}</section>`
+<div class="pair">${figure(svg.get('chart-trend')!, trendTable(m))}</div></section>`
     : '';
   const note = m.source === 'methods' && m.sourceNote ? `<p class="note">${esc(m.sourceNote)}</p>` : '';
   return (
@@ -146,12 +147,14 @@ ${figure(svg.get('chart-trend')!, trendTable(m))}</section>`
 ${note}
 </header>
 ${headline(m)}
+<div class="pair">
 <section id="coverage" aria-labelledby="coverage-h"><h2 id="coverage-h">Coverage</h2>
 <p class="lead">Share of all users${m.previous ? '; the black tick marks the earlier run' : ''}.</p>
 ${figure(svg.get('chart-coverage')!, coverageTable(m))}</section>
 <section id="methods" aria-labelledby="methods-h"><h2 id="methods-h">Methods registered</h2>
 <p class="lead">Users with each method registered, coloured by strength. A user may have several.</p>
 ${figure(svg.get('chart-methods')!, methodsTable(m))}</section>
+</div>
 ${groups}
 ${trend}
 <section id="needs-action" aria-labelledby="needs-action-h"><h2 id="needs-action-h">Users who need action</h2>
