@@ -125,4 +125,11 @@ describe('renderPostureHtml', () => {
     expect(html).toContain('Registration report');
     expect(html).toContain('@media print');
   });
+
+  it('names two runs of one day by their time in the trend', async () => {
+    const model = postureFixture();
+    model.previous!.generatedAt = '2026-12-01T06:00:00.000Z';
+    const trend = section(await renderPostureHtml(model), 'trend');
+    expect(trend).toContain('<th scope="col">1 Dec 2026 06:00</th><th scope="col">1 Dec 2026 23:58</th>');
+  });
 });

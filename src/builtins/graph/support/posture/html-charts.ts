@@ -8,7 +8,7 @@ import {
   MEASURES,
   count,
   day,
-  shortDay,
+  runNames,
   measureShare,
   methodKind,
   methodLabel,
@@ -174,7 +174,8 @@ function groups(m: MfaPosture): Chart {
 /** The trend: each measure's share at the earlier run and now, joined by a line (a dumbbell). */
 function trend(m: MfaPosture): Chart {
   const before = m.previous!;
-  const runs = [`Earlier run (${shortDay(before.generatedAt)})`, `This run (${shortDay(m.generatedAt)})`];
+  const [earlier, latest] = runNames(before.generatedAt, m.generatedAt);
+  const runs = [`Earlier run (${earlier})`, `This run (${latest})`];
   const points = MEASURES.flatMap((x) => [
     { measure: x.label, run: runs[0], share: measureShare(before.totals, x.key) },
     { measure: x.label, run: runs[1], share: measureShare(m.totals, x.key) },

@@ -2,7 +2,7 @@
 // sortable tables, and each chart's numbers as a table a screen reader (and a diff) can read.
 // Every cell's text goes through esc: it is the tenant's.
 import { NEEDS_ACTION_CAP, type MfaPosture, type NeedsAction } from './model.js';
-import { MEASURES, count, day, esc, shortDay, methodLabel, pct, points, measureShare } from './html-text.js';
+import { MEASURES, count, day, esc, runNames, methodLabel, pct, points, measureShare } from './html-text.js';
 
 /** A table; `sortable` gives each header a button the page's script sorts by. */
 export function table(
@@ -81,7 +81,7 @@ export function trendTable(m: MfaPosture): string {
   rows.push(['Users', count(before.totals.users), count(m.totals.users), '']);
   return table(
     `Shares on ${day(before.generatedAt)} and ${day(m.generatedAt)}`,
-    ['Measure', shortDay(before.generatedAt), shortDay(m.generatedAt), 'Change'],
+    ['Measure', ...runNames(before.generatedAt, m.generatedAt), 'Change'],
     rows,
   );
 }

@@ -28,6 +28,12 @@ const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short',
 export const day = (iso: string): string => DATE.format(new Date(iso));
 /** "1 Nov 2026", where a column header or a legend has little room. */
 export const shortDay = (iso: string): string => SHORT.format(new Date(iso));
+/** Two runs named by day ("1 Nov 2026"), with the time too when both fell on one day. */
+export function runNames(before: string, now: string): [string, string] {
+  if (shortDay(before) !== shortDay(now)) return [shortDay(before), shortDay(now)];
+  const at = (iso: string) => `${shortDay(iso)} ${TIME.format(new Date(iso))}`;
+  return [at(before), at(now)];
+}
 export const when = (iso: string): string => `${day(iso)}, ${TIME.format(new Date(iso))} UTC`;
 
 /** The share measures in the order the report shows them; `better` says which way is good. */
