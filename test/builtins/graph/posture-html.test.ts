@@ -132,4 +132,18 @@ describe('renderPostureHtml', () => {
     const trend = section(await renderPostureHtml(model), 'trend');
     expect(trend).toContain('<th scope="col">1 Dec 2026 06:00</th><th scope="col">1 Dec 2026 23:58</th>');
   });
+
+  it('renders a tenant with no users as 0% everywhere, never NaN', async () => {
+    const model = postureFixture();
+    for (const k of Object.keys(model.totals) as (keyof typeof model.totals)[]) model.totals[k] = 0;
+    model.methods = [];
+    model.groups = [];
+    delete model.previous;
+    for (const list of Object.values(model.needsAction)) Object.assign(list, { count: 0, users: [] });
+    const html = await renderPostureHtml(model);
+    expect(html.replace(/<script>[\s\S]*<\/script>/, '')).not.toMatch(/NaN|Infinity|undefined/);
+    expect(html).toContain('<div class="figure">0.0%</div>');
+    expect(html).not.toContain('id="groups"');
+    expect(html).toMatch(/every user has an MFA method registered/i);
+  });
 });
