@@ -2,7 +2,10 @@
 // user who needs action listed, nothing that could load from the network, and charts that carry
 // their numbers as text. The browser test (test/e2e/report-html.test.ts) looks at it drawn.
 import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { renderPostureHtml } from '../../../src/builtins/graph/support/posture/html.js';
+import { drawCharts } from '../../../src/builtins/graph/support/posture/html-vega.js';
 import { HOSTILE_GROUP, HOSTILE_NAME, HOSTILE_UPN, postureFixture } from '../../support/posture-fixture.js';
 
 const escapeHtml = (s: string) =>
@@ -145,5 +148,23 @@ describe('renderPostureHtml', () => {
     expect(html).toContain('<div class="figure">0.0%</div>');
     expect(html).not.toContain('id="groups"');
     expect(html).toMatch(/every user has an MFA method registered/i);
+  });
+
+  it('draws charts with a loader that fetches nothing, even for a spec that names a URL', async () => {
+    let requests = 0;
+    const server = createServer((_, res) => {
+      requests++;
+      res.end('[{"a": 1}]');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/data.json`;
+      const spec = { data: { url }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } } as const;
+      const svg = await drawCharts([{ id: 'c', title: 'A chart', desc: 'Its numbers.', spec }]);
+      expect(svg.get('c')).toMatch(/^<svg[^>]* role="img" aria-labelledby="c-title c-desc"><title id="c-title">/);
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 });
