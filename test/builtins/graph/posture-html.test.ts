@@ -167,4 +167,14 @@ describe('renderPostureHtml', () => {
       server.close();
     }
   });
+
+  it('prints only the fields it names: anything else that reached a user row stays out', async () => {
+    const model = postureFixture();
+    const row = model.needsAction.smsVoiceOnly.users[0]!;
+    Object.assign(row, { temporaryAccessPass: 'TAP-Zx81-secret', phoneNumber: '+1 206 555 0100' });
+    const html = await renderPostureHtml(model);
+    expect(html).toContain(row.userPrincipalName);
+    expect(html).not.toContain('TAP-Zx81-secret');
+    expect(html).not.toContain('555 0100');
+  });
 });
