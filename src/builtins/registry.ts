@@ -84,6 +84,7 @@ import getPolicy from './graph/get-policy.js';
 import setPolicy from './graph/set-policy.js';
 import getRegistration from './graph/get-registration.js';
 import getRegistrationSummary from './graph/get-registration-summary.js';
+import reportMfa from './graph/report-mfa.js';
 import getUsageSummary from './graph/get-usage-summary.js';
 import getSignInPreference from './graph/get-signin-preference.js';
 import setSignInPreference from './graph/set-signin-preference.js';
@@ -179,6 +180,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   setPolicy,
   getRegistration,
   getRegistrationSummary,
+  reportMfa,
   getUsageSummary,
   getSignInPreference,
   setSignInPreference,
