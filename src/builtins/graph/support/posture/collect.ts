@@ -15,7 +15,8 @@ import { seg } from '../../../../graph/catalogue.js';
 import { isShellError, type ShellError } from '../../../../runtime/errors.js';
 import { graphError } from '../client.js';
 import { PostureAggregator, type RegistrationRow } from './aggregate.js';
-import { rowFromMethods } from './methods.js';
+import { policyCheck, rowFromMethods, type PolicyCheck } from './methods.js';
+import { setMaxListeners } from 'node:events';
 import type { MfaPosture } from './model.js';
 
 type GraphObject = Record<string, unknown>;
@@ -59,11 +60,14 @@ export async function collectPosture(
       err.code === 'LicenseRequired'
         ? 'the tenant has no Microsoft Entra ID P1/P2 licence for the registration report'
         : 'the registration report is forbidden (it needs AuditLog.Read.All and a reports role)';
+    const allowed = await readPolicy(ctx, graph);
     const note =
-      `${why}; the figures come from each user's methods instead (slower: a request per user), and ` +
-      'MFA-capable counts a registered MFA method without reading the methods policy';
+      `${why}; the figures come from each user's methods and directory roles instead (slower: requests per user)` +
+      (allowed
+        ? ''
+        : '; the methods policy could not be read (Policy.Read.All), so MFA-capable counts every registered MFA method');
     opts.notice(`report-mfa: ${note}`);
-    return fromMethods(ctx, graph, opts.by, note);
+    return fromMethods(ctx, graph, opts.by, note, allowed);
   }
   return agg.result({ tenant: tenantOf(graph, domains), source: 'registrationReport' });
 }
@@ -103,7 +107,10 @@ async function fromMethods(
   graph: GraphClient,
   by: string | undefined,
   note: string,
+  allowed: PolicyCheck | undefined,
 ): Promise<MfaPosture> {
+  // Each request in the window listens on the command's signal.
+  setMaxListeners(WINDOW * 4, ctx.signal);
   const groupOf = new Map<string, string>();
   const agg = new PostureAggregator(by ? { by: { property: by, groupOf: (id) => groupOf.get(id) } } : {});
   const domains = new DomainGuess();
@@ -120,7 +127,7 @@ async function fromMethods(
       isAdmin(ctx, graph, user.id),
     ]);
     if (methods === undefined) return; // deleted since it was listed
-    agg.add(rowFromMethods(user, methods, admin));
+    agg.add(rowFromMethods(user, methods, admin, allowed));
   };
   const select = ['id', 'userPrincipalName', 'displayName', ...(by ? [by] : [])].join(',');
   try {
@@ -150,6 +157,22 @@ async function fromMethods(
   await Promise.all(inFlight);
   if (failure !== undefined) throw isShellError(failure) ? failure : graphError(failure, undefined, ctx);
   return agg.result({ tenant: tenantOf(graph, domains), source: 'methods', sourceNote: note });
+}
+
+/** The methods policy as a check, or undefined when it cannot be read (no Policy.Read.All). */
+async function readPolicy(ctx: CommandContext, graph: GraphClient): Promise<PolicyCheck | undefined> {
+  try {
+    const r = await graph.request<GraphObject>({
+      method: 'GET',
+      path: '/policies/authenticationMethodsPolicy',
+      version: 'beta',
+      signal: ctx.signal,
+    });
+    return policyCheck(r.body);
+  } catch (e) {
+    if ((e as { status?: number }).status === 403) return undefined;
+    throw graphError(e, undefined, ctx);
+  }
 }
 
 /** A collection's items, or undefined on a 404. */
