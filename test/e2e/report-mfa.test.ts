@@ -134,13 +134,13 @@ describe('report-mfa on the demo tenant', () => {
     expect(r.stdout).toMatch(/^MFA posture of contoso\.com — 13 users/);
     expect(r.stdout).toMatch(/ {2}MFA-capable +█+▌? +10 +76\.9%/);
     expect(r.stdout).toContain('Worst 5 of 9 groups by department');
-     
+
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
   it('colours the summary in a colour table', () => {
     const r = run('report-mfa', { args: ['--demo', '--color', '-o', 'table'] });
-     
+
     expect(r.stdout).toMatch(/\u001b\[/);
   });
 

@@ -230,7 +230,6 @@ describe('the terminal summary', () => {
   });
 
   it('colours only when asked', () => {
-     
     const esc = /\u001b\[/;
     expect(formatPostureSummary(MODEL, { color: false })).not.toMatch(esc);
     expect(formatPostureSummary(MODEL, { color: true })).toMatch(esc);
