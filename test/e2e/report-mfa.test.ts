@@ -172,8 +172,14 @@ describe('report-mfa on the demo tenant', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`report-mfa: -compare '${other}' is not an MFA posture`);
     expect(r.stderr).toContain("schema 'authsh.mfa-posture/1'");
-    const missing = run(`report-mfa -compare '${join(d, 'nope.json')}'`);
-    expect(missing.stderr).toMatch(/cannot read .*nope\.json.*no such file/);
+  });
+
+  it('-compare without the earlier file (a first run) warns and reports without a trend', () => {
+    const r = run(`report-mfa -compare '${join(dir(), 'last.json')}'`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: report-mfa: no earlier report '.*last\.json' to compare with \(no such file\)/);
+    expect(r.stdout).toMatch(/^MFA posture of contoso\.com/);
+    expect(r.stdout).not.toContain('compared with');
   });
 
   it('-by refuses what is not a property name', () => {

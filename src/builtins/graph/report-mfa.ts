@@ -138,13 +138,18 @@ async function htmlRenderer(ctx: CommandContext): Promise<(model: MfaPosture) =>
   }
 }
 
-/** The -compare file: one of our -json files, or a clear error naming it. */
-async function readPrevious(ctx: CommandContext, file: string): Promise<MfaPosture> {
+/** The -compare file: one of our -json files, undefined when there is none yet, or a clear error naming it. */
+async function readPrevious(ctx: CommandContext, file: string): Promise<MfaPosture | undefined> {
   const path = ctx.resolvePath(file);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
+    // A schedule's first run has no earlier report: say so, and report without a trend.
+    if ((e as { code?: string }).code === 'ENOENT') {
+      ctx.host.warn(`report-mfa: no earlier report '${file}' to compare with (no such file): no trend this time`);
+      return undefined;
+    }
     throw fileError(ctx, 'read', file, e);
   }
   let data: unknown;
