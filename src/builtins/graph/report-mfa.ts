@@ -104,6 +104,8 @@ const reportMfa: CommandSpec = {
     };
     // Read the earlier run first: a wrong file fails before the pass, not after it.
     const previous = files.compare === undefined ? undefined : await readPrevious(ctx, files.compare);
+    // Loaded before the pass too, so a build without it fails at once.
+    const render = files.html === undefined ? undefined : await htmlRenderer(ctx);
     const graph = await graphOf(ctx);
     const posture = await collectPosture(ctx, graph, {
       ...(by === undefined ? {} : { by }),
@@ -111,7 +113,7 @@ const reportMfa: CommandSpec = {
     });
     if (previous) posture.previous = { generatedAt: previous.generatedAt, totals: previous.totals };
     if (files.json !== undefined) await writeAtomically(ctx, files.json, JSON.stringify(posture, null, 2) + '\n');
-    if (files.html !== undefined) await writeAtomically(ctx, files.html, await (await htmlRenderer(ctx))(posture));
+    if (files.html !== undefined && render) await writeAtomically(ctx, files.html, await render(posture));
     const record = fromPlain({ type: 'mfaPosture', ...posture }) as ShellRecord;
     record.view = ({ color }) => formatPostureSummary(posture, { color, top });
     yield record;
@@ -128,10 +130,11 @@ async function htmlRenderer(ctx: CommandContext): Promise<(model: MfaPosture) =>
     const mod = (await import(HTML_MODULE)) as { renderPostureHtml: (model: MfaPosture) => Promise<string> };
     return mod.renderPostureHtml;
   } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
     throw commandError(
       ctx,
       'InvalidOperation',
-      `-html is not available in this build: ${String(e)}`,
+      '-html is not available in this build: its renderer (support/posture/html.js) is missing; -json works',
       undefined,
       'html',
     );
