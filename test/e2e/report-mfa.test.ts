@@ -188,6 +188,26 @@ describe('report-mfa on the demo tenant', () => {
     expect(r.stderr).toContain("-by 'department eq 1' is not valid: expected a user property name");
   });
 
+  it('the scheduled runbook writes the dated JSON, the trend against last.json, and the new last.json', () => {
+    const d = dir();
+    const runbook = (...args: string[]) =>
+      runCli(['--demo', join(root, 'scripts/report-mfa.authsh'), ...args], { timeout: 60_000 });
+    const first = runbook('-Dir', d, '-NoHtml', '-By', 'department');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('no earlier report');
+    const files = readdirSync(d).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toBe('last.json');
+    expect(files[1]).toMatch(/^mfa-\d{4}-\d\d-\d\d\.json$/);
+    const last = JSON.parse(readFileSync(join(d, 'last.json'), 'utf8')) as MfaPosture;
+    expect(last.by).toBe('department');
+    const second = runbook('-Dir', d, '-NoHtml');
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain(`compared with ${last.generatedAt}`);
+    expect(second.stdout).toMatch(/MFA-capable .* = 0\.0 pts/);
+    expect(runbook().code).toBe(2);
+  });
+
   it.skipIf(!existsSync(join(root, 'src/builtins/graph/support/posture/html.ts')))('-html writes the report', () => {
     const file = join(dir(), 'mfa.html');
     const r = run(`report-mfa -html '${file}'`);

@@ -98,9 +98,9 @@ const reportMfa: CommandSpec = {
       throw badArgument(ctx, 'by', by, 'a user property name such as department');
     const top = countArg(ctx, args, 'top', 5);
     const files = {
-      html: args.html === undefined ? undefined : textArg(ctx, args, 'html', 'a file name'),
-      json: args.json === undefined ? undefined : textArg(ctx, args, 'json', 'a file name'),
-      compare: args.compare === undefined ? undefined : textArg(ctx, args, 'compare', 'a file name'),
+      html: args.html == null ? undefined : textArg(ctx, args, 'html', 'a file name'),
+      json: args.json == null ? undefined : textArg(ctx, args, 'json', 'a file name'),
+      compare: args.compare == null ? undefined : textArg(ctx, args, 'compare', 'a file name'),
     };
     // Read the earlier run first: a wrong file fails before the pass, not after it.
     const previous = files.compare === undefined ? undefined : await readPrevious(ctx, files.compare);
