@@ -37,7 +37,7 @@ const reportMfa: CommandSpec = {
     ' -by PROPERTY groups users by a user property (department, jobTitle, usageLocation, userType, companyName, …: ' +
     'GET /users?$select=id,PROPERTY, User.Read.All). When the report answers LicenseRequired or 403 it says so ' +
     "on stderr and reads each user's methods and directory roles instead (UserAuthenticationMethod.Read.All, " +
-    "Directory.Read.All; source 'methods'). Emits one record, type 'mfaPosture' (schema, generatedAt, tenant, " +
+    "Directory.Read.All, Policy.Read.All for the methods policy; source 'methods'). Emits one record, type 'mfaPosture' (schema, generatedAt, tenant, " +
     'source, totals, methods, groups, needsAction, previous), shown as a summary with bars in table and text ' +
     'output. Phishing-resistant: FIDO2 keys and passkeys, Windows Hello for Business, platform credentials; ' +
     'SMS/voice only: MFA-capable through phone methods alone. -json writes the record as JSON, -compare reads ' +
@@ -81,6 +81,11 @@ const reportMfa: CommandSpec = {
       title: 'The worst department',
       code: '(report-mfa -by department).groups | select -first 1 | foreach { "$($_.name) $($_.mfaCapable)/$($_.users)" }',
       output: ['Sales 0/2'],
+    },
+    {
+      title: 'Who is on SMS or voice alone',
+      code: '(report-mfa).needsAction.smsVoiceOnly.users | foreach { $_.userPrincipalName }',
+      output: ['LeeG@contoso.com', 'MeganB@contoso.com', 'PradeepG@contoso.com'],
     },
     {
       title: 'Admins without a phishing-resistant method',
