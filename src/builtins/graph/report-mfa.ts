@@ -37,8 +37,9 @@ const reportMfa: CommandSpec = {
     ' -by PROPERTY groups users by a user property (department, jobTitle, usageLocation, userType, companyName, …: ' +
     'GET /users?$select=id,PROPERTY, User.Read.All). When the report answers LicenseRequired or 403 it says so ' +
     "on stderr and reads each user's methods and directory roles instead (UserAuthenticationMethod.Read.All, " +
-    "Directory.Read.All, Policy.Read.All for the methods policy; source 'methods'). Emits one record, type 'mfaPosture' (schema, generatedAt, tenant, " +
-    'source, totals, methods, groups, needsAction, previous), shown as a summary with bars in table and text ' +
+    "Directory.Read.All, Policy.Read.All for the methods policy; source 'methods'). " +
+    "Emits one record, type 'mfaPosture' (schema, generatedAt, tenant, source, totals, methods, groups, " +
+    'needsAction, previous), shown as a summary with bars in table and text ' +
     'output. Phishing-resistant: FIDO2 keys and passkeys, Windows Hello for Business, platform credentials; ' +
     'SMS/voice only: MFA-capable through phone methods alone. -json writes the record as JSON, -compare reads ' +
     'an earlier one for the trend, -html writes a self-contained HTML report.',
@@ -67,7 +68,7 @@ const reportMfa: CommandSpec = {
       name: 'by',
       type: 'string',
       placeholder: 'PROPERTY',
-      description: 'Group users by this user property (department, jobTitle, usageLocation, userType, companyName, …).',
+      description: 'Group users by this user property: department, jobTitle, usageLocation, userType, …',
     },
     { name: 'top', type: 'int', placeholder: 'N', description: 'How many of the worst groups the summary shows (5).' },
   ],
@@ -79,7 +80,9 @@ const reportMfa: CommandSpec = {
     },
     {
       title: 'The worst department',
-      code: '(report-mfa -by department).groups | select -first 1 | foreach { "$($_.name) $($_.mfaCapable)/$($_.users)" }',
+      code:
+        '(report-mfa -by department).groups | select -first 1 | ' +
+        'foreach { "$($_.name) $($_.mfaCapable)/$($_.users)" }',
       output: ['Sales 0/2'],
     },
     {

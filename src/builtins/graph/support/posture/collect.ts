@@ -65,7 +65,8 @@ export async function collectPosture(
       `${why}; the figures come from each user's methods and directory roles instead (slower: requests per user)` +
       (allowed
         ? ''
-        : '; the methods policy could not be read (Policy.Read.All), so MFA-capable counts every registered MFA method');
+        : '; the methods policy could not be read (Policy.Read.All), ' +
+          'so MFA-capable counts every registered MFA method');
     opts.notice(`report-mfa: ${note}`);
     return fromMethods(ctx, graph, opts.by, note, allowed);
   }

@@ -98,7 +98,7 @@ export function formatPostureSummary(p: MfaPosture, opts: SummaryOptions): strin
 
 function trend(now: number, before: number, good: 'up' | 'down', c: ReturnType<typeof pc.createColors>): string {
   const points = (now - before) * 100;
-  const text = Math.abs(points) < 0.05 ? '= 0.0 pts' : `${points > 0 ? '▲' : '▼'} ${Math.abs(points).toFixed(1)} pts`;
-  if (Math.abs(points) < 0.05) return c.dim(text);
+  if (Math.abs(points) < 0.05) return c.dim('= 0.0 pts');
+  const text = `${points > 0 ? '▲' : '▼'} ${Math.abs(points).toFixed(1)} pts`;
   return points > 0 === (good === 'up') ? c.green(text) : c.red(text);
 }
