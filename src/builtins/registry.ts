@@ -91,6 +91,7 @@ import getPolicy from './graph/get-policy.js';
 import setPolicy from './graph/set-policy.js';
 import getRegistration from './graph/get-registration.js';
 import getRegistrationSummary from './graph/get-registration-summary.js';
+import reportMfa from './graph/report-mfa.js';
 import getUsageSummary from './graph/get-usage-summary.js';
 import getSignInPreference from './graph/get-signin-preference.js';
 import setSignInPreference from './graph/set-signin-preference.js';
@@ -193,6 +194,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   setPolicy,
   getRegistration,
   getRegistrationSummary,
+  reportMfa,
   getUsageSummary,
   getSignInPreference,
   setSignInPreference,

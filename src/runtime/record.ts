@@ -1,7 +1,15 @@
 // ShellRecord: the record value of docs/language.md §2 — ordered keys, case-insensitive lookup,
 // the original spelling of each key kept. Graph objects, CSV rows and @{ } literals are all records.
+/** How a record draws itself in the display formats (table, text), instead of a one-row table. */
+export type RecordView = (opts: { color: boolean; columns: number }) => string;
+
 export class ShellRecord {
   private readonly entries = new Map<string, { key: string; value: unknown }>();
+  /**
+   * A record that is a report (report-mfa's posture) shows as its own text in table and text
+   * output; list, json and csv still show its keys. Not a key: copies (clone, select) drop it.
+   */
+  view?: RecordView;
 
   constructor(init?: Iterable<readonly [string, unknown]> | Record<string, unknown>) {
     if (!init) return;

@@ -2,7 +2,7 @@
 // headless Chromium. The charts drew (SVG marks with a size), the figures are in the page as text,
 // a table sorts by its header, and the page asks the network for nothing but itself. Screenshots
 // (desktop, phone, print) are kept in test-artifacts/ for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -107,11 +107,7 @@ describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ?
   });
 });
 
-/** report-mfa is built beside the HTML report (issue 15); until both are on one branch it is absent. */
-const reportMfaMissing = existsSync(join(root, 'src/builtins/graph/report-mfa.ts'))
-  ? undefined
-  : 'report-mfa is not in this build';
-const demoMissing = chromiumMissing ?? reportMfaMissing;
+const demoMissing = chromiumMissing;
 
 describe.skipIf(demoMissing)(
   `the demo tenant's report-mfa -html in Chromium${demoMissing ? ` (${demoMissing})` : ''}`,

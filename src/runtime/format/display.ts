@@ -89,6 +89,10 @@ export function createDisplayWriter(opts: DisplayWriterOptions): OutputWriter {
 
   const record = (r: ShellRecord): void => {
     if (r.size === 0) return; // an empty record shows as nothing, as in PowerShell
+    if (r.view && opts.mode !== 'list') {
+      scalar(r.view({ color: opts.mode === 'table' && opts.color, columns: opts.columns }));
+      return;
+    }
     if (opts.mode === 'list') {
       startBlock();
       out(formatListRecord(r, { columns: opts.columns, color: opts.color }) + '\n');
