@@ -8,6 +8,8 @@ import { GraphRequestError } from './types.js';
 
 /** Allowed as written in a path or query: RFC 3986 unreserved, sub-delims, ':@/?' and '%XX'. */
 const ALLOWED = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+/** The common case in one test: every character allowed as written (a bulk run checks thousands of paths). */
+const ALL_ALLOWED = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
 const NAMES: Record<string, string> = {
   ' ': 'a space',
   '#': "'#' (it would start a fragment, which is never sent)",
@@ -28,6 +30,7 @@ function what(ch: string): string {
  * to write it.
  */
 export function checkRequestPath(path: string, method: string): string {
+  if (ALL_ALLOWED.test(path)) return path;
   for (let i = 0; i < path.length; i++) {
     const ch = path[i]!;
     if (ALLOWED.test(ch)) continue;

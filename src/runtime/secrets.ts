@@ -16,7 +16,7 @@
 //
 // Which parameters, keys and paths are secret, and masking them in a stored copy of a value, is
 // secret-declarations.ts.
-import type { CommandSpec } from './command.js';
+import type { CommandSpec, SecretProperty } from './command.js';
 import { ShellRecord } from './record.js';
 import { MASK, parameterFor, register, secretKeyNames } from './secret-declarations.js';
 
@@ -161,8 +161,15 @@ export class SecretPolicy {
 
   /** Learns the secret properties `spec` declares from a record it emits (before anyone prints it). */
   learnOutput(spec: CommandSpec, value: unknown): void {
-    for (const s of spec.secretProperties ?? []) {
-      for (const v of valuesAt(value, s.path.split('.'))) if (typeof v === 'string' && v !== '') this.learn(v, s.shown);
+    // Runs for every record a command emits (thousands in a bulk read): paths split once, and
+    // nothing allocated for a record that has none of them.
+    const paths = splitPaths(spec);
+    if (paths.length === 0) return;
+    const found: unknown[] = [];
+    for (const s of paths) {
+      valuesAt(value, s.parts, 0, found);
+      for (const v of found) if (typeof v === 'string' && v !== '') this.learn(v, s.shown);
+      found.length = 0;
     }
   }
 
@@ -252,14 +259,32 @@ export class SecretPolicy {
 const watched = new WeakMap<CommandSpec, { policy: SecretPolicy; spec: CommandSpec }>();
 
 /** The values at a dotted path of a record (arrays are looked into). */
-function valuesAt(value: unknown, path: readonly string[]): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
-  if (path.length === 0) return [value];
+function valuesAt(value: unknown, path: readonly string[], at: number, out: unknown[]): void {
+  if (Array.isArray(value)) {
+    for (const v of value) valuesAt(v, path, at, out);
+    return;
+  }
+  if (at === path.length) {
+    out.push(value);
+    return;
+  }
   let next: unknown;
-  if (value instanceof ShellRecord) next = value.get(path[0]!);
+  if (value instanceof ShellRecord) next = value.get(path[at]!);
   else if (value !== null && typeof value === 'object') {
-    const key = Object.keys(value).find((k) => k.toLowerCase() === path[0]!.toLowerCase());
+    const key = Object.keys(value).find((k) => k.toLowerCase() === path[at]!.toLowerCase());
     next = key === undefined ? undefined : (value as Record<string, unknown>)[key];
-  } else return [];
-  return next === undefined ? [] : valuesAt(next, path.slice(1));
+  } else return;
+  if (next !== undefined) valuesAt(next, path, at + 1, out);
+}
+
+const split = new WeakMap<CommandSpec, { parts: readonly string[]; shown: SecretProperty['shown'] }[]>();
+
+/** A spec's secret property paths, split at the dots once. */
+function splitPaths(spec: CommandSpec): { parts: readonly string[]; shown: SecretProperty['shown'] }[] {
+  let paths = split.get(spec);
+  if (!paths) {
+    paths = (spec.secretProperties ?? []).map((s) => ({ parts: s.path.split('.'), shown: s.shown }));
+    split.set(spec, paths);
+  }
+  return paths;
 }

@@ -58,22 +58,37 @@ function fill(
   last: readonly string[],
   skip?: ReadonlySet<string>,
 ): ShellRecord {
+  // A bulk read builds thousands of these: one map of the kept keys, no closures; a key already
+  // in `r` (skipped keys never are) has been put. A key spelled twice in different cases keeps
+  // its first position and its last spelling, as before.
   const byLower = new Map<string, string>();
-  for (const k of Object.keys(obj))
-    if (!isAnnotation(k) && !skip?.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
-  const done = new Set<string>();
-  const put = (lower: string) => {
-    const k = byLower.get(lower);
-    if (k === undefined || done.has(lower)) return;
-    done.add(lower);
-    r.set(k, fromPlain(obj[k]));
-  };
-  for (const k of first) put(k.toLowerCase());
-  const tail = last.map((k) => k.toLowerCase());
-  for (const lower of byLower.keys()) if (!tail.includes(lower)) put(lower);
-  for (const lower of tail) put(lower);
+  for (const k of Object.keys(obj)) {
+    if (isAnnotation(k)) continue;
+    const lower = k.toLowerCase();
+    if (!skip?.has(lower)) byLower.set(lower, k);
+  }
+  for (const k of first) putKey(r, obj, byLower, k.toLowerCase());
+  for (const lower of byLower.keys()) if (!isLast(last, lower)) putKey(r, obj, byLower, lower);
+  for (const k of last) putKey(r, obj, byLower, k.toLowerCase());
   return r;
 }
+
+function putKey(r: ShellRecord, obj: GraphObject, byLower: Map<string, string>, lower: string): void {
+  const k = byLower.get(lower);
+  if (k !== undefined && !r.has(lower)) r.set(k, fromPlain(obj[k]));
+}
+
+function isLast(last: readonly string[], lower: string): boolean {
+  for (const k of last) if (k.toLowerCase() === lower) return true;
+  return false;
+}
+
+const CREATED: readonly string[] = ['createdDateTime'];
+const ID: readonly string[] = ['id'];
+/** Each type's view columns, then createdDateTime: made once, not per record. */
+const METHOD_FIRST = Object.fromEntries(
+  Object.entries(METHOD_VIEW).map(([t, cols]) => [t, [...cols, 'createdDateTime']]),
+) as unknown as Record<MethodTypeName, readonly string[]>;
 
 const METHOD_SKIP: ReadonlySet<string> = new Set(['type', 'userid', 'userprincipalname']);
 
@@ -104,8 +119,8 @@ const refOf = (user: string | UserRef): UserRef =>
 export function methodRecord(obj: GraphObject, user: string | UserRef, fallback?: MethodTypeName): ShellRecord {
   const odata = typeof obj['@odata.type'] === 'string' ? obj['@odata.type'] : undefined;
   const type = (odata ? methodTypeOfOdata(odata)?.type : undefined) ?? fallback ?? null;
-  const r = new ShellRecord([['type', type as Value]]);
-  fill(r, obj, type ? [...METHOD_VIEW[type], 'createdDateTime'] : ['createdDateTime'], ['id'], METHOD_SKIP);
+  const r = new ShellRecord().set('type', type as Value);
+  fill(r, obj, type ? METHOD_FIRST[type] : CREATED, ID, METHOD_SKIP);
   return withUser(r, refOf(user));
 }
 
