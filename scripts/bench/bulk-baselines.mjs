@@ -11,6 +11,7 @@
 //       so nothing is lost.
 // Standard input: JSON { kind: 'read-a'|'read-b'|'write-a'|'write-b', sample?, rows? }. Prints JSON.
 // Each run makes one untimed warm-up call (as peers.md did); the timed part excludes the token.
+// The JSON has the CPU time (process.cpuUsage) of the timed part and of the whole process.
 import { Client, BatchRequestContent, BatchResponseContent } from '@microsoft/microsoft-graph-client';
 import { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
@@ -233,4 +234,11 @@ const kinds = {
   'write-b': () => writeB(c, spec.rows),
 };
 if (!kinds[spec.kind]) throw new Error(`unknown baseline kind ${spec.kind}`);
-process.stdout.write(JSON.stringify(await kinds[spec.kind]()) + '\n');
+// CPU time (user + system, process.cpuUsage): of the timed part, and of the whole process so far.
+const cpu0 = process.cpuUsage();
+const out = await kinds[spec.kind]();
+const { user, system } = process.cpuUsage(cpu0);
+const whole = process.cpuUsage();
+out.timedCpuMs = (user + system) / 1000;
+out.cpuMs = (whole.user + whole.system) / 1000;
+process.stdout.write(JSON.stringify(out) + '\n');
