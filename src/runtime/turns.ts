@@ -11,14 +11,13 @@ export class Ticket {
 
   constructor(
     readonly index: number,
-    private readonly before: Promise<void>,
-    private readonly releaseFn: () => void,
+    private readonly turns: Turns,
   ) {}
 
   /** Runs `decide` when every earlier ticket has passed; this ticket passes when it settles. */
   async run<T>(decide: () => Promise<T>): Promise<T> {
     if (this.released) return decide();
-    await this.before;
+    await this.turns.before(this.index);
     try {
       return await decide();
     } finally {
@@ -30,30 +29,59 @@ export class Ticket {
   release(): void {
     if (this.released) return;
     this.released = true;
-    this.releaseFn();
+    this.turns.pass(this.index);
   }
 }
 
 export class Turns {
-  private last: Promise<void> = Promise.resolve();
   private issued = 0;
+  /** Tickets 0 … passed − 1 have all been released. */
   private passed = 0;
+  /** Tickets released while an earlier one was still out. */
+  private early = new Set<number>();
+  /** Tickets waiting for their turn (a decision), by index: only those, so an item that never decides costs nothing. */
+  private turnWaiters = new Map<number, (() => void)[]>();
   private closed = false;
   private waiters: { until: number; resolve: () => void }[] = [];
 
   /** `lookahead`: how many later items `after` waits for at most (kept below the runner's window). */
   constructor(readonly lookahead: number) {}
 
+  // A counter, not a chain of promises: a bulk run issues a ticket for each of thousands of
+  // items, and most never decide anything.
   issue(): Ticket {
-    const index = this.issued++;
-    const before = this.last;
-    let release!: () => void;
-    const mine = new Promise<void>((r) => (release = r));
-    this.last = Promise.all([before, mine]).then(() => {
-      this.passed = index + 1;
-      this.wake();
+    return new Ticket(this.issued++, this);
+  }
+
+  /** Resolves once every ticket before `index` has passed. */
+  before(index: number): Promise<void> {
+    if (this.passed >= index) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.turnWaiters.get(index);
+      if (list) list.push(resolve);
+      else this.turnWaiters.set(index, [resolve]);
     });
-    return new Ticket(index, before, release);
+  }
+
+  /** Ticket `index` was released: it passes once every earlier one has. */
+  pass(index: number): void {
+    if (index !== this.passed) {
+      this.early.add(index);
+      return;
+    }
+    const from = this.passed;
+    this.passed++;
+    while (this.early.delete(this.passed)) this.passed++;
+    // The tickets whose turn came: each waits for every one before it, so those in (from, passed].
+    if (this.turnWaiters.size > 0) {
+      for (let i = from + 1; i <= this.passed; i++) {
+        const list = this.turnWaiters.get(i);
+        if (!list) continue;
+        this.turnWaiters.delete(i);
+        for (const resolve of list) resolve();
+      }
+    }
+    this.wake();
   }
 
   /** No more tickets will be issued (the input has ended, or the run stops). */
