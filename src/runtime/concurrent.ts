@@ -178,7 +178,13 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
           throw head.fatal;
         }
         count(head);
-        yield* emit(head);
+        // No checkpoint to mark: the values go straight on, without a generator an item.
+        if (head.key && job.checkpoint) yield* emit(head);
+        else
+          for (const ev of head.events) {
+            if ('value' in ev) yield ev.value;
+            else job.ctx.forItem(head.item).writeError(ev.error);
+          }
         report.progress(counts, (input as { sizeHint?: number }).sizeHint);
         continue;
       }
