@@ -61,7 +61,8 @@ function writeCache(script: Script): void {
 }
 
 const cache = readCache();
-const source = readFileSync(bundle, 'utf8');
+// The bundle is ASCII (scripts/build.mjs makes sure): read as latin1, it needs no UTF-8 decoding.
+const source = readFileSync(bundle, 'latin1');
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: bundle,
   cachedData: cache?.data,
