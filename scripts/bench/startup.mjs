@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Start-up benchmark (issue 2, target ≤ 2.5×; issue 4's demo Graph pipeline, target ≤ 4×): median wall time of `authsh -c "1 + 1"` as a
-// ratio to `node -e 0`, measured in one run, interleaved, on the built bundle (npm run build). Then the REPL's time to its
-// first prompt on a pseudo-terminal (util-linux `script`), against `node -e 0` run the same way (target: well under 0.5 s).
+// Start-up benchmark (issue 16 targets: `authsh -c "1 + 1"` ≤ 2.0×, issue 4's demo Graph pipeline ≤ 3.0×): median wall
+// time as a ratio to `node -e 0`, measured in one run, interleaved, on the built bundle (npm run build). Then the REPL's
+// time to its first prompt on a pseudo-terminal (util-linux `script`), as a ratio to `node -e 0` run under the same
+// pseudo-terminal (target ≤ 2.0×).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,12 +16,12 @@ const node = process.execPath;
 const baseline = [node, ['-e', '0']];
 
 const cases = [
-  { name: 'authsh -c "1 + 1"', args: [cli, '-c', '1 + 1'], target: 2.5 },
+  { name: 'authsh -c "1 + 1"', args: [cli, '-c', '1 + 1'], target: 2 },
   // Issue 4: start the embedded emulator, sign in through MSAL (device code), three Graph calls.
   {
     name: 'authsh --demo -c "get-user cameron | get-methods | count"',
     args: [cli, '--demo', '-c', 'get-user cameron | get-methods | count'],
-    target: 4,
+    target: 3,
   },
 ];
 
@@ -93,7 +94,7 @@ if (spawnSync('script', ['-V']).error) {
     const [subject, baseMs] = [median(a), median(b)];
     const ratio = subject / baseMs;
     console.log(
-      `  ${`authsh (REPL): time to the first prompt, ${promptRuns} runs`.padEnd(60)} ${subject.toFixed(1).padStart(7)} ms   node -e 0 ${baseMs.toFixed(1).padStart(6)} ms   ratio ${ratio.toFixed(2)}× (target < 500 ms: ${verdict(subject, 500)})`,
+      `  ${`authsh (REPL): time to the first prompt, ${promptRuns} runs`.padEnd(60)} ${subject.toFixed(1).padStart(7)} ms   node -e 0 ${baseMs.toFixed(1).padStart(6)} ms   ratio ${ratio.toFixed(2)}× (target ≤ 2×: ${verdict(ratio, 2)})`,
     );
   } catch (e) {
     console.log(`  time to the first prompt: could not measure: ${e.message}`);

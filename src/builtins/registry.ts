@@ -1,211 +1,145 @@
-// Every built-in command, in one flat list the runtime registers at start-up. Adding a command is
-// adding its file, its import and one entry here; what the runtime does with it follows from
-// the flags on its spec (needsGraph, checkpointed, finishesInFlightOnStop), not from this list.
+// Every built-in command, in one flat list the runtime registers at start-up. Start-up loads no
+// command's code: what the runtime, help, completion, the precheck and the secret policy read
+// of a command (its name, aliases, parameters, flags, help, examples, secret properties) comes
+// from manifest.json, generated from the real specs (npm run manifest; test/builtins/manifest.test.ts
+// fails when it is stale), and a command's module — its `run` and what that imports (csv,
+// libphonenumber, the Graph kit) — is imported the first time the command runs.
+// Adding a command is adding its file and one line below, then `npm run manifest`; what the
+// runtime does with it follows from the flags on its spec (needsGraph, checkpointed,
+// finishesInFlightOnStop), not from this list.
 import type { CommandSpec } from '../runtime/command.js';
-import count from './core/count.js';
-import exportCsv from './core/export-csv.js';
-import first from './core/first.js';
-import foreach from './core/foreach.js';
-import formatList from './core/format-list.js';
-import formatTable from './core/format-table.js';
-import fromJson from './core/from-json.js';
-import getCommand from './core/get-command.js';
-import getDate from './core/get-date.js';
-import clear from './core/clear.js';
-import group from './core/group.js';
-import help from './core/help.js';
-import importCsv from './core/import-csv.js';
-import last from './core/last.js';
-import measure from './core/measure.js';
-import outFile from './core/out-file.js';
-import outNull from './core/out-null.js';
-import select from './core/select.js';
-import setStrict from './core/set-strict.js';
-import skip from './core/skip.js';
-import sleep from './core/sleep.js';
-import sort from './core/sort.js';
-import tee from './core/tee.js';
-import toJson from './core/to-json.js';
-import unique from './core/unique.js';
-import where from './core/where.js';
-import writeError from './core/write-error.js';
-import writeHost from './core/write-host.js';
-import writeOutput from './core/write-output.js';
-import getUser from './graph/get-user.js';
-import getUsers from './graph/get-users.js';
-import getMethods from './graph/get-methods.js';
-import getMethod from './graph/get-method.js';
-import removeMethod from './graph/remove-method.js';
-import getCertBinding from './graph/get-cert-binding.js';
-import addCertBinding from './graph/add-cert-binding.js';
-import removeCertBinding from './graph/remove-cert-binding.js';
-import revokeSessions from './graph/revoke-sessions.js';
-import disableUser from './graph/disable-user.js';
-import enableUser from './graph/enable-user.js';
-import getPhone from './graph/get-phone.js';
-import addPhone from './graph/add-phone.js';
-import setPhone from './graph/set-phone.js';
-import removePhone from './graph/remove-phone.js';
-import enableSmssignin from './graph/enable-smssignin.js';
-import disableSmssignin from './graph/disable-smssignin.js';
-import getEmail from './graph/get-email.js';
-import addEmail from './graph/add-email.js';
-import setEmail from './graph/set-email.js';
-import removeEmail from './graph/remove-email.js';
-import getPassword from './graph/get-password.js';
-import resetPassword from './graph/reset-password.js';
-import getOperation from './graph/get-operation.js';
-import connect from './graph/connect.js';
-import disconnect from './graph/disconnect.js';
-import getContext from './graph/get-context.js';
-import getTap from './graph/get-tap.js';
-import newTap from './graph/new-tap.js';
-import removeTap from './graph/remove-tap.js';
-import getFido2 from './graph/get-fido2.js';
-import removeFido2 from './graph/remove-fido2.js';
-import getAuthenticator from './graph/get-authenticator.js';
-import removeAuthenticator from './graph/remove-authenticator.js';
-import getPasswordless from './graph/get-passwordless.js';
-import removePasswordless from './graph/remove-passwordless.js';
-import getWhfb from './graph/get-whfb.js';
-import removeWhfb from './graph/remove-whfb.js';
-import getOath from './graph/get-oath.js';
-import removeOath from './graph/remove-oath.js';
-import getHardwareOath from './graph/get-hardware-oath.js';
-import removeHardwareOath from './graph/remove-hardware-oath.js';
-import getHardwareToken from './graph/get-hardware-token.js';
-import newHardwareToken from './graph/new-hardware-token.js';
-import setHardwareToken from './graph/set-hardware-token.js';
-import removeHardwareToken from './graph/remove-hardware-token.js';
-import assignHardwareToken from './graph/assign-hardware-token.js';
-import unassignHardwareToken from './graph/unassign-hardware-token.js';
-import activateHardwareToken from './graph/activate-hardware-token.js';
-import getPlatformCredential from './graph/get-platform-credential.js';
-import removePlatformCredential from './graph/remove-platform-credential.js';
-import getQrcodepin from './graph/get-qrcodepin.js';
-import newQrcodepin from './graph/new-qrcodepin.js';
-import removeQrcodepin from './graph/remove-qrcodepin.js';
-import getExternal from './graph/get-external.js';
-import addExternal from './graph/add-external.js';
-import getPolicy from './graph/get-policy.js';
-import setPolicy from './graph/set-policy.js';
-import getRegistration from './graph/get-registration.js';
-import getRegistrationSummary from './graph/get-registration-summary.js';
-import reportMfa from './graph/report-mfa.js';
-import getUsageSummary from './graph/get-usage-summary.js';
-import getSignInPreference from './graph/get-signin-preference.js';
-import setSignInPreference from './graph/set-signin-preference.js';
-import getMfaState from './graph/get-mfa-state.js';
-import setMfaState from './graph/set-mfa-state.js';
-import getAuthStrength from './graph/get-authstrength.js';
-import newAuthStrength from './graph/new-authstrength.js';
-import setAuthStrength from './graph/set-authstrength.js';
-import removeAuthStrength from './graph/remove-authstrength.js';
-import invokeGraph from './graph/invoke-graph.js';
+import manifest from './manifest.json' with { type: 'json' };
 
-/** Every built-in, core and Graph, in one flat list: adding a command is its import and one entry here. */
-export const builtinCommands: readonly CommandSpec[] = [
-  where,
-  select,
-  setStrict,
-  sort,
-  first,
-  last,
-  skip,
-  count,
-  measure,
-  group,
-  unique,
-  foreach,
-  tee,
-  importCsv,
-  exportCsv,
-  fromJson,
-  toJson,
-  outFile,
-  outNull,
-  formatTable,
-  formatList,
-  writeOutput,
-  writeError,
-  writeHost,
-  getDate,
-  sleep,
-  help,
-  getCommand,
-  clear,
-  getUser,
-  getUsers,
-  getMethods,
-  getMethod,
-  removeMethod,
-  getCertBinding,
-  addCertBinding,
-  removeCertBinding,
-  revokeSessions,
-  disableUser,
-  enableUser,
-  getPhone,
-  addPhone,
-  setPhone,
-  removePhone,
-  enableSmssignin,
-  disableSmssignin,
-  getEmail,
-  addEmail,
-  setEmail,
-  removeEmail,
-  getPassword,
-  resetPassword,
-  getOperation,
-  connect,
-  disconnect,
-  getContext,
-  getTap,
-  newTap,
-  removeTap,
-  getFido2,
-  removeFido2,
-  getAuthenticator,
-  removeAuthenticator,
-  getPasswordless,
-  removePasswordless,
-  getWhfb,
-  removeWhfb,
-  getOath,
-  removeOath,
-  getHardwareOath,
-  removeHardwareOath,
-  getHardwareToken,
-  newHardwareToken,
-  setHardwareToken,
-  removeHardwareToken,
-  assignHardwareToken,
-  unassignHardwareToken,
-  activateHardwareToken,
-  getPlatformCredential,
-  removePlatformCredential,
-  getQrcodepin,
-  newQrcodepin,
-  removeQrcodepin,
-  getExternal,
-  addExternal,
-  getPolicy,
-  setPolicy,
-  getRegistration,
-  getRegistrationSummary,
-  reportMfa,
-  getUsageSummary,
-  getSignInPreference,
-  setSignInPreference,
-  getMfaState,
-  setMfaState,
-  getAuthStrength,
-  newAuthStrength,
-  setAuthStrength,
-  removeAuthStrength,
-  invokeGraph,
-];
+type CommandModule = () => Promise<{ default: CommandSpec }>;
+
+/** Each built-in's module by its path under src/builtins, in the flat list's order. */
+export const commandModules: Readonly<Record<string, CommandModule>> = {
+  'core/where': () => import('./core/where.js'),
+  'core/select': () => import('./core/select.js'),
+  'core/set-strict': () => import('./core/set-strict.js'),
+  'core/sort': () => import('./core/sort.js'),
+  'core/first': () => import('./core/first.js'),
+  'core/last': () => import('./core/last.js'),
+  'core/skip': () => import('./core/skip.js'),
+  'core/count': () => import('./core/count.js'),
+  'core/measure': () => import('./core/measure.js'),
+  'core/group': () => import('./core/group.js'),
+  'core/unique': () => import('./core/unique.js'),
+  'core/foreach': () => import('./core/foreach.js'),
+  'core/tee': () => import('./core/tee.js'),
+  'core/import-csv': () => import('./core/import-csv.js'),
+  'core/export-csv': () => import('./core/export-csv.js'),
+  'core/from-json': () => import('./core/from-json.js'),
+  'core/to-json': () => import('./core/to-json.js'),
+  'core/out-file': () => import('./core/out-file.js'),
+  'core/out-null': () => import('./core/out-null.js'),
+  'core/format-table': () => import('./core/format-table.js'),
+  'core/format-list': () => import('./core/format-list.js'),
+  'core/write-output': () => import('./core/write-output.js'),
+  'core/write-error': () => import('./core/write-error.js'),
+  'core/write-host': () => import('./core/write-host.js'),
+  'core/get-date': () => import('./core/get-date.js'),
+  'core/sleep': () => import('./core/sleep.js'),
+  'core/help': () => import('./core/help.js'),
+  'core/get-command': () => import('./core/get-command.js'),
+  'core/clear': () => import('./core/clear.js'),
+  'graph/get-user': () => import('./graph/get-user.js'),
+  'graph/get-users': () => import('./graph/get-users.js'),
+  'graph/get-methods': () => import('./graph/get-methods.js'),
+  'graph/get-method': () => import('./graph/get-method.js'),
+  'graph/remove-method': () => import('./graph/remove-method.js'),
+  'graph/get-cert-binding': () => import('./graph/get-cert-binding.js'),
+  'graph/add-cert-binding': () => import('./graph/add-cert-binding.js'),
+  'graph/remove-cert-binding': () => import('./graph/remove-cert-binding.js'),
+  'graph/revoke-sessions': () => import('./graph/revoke-sessions.js'),
+  'graph/disable-user': () => import('./graph/disable-user.js'),
+  'graph/enable-user': () => import('./graph/enable-user.js'),
+  'graph/get-phone': () => import('./graph/get-phone.js'),
+  'graph/add-phone': () => import('./graph/add-phone.js'),
+  'graph/set-phone': () => import('./graph/set-phone.js'),
+  'graph/remove-phone': () => import('./graph/remove-phone.js'),
+  'graph/enable-smssignin': () => import('./graph/enable-smssignin.js'),
+  'graph/disable-smssignin': () => import('./graph/disable-smssignin.js'),
+  'graph/get-email': () => import('./graph/get-email.js'),
+  'graph/add-email': () => import('./graph/add-email.js'),
+  'graph/set-email': () => import('./graph/set-email.js'),
+  'graph/remove-email': () => import('./graph/remove-email.js'),
+  'graph/get-password': () => import('./graph/get-password.js'),
+  'graph/reset-password': () => import('./graph/reset-password.js'),
+  'graph/get-operation': () => import('./graph/get-operation.js'),
+  'graph/connect': () => import('./graph/connect.js'),
+  'graph/disconnect': () => import('./graph/disconnect.js'),
+  'graph/get-context': () => import('./graph/get-context.js'),
+  'graph/get-tap': () => import('./graph/get-tap.js'),
+  'graph/new-tap': () => import('./graph/new-tap.js'),
+  'graph/remove-tap': () => import('./graph/remove-tap.js'),
+  'graph/get-fido2': () => import('./graph/get-fido2.js'),
+  'graph/remove-fido2': () => import('./graph/remove-fido2.js'),
+  'graph/get-authenticator': () => import('./graph/get-authenticator.js'),
+  'graph/remove-authenticator': () => import('./graph/remove-authenticator.js'),
+  'graph/get-passwordless': () => import('./graph/get-passwordless.js'),
+  'graph/remove-passwordless': () => import('./graph/remove-passwordless.js'),
+  'graph/get-whfb': () => import('./graph/get-whfb.js'),
+  'graph/remove-whfb': () => import('./graph/remove-whfb.js'),
+  'graph/get-oath': () => import('./graph/get-oath.js'),
+  'graph/remove-oath': () => import('./graph/remove-oath.js'),
+  'graph/get-hardware-oath': () => import('./graph/get-hardware-oath.js'),
+  'graph/remove-hardware-oath': () => import('./graph/remove-hardware-oath.js'),
+  'graph/get-hardware-token': () => import('./graph/get-hardware-token.js'),
+  'graph/new-hardware-token': () => import('./graph/new-hardware-token.js'),
+  'graph/set-hardware-token': () => import('./graph/set-hardware-token.js'),
+  'graph/remove-hardware-token': () => import('./graph/remove-hardware-token.js'),
+  'graph/assign-hardware-token': () => import('./graph/assign-hardware-token.js'),
+  'graph/unassign-hardware-token': () => import('./graph/unassign-hardware-token.js'),
+  'graph/activate-hardware-token': () => import('./graph/activate-hardware-token.js'),
+  'graph/get-platform-credential': () => import('./graph/get-platform-credential.js'),
+  'graph/remove-platform-credential': () => import('./graph/remove-platform-credential.js'),
+  'graph/get-qrcodepin': () => import('./graph/get-qrcodepin.js'),
+  'graph/new-qrcodepin': () => import('./graph/new-qrcodepin.js'),
+  'graph/remove-qrcodepin': () => import('./graph/remove-qrcodepin.js'),
+  'graph/get-external': () => import('./graph/get-external.js'),
+  'graph/add-external': () => import('./graph/add-external.js'),
+  'graph/get-policy': () => import('./graph/get-policy.js'),
+  'graph/set-policy': () => import('./graph/set-policy.js'),
+  'graph/get-registration': () => import('./graph/get-registration.js'),
+  'graph/get-registration-summary': () => import('./graph/get-registration-summary.js'),
+  'graph/report-mfa': () => import('./graph/report-mfa.js'),
+  'graph/get-usage-summary': () => import('./graph/get-usage-summary.js'),
+  'graph/get-signin-preference': () => import('./graph/get-signin-preference.js'),
+  'graph/set-signin-preference': () => import('./graph/set-signin-preference.js'),
+  'graph/get-mfa-state': () => import('./graph/get-mfa-state.js'),
+  'graph/set-mfa-state': () => import('./graph/set-mfa-state.js'),
+  'graph/get-authstrength': () => import('./graph/get-authstrength.js'),
+  'graph/new-authstrength': () => import('./graph/new-authstrength.js'),
+  'graph/set-authstrength': () => import('./graph/set-authstrength.js'),
+  'graph/remove-authstrength': () => import('./graph/remove-authstrength.js'),
+  'graph/invoke-graph': () => import('./graph/invoke-graph.js'),
+};
+
+/** What the manifest keeps of a spec: all of it but `run`. */
+export type CommandData = Omit<CommandSpec, 'run'>;
+
+export interface ManifestEntry {
+  module: string;
+  spec: CommandData;
+}
+
+/** A spec from its manifest entry whose `run` imports the command's module on first use. */
+function lazySpec({ module, spec }: ManifestEntry): CommandSpec {
+  const load = commandModules[module];
+  if (!load) throw new Error(`manifest.json names ${module}, which registry.ts does not list: run npm run manifest`);
+  let real: CommandSpec | undefined;
+  let loading: Promise<CommandSpec> | undefined;
+  async function* first(ctx: Parameters<CommandSpec['run']>[0], args: Parameters<CommandSpec['run']>[1]) {
+    real ??= await (loading ??= load!().then((m) => m.default));
+    yield* real.run(ctx, args);
+  }
+  // Once loaded, the real generator is called directly: pipelines call `run` once per item.
+  return { ...spec, run: (ctx, args) => (real ? real.run(ctx, args) : first(ctx, args)) };
+}
+
+/** Every built-in, core and Graph, in one flat list: adding a command is its file and one line in commandModules. */
+export const builtinCommands: readonly CommandSpec[] = (manifest as unknown as ManifestEntry[]).map(lazySpec);
 
 /** The commands that need no Graph connection (tests run scripts with these alone). */
 export const coreCommands: readonly CommandSpec[] = builtinCommands.filter((spec) => !spec.needsGraph);

@@ -1,0 +1,70 @@
+// The launcher (src/cli/launcher.ts) keeps V8's compiled code of the bundle under
+// AUTHSH_HOME/cache. What a user can see of it: the file exists, private, is read back instead
+// of written again, and a broken or foreign one never stops authsh.
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshHome, runCli } from '../support/cli.js';
+
+const cacheDir = (home: string) => join(home, 'cache');
+const cacheFiles = (home: string) => readdirSync(cacheDir(home)).filter((f) => f.startsWith('code-'));
+const run = (home: string, code = '1 + 1', env: Record<string, string> = {}) =>
+  runCli(['-c', code], { env: { AUTHSH_HOME: home, ...env } });
+
+describe('the code cache', () => {
+  it('is written once, readable only by its owner, and read back by the next run', () => {
+    const home = freshHome();
+    expect(run(home)).toMatchObject({ code: 0, stdout: '2\n' });
+    const [file] = cacheFiles(home);
+    expect(file).toMatch(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.bin$/);
+    const path = join(cacheDir(home), file!);
+    const first = readFileSync(path);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(cacheDir(home)).mode & 0o777).toBe(0o700);
+    // A run that V8 accepts the cache for leaves it as it was (same bytes: not made again).
+    expect(run(home, '2 + 3')).toMatchObject({ code: 0, stdout: '5\n' });
+    expect(readFileSync(path).equals(first)).toBe(true);
+    expect(cacheFiles(home)).toEqual([file]);
+  });
+
+  it('ignores a corrupt cache, runs as usual, and writes a good one in its place', () => {
+    const home = freshHome();
+    run(home);
+    const path = join(cacheDir(home), cacheFiles(home)[0]!);
+    for (const junk of [Buffer.from('not bytecode at all'), readFileSync(path).subarray(0, 5000), Buffer.alloc(0)]) {
+      writeFileSync(path, junk);
+      expect(run(home, '6 * 7')).toMatchObject({ code: 0, stdout: '42\n', stderr: '' });
+      const rewritten = readFileSync(path);
+      expect(rewritten.length).toBeGreaterThan(100_000);
+      expect(run(home, '6 * 7').stdout).toBe('42\n');
+      expect(readFileSync(path).equals(rewritten)).toBe(true);
+    }
+  });
+
+  it("drops another bundle's cache when it writes its own", () => {
+    const home = freshHome();
+    mkdirSync(cacheDir(home), { recursive: true });
+    writeFileSync(join(cacheDir(home), 'code-0000000000000000-v20.0.0-x64.bin'), 'stale');
+    expect(run(home).stdout).toBe('2\n');
+    expect(cacheFiles(home)).toHaveLength(1);
+    expect(cacheFiles(home)[0]).not.toContain('0000000000000000');
+  });
+
+  it('is made again after a run that used much more of the program (a Graph script after `1 + 1`)', () => {
+    const home = freshHome();
+    run(home);
+    const path = join(cacheDir(home), cacheFiles(home)[0]!);
+    const small = readFileSync(path).length;
+    const demo = runCli(['--demo', '-c', 'get-user cameron | get-methods | count'], { env: { AUTHSH_HOME: home } });
+    expect(demo.code).toBe(0);
+    expect(readFileSync(path).length).toBeGreaterThan(small);
+  });
+
+  it('is neither read nor written with AUTHSH_CODE_CACHE=0, nor does a home it cannot write stop authsh', () => {
+    const home = freshHome();
+    expect(run(home, '1 + 1', { AUTHSH_CODE_CACHE: '0' }).stdout).toBe('2\n');
+    expect(() => readdirSync(cacheDir(home))).toThrow();
+    writeFileSync(cacheDir(home), 'a file where the cache directory would be');
+    expect(run(home)).toMatchObject({ code: 0, stdout: '2\n', stderr: '' });
+  });
+});
