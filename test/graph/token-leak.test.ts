@@ -91,10 +91,18 @@ describe('tokens stay secret', () => {
       r.stderr,
       r2.stdout,
       r2.stderr,
-      ...readdirSync(home)
-        .filter((f) => !f.endsWith('.key'))
-        .map((f) => readFileSync(join(home, f), 'utf8')),
+      ...readdirSync(home, { withFileTypes: true })
+        .filter((f) => f.isFile() && !f.name.endsWith('.key'))
+        .map((f) => readFileSync(join(home, f.name), 'utf8')),
     ];
+    // The V8 code cache holds the program's compiled code, whose strings include "Bearer ": it
+    // must hold no token or secret value.
+    const codeCaches = readdirSync(join(home, 'cache')).map((f) => readFileSync(join(home, 'cache', f), 'latin1'));
+    expect(codeCaches.length).toBeGreaterThan(0);
+    for (const bytes of codeCaches) {
+      for (const t of tokens) expect(bytes).not.toContain(t);
+      expect(bytes).not.toContain(app.clientSecret!);
+    }
     if (existsSync(join(home, 'history'))) expect(readable.length).toBeGreaterThan(5);
     for (const text of readable) {
       for (const t of tokens) expect(text).not.toContain(t);
