@@ -139,8 +139,16 @@ function chunks(tokens: IToken[]): IToken[][] {
   return out;
 }
 
-export function parse(text: string, fileName = '<command>'): ParseResult {
+/** Milliseconds spent in each phase of a parse, added to by parse() when it is given one (benchmarks). */
+export interface ParseTimings {
+  lex: number;
+  cst: number;
+  ast: number;
+}
+
+export function parse(text: string, fileName = '<command>', timings?: ParseTimings): ParseResult {
   const source = new SourceFile(fileName, text);
+  let t = timings ? performance.now() : 0;
   const lexed = tokenize(text);
   const errors: ShellError[] = lexed.errors.map(
     (e) => new ShellError('SyntaxError', e.message, { span: span(source, e.offset, e.offset + Math.max(1, e.length)) }),
@@ -148,16 +156,19 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
   const tooDeep = nestingError(lexed.tokens, source);
   if (tooDeep) return { script: undefined, errors: [...errors, tooDeep], incomplete: false, source };
 
+  const pieces = chunks(lexed.tokens);
+  if (timings) timings.lex += performance.now() - t;
   parser ??= new AuthshParser();
+  if (timings) t = performance.now(); // building the parser (first parse only) is in no phase
   const builder = new AstBuilder(source);
   const scripts: Script[] = [];
   let incomplete = false;
-  const pieces = chunks(lexed.tokens);
   pieces.forEach((piece, n) => {
     parser!.input = piece;
     let cst;
     try {
       cst = parser!.script();
+      if (timings) timings.cst += -t + (t = performance.now());
     } catch (e) {
       errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
       return;
@@ -179,6 +190,7 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
           span: script.body[0]?.span ?? script.span,
         });
       scripts.push(script);
+      if (timings) timings.ast += -t + (t = performance.now());
     } catch (e) {
       errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
     }
