@@ -30,7 +30,9 @@ export class AuthshParser extends StatementGrammar {
 
   // pipeline := (command | expression) (nl* '|' nl* pipedCommand)*
   public pipeline = this.RULE('pipeline', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]);
+    this.OR(
+      (this.headAlts ??= [{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]),
+    );
     this.MANY({
       GATE: () => this.nextAfterNewlines() === T.Pipe,
       DEF: () => {
@@ -50,7 +52,7 @@ export class AuthshParser extends StatementGrammar {
 
   // pipedCommand := (Word | Keyword) argItem*   (after '|', `foreach` is a command)
   public pipedCommand = this.RULE('pipedCommand', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+    this.OR((this.pipedNameAlts ??= [{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]));
     this.MANY(() => this.OR2(this.argItemAlts(2)));
   });
 
@@ -149,7 +151,12 @@ export class AuthshParser extends StatementGrammar {
         },
         {
           ALT: () => {
-            this.OR2([{ ALT: () => this.CONSUME(T.SubExprOpen) }, { ALT: () => this.CONSUME(T.AtParen) }]);
+            this.OR2(
+              (this.subExprAlts ??= [
+                { ALT: () => this.CONSUME(T.SubExprOpen) },
+                { ALT: () => this.CONSUME(T.AtParen) },
+              ]),
+            );
             this.withCommas(() => this.SUBRULE(this.statementList));
             this.CONSUME2(T.RParen);
           },
@@ -161,61 +168,81 @@ export class AuthshParser extends StatementGrammar {
     this.MANY({
       GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
       DEF: () => {
-        this.OR3([
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              this.OR4([
-                { ALT: () => this.CONSUME(T.Word) },
-                { ALT: () => this.CONSUME(T.Keyword) },
-                { ALT: () => this.CONSUME2(T.Variable) },
-                { ALT: () => this.CONSUME2(T.SqString) },
-                { ALT: () => this.SUBRULE2(this.expandableString) },
-              ]);
-              this.OPTION({
-                GATE: () => this.adjacent(),
-                DEF: () => {
-                  this.CONSUME3(T.LParen);
-                  this.OPTION2(() => this.SUBRULE(this.expressionList));
-                  this.CONSUME3(T.RParen);
-                },
-              });
+        this.OR3(
+          (this.accessAlts ??= [
+            {
+              ALT: () => {
+                this.CONSUME(T.Dot);
+                this.OR4(
+                  (this.memberAlts ??= [
+                    { ALT: () => this.CONSUME(T.Word) },
+                    { ALT: () => this.CONSUME(T.Keyword) },
+                    { ALT: () => this.CONSUME2(T.Variable) },
+                    { ALT: () => this.CONSUME2(T.SqString) },
+                    { ALT: () => this.SUBRULE2(this.expandableString) },
+                  ]),
+                );
+                this.OPTION({
+                  GATE: () => this.adjacent(),
+                  DEF: () => {
+                    this.CONSUME3(T.LParen);
+                    this.OPTION2(() => this.SUBRULE(this.expressionList));
+                    this.CONSUME3(T.RParen);
+                  },
+                });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.LSquare);
-              this.SUBRULE2(this.expressionList);
-              this.CONSUME(T.RSquare);
+            {
+              ALT: () => {
+                this.CONSUME(T.LSquare);
+                this.SUBRULE2(this.expressionList);
+                this.CONSUME(T.RSquare);
+              },
             },
-          },
-        ]);
+          ]),
+        );
       },
     });
   });
+  // The alternatives of the rules run most often are built once, not on every call (Chevrotain's performance
+  // guide: an OR's array and closures allocated per call are garbage for the collector).
   private primaryAlts: IOrAlt<unknown>[] | undefined;
+  private headAlts: IOrAlt<unknown>[] | undefined;
+  private pipedNameAlts: IOrAlt<unknown>[] | undefined;
+  private subExprAlts: IOrAlt<unknown>[] | undefined;
+  private accessAlts: IOrAlt<unknown>[] | undefined;
+  private memberAlts: IOrAlt<unknown>[] | undefined;
+  private stringOpenAlts: IOrAlt<unknown>[] | undefined;
+  private stringPartAlts: IOrAlt<unknown>[] | undefined;
+  private stringCloseAlts: IOrAlt<unknown>[] | undefined;
 
   // expandableString := ('"' | '@"') (text | escape | Variable | '$(' statementList ')')* ('"' | '"@')
   public expandableString = this.RULE('expandableString', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.DqOpen) }, { ALT: () => this.CONSUME(T.HereDqOpen) }]);
+    this.OR(
+      (this.stringOpenAlts ??= [{ ALT: () => this.CONSUME(T.DqOpen) }, { ALT: () => this.CONSUME(T.HereDqOpen) }]),
+    );
     this.MANY(() => {
-      this.OR2([
-        { ALT: () => this.CONSUME(T.DqText) },
-        { ALT: () => this.CONSUME(T.HereText) },
-        { ALT: () => this.CONSUME(T.DqQuote) },
-        { ALT: () => this.CONSUME(T.StrEscape) },
-        { ALT: () => this.CONSUME(T.Variable) },
-        { ALT: () => this.CONSUME(T.BracedVariable) },
-        {
-          ALT: () => {
-            this.CONSUME(T.SubExprOpen);
-            this.SUBRULE(this.statementList);
-            this.CONSUME(T.RParen);
+      this.OR2(
+        (this.stringPartAlts ??= [
+          { ALT: () => this.CONSUME(T.DqText) },
+          { ALT: () => this.CONSUME(T.HereText) },
+          { ALT: () => this.CONSUME(T.DqQuote) },
+          { ALT: () => this.CONSUME(T.StrEscape) },
+          { ALT: () => this.CONSUME(T.Variable) },
+          { ALT: () => this.CONSUME(T.BracedVariable) },
+          {
+            ALT: () => {
+              this.CONSUME(T.SubExprOpen);
+              this.SUBRULE(this.statementList);
+              this.CONSUME(T.RParen);
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
-    this.OR3([{ ALT: () => this.CONSUME(T.DqClose) }, { ALT: () => this.CONSUME(T.HereDqClose) }]);
+    this.OR3(
+      (this.stringCloseAlts ??= [{ ALT: () => this.CONSUME(T.DqClose) }, { ALT: () => this.CONSUME(T.HereDqClose) }]),
+    );
   });
 
   // hashLiteral := '@{' end* (hashEntry (end+ hashEntry?)*)? '}'
