@@ -73,6 +73,8 @@ export abstract class GrammarBase extends CstParser {
   }
 
   protected nl(idx: number): void {
-    this.many(100 + idx, () => this.consume(100 + idx, T.Newline));
+    this.many(100 + idx, (this.newlines[idx] ??= () => this.consume(100 + idx, T.Newline)));
   }
+  /** nl(idx)'s loop bodies, one per idx, built once (nl runs between most tokens of a pipeline). */
+  private readonly newlines: (() => void)[] = [];
 }

@@ -2,7 +2,7 @@
 // pipeline, command-argument and expression rules, on top of the statement rules of
 // grammar-statements.ts. The CST is kept shallow: binary operators come out as one flat list
 // and precedence is applied in cst-expressions.ts. Newlines end statements, except where a rule says `nl*`.
-import { type IOrAlt } from 'chevrotain';
+import { type DSLMethodOpts, type DSLMethodOptsWithErr, type IOrAlt } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 import { StatementGrammar } from './grammar-statements.js';
 
@@ -33,27 +33,39 @@ export class AuthshParser extends StatementGrammar {
     this.OR(
       (this.headAlts ??= [{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]),
     );
-    this.MANY({
-      GATE: () => this.nextAfterNewlines() === T.Pipe,
-      DEF: () => {
-        this.nl(1);
-        this.CONSUME(T.Pipe);
-        this.nl(2);
-        this.SUBRULE(this.pipedCommand);
-      },
-    });
+    this.MANY(
+      (this.pipes ??= {
+        GATE: () => this.nextAfterNewlines() === T.Pipe,
+        DEF: () => {
+          this.nl(1);
+          this.CONSUME(T.Pipe);
+          this.nl(2);
+          this.SUBRULE(this.pipedCommand);
+        },
+      }),
+    );
   });
 
   // command := Word argItem*
   public command = this.RULE('command', () => {
     this.CONSUME(T.Word);
-    this.MANY(() => this.OR(this.argItemAlts(1)));
+    this.MANY(
+      (this.commandItems ??= (
+        (alts) => () =>
+          this.OR(alts)
+      )(this.argItemAlts(1))),
+    );
   });
 
   // pipedCommand := (Word | Keyword) argItem*   (after '|', `foreach` is a command)
   public pipedCommand = this.RULE('pipedCommand', () => {
     this.OR((this.pipedNameAlts ??= [{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]));
-    this.MANY(() => this.OR2(this.argItemAlts(2)));
+    this.MANY(
+      (this.pipedItems ??= (
+        (alts) => () =>
+          this.OR2(alts)
+      )(this.argItemAlts(2))),
+    );
   });
 
   // argItem := ParameterLike | '--' | FIELD<op> | ',' nl* | piece
@@ -98,18 +110,20 @@ export class AuthshParser extends StatementGrammar {
   // expression := prefixOp* postfixExpr (binaryOp nl* prefixOp* postfixExpr)*    (precedence applied later)
   //   prefixOp := '-not' | '!' | '-' | '+' | [type] ; binaryOp includes ',' (array construction)
   public expression = this.RULE('expression', () => {
-    this.MANY(() => this.CONSUME(T.PrefixOp));
+    this.MANY((this.prefixes ??= () => this.CONSUME(T.PrefixOp)));
     this.SUBRULE(this.postfixExpr);
-    this.MANY2({
-      // In param(…) a comma ends a default value: `param($a = 1, $b)`.
-      GATE: () => this.commaEndsExpression === 0 || this.LA(1).tokenType !== T.Comma,
-      DEF: () => {
-        this.CONSUME(T.BinaryOp);
-        this.nl(1);
-        this.MANY3(() => this.CONSUME2(T.PrefixOp));
-        this.SUBRULE2(this.postfixExpr);
-      },
-    });
+    this.MANY2(
+      (this.operations ??= {
+        // In param(…) a comma ends a default value: `param($a = 1, $b)`.
+        GATE: () => this.commaEndsExpression === 0 || this.LA(1).tokenType !== T.Comma,
+        DEF: () => {
+          this.CONSUME(T.BinaryOp);
+          this.nl(1);
+          this.MANY3(() => this.CONSUME2(T.PrefixOp));
+          this.SUBRULE2(this.postfixExpr);
+        },
+      }),
+    );
   });
 
   /** Inside brackets a comma builds arrays again, even within a param() default. */
@@ -165,44 +179,48 @@ export class AuthshParser extends StatementGrammar {
         { ALT: () => this.withCommas(() => this.SUBRULE(this.block)) },
       ]),
     );
-    this.MANY({
-      GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
-      DEF: () => {
-        this.OR3(
-          (this.accessAlts ??= [
-            {
-              ALT: () => {
-                this.CONSUME(T.Dot);
-                this.OR4(
-                  (this.memberAlts ??= [
-                    { ALT: () => this.CONSUME(T.Word) },
-                    { ALT: () => this.CONSUME(T.Keyword) },
-                    { ALT: () => this.CONSUME2(T.Variable) },
-                    { ALT: () => this.CONSUME2(T.SqString) },
-                    { ALT: () => this.SUBRULE2(this.expandableString) },
-                  ]),
-                );
-                this.OPTION({
-                  GATE: () => this.adjacent(),
-                  DEF: () => {
-                    this.CONSUME3(T.LParen);
-                    this.OPTION2(() => this.SUBRULE(this.expressionList));
-                    this.CONSUME3(T.RParen);
-                  },
-                });
+    this.MANY(
+      (this.accesses ??= {
+        GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
+        DEF: () => {
+          this.OR3(
+            (this.accessAlts ??= [
+              {
+                ALT: () => {
+                  this.CONSUME(T.Dot);
+                  this.OR4(
+                    (this.memberAlts ??= [
+                      { ALT: () => this.CONSUME(T.Word) },
+                      { ALT: () => this.CONSUME(T.Keyword) },
+                      { ALT: () => this.CONSUME2(T.Variable) },
+                      { ALT: () => this.CONSUME2(T.SqString) },
+                      { ALT: () => this.SUBRULE2(this.expandableString) },
+                    ]),
+                  );
+                  this.OPTION(
+                    (this.call ??= {
+                      GATE: () => this.adjacent(),
+                      DEF: () => {
+                        this.CONSUME3(T.LParen);
+                        this.OPTION2(() => this.SUBRULE(this.expressionList));
+                        this.CONSUME3(T.RParen);
+                      },
+                    }),
+                  );
+                },
               },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(T.LSquare);
-                this.SUBRULE2(this.expressionList);
-                this.CONSUME(T.RSquare);
+              {
+                ALT: () => {
+                  this.CONSUME(T.LSquare);
+                  this.SUBRULE2(this.expressionList);
+                  this.CONSUME(T.RSquare);
+                },
               },
-            },
-          ]),
-        );
-      },
-    });
+            ]),
+          );
+        },
+      }),
+    );
   });
   // The alternatives of the rules run most often are built once, not on every call (Chevrotain's performance
   // guide: an OR's array and closures allocated per call are garbage for the collector).
@@ -215,6 +233,14 @@ export class AuthshParser extends StatementGrammar {
   private stringOpenAlts: IOrAlt<unknown>[] | undefined;
   private stringPartAlts: IOrAlt<unknown>[] | undefined;
   private stringCloseAlts: IOrAlt<unknown>[] | undefined;
+  // Likewise the repetitions' bodies and gates.
+  private pipes: DSLMethodOptsWithErr<unknown> | undefined;
+  private commandItems: (() => void) | undefined;
+  private pipedItems: (() => void) | undefined;
+  private prefixes: (() => void) | undefined;
+  private operations: DSLMethodOptsWithErr<unknown> | undefined;
+  private accesses: DSLMethodOptsWithErr<unknown> | undefined;
+  private call: DSLMethodOpts<unknown> | undefined;
 
   // expandableString := ('"' | '@"') (text | escape | Variable | '$(' statementList ')')* ('"' | '"@')
   public expandableString = this.RULE('expandableString', () => {
