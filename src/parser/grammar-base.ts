@@ -3,6 +3,7 @@
 // rules of grammar-statements.ts and grammar.ts both use.
 import { CstParser, EOF, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
+import { OneTokenTables } from './lookahead.js';
 
 function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return 'the end of the input';
@@ -48,10 +49,12 @@ export abstract class GrammarBase extends CstParser {
   /** Above 0 while a comma must end the expression (a param(…) default, before the next parameter). */
   protected commaEndsExpression = 0;
 
-  constructor(validate: boolean) {
+  /** `oneTokenTables` false gives Chevrotain's own lookahead, which tests compare the tables with. */
+  constructor(validate: boolean, oneTokenTables = true) {
     super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
+      ...(oneTokenTables && { lookaheadStrategy: new OneTokenTables(T.allTokens, 3) }),
       nodeLocationTracking: 'onlyOffset',
       skipValidations: !validate,
       errorMessageProvider: messages,

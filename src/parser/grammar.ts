@@ -23,8 +23,8 @@ const BARE_SYMBOLS = [
 ];
 
 export class AuthshParser extends StatementGrammar {
-  constructor(validate = false) {
-    super(validate);
+  constructor(validate = false, oneTokenTables = true) {
+    super(validate, oneTokenTables);
     this.performSelfAnalysis();
   }
 
