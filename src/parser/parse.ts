@@ -2,6 +2,7 @@
 // and the incomplete-vs-wrong verdict the REPL needs for multi-line entry.
 import { EOF, type IToken } from 'chevrotain';
 import { tokenize } from '../lexer/lexer.js';
+import { allTokens } from '../lexer/tokens.js';
 import { AuthshParser } from './grammar.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { SourceFile, span } from './span.js';
@@ -18,6 +19,12 @@ export const MAX_PIPELINE = 1000;
 
 const OPENERS = new Set(['LParen', 'AtParen', 'SubExprOpen', 'LCurly', 'AtCurly', 'LSquare', 'DqOpen', 'HereDqOpen']);
 const CLOSERS = new Set(['RParen', 'RCurly', 'RSquare', 'DqClose', 'HereDqClose']);
+/**
+ * +1 for an opener, -1 for a closer, 0 for any other token, by tokenTypeIdx: the two passes over
+ * every token (nestingError, chunks) look this up rather than hash the token type's name.
+ */
+const BRACKET = new Int8Array(Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1);
+for (const t of allTokens) BRACKET[t.tokenTypeIdx!] = OPENERS.has(t.name) ? 1 : CLOSERS.has(t.name) ? -1 : 0;
 /** What to say about a string or comment the input never closes (reported where it starts). */
 const UNCLOSED_MESSAGES: Record<string, string> = {
   UnclosedSq: "this string is never closed: a ' is missing at its end",
@@ -46,10 +53,11 @@ function nestingError(tokens: IToken[], source: SourceFile): ShellError | undefi
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const name = t.tokenType.name;
-    if (OPENERS.has(name)) {
+    const bracket = BRACKET[t.tokenTypeIdx]!;
+    if (bracket > 0) {
       depth++;
       pipes.push(0);
-    } else if (CLOSERS.has(name)) {
+    } else if (bracket < 0) {
       depth--;
       if (pipes.length > 1) pipes.pop();
     } else if (name === 'Pipe') {
@@ -123,10 +131,10 @@ function chunks(tokens: IToken[]): IToken[][] {
   let depth = 0;
   let start = 0;
   for (let i = 0; i < tokens.length; i++) {
+    depth += BRACKET[tokens[i]!.tokenTypeIdx]!;
+    if (depth !== 0 || i - start < CHUNK_TOKENS) continue;
     const name = tokens[i]!.tokenType.name;
-    if (OPENERS.has(name)) depth++;
-    else if (CLOSERS.has(name)) depth--;
-    if (depth !== 0 || i - start < CHUNK_TOKENS || (name !== 'Newline' && name !== 'Semicolon')) continue;
+    if (name !== 'Newline' && name !== 'Semicolon') continue;
     const before = tokens[i - 1]?.tokenType.name ?? '';
     let j = i + 1;
     while (tokens[j]?.tokenType.name === 'Newline') j++;
