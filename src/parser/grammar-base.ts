@@ -49,10 +49,13 @@ export abstract class GrammarBase extends CstParser {
   /** Above 0 while a comma must end the expression (a param(…) default, before the next parameter). */
   protected commaEndsExpression = 0;
 
-  /** `oneTokenTables` false gives Chevrotain's own lookahead, which tests compare the tables with. */
-  constructor(validate: boolean, oneTokenTables = true) {
+  /**
+   * `oneTokenTables` false gives Chevrotain's own lookahead, which tests compare the tables with;
+   * `recovery` false stops at the first error (parse.ts tries that first, see there).
+   */
+  constructor(validate: boolean, oneTokenTables = true, recovery = true) {
     super(T.allTokens, {
-      recoveryEnabled: true,
+      recoveryEnabled: recovery,
       maxLookahead: 3,
       ...(oneTokenTables && { lookaheadStrategy: new OneTokenTables(T.allTokens, 3) }),
       nodeLocationTracking: 'onlyOffset',

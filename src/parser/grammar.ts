@@ -23,8 +23,8 @@ const BARE_SYMBOLS = [
 ];
 
 export class AuthshParser extends StatementGrammar {
-  constructor(validate = false, oneTokenTables = true) {
-    super(validate, oneTokenTables);
+  constructor(validate = false, oneTokenTables = true, recovery = true) {
+    super(validate, oneTokenTables, recovery);
     this.performSelfAnalysis();
   }
 

@@ -35,7 +35,14 @@ const UNCLOSED = new Set(Object.keys(UNCLOSED_MESSAGES));
 /** Prefix operators: a run of them nests the AST one level per operator. */
 const PREFIXES = new Set(['NotOp', 'Bang', 'Minus', 'Plus', 'TypeLiteral']);
 
+/**
+ * Two instances, each built on first use: one without error recovery parses every chunk (a
+ * valid script, the common case, never needs recovery, which costs a fifth of the parsing), and
+ * one with it parses again a chunk that has errors, so that all of them are reported as before.
+ * Recovery only ever acts after an error, so on a chunk without errors both give the same CST.
+ */
 let parser: AuthshParser | undefined;
+let recovering: AuthshParser | undefined;
 
 export interface ParseResult {
   script: Script | undefined;
@@ -166,28 +173,31 @@ export function parse(text: string, fileName = '<command>', timings?: ParseTimin
 
   const pieces = chunks(lexed.tokens);
   if (timings) timings.lex += performance.now() - t;
-  parser ??= new AuthshParser();
+  parser ??= new AuthshParser(false, true, false);
   if (timings) t = performance.now(); // building the parser (first parse only) is in no phase
   const builder = new AstBuilder(source);
   const scripts: Script[] = [];
   let incomplete = false;
   pieces.forEach((piece, n) => {
-    parser!.input = piece;
     let cst;
+    let p = parser!;
     try {
-      cst = parser!.script();
+      p.input = piece;
+      cst = p.script();
+      if (p.errors.length > 0) {
+        p = recovering ??= new AuthshParser();
+        p.input = piece;
+        cst = p.script();
+      }
       if (timings) timings.cst += -t + (t = performance.now());
     } catch (e) {
       errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
       return;
     }
-    if (parser!.errors.length > 0) {
+    if (p.errors.length > 0) {
       incomplete =
-        n === pieces.length - 1 &&
-        errors.length === 0 &&
-        lexed.errors.length === 0 &&
-        isAtEnd(parser!.errors[0]!.token);
-      errors.push(...syntaxErrors(parser!.errors, text, source, incomplete));
+        n === pieces.length - 1 && errors.length === 0 && lexed.errors.length === 0 && isAtEnd(p.errors[0]!.token);
+      errors.push(...syntaxErrors(p.errors, text, source, incomplete));
       return;
     }
     if (errors.length > 0) return; // past the first error only errors are of use: build no AST
