@@ -2,9 +2,12 @@
 // pipeline, command-argument and expression rules, on top of the statement rules of
 // grammar-statements.ts. The CST is kept shallow: binary operators come out as one flat list
 // and precedence is applied in cst-expressions.ts. Newlines end statements, except where a rule says `nl*`.
-import { type DSLMethodOpts, type DSLMethodOptsWithErr, type IOrAlt } from 'chevrotain';
+import { type DSLMethodOpts, type IOrAlt } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 import { StatementGrammar } from './grammar-statements.js';
+
+type AltsName =
+  'primary' | 'head' | 'pipedName' | 'subExpr' | 'access' | 'member' | 'stringOpen' | 'stringPart' | 'stringClose';
 
 const BARE_SYMBOLS = [
   T.Minus,
@@ -31,10 +34,10 @@ export class AuthshParser extends StatementGrammar {
   // pipeline := (command | expression) (nl* '|' nl* pipedCommand)*
   public pipeline = this.RULE('pipeline', () => {
     this.OR(
-      (this.headAlts ??= [{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]),
+      (this.alts.head ??= [{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]),
     );
     this.MANY(
-      (this.pipes ??= {
+      (this.loops.pipes ??= {
         GATE: () => this.nextAfterNewlines() === T.Pipe,
         DEF: () => {
           this.nl(1);
@@ -50,7 +53,7 @@ export class AuthshParser extends StatementGrammar {
   public command = this.RULE('command', () => {
     this.CONSUME(T.Word);
     this.MANY(
-      (this.commandItems ??= (
+      (this.loops.commandItems ??= (
         (alts) => () =>
           this.OR(alts)
       )(this.argItemAlts(1))),
@@ -59,9 +62,9 @@ export class AuthshParser extends StatementGrammar {
 
   // pipedCommand := (Word | Keyword) argItem*   (after '|', `foreach` is a command)
   public pipedCommand = this.RULE('pipedCommand', () => {
-    this.OR((this.pipedNameAlts ??= [{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]));
+    this.OR((this.alts.pipedName ??= [{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]));
     this.MANY(
-      (this.pipedItems ??= (
+      (this.loops.pipedItems ??= (
         (alts) => () =>
           this.OR2(alts)
       )(this.argItemAlts(2))),
@@ -110,10 +113,10 @@ export class AuthshParser extends StatementGrammar {
   // expression := prefixOp* postfixExpr (binaryOp nl* prefixOp* postfixExpr)*    (precedence applied later)
   //   prefixOp := '-not' | '!' | '-' | '+' | [type] ; binaryOp includes ',' (array construction)
   public expression = this.RULE('expression', () => {
-    this.MANY((this.prefixes ??= () => this.CONSUME(T.PrefixOp)));
+    this.MANY((this.loops.prefixes ??= () => this.CONSUME(T.PrefixOp)));
     this.SUBRULE(this.postfixExpr);
     this.MANY2(
-      (this.operations ??= {
+      (this.loops.operations ??= {
         // In param(…) a comma ends a default value: `param($a = 1, $b)`.
         GATE: () => this.commaEndsExpression === 0 || this.LA(1).tokenType !== T.Comma,
         DEF: () => {
@@ -149,7 +152,7 @@ export class AuthshParser extends StatementGrammar {
   //   (primary and memberName are written inline: an operand is the most common node of all)
   public postfixExpr = this.RULE('postfixExpr', () => {
     this.OR(
-      (this.primaryAlts ??= [
+      (this.alts.primary ??= [
         { ALT: () => this.CONSUME(T.Number) },
         { ALT: () => this.CONSUME(T.SqString) },
         { ALT: () => this.CONSUME(T.HereSqString) },
@@ -166,7 +169,7 @@ export class AuthshParser extends StatementGrammar {
         {
           ALT: () => {
             this.OR2(
-              (this.subExprAlts ??= [
+              (this.alts.subExpr ??= [
                 { ALT: () => this.CONSUME(T.SubExprOpen) },
                 { ALT: () => this.CONSUME(T.AtParen) },
               ]),
@@ -180,16 +183,16 @@ export class AuthshParser extends StatementGrammar {
       ]),
     );
     this.MANY(
-      (this.accesses ??= {
+      (this.loops.accesses ??= {
         GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
         DEF: () => {
           this.OR3(
-            (this.accessAlts ??= [
+            (this.alts.access ??= [
               {
                 ALT: () => {
                   this.CONSUME(T.Dot);
                   this.OR4(
-                    (this.memberAlts ??= [
+                    (this.alts.member ??= [
                       { ALT: () => this.CONSUME(T.Word) },
                       { ALT: () => this.CONSUME(T.Keyword) },
                       { ALT: () => this.CONSUME2(T.Variable) },
@@ -198,7 +201,7 @@ export class AuthshParser extends StatementGrammar {
                     ]),
                   );
                   this.OPTION(
-                    (this.call ??= {
+                    (this.loops.call ??= {
                       GATE: () => this.adjacent(),
                       DEF: () => {
                         this.CONSUME3(T.LParen);
@@ -222,34 +225,20 @@ export class AuthshParser extends StatementGrammar {
       }),
     );
   });
-  // The alternatives of the rules run most often are built once, not on every call (Chevrotain's performance
-  // guide: an OR's array and closures allocated per call are garbage for the collector).
-  private primaryAlts: IOrAlt<unknown>[] | undefined;
-  private headAlts: IOrAlt<unknown>[] | undefined;
-  private pipedNameAlts: IOrAlt<unknown>[] | undefined;
-  private subExprAlts: IOrAlt<unknown>[] | undefined;
-  private accessAlts: IOrAlt<unknown>[] | undefined;
-  private memberAlts: IOrAlt<unknown>[] | undefined;
-  private stringOpenAlts: IOrAlt<unknown>[] | undefined;
-  private stringPartAlts: IOrAlt<unknown>[] | undefined;
-  private stringCloseAlts: IOrAlt<unknown>[] | undefined;
-  // Likewise the repetitions' bodies and gates.
-  private pipes: DSLMethodOptsWithErr<unknown> | undefined;
-  private commandItems: (() => void) | undefined;
-  private pipedItems: (() => void) | undefined;
-  private prefixes: (() => void) | undefined;
-  private operations: DSLMethodOptsWithErr<unknown> | undefined;
-  private accesses: DSLMethodOptsWithErr<unknown> | undefined;
-  private call: DSLMethodOpts<unknown> | undefined;
+  // The alternatives, bodies and gates of the rules run most often are built once, not on every call
+  // (Chevrotain's performance guide: an OR's array and closures allocated per call are garbage).
+  private alts: Partial<Record<AltsName, IOrAlt<unknown>[]>> = {};
+  private loops: Partial<Record<'pipes' | 'operations' | 'accesses' | 'call', DSLMethodOpts<unknown>>> &
+    Partial<Record<'commandItems' | 'pipedItems' | 'prefixes', () => void>> = {};
 
   // expandableString := ('"' | '@"') (text | escape | Variable | '$(' statementList ')')* ('"' | '"@')
   public expandableString = this.RULE('expandableString', () => {
     this.OR(
-      (this.stringOpenAlts ??= [{ ALT: () => this.CONSUME(T.DqOpen) }, { ALT: () => this.CONSUME(T.HereDqOpen) }]),
+      (this.alts.stringOpen ??= [{ ALT: () => this.CONSUME(T.DqOpen) }, { ALT: () => this.CONSUME(T.HereDqOpen) }]),
     );
     this.MANY(() => {
       this.OR2(
-        (this.stringPartAlts ??= [
+        (this.alts.stringPart ??= [
           { ALT: () => this.CONSUME(T.DqText) },
           { ALT: () => this.CONSUME(T.HereText) },
           { ALT: () => this.CONSUME(T.DqQuote) },
@@ -267,7 +256,7 @@ export class AuthshParser extends StatementGrammar {
       );
     });
     this.OR3(
-      (this.stringCloseAlts ??= [{ ALT: () => this.CONSUME(T.DqClose) }, { ALT: () => this.CONSUME(T.HereDqClose) }]),
+      (this.alts.stringClose ??= [{ ALT: () => this.CONSUME(T.DqClose) }, { ALT: () => this.CONSUME(T.HereDqClose) }]),
     );
   });
 
