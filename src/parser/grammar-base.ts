@@ -3,6 +3,7 @@
 // rules of grammar-statements.ts and grammar.ts both use.
 import { CstParser, EOF, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
+import { OneTokenTables } from './lookahead.js';
 
 function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return 'the end of the input';
@@ -48,10 +49,15 @@ export abstract class GrammarBase extends CstParser {
   /** Above 0 while a comma must end the expression (a param(…) default, before the next parameter). */
   protected commaEndsExpression = 0;
 
-  constructor(validate: boolean) {
+  /**
+   * `oneTokenTables` false gives Chevrotain's own lookahead, which tests compare the tables with;
+   * `recovery` false stops at the first error (parse.ts tries that first, see there).
+   */
+  constructor(validate: boolean, oneTokenTables = true, recovery = true) {
     super(T.allTokens, {
-      recoveryEnabled: true,
+      recoveryEnabled: recovery,
       maxLookahead: 3,
+      ...(oneTokenTables && { lookaheadStrategy: new OneTokenTables(T.allTokens, 3) }),
       nodeLocationTracking: 'onlyOffset',
       skipValidations: !validate,
       errorMessageProvider: messages,
@@ -73,6 +79,8 @@ export abstract class GrammarBase extends CstParser {
   }
 
   protected nl(idx: number): void {
-    this.many(100 + idx, () => this.consume(100 + idx, T.Newline));
+    this.many(100 + idx, (this.newlines[idx] ??= () => this.consume(100 + idx, T.Newline)));
   }
+  /** nl(idx)'s loop bodies, one per idx, built once (nl runs between most tokens of a pipeline). */
+  private readonly newlines: (() => void)[] = [];
 }

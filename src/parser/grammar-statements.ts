@@ -2,7 +2,7 @@
 // if/foreach/while, functions and their param(…) lists, try/catch/finally. The pipeline and
 // expression rules they use are in grammar.ts, which completes the parser. Each rule opens
 // with its EBNF; newlines end statements, except where a rule says `nl*`.
-import type { CstNode, ParserMethod } from 'chevrotain';
+import type { CstNode, IOrAlt, ParserMethod } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 import { GrammarBase } from './grammar-base.js';
 
@@ -36,37 +36,44 @@ export abstract class StatementGrammar extends GrammarBase {
   // statement := if | foreach | while | function | try | break | continue
   //            | (return | throw | exit) pipeline? | pipeline (assignOp nl* pipeline)?
   public statement = this.RULE('statement', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.ifStatement) },
-      { ALT: () => this.SUBRULE(this.foreachStatement) },
-      { ALT: () => this.SUBRULE(this.whileStatement) },
-      { ALT: () => this.SUBRULE(this.functionStatement) },
-      { ALT: () => this.SUBRULE(this.tryStatement) },
-      { ALT: () => this.CONSUME(T.Break) },
-      { ALT: () => this.CONSUME(T.Continue) },
-      {
-        ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(T.Return) },
-            { ALT: () => this.CONSUME(T.Throw) },
-            { ALT: () => this.CONSUME(T.Exit) },
-          ]);
-          this.OPTION(() => this.SUBRULE(this.pipeline));
+    // The alternatives are built once, not on every statement (Chevrotain's performance guide).
+    this.OR(
+      (this.statementAlts ??= [
+        { ALT: () => this.SUBRULE(this.ifStatement) },
+        { ALT: () => this.SUBRULE(this.foreachStatement) },
+        { ALT: () => this.SUBRULE(this.whileStatement) },
+        { ALT: () => this.SUBRULE(this.functionStatement) },
+        { ALT: () => this.SUBRULE(this.tryStatement) },
+        { ALT: () => this.CONSUME(T.Break) },
+        { ALT: () => this.CONSUME(T.Continue) },
+        {
+          ALT: () => {
+            this.OR2(
+              (this.exitAlts ??= [
+                { ALT: () => this.CONSUME(T.Return) },
+                { ALT: () => this.CONSUME(T.Throw) },
+                { ALT: () => this.CONSUME(T.Exit) },
+              ]),
+            );
+            this.OPTION(() => this.SUBRULE(this.pipeline));
+          },
         },
-      },
-      {
-        // pipeline (('=' | '+=' | '-=') nl* pipeline)?   (inline: most statements are this)
-        ALT: () => {
-          this.SUBRULE2(this.pipeline);
-          this.OPTION2(() => {
-            this.CONSUME(T.AssignOp);
-            this.nl(1);
-            this.SUBRULE3(this.pipeline);
-          });
+        {
+          // pipeline (('=' | '+=' | '-=') nl* pipeline)?   (inline: most statements are this)
+          ALT: () => {
+            this.SUBRULE2(this.pipeline);
+            this.OPTION2(() => {
+              this.CONSUME(T.AssignOp);
+              this.nl(1);
+              this.SUBRULE3(this.pipeline);
+            });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
+  private statementAlts: IOrAlt<unknown>[] | undefined;
+  private exitAlts: IOrAlt<unknown>[] | undefined;
 
   // block := '{' statementList '}'
   public block = this.RULE('block', () => {

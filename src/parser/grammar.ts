@@ -2,9 +2,12 @@
 // pipeline, command-argument and expression rules, on top of the statement rules of
 // grammar-statements.ts. The CST is kept shallow: binary operators come out as one flat list
 // and precedence is applied in cst-expressions.ts. Newlines end statements, except where a rule says `nl*`.
-import { type IOrAlt } from 'chevrotain';
+import { type DSLMethodOpts, type IOrAlt } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 import { StatementGrammar } from './grammar-statements.js';
+
+type AltsName =
+  'primary' | 'head' | 'pipedName' | 'subExpr' | 'access' | 'member' | 'stringOpen' | 'stringPart' | 'stringClose';
 
 const BARE_SYMBOLS = [
   T.Minus,
@@ -23,35 +26,49 @@ const BARE_SYMBOLS = [
 ];
 
 export class AuthshParser extends StatementGrammar {
-  constructor(validate = false) {
-    super(validate);
+  constructor(validate = false, oneTokenTables = true, recovery = true) {
+    super(validate, oneTokenTables, recovery);
     this.performSelfAnalysis();
   }
 
   // pipeline := (command | expression) (nl* '|' nl* pipedCommand)*
   public pipeline = this.RULE('pipeline', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]);
-    this.MANY({
-      GATE: () => this.nextAfterNewlines() === T.Pipe,
-      DEF: () => {
-        this.nl(1);
-        this.CONSUME(T.Pipe);
-        this.nl(2);
-        this.SUBRULE(this.pipedCommand);
-      },
-    });
+    this.OR(
+      (this.alts.head ??= [{ ALT: () => this.SUBRULE(this.command) }, { ALT: () => this.SUBRULE(this.expression) }]),
+    );
+    this.MANY(
+      (this.loops.pipes ??= {
+        GATE: () => this.nextAfterNewlines() === T.Pipe,
+        DEF: () => {
+          this.nl(1);
+          this.CONSUME(T.Pipe);
+          this.nl(2);
+          this.SUBRULE(this.pipedCommand);
+        },
+      }),
+    );
   });
 
   // command := Word argItem*
   public command = this.RULE('command', () => {
     this.CONSUME(T.Word);
-    this.MANY(() => this.OR(this.argItemAlts(1)));
+    this.MANY(
+      (this.loops.commandItems ??= (
+        (alts) => () =>
+          this.OR(alts)
+      )(this.argItemAlts(1))),
+    );
   });
 
   // pipedCommand := (Word | Keyword) argItem*   (after '|', `foreach` is a command)
   public pipedCommand = this.RULE('pipedCommand', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-    this.MANY(() => this.OR2(this.argItemAlts(2)));
+    this.OR((this.alts.pipedName ??= [{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Keyword) }]));
+    this.MANY(
+      (this.loops.pipedItems ??= (
+        (alts) => () =>
+          this.OR2(alts)
+      )(this.argItemAlts(2))),
+    );
   });
 
   // argItem := ParameterLike | '--' | FIELD<op> | ',' nl* | piece
@@ -96,18 +113,20 @@ export class AuthshParser extends StatementGrammar {
   // expression := prefixOp* postfixExpr (binaryOp nl* prefixOp* postfixExpr)*    (precedence applied later)
   //   prefixOp := '-not' | '!' | '-' | '+' | [type] ; binaryOp includes ',' (array construction)
   public expression = this.RULE('expression', () => {
-    this.MANY(() => this.CONSUME(T.PrefixOp));
+    this.MANY((this.loops.prefixes ??= () => this.CONSUME(T.PrefixOp)));
     this.SUBRULE(this.postfixExpr);
-    this.MANY2({
-      // In param(…) a comma ends a default value: `param($a = 1, $b)`.
-      GATE: () => this.commaEndsExpression === 0 || this.LA(1).tokenType !== T.Comma,
-      DEF: () => {
-        this.CONSUME(T.BinaryOp);
-        this.nl(1);
-        this.MANY3(() => this.CONSUME2(T.PrefixOp));
-        this.SUBRULE2(this.postfixExpr);
-      },
-    });
+    this.MANY2(
+      (this.loops.operations ??= {
+        // In param(…) a comma ends a default value: `param($a = 1, $b)`.
+        GATE: () => this.commaEndsExpression === 0 || this.LA(1).tokenType !== T.Comma,
+        DEF: () => {
+          this.CONSUME(T.BinaryOp);
+          this.nl(1);
+          this.MANY3(() => this.CONSUME2(T.PrefixOp));
+          this.SUBRULE2(this.postfixExpr);
+        },
+      }),
+    );
   });
 
   /** Inside brackets a comma builds arrays again, even within a param() default. */
@@ -133,7 +152,7 @@ export class AuthshParser extends StatementGrammar {
   //   (primary and memberName are written inline: an operand is the most common node of all)
   public postfixExpr = this.RULE('postfixExpr', () => {
     this.OR(
-      (this.primaryAlts ??= [
+      (this.alts.primary ??= [
         { ALT: () => this.CONSUME(T.Number) },
         { ALT: () => this.CONSUME(T.SqString) },
         { ALT: () => this.CONSUME(T.HereSqString) },
@@ -149,7 +168,12 @@ export class AuthshParser extends StatementGrammar {
         },
         {
           ALT: () => {
-            this.OR2([{ ALT: () => this.CONSUME(T.SubExprOpen) }, { ALT: () => this.CONSUME(T.AtParen) }]);
+            this.OR2(
+              (this.alts.subExpr ??= [
+                { ALT: () => this.CONSUME(T.SubExprOpen) },
+                { ALT: () => this.CONSUME(T.AtParen) },
+              ]),
+            );
             this.withCommas(() => this.SUBRULE(this.statementList));
             this.CONSUME2(T.RParen);
           },
@@ -158,64 +182,82 @@ export class AuthshParser extends StatementGrammar {
         { ALT: () => this.withCommas(() => this.SUBRULE(this.block)) },
       ]),
     );
-    this.MANY({
-      GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
-      DEF: () => {
-        this.OR3([
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              this.OR4([
-                { ALT: () => this.CONSUME(T.Word) },
-                { ALT: () => this.CONSUME(T.Keyword) },
-                { ALT: () => this.CONSUME2(T.Variable) },
-                { ALT: () => this.CONSUME2(T.SqString) },
-                { ALT: () => this.SUBRULE2(this.expandableString) },
-              ]);
-              this.OPTION({
-                GATE: () => this.adjacent(),
-                DEF: () => {
-                  this.CONSUME3(T.LParen);
-                  this.OPTION2(() => this.SUBRULE(this.expressionList));
-                  this.CONSUME3(T.RParen);
+    this.MANY(
+      (this.loops.accesses ??= {
+        GATE: () => this.adjacent() && (this.LA(1).tokenType === T.Dot || this.LA(1).tokenType === T.LSquare),
+        DEF: () => {
+          this.OR3(
+            (this.alts.access ??= [
+              {
+                ALT: () => {
+                  this.CONSUME(T.Dot);
+                  this.OR4(
+                    (this.alts.member ??= [
+                      { ALT: () => this.CONSUME(T.Word) },
+                      { ALT: () => this.CONSUME(T.Keyword) },
+                      { ALT: () => this.CONSUME2(T.Variable) },
+                      { ALT: () => this.CONSUME2(T.SqString) },
+                      { ALT: () => this.SUBRULE2(this.expandableString) },
+                    ]),
+                  );
+                  this.OPTION(
+                    (this.loops.call ??= {
+                      GATE: () => this.adjacent(),
+                      DEF: () => {
+                        this.CONSUME3(T.LParen);
+                        this.OPTION2(() => this.SUBRULE(this.expressionList));
+                        this.CONSUME3(T.RParen);
+                      },
+                    }),
+                  );
                 },
-              });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.LSquare);
-              this.SUBRULE2(this.expressionList);
-              this.CONSUME(T.RSquare);
-            },
-          },
-        ]);
-      },
-    });
+              },
+              {
+                ALT: () => {
+                  this.CONSUME(T.LSquare);
+                  this.SUBRULE2(this.expressionList);
+                  this.CONSUME(T.RSquare);
+                },
+              },
+            ]),
+          );
+        },
+      }),
+    );
   });
-  private primaryAlts: IOrAlt<unknown>[] | undefined;
+  // The alternatives, bodies and gates of the rules run most often are built once, not on every call
+  // (Chevrotain's performance guide: an OR's array and closures allocated per call are garbage).
+  private alts: Partial<Record<AltsName, IOrAlt<unknown>[]>> = {};
+  private loops: Partial<Record<'pipes' | 'operations' | 'accesses' | 'call', DSLMethodOpts<unknown>>> &
+    Partial<Record<'commandItems' | 'pipedItems' | 'prefixes', () => void>> = {};
 
   // expandableString := ('"' | '@"') (text | escape | Variable | '$(' statementList ')')* ('"' | '"@')
   public expandableString = this.RULE('expandableString', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.DqOpen) }, { ALT: () => this.CONSUME(T.HereDqOpen) }]);
+    this.OR(
+      (this.alts.stringOpen ??= [{ ALT: () => this.CONSUME(T.DqOpen) }, { ALT: () => this.CONSUME(T.HereDqOpen) }]),
+    );
     this.MANY(() => {
-      this.OR2([
-        { ALT: () => this.CONSUME(T.DqText) },
-        { ALT: () => this.CONSUME(T.HereText) },
-        { ALT: () => this.CONSUME(T.DqQuote) },
-        { ALT: () => this.CONSUME(T.StrEscape) },
-        { ALT: () => this.CONSUME(T.Variable) },
-        { ALT: () => this.CONSUME(T.BracedVariable) },
-        {
-          ALT: () => {
-            this.CONSUME(T.SubExprOpen);
-            this.SUBRULE(this.statementList);
-            this.CONSUME(T.RParen);
+      this.OR2(
+        (this.alts.stringPart ??= [
+          { ALT: () => this.CONSUME(T.DqText) },
+          { ALT: () => this.CONSUME(T.HereText) },
+          { ALT: () => this.CONSUME(T.DqQuote) },
+          { ALT: () => this.CONSUME(T.StrEscape) },
+          { ALT: () => this.CONSUME(T.Variable) },
+          { ALT: () => this.CONSUME(T.BracedVariable) },
+          {
+            ALT: () => {
+              this.CONSUME(T.SubExprOpen);
+              this.SUBRULE(this.statementList);
+              this.CONSUME(T.RParen);
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
-    this.OR3([{ ALT: () => this.CONSUME(T.DqClose) }, { ALT: () => this.CONSUME(T.HereDqClose) }]);
+    this.OR3(
+      (this.alts.stringClose ??= [{ ALT: () => this.CONSUME(T.DqClose) }, { ALT: () => this.CONSUME(T.HereDqClose) }]),
+    );
   });
 
   // hashLiteral := '@{' end* (hashEntry (end+ hashEntry?)*)? '}'

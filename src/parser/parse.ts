@@ -2,6 +2,7 @@
 // and the incomplete-vs-wrong verdict the REPL needs for multi-line entry.
 import { EOF, type IToken } from 'chevrotain';
 import { tokenize } from '../lexer/lexer.js';
+import { allTokens } from '../lexer/tokens.js';
 import { AuthshParser } from './grammar.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { SourceFile, span } from './span.js';
@@ -18,6 +19,12 @@ export const MAX_PIPELINE = 1000;
 
 const OPENERS = new Set(['LParen', 'AtParen', 'SubExprOpen', 'LCurly', 'AtCurly', 'LSquare', 'DqOpen', 'HereDqOpen']);
 const CLOSERS = new Set(['RParen', 'RCurly', 'RSquare', 'DqClose', 'HereDqClose']);
+/**
+ * +1 for an opener, -1 for a closer, 0 for any other token, by tokenTypeIdx: the two passes over
+ * every token (nestingError, chunks) look this up rather than hash the token type's name.
+ */
+const BRACKET = new Int8Array(Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1);
+for (const t of allTokens) BRACKET[t.tokenTypeIdx!] = OPENERS.has(t.name) ? 1 : CLOSERS.has(t.name) ? -1 : 0;
 /** What to say about a string or comment the input never closes (reported where it starts). */
 const UNCLOSED_MESSAGES: Record<string, string> = {
   UnclosedSq: "this string is never closed: a ' is missing at its end",
@@ -28,7 +35,14 @@ const UNCLOSED = new Set(Object.keys(UNCLOSED_MESSAGES));
 /** Prefix operators: a run of them nests the AST one level per operator. */
 const PREFIXES = new Set(['NotOp', 'Bang', 'Minus', 'Plus', 'TypeLiteral']);
 
+/**
+ * Two instances, each built on first use: one without error recovery parses every chunk (a
+ * valid script, the common case, never needs recovery, which costs a fifth of the parsing), and
+ * one with it parses again a chunk that has errors, so that all of them are reported as before.
+ * Recovery only ever acts after an error, so on a chunk without errors both give the same CST.
+ */
 let parser: AuthshParser | undefined;
+let recovering: AuthshParser | undefined;
 
 export interface ParseResult {
   script: Script | undefined;
@@ -46,10 +60,11 @@ function nestingError(tokens: IToken[], source: SourceFile): ShellError | undefi
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const name = t.tokenType.name;
-    if (OPENERS.has(name)) {
+    const bracket = BRACKET[t.tokenTypeIdx]!;
+    if (bracket > 0) {
       depth++;
       pipes.push(0);
-    } else if (CLOSERS.has(name)) {
+    } else if (bracket < 0) {
       depth--;
       if (pipes.length > 1) pipes.pop();
     } else if (name === 'Pipe') {
@@ -123,10 +138,10 @@ function chunks(tokens: IToken[]): IToken[][] {
   let depth = 0;
   let start = 0;
   for (let i = 0; i < tokens.length; i++) {
+    depth += BRACKET[tokens[i]!.tokenTypeIdx]!;
+    if (depth !== 0 || i - start < CHUNK_TOKENS) continue;
     const name = tokens[i]!.tokenType.name;
-    if (OPENERS.has(name)) depth++;
-    else if (CLOSERS.has(name)) depth--;
-    if (depth !== 0 || i - start < CHUNK_TOKENS || (name !== 'Newline' && name !== 'Semicolon')) continue;
+    if (name !== 'Newline' && name !== 'Semicolon') continue;
     const before = tokens[i - 1]?.tokenType.name ?? '';
     let j = i + 1;
     while (tokens[j]?.tokenType.name === 'Newline') j++;
@@ -139,8 +154,16 @@ function chunks(tokens: IToken[]): IToken[][] {
   return out;
 }
 
-export function parse(text: string, fileName = '<command>'): ParseResult {
+/** Milliseconds spent in each phase of a parse, added to by parse() when it is given one (benchmarks). */
+export interface ParseTimings {
+  lex: number;
+  cst: number;
+  ast: number;
+}
+
+export function parse(text: string, fileName = '<command>', timings?: ParseTimings): ParseResult {
   const source = new SourceFile(fileName, text);
+  let t = timings ? performance.now() : 0;
   const lexed = tokenize(text);
   const errors: ShellError[] = lexed.errors.map(
     (e) => new ShellError('SyntaxError', e.message, { span: span(source, e.offset, e.offset + Math.max(1, e.length)) }),
@@ -148,27 +171,33 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
   const tooDeep = nestingError(lexed.tokens, source);
   if (tooDeep) return { script: undefined, errors: [...errors, tooDeep], incomplete: false, source };
 
-  parser ??= new AuthshParser();
+  const pieces = chunks(lexed.tokens);
+  if (timings) timings.lex += performance.now() - t;
+  parser ??= new AuthshParser(false, true, false);
+  if (timings) t = performance.now(); // building the parser (first parse only) is in no phase
   const builder = new AstBuilder(source);
   const scripts: Script[] = [];
   let incomplete = false;
-  const pieces = chunks(lexed.tokens);
   pieces.forEach((piece, n) => {
-    parser!.input = piece;
     let cst;
+    let p = parser!;
     try {
-      cst = parser!.script();
+      p.input = piece;
+      cst = p.script();
+      if (p.errors.length > 0) {
+        p = recovering ??= new AuthshParser();
+        p.input = piece;
+        cst = p.script();
+      }
+      if (timings) timings.cst += -t + (t = performance.now());
     } catch (e) {
       errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
       return;
     }
-    if (parser!.errors.length > 0) {
+    if (p.errors.length > 0) {
       incomplete =
-        n === pieces.length - 1 &&
-        errors.length === 0 &&
-        lexed.errors.length === 0 &&
-        isAtEnd(parser!.errors[0]!.token);
-      errors.push(...syntaxErrors(parser!.errors, text, source, incomplete));
+        n === pieces.length - 1 && errors.length === 0 && lexed.errors.length === 0 && isAtEnd(p.errors[0]!.token);
+      errors.push(...syntaxErrors(p.errors, text, source, incomplete));
       return;
     }
     if (errors.length > 0) return; // past the first error only errors are of use: build no AST
@@ -179,6 +208,7 @@ export function parse(text: string, fileName = '<command>'): ParseResult {
           span: script.body[0]?.span ?? script.span,
         });
       scripts.push(script);
+      if (timings) timings.ast += -t + (t = performance.now());
     } catch (e) {
       errors.push(spanned(toShellError(e, 'SyntaxError'), source, piece));
     }
