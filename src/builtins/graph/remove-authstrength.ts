@@ -8,7 +8,7 @@ import { graphOf } from './support/client.js';
 import { change } from './kit/calls.js';
 import { permissionHelp } from './kit/permission.js';
 import { commandError } from '../support/errors.js';
-import { builtInError, builtInOf, findStrength, strengthPath, usageOf } from './support/strength.js';
+import { builtInError, builtInOf, findStrength, strengthPath, usageOf, STRENGTH_PARAM } from './support/strength.js';
 
 const removeAuthStrength: CommandSpec = {
   name: 'remove-authstrength',
@@ -27,18 +27,7 @@ const removeAuthStrength: CommandSpec = {
   concurrent: true,
   changesState: true,
   destructive: true,
-  parameters: [
-    {
-      name: 'strength',
-      type: 'string',
-      required: true,
-      position: 0,
-      aliases: ['id'],
-      fromPipeline: 'property',
-      placeholder: 'STRENGTH',
-      description: 'The custom strength: its id or exact display name.',
-    },
-  ],
+  parameters: [STRENGTH_PARAM],
   examples: [
     {
       title: 'Create a strength and delete it again',

@@ -16,6 +16,7 @@ import {
   strengthPath,
   strengthRecord,
   STRENGTH_PROPERTIES,
+  STRENGTH_PARAM,
 } from './support/strength.js';
 
 type GraphObject = Record<string, unknown>;
@@ -39,16 +40,7 @@ const setAuthStrength: CommandSpec = {
   changesState: true,
   emits: STRENGTH_PROPERTIES,
   parameters: [
-    {
-      name: 'strength',
-      type: 'string',
-      required: true,
-      position: 0,
-      aliases: ['id'],
-      fromPipeline: 'property',
-      placeholder: 'STRENGTH',
-      description: 'The custom strength: its id or exact display name.',
-    },
+    STRENGTH_PARAM,
     { name: 'name', type: 'string', aliases: ['displayName'], description: 'The new display name.' },
     { name: 'description', type: 'string', description: 'The new description.' },
     {

@@ -2,7 +2,7 @@
 // built-in strengths (fixed ids and names: known without asking Graph, so a change to one is
 // refused before any request), finding a strength by id or exact display name, the usage
 // function as a flat list of the Conditional Access policies using a strength, and the record.
-import type { CommandContext } from '../../../runtime/command.js';
+import type { CommandContext, ParameterSpec } from '../../../runtime/command.js';
 import { ShellRecord } from '../../../runtime/record.js';
 import { fromPlain } from '../../../runtime/values.js';
 import type { GraphClient } from '../../../graph/types.js';
@@ -26,6 +26,18 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isId = (s: string) => GUID.test(s.trim());
 
 /** The properties a strength record shows first (and Tab completes). */
+/** The strength a changing command acts on: a custom one, by id or exact display name (records pipe in by id). */
+export const STRENGTH_PARAM: ParameterSpec = {
+  name: 'strength',
+  type: 'string',
+  required: true,
+  position: 0,
+  aliases: ['id'],
+  fromPipeline: 'property',
+  placeholder: 'STRENGTH',
+  description: 'The custom strength: its id or exact display name.',
+};
+
 export const STRENGTH_PROPERTIES = [
   'type',
   'displayName',

@@ -3,7 +3,10 @@
 // number of users takes the same memory. Both sources feed it the same row: the registration
 // report's (userRegistrationDetails) as is, the per-user methods through methods.ts. What counts
 // as strong / phishing-resistant / phone follows the report's method names (docs/graph.md §4a),
-// the same classification as support/removal.ts MFA_TYPES and PHISHING_RESISTANT.
+// derived from support/removal.ts MFA_TYPES and PHISHING_RESISTANT through the catalogue's
+// report ids, so the guard and the report cannot disagree.
+import { methodTypeOf, type MethodTypeName } from '../../../../graph/catalogue.js';
+import { MFA_TYPES, PHISHING_RESISTANT as PHISHING_RESISTANT_TYPES } from '../removal.js';
 import {
   NEEDS_ACTION_CAP,
   POSTURE_SCHEMA,
@@ -27,24 +30,22 @@ export interface RegistrationRow {
   methodsRegistered?: string[];
 }
 
+const reportIdsOf = (types: Iterable<MethodTypeName>): ReadonlySet<string> =>
+  new Set([...types].flatMap((t) => methodTypeOf(t)?.reportIds ?? []));
+
 /** Phones: SMS or voice, the weakest of the MFA methods. */
-export const PHONE_METHODS: ReadonlySet<string> = new Set(['mobilePhone', 'alternateMobilePhone', 'officePhone']);
+export const PHONE_METHODS: ReadonlySet<string> = reportIdsOf(['phone']);
 /** FIDO2 keys, Windows Hello for Business, the macOS platform credential; passKey* are Graph's passkey names. */
-const PHISHING_RESISTANT: ReadonlySet<string> = new Set(['fido2', 'windowsHelloForBusiness', 'macOsSecureEnclaveKey']);
-/** MFA-strong names besides phones and the phishing-resistant ones (email, TAP, security questions are not). */
-const OTHER_STRONG: ReadonlySet<string> = new Set([
-  'microsoftAuthenticatorPush',
-  'microsoftAuthenticatorPasswordless',
-  'softwareOneTimePasscode',
-  'hardwareOneTimePasscode',
-]);
+const PHISHING_RESISTANT = reportIdsOf(PHISHING_RESISTANT_TYPES);
+/** MFA-strong names (email, TAP, security questions are not). */
+const STRONG = reportIdsOf(MFA_TYPES);
 
 export function isPhishingResistant(method: string): boolean {
   return PHISHING_RESISTANT.has(method) || /^passKey/i.test(method);
 }
 
 export function isStrong(method: string): boolean {
-  return PHONE_METHODS.has(method) || OTHER_STRONG.has(method) || isPhishingResistant(method);
+  return STRONG.has(method) || isPhishingResistant(method);
 }
 
 /** What one user counts towards. */

@@ -7,6 +7,7 @@
 // configuration aimed at other groups counts as allowing it (their members are not read).
 import { methodTypeOfOdata, type MethodTypeName } from '../../../../graph/catalogue.js';
 import type { RegistrationRow } from './aggregate.js';
+import { MFA_TYPES as MFA } from '../removal.js';
 
 type GraphObject = Record<string, unknown>;
 
@@ -30,16 +31,6 @@ const ORDER = [
   'temporaryAccessPass',
   'macOsSecureEnclaveKey',
 ];
-const MFA: ReadonlySet<MethodTypeName> = new Set([
-  'phone',
-  'authenticator',
-  'passwordless',
-  'softwareOath',
-  'hardwareOath',
-  'fido2',
-  'whfb',
-  'platformCredential',
-]);
 const SSPR: ReadonlySet<MethodTypeName> = new Set(['phone', 'email', 'authenticator', 'softwareOath', 'hardwareOath']);
 const PASSWORDLESS: ReadonlySet<MethodTypeName> = new Set(['passwordless', 'fido2', 'whfb', 'platformCredential']);
 
