@@ -1,7 +1,9 @@
 // How fast the bulk executor may send: an adaptive limit on $batch calls in flight, and — once
 // Graph has throttled us — a paced rate in items per second.
 //
-// Concurrency follows TCP's congestion control: it starts small, grows by one per clean batch
+// Concurrency follows TCP's congestion control: it starts small — 10 calls (200 items), what a
+// hand-written $batch loop runs from the start and far below Graph's per-app limits (2,000
+// requests/s; docs/graph.md §10) — grows by one per clean batch
 // (doubling per round trip) until the first trouble, then by 1/limit per clean batch; it grows
 // only while answers stay fast (round trip within twice the best seen) and the limit is really
 // in use. A 429 halves it and a failed call (503/504, lost) takes a fifth off, at most once per
@@ -21,6 +23,8 @@ export interface PacerOptions {
   batchSize?: number;
 }
 
+/** Calls in flight at first: 4 made a local, CPU-bound run spend its first round trips waiting. */
+const INITIAL = 10;
 const WINDOW_MS = 1000;
 const BUCKET_MS = 100;
 
@@ -45,7 +49,7 @@ export class Pacer {
   constructor(opts: PacerOptions = {}) {
     this.min = opts.min ?? 1;
     this.max = opts.max ?? 16;
-    this.limitF = Math.min(this.max, Math.max(this.min, opts.initial ?? 4));
+    this.limitF = Math.min(this.max, Math.max(this.min, opts.initial ?? INITIAL));
     this.batchSize = opts.batchSize ?? BATCH_SIZE;
   }
 

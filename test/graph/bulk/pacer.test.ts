@@ -1,5 +1,5 @@
 // The bulk executor's pacing (src/graph/bulk/pacer.ts), pure, with time passed in: the limit on
-// $batch calls in flight (slow start, then additive increase; cut at most once per round trip —
+// $batch calls in flight (10 at first, slow start up to 16, then additive increase; cut at most once per round trip —
 // by half on a 429, by a fifth on a failure; grown only while fast and in use), and the paced
 // rate set by throttling.
 import { describe, it, expect } from 'vitest';
@@ -18,8 +18,8 @@ const clean = (p: Pacer, more: Partial<Answer> = {}): Answer => ({
 });
 
 describe('the concurrency limit', () => {
-  it('starts at the initial limit (4 by default), within min and max', () => {
-    expect(new Pacer().limit).toBe(4);
+  it('starts at the initial limit (10 by default, like a hand-written $batch loop), within min and max', () => {
+    expect(new Pacer().limit).toBe(10);
     expect(new Pacer({ initial: 2 }).limit).toBe(2);
     expect(new Pacer({ initial: 40, max: 8 }).limit).toBe(8);
     expect(new Pacer({ initial: 1, min: 3 }).limit).toBe(3);
