@@ -249,9 +249,10 @@ const rowsOut = [
   ],
   [
     'throttled: % of R after the first second',
-    results.throttled.fractionWithoutBurst * 100,
-    `≥ ${THROTTLE_TARGET * 100}%: ${results.throttled.fractionWithoutBurst >= THROTTLE_TARGET ? 'met' : 'missed'}; ${present}/${rows.length} verified`,
+    results.throttled.afterFirstSecond * 100,
+    `≥ ${THROTTLE_TARGET * 100}%: ${results.throttled.afterFirstSecond >= THROTTLE_TARGET ? 'met' : 'missed'}; ${present}/${rows.length} verified`,
   ],
+  ['throttled: % of R, whole process − burst', results.throttled.fractionWithoutBurst * 100, '(holds start-up)'],
   ['memory: peak RSS MB', mem.rssMB, `≤ ${RSS_TARGET_MB} MB: ${mem.rssMB <= RSS_TARGET_MB ? 'met' : 'missed'}`],
   ['process start ms (authsh -c "1 + 1")', median(start), ''],
 ];

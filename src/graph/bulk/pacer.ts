@@ -1,7 +1,9 @@
 // How fast the bulk executor may send: an adaptive limit on $batch calls in flight, and — once
 // Graph has throttled us — a paced rate in items per second.
 //
-// Concurrency follows TCP's congestion control: it starts small, grows by one per clean batch
+// Concurrency follows TCP's congestion control: it starts small — 10 calls (200 items), what a
+// hand-written $batch loop runs from the start and far below Graph's per-app limits (2,000
+// requests/s; docs/graph.md §10) — grows by one per clean batch
 // (doubling per round trip) until the first trouble, then by 1/limit per clean batch; it grows
 // only while answers stay fast (round trip within twice the best seen) and the limit is really
 // in use. A 429 halves it and a failed call (503/504, lost) takes a fifth off, at most once per
@@ -9,7 +11,9 @@
 //
 // A limit on batches cannot hold a rate below one batch per round trip (20 items every ~25 ms is
 // 800 items/s), so throttling also sets a rate: the items Graph accepted over the last second,
-// which under a token bucket is the bucket's rate. The rate creeps up 5% a second to find more
+// which under a token bucket is the bucket's rate. Set again (at most every half second), it
+// counts only what was accepted since the first 429: a full bucket's first burst, still in the
+// last second, would overstate the rate and buy another half second of 429s. The rate creeps up 5% a second to find more
 // room, and is dropped when nothing has been throttled for five seconds.
 import { BATCH_SIZE } from '../types.js';
 
@@ -21,6 +25,8 @@ export interface PacerOptions {
   batchSize?: number;
 }
 
+/** Calls in flight at first: 4 made a local, CPU-bound run spend its first round trips waiting. */
+const INITIAL = 10;
 const WINDOW_MS = 1000;
 const BUCKET_MS = 100;
 
@@ -34,6 +40,8 @@ export class Pacer {
   private lastCut = -Infinity;
   private lastThrottle = -Infinity;
   private lastRateSet = -Infinity;
+  /** When the current spell of throttling began (the first 429 while the rate was free). */
+  private throttledSince = -Infinity;
   private lastTick = 0;
   /** Items per second while throttled; Infinity when free. */
   rate = Infinity;
@@ -45,7 +53,7 @@ export class Pacer {
   constructor(opts: PacerOptions = {}) {
     this.min = opts.min ?? 1;
     this.max = opts.max ?? 16;
-    this.limitF = Math.min(this.max, Math.max(this.min, opts.initial ?? 4));
+    this.limitF = Math.min(this.max, Math.max(this.min, opts.initial ?? INITIAL));
     this.batchSize = opts.batchSize ?? BATCH_SIZE;
   }
 
@@ -128,8 +136,9 @@ export class Pacer {
     this.lastTick = now;
     if (now - this.lastRateSet < WINDOW_MS / 2) return;
     this.lastRateSet = now;
-    const seen = this.acceptedPerSecond(now);
     const was = this.rate;
+    if (was === Infinity) this.throttledSince = now;
+    const seen = was === Infinity ? this.acceptedPerSecond(now) : this.acceptedSinceThrottled(now);
     this.rate = Math.max(1, seen > 0 ? seen : Math.min(was, this.batchSize));
     if (was === Infinity) {
       this.tokens = 0;
@@ -151,6 +160,19 @@ export class Pacer {
     const b = Math.floor(now / BUCKET_MS);
     this.accepted.set(b, (this.accepted.get(b) ?? 0) + n);
     for (const k of this.accepted.keys()) if (k <= b - WINDOW_MS / BUCKET_MS) this.accepted.delete(k);
+  }
+
+  /**
+   * Items a second accepted after the answer that began this spell of throttling (its 100 ms
+   * bucket left out: most of it is the burst) or, a second on, over the last second.
+   */
+  private acceptedSinceThrottled(now: number): number {
+    const elapsed = now - this.throttledSince;
+    if (elapsed >= WINDOW_MS) return this.acceptedPerSecond(now);
+    const from = Math.floor(this.throttledSince / BUCKET_MS);
+    let sum = 0;
+    for (const [k, v] of this.accepted) if (k > from) sum += v;
+    return (sum * 1000) / elapsed;
   }
 
   private acceptedPerSecond(now: number): number {

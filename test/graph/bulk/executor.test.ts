@@ -309,7 +309,7 @@ describe('backing off', () => {
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(emu.counters.itemFaults).toBeGreaterThan(0);
-    expect(g.stats().concurrency).toBe(4);
+    expect(g.stats().concurrency).toBe(10);
   });
 
   it('slows down when more than a quarter of a batch was unavailable', async () => {
@@ -322,7 +322,7 @@ describe('backing off', () => {
         .map((u) => g.request(methodsOf(u.id))),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(g.stats().concurrency).toBeLessThan(4);
+    expect(g.stats().concurrency).toBeLessThan(10);
   });
 });
 
@@ -744,7 +744,7 @@ describe('stats', () => {
       retried: 0,
       throttled: 0,
       reconciled: 0,
-      concurrency: 4,
+      concurrency: 10,
       rate: Infinity,
     });
 

@@ -1,5 +1,5 @@
 // The bulk executor's pacing (src/graph/bulk/pacer.ts), pure, with time passed in: the limit on
-// $batch calls in flight (slow start, then additive increase; cut at most once per round trip —
+// $batch calls in flight (10 at first, slow start up to 16, then additive increase; cut at most once per round trip —
 // by half on a 429, by a fifth on a failure; grown only while fast and in use), and the paced
 // rate set by throttling.
 import { describe, it, expect } from 'vitest';
@@ -18,8 +18,8 @@ const clean = (p: Pacer, more: Partial<Answer> = {}): Answer => ({
 });
 
 describe('the concurrency limit', () => {
-  it('starts at the initial limit (4 by default), within min and max', () => {
-    expect(new Pacer().limit).toBe(4);
+  it('starts at the initial limit (10 by default, like a hand-written $batch loop), within min and max', () => {
+    expect(new Pacer().limit).toBe(10);
     expect(new Pacer({ initial: 2 }).limit).toBe(2);
     expect(new Pacer({ initial: 40, max: 8 }).limit).toBe(8);
     expect(new Pacer({ initial: 1, min: 3 }).limit).toBe(3);
@@ -148,14 +148,25 @@ describe('the paced rate', () => {
     expect(p.rate).toBe(20);
   });
 
-  it('is set again at most every half second', () => {
+  it('is set again at most every half second, from what Graph accepted since the first throttle', () => {
     const p = new Pacer();
     p.onAnswer(1000, clean(p, { accepted: 30, throttled: true }));
     expect(p.rate).toBe(30);
     p.onAnswer(1200, clean(p, { accepted: 30, throttled: true }));
     expect(p.rate).toBe(30);
     p.onAnswer(1600, clean(p, { accepted: 0, throttled: true }));
-    expect(p.rate).toBe(60);
+    expect(p.rate).toBe(50); // 30 in the 600 ms since the first throttle
+  });
+
+  it("leaves the bucket's first burst out once throttled: the rate settles on the bucket's refill", () => {
+    // A full bucket lets 200 through at once; from the first 429 on, Graph accepts 20 every 100 ms.
+    const p = new Pacer();
+    p.onAnswer(50, clean(p, { accepted: 200 }));
+    p.onAnswer(100, clean(p, { accepted: 20, throttled: true }));
+    expect(p.rate).toBe(220); // all it knows yet: the last second
+    for (let t = 200; t < 700; t += 100) p.onAnswer(t, clean(p, { accepted: 20 }));
+    p.onAnswer(700, clean(p, { accepted: 20, throttled: true }));
+    expect(p.rate).toBe(200); // 120 in the 600 ms since the first throttle, not 340 over the last second
   });
 
   it('paces sending to the rate: allowance, waitFor and spend share a bucket of one batch', () => {
