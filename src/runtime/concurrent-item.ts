@@ -3,7 +3,7 @@
 // writes its plan lines to.
 import { ShellError, toShellError } from './errors.js';
 import type { Host } from './command.js';
-import { checkpointed } from './checkpointed.js';
+import { itemValues } from './checkpointed.js';
 import type { Ticket } from './turns.js';
 import type { Value } from './values.js';
 import type { Job } from './job.js';
@@ -58,7 +58,7 @@ export async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: H
     return;
   }
   try {
-    for await (const value of checkpointed(job, bound, slot.item, {
+    for await (const value of itemValues(job, bound, slot.item, {
       signal,
       onError,
       host,
