@@ -82,15 +82,26 @@ export async function* allMethods(
   userId: string,
   version: GraphVersion = 'beta',
 ): AsyncGenerator<ShellRecord> {
+  for await (const page of methodPages(ctx, client, userId, version)) yield* page;
+}
+
+/** The same, a page of records at a time: get-methods over thousands of users awaits once a page. */
+export async function* methodPages(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  version: GraphVersion = 'beta',
+): AsyncGenerator<ShellRecord[]> {
+  const req: GraphRequest = {
+    method: 'GET',
+    path: `${authenticationPath(userId)}/methods`,
+    version,
+    signal: ctx.signal,
+  };
   try {
-    for await (const m of client.items<GraphObject>({
-      method: 'GET',
-      path: `${authenticationPath(userId)}/methods`,
-      version,
-      signal: ctx.signal,
-    })) {
-      yield methodRecord(m, userId);
-    }
+    if (client.pages) {
+      for await (const page of client.pages<GraphObject>(req)) yield page.map((m) => methodRecord(m, userId));
+    } else for await (const m of client.items<GraphObject>(req)) yield [methodRecord(m, userId)];
   } catch (e) {
     throw graphError(e, undefined, ctx);
   }
