@@ -6,7 +6,7 @@ import type { ShellRecord } from '../../../runtime/record.js';
 import { authenticationPath, collectionPath, methodPath, type MethodTypeInfo } from '../../../graph/catalogue.js';
 import type { GraphClient, GraphRequest, GraphResponse, GraphVersion } from '../../../graph/types.js';
 import { graphError } from '../support/client.js';
-import { methodRecord } from '../support/records.js';
+import { methodRecord, type UserRef } from '../support/records.js';
 import { whatIf } from '../support/whatif.js';
 
 type GraphObject = Record<string, unknown>;
@@ -85,13 +85,17 @@ export async function* allMethods(
   for await (const page of methodPages(ctx, client, userId, version)) yield* page;
 }
 
-/** The same, a page of records at a time: get-methods over thousands of users awaits once a page. */
+/**
+ * The same, a page of records at a time: get-methods over thousands of users awaits once a page.
+ * Given the user's identity, the records name its userPrincipalName too.
+ */
 export async function* methodPages(
   ctx: CommandContext,
   client: GraphClient,
-  userId: string,
+  user: string | UserRef,
   version: GraphVersion = 'beta',
 ): AsyncGenerator<ShellRecord[]> {
+  const userId = typeof user === 'string' ? user : user.id;
   const req: GraphRequest = {
     method: 'GET',
     path: `${authenticationPath(userId)}/methods`,
@@ -100,8 +104,8 @@ export async function* methodPages(
   };
   try {
     if (client.pages) {
-      for await (const page of client.pages<GraphObject>(req)) yield page.map((m) => methodRecord(m, userId));
-    } else for await (const m of client.items<GraphObject>(req)) yield [methodRecord(m, userId)];
+      for await (const page of client.pages<GraphObject>(req)) yield page.map((m) => methodRecord(m, user));
+    } else for await (const m of client.items<GraphObject>(req)) yield [methodRecord(m, user)];
   } catch (e) {
     throw graphError(e, undefined, ctx);
   }
