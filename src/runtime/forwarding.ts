@@ -16,7 +16,14 @@ export function forwarding(start: () => Promise<AsyncIterable<Value>>): AsyncIte
         next: () => {
           if (inner) return inner.next();
           if (closed) return Promise.resolve(finished());
-          return begin().then((it) => it.next());
+          // A setup that failed ends the stream, as a generator that threw is done.
+          return begin().then(
+            (it) => it.next(),
+            (e: unknown) => {
+              closed = true;
+              throw e;
+            },
+          );
         },
         // Closing before the setup ran closes nothing (as a generator never started); during it,
         // the source is closed once it exists.

@@ -48,6 +48,7 @@ describe('a stream set up on its first next', () => {
       throw new Error('no such command');
     })[Symbol.asyncIterator]();
     await expect(bad.next()).rejects.toThrow('no such command');
+    expect(await bad.next()).toEqual({ done: true, value: undefined });
     async function* failing(): AsyncGenerator<Value> {
       yield 1;
       throw new Error('item 2 failed');
