@@ -3,7 +3,7 @@
 // preload that prints the process's CPU time (process.cpuUsage, user + system) at exit, and for
 // the memory run its peak RSS; the baselines report theirs in their JSON. A run that errs is a
 // harness failure (exit 1), never a figure.
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, startEmulator } from './bulk-emulator.mjs';
 import { fig } from './bulk-format.mjs';
@@ -27,6 +27,10 @@ const RSS_PRELOAD =
 export function runner({ root, cli, tmp, logs, viaCli, latency, app }) {
   const cpuPreload = join(tmp, 'cpu.mjs');
   const rssPreload = join(tmp, 'rss.mjs');
+  // V8's code cache (src/cli/launcher.ts) that a run with `cache: 'keep'` wrote: a run with
+  // `cache: 'seed'` starts in a fresh home (no token: it signs in afresh) holding only this
+  // folder, as an installed authsh's home holds it from its earlier runs.
+  const codeCache = join(tmp, 'code-cache');
   writeFileSync(cpuPreload, CPU_PRELOAD);
   writeFileSync(rssPreload, RSS_PRELOAD);
   let emuCount = 0;
@@ -59,9 +63,15 @@ export function runner({ root, cli, tmp, logs, viaCli, latency, app }) {
   /**
    * Runs authsh -c SCRIPT; a non-zero exit or an error line on stderr is a harness failure. The
    * result has the wall time (ms), the process's CPU time (cpuMs) and, with `memory`, rssMB.
+   * `cache`: 'keep' keeps the code cache the run wrote; 'seed' starts from the one kept.
    */
-  async function authsh(name, emu, script, { output, memory } = {}) {
+  async function authsh(name, emu, script, { output, memory, cache } = {}) {
     const timeV = memory && existsSync('/usr/bin/time');
+    const env = clientEnv(emu, name);
+    if (cache === 'seed') {
+      if (!existsSync(codeCache)) harnessFailure(`run '${name}': no code cache was kept before it`);
+      cpSync(codeCache, join(env.AUTHSH_HOME, 'cache'), { recursive: true });
+    }
     const node = [
       process.execPath,
       '--import',
@@ -73,7 +83,12 @@ export function runner({ root, cli, tmp, logs, viaCli, latency, app }) {
       script,
     ];
     const [cmd, ...args] = timeV ? ['/usr/bin/time', '-v', ...node] : node;
-    const r = await run(cmd, args, { env: clientEnv(emu, name), cwd: tmp });
+    const r = await run(cmd, args, { env, cwd: tmp });
+    if (cache === 'keep') {
+      rmSync(codeCache, { recursive: true, force: true });
+      if (existsSync(join(env.AUTHSH_HOME, 'cache')))
+        cpSync(join(env.AUTHSH_HOME, 'cache'), codeCache, { recursive: true });
+    }
     writeFileSync(join(logs, `${name}.stderr`), r.stderr);
     const cpu = r.stderr.match(/^BENCH_CPU_US=(\d+)$/m);
     r.cpuMs = cpu ? Number(cpu[1]) / 1000 : NaN;

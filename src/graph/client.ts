@@ -166,16 +166,16 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     };
   }
 
-  return {
+  const client: GraphClient & Required<Pick<GraphClient, 'pages'>> = {
     connection: opts.connection,
     // async, so a refused URL is a rejected promise like any other failure
     request: async <T>(req: GraphRequest) => send<T>(wire(req)),
-    async *items<T>(req: GraphRequest): AsyncGenerator<T> {
+    async *pages<T>(req: GraphRequest): AsyncGenerator<T[]> {
       let w: Wire | undefined = wire(req);
       while (w) {
         const page: GraphResponse<{ value?: T[]; '@odata.nextLink'?: string }> = await send(w);
         const body = page.body ?? {};
-        for (const item of body.value ?? []) yield item;
+        yield body.value ?? [];
         const next = body['@odata.nextLink'];
         if (!next) return;
         const url: URL = new URL(next, w.url);
@@ -190,11 +190,15 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         };
       }
     },
+    async *items<T>(req: GraphRequest): AsyncGenerator<T> {
+      for await (const page of client.pages<T>(req)) for (const item of page) yield item;
+    },
     describe: (req) => `${req.method} ${urlOf(req)}`,
     close: async () => {
       if (ownAgent) await ownAgent.close();
     },
   };
+  return client;
 }
 
 /**

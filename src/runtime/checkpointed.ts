@@ -31,6 +31,29 @@ export interface CheckpointedOptions extends ItemOptions {
 }
 
 /**
+ * The values of one item: checkpointed() when there is a checkpoint to keep or a question to
+ * ask, else the command's own run with the item's context. A bulk read has neither, and a
+ * generator per item (and an await per value) in between is CPU it can spend elsewhere.
+ */
+export function itemValues(
+  job: Job,
+  args: Record<string, unknown>,
+  item: Value,
+  options: CheckpointedOptions,
+): AsyncIterable<Value> {
+  if (job.checkpoint || job.confirmation) return checkpointed(job, args, item, options);
+  const ctx = job.ctx.forItem(item, {
+    signal: options.signal,
+    onError: options.onError,
+    host: options.host,
+    inDoubt: false,
+    ticket: options.ticket,
+    onDecline: options.onDecline,
+  });
+  return job.spec.run(ctx, args);
+}
+
+/**
  * One unit of work under a checkpoint: skipped when the file says it is done (its kept output
  * emitted again unless the file says it was printed), run "in doubt" when it says started, and
  * recorded done, with its output, when it ends without an error.

@@ -3,16 +3,22 @@
 // writes its plan lines to.
 import { ShellError, toShellError } from './errors.js';
 import type { Host } from './command.js';
-import { checkpointed } from './checkpointed.js';
+import { itemValues } from './checkpointed.js';
 import type { Ticket } from './turns.js';
 import type { Value } from './values.js';
 import type { Job } from './job.js';
+
+/** An item's error among its values (a class of its own, so a value needs no wrapper). */
+export class ItemError {
+  constructor(readonly error: ShellError) {}
+}
 
 export interface Slot {
   item: Value;
   /** Its place in the order of decisions (questions, guards): input order. */
   ticket: Ticket;
-  events: ({ value: Value } | { error: ShellError })[];
+  /** Its values and errors, in the order they came. */
+  events: (Value | ItemError)[];
   failed: boolean;
   skipped: boolean;
   declined: boolean;
@@ -47,7 +53,7 @@ export async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: H
   const { binder, binding, call } = job;
   const onError = (error: ShellError) => {
     slot.failed = true;
-    slot.events.push({ error });
+    slot.events.push(new ItemError(error));
   };
   let bound;
   try {
@@ -58,7 +64,7 @@ export async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: H
     return;
   }
   try {
-    for await (const value of checkpointed(job, bound, slot.item, {
+    for await (const value of itemValues(job, bound, slot.item, {
       signal,
       onError,
       host,
@@ -67,7 +73,7 @@ export async function runItem(job: Job, slot: Slot, signal: AbortSignal, host: H
       onDecline: () => (slot.declined = true),
       onKey: (k) => (slot.key = k),
     }))
-      slot.events.push({ value });
+      slot.events.push(value);
   } catch (e) {
     // Cancelled, or stopping (SIGTERM: its requests were not sent): not this item's error.
     if (signal.aborted || job.interp.rt.stop?.aborted) {

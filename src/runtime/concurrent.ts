@@ -17,7 +17,7 @@ import { Turns } from './turns.js';
 import { BulkReport, type BulkCounts } from './bulk-report.js';
 import type { Value } from './values.js';
 import type { Job } from './job.js';
-import { PLAN_SHOWN, planHost, runItem, type Slot } from './concurrent-item.js';
+import { ItemError, PLAN_SHOWN, planHost, runItem, type Slot } from './concurrent-item.js';
 import { BATCH_SIZE } from '../graph/types.js';
 
 export { checkpointOf, checkpointed } from './checkpointed.js';
@@ -146,15 +146,15 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
   };
   /** Hands a finished slot's values on and writes its errors, in the order they came. */
   async function* emit(s: Slot): AsyncGenerator<Value> {
-    const last = s.events.findLastIndex((ev) => 'value' in ev);
+    const last = s.events.findLastIndex((ev) => !(ev instanceof ItemError));
     for (let i = 0; i < s.events.length; i++) {
       const ev = s.events[i]!;
-      if ('value' in ev) {
+      if (!(ev instanceof ItemError)) {
         // The write that prints its last value marks the item printed (Checkpoint.pending).
         if (i === last && s.key && job.checkpoint) {
           job.checkpoint.pending(s.key);
-          yield* lastValue(job.checkpoint, s.key, ev.value);
-        } else yield ev.value;
+          yield* lastValue(job.checkpoint, s.key, ev);
+        } else yield ev;
       } else job.ctx.forItem(s.item).writeError(ev.error);
     }
     if (last === -1 && s.key) job.checkpoint?.pending(s.key);
@@ -182,7 +182,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
         if (head.key && job.checkpoint) yield* emit(head);
         else
           for (const ev of head.events) {
-            if ('value' in ev) yield ev.value;
+            if (!(ev instanceof ItemError)) yield ev;
             else job.ctx.forItem(head.item).writeError(ev.error);
           }
         report.progress(counts, (input as { sizeHint?: number }).sizeHint);
@@ -207,7 +207,7 @@ export async function* runConcurrently(job: Job, input: AsyncIterable<Value>): A
       count(s);
       if (!spec.changesState) continue;
       for (const ev of s.events) {
-        if ('error' in ev) {
+        if (ev instanceof ItemError) {
           try {
             job.ctx.forItem(s.item).writeError(ev.error);
           } catch {

@@ -16,7 +16,10 @@ import type { Engine, Frame } from './engine.js';
 import type { Confirmation } from './confirm.js';
 import type { Ticket, Turns } from './turns.js';
 
-async function* empty(): AsyncGenerator<Value> {}
+/** No input: one for every context (an item's context is made per item: no generator each). */
+const EMPTY: AsyncIterable<Value> = {
+  [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
+};
 
 /** How one item's call differs from the command's: its own signal, doubt, and error sink. */
 export interface ItemOptions {
@@ -56,7 +59,7 @@ export class CommandContextImpl implements CommandContext {
     readonly callState: CallState = { shared: new Map() },
   ) {
     this.span = call.span;
-    this.input = input ?? empty();
+    this.input = input ?? EMPTY;
     this.hasInput = input !== undefined;
   }
 

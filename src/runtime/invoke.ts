@@ -17,6 +17,7 @@ import { bindParameters } from './blocks.js';
 import { checkpointOf, checkpointed } from './checkpointed.js';
 import { runConcurrently } from './concurrent.js';
 import type { Job } from './job.js';
+import { forwarding } from './forwarding.js';
 
 export { bindParameters, invokeBlock } from './blocks.js';
 import { Confirmation } from './confirm.js';
@@ -70,35 +71,44 @@ function unknownCommand(interp: Engine, call: A.CommandCall, frame: Frame): Shel
   return new ShellError('UnknownCommand', `unknown command '${call.name}'${hint}`, { span: call.nameSpan });
 }
 
-export async function* commandStream(
+/**
+ * A command's output stream. Its setup (arguments, binding) runs on the first next(), as a
+ * generator's body would; after that, when the command's own output is the stream (a run over
+ * all its input, or the concurrent runner), next() goes straight to it: a bulk read's values
+ * pass every stage of a pipeline without an await a stage (forwarding.ts).
+ */
+export function commandStream(
   interp: Engine,
   call: A.CommandCall,
   frame: Frame,
   input: AsyncIterable<Value> | undefined,
-): AsyncGenerator<Value> {
-  const fn = frame.scope.findFunction(call.name);
-  const spec = fn ? undefined : interp.rt.builtins.get(call.name.toLowerCase());
-  if (!fn && !spec) throw unknownCommand(interp, call, frame);
-  if (frame.depth >= MAX_CALL_DEPTH) {
-    throw new ShellError(
-      'CallDepthExceeded',
-      `'${call.name}' was called more than ${MAX_CALL_DEPTH} levels deep: is there a recursion with no end?`,
-      { span: call.nameSpan },
-    );
-  }
-  const args = await evaluateArguments(interp, call, frame);
-  if (fn) yield* invokeFunction(interp, fn, call, args, input, frame);
-  else yield* invokeBuiltin(interp, spec!, call, args, input, frame);
+): AsyncIterable<Value> {
+  return forwarding(async () => {
+    const fn = frame.scope.findFunction(call.name);
+    const spec = fn ? undefined : interp.rt.builtins.get(call.name.toLowerCase());
+    if (!fn && !spec) throw unknownCommand(interp, call, frame);
+    if (frame.depth >= MAX_CALL_DEPTH) {
+      throw new ShellError(
+        'CallDepthExceeded',
+        `'${call.name}' was called more than ${MAX_CALL_DEPTH} levels deep: is there a recursion with no end?`,
+        { span: call.nameSpan },
+      );
+    }
+    const args = await evaluateArguments(interp, call, frame);
+    if (fn) return invokeFunction(interp, fn, call, args, input, frame);
+    return startBuiltin(interp, spec!, call, args, input, frame);
+  });
 }
 
-async function* invokeBuiltin(
+/** Binds a built-in's call and returns its output: its run, the concurrent runner, or a run per item. */
+async function startBuiltin(
   interp: Engine,
   spec: CommandSpec,
   call: A.CommandCall,
   args: EvaluatedArgument[],
   input: AsyncIterable<Value> | undefined,
   frame: Frame,
-): AsyncGenerator<Value> {
+): Promise<AsyncIterable<Value>> {
   // The secret policy learns the call's secret arguments and outputs on their way through run.
   spec = interp.rt.secrets?.watch(spec) ?? spec;
   const binder = binderFor(spec);
@@ -120,14 +130,15 @@ async function* invokeBuiltin(
   const guarded = checkpoint !== undefined || confirmation !== undefined;
   if (spec.input !== 'item' || !input) {
     binder.checkRequired(binding.args, call.span);
-    if (guarded) yield* checkpointed(job, binding.args, undefined);
-    else yield* spec.run(ctx, binding.args);
-    return;
+    return guarded ? checkpointed(job, binding.args, undefined) : spec.run(ctx, binding.args);
   }
-  if (spec.concurrent) {
-    yield* runConcurrently(job, input);
-    return;
-  }
+  if (spec.concurrent) return runConcurrently(job, input);
+  return perItem(job, input, guarded);
+}
+
+/** A built-in run once per input item; an item's failure is written and the next one goes on. */
+async function* perItem(job: Job, input: AsyncIterable<Value>, guarded: boolean): AsyncGenerator<Value> {
+  const { interp, spec, ctx, binder, binding, call } = job;
   for await (const item of input) {
     await interp.breathe();
     const itemCtx = ctx.forItem(item);

@@ -43,6 +43,14 @@ export class ShellRecord {
     return this;
   }
 
+  /**
+   * Adds a key the record does not hold yet, `lower` being its lower case: for builders that
+   * worked both out once for thousands of records (the Graph record builders).
+   */
+  put(lower: string, key: string, value: unknown): void {
+    this.entries.set(lower, { key, value });
+  }
+
   delete(key: string): boolean {
     return this.entries.delete(key.toLowerCase());
   }

@@ -19,6 +19,7 @@
 import type { CommandSpec, SecretProperty } from './command.js';
 import { ShellRecord } from './record.js';
 import { MASK, parameterFor, register, secretKeyNames } from './secret-declarations.js';
+import { learning } from './learning.js';
 
 export { MASK, redactSecrets, secretKeyNames } from './secret-declarations.js';
 
@@ -182,13 +183,11 @@ export class SecretPolicy {
       const learnOutput = (v: unknown) => this.learnOutput(spec, v);
       const copy: CommandSpec = {
         ...spec,
-        async *run(ctx, args) {
-          learnArguments(args);
-          for await (const v of spec.run(ctx, args)) {
-            learnOutput(v);
-            yield v;
-          }
-        },
+        run: (ctx, args) =>
+          learning(() => {
+            learnArguments(args);
+            return spec.run(ctx, args);
+          }, learnOutput),
       };
       watched.set(spec, (w = { policy: this, spec: copy }));
     }

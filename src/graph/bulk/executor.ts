@@ -113,25 +113,30 @@ export function createBulkExecutor(base: GraphClient, opts: ExecutorOptions = {}
     });
   }
 
+  async function* pages<T>(req: GraphRequest): AsyncGenerator<T[]> {
+    type Page = GraphResponse<{ value?: T[]; '@odata.nextLink'?: string }>;
+    let pending: Promise<Page> | undefined = request<Page['body']>(req);
+    while (pending) {
+      const page: Page = await pending;
+      const link = page.body?.['@odata.nextLink'];
+      // The next page is asked for before this one is handed out (one page of read-ahead), so
+      // a pipeline fed by a long listing never waits for a page. Graph does not carry headers
+      // (ConsistencyLevel) into the nextLink: they are sent again.
+      pending = link
+        ? request<Page['body']>({ method: 'GET', path: link, headers: req.headers, signal: req.signal }, true)
+        : undefined;
+      // A consumer that stops early leaves the read-ahead unawaited: its failure is nobody's.
+      pending?.catch(() => undefined);
+      yield page.body?.value ?? [];
+    }
+  }
+
   return {
     connection: base.connection,
     request: (req) => request(req),
+    pages,
     async *items<T>(req: GraphRequest): AsyncGenerator<T> {
-      type Page = GraphResponse<{ value?: T[]; '@odata.nextLink'?: string }>;
-      let pending: Promise<Page> | undefined = request<Page['body']>(req);
-      while (pending) {
-        const page: Page = await pending;
-        const link = page.body?.['@odata.nextLink'];
-        // The next page is asked for before this one is handed out (one page of read-ahead), so
-        // a pipeline fed by a long listing never waits for a page. Graph does not carry headers
-        // (ConsistencyLevel) into the nextLink: they are sent again.
-        pending = link
-          ? request<Page['body']>({ method: 'GET', path: link, headers: req.headers, signal: req.signal }, true)
-          : undefined;
-        // A consumer that stops early leaves the read-ahead unawaited: its failure is nobody's.
-        pending?.catch(() => undefined);
-        for (const item of page.body?.value ?? []) yield item;
-      }
+      for await (const page of pages<T>(req)) for (const item of page) yield item;
     },
     describe: (req) => base.describe(req),
     close: () => base.close?.() ?? Promise.resolve(),

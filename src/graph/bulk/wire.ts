@@ -89,8 +89,9 @@ export function toItem(
 }
 
 function lower(h: Record<string, string> | undefined): Record<string, string> {
+  // Once for each of a bulk read's thousands of answers: no array of entries per answer.
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = String(v);
+  if (h) for (const k of Object.keys(h)) out[k.toLowerCase()] = String(h[k]);
   return out;
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactSecrets, secretKeyNames } from '../../../src/runtime/secrets.js';
 import { builtinCommands } from '../../../src/builtins/registry.js';
-import { methodRecord } from '../../../src/builtins/graph/support/records.js';
+import { graphRecord, methodRecord } from '../../../src/builtins/graph/support/records.js';
 import { graphError } from '../../../src/builtins/graph/support/client.js';
 import { searchClause } from '../../../src/builtins/graph/get-users.js';
 import { GraphRequestError, SignInError } from '../../../src/graph/types.js';
@@ -53,6 +53,45 @@ describe('Graph command support', () => {
     ]);
     expect(toPlain(r)).toMatchObject({ type: 'phone', userId: 'u1', userPrincipalName: 'U1@contoso.com' });
     expect(methodRecord({ id: 'y' }, 'u2', 'email').get('type')).toBe('email');
+  });
+
+  it('builds every record of a bulk read from its own object, whatever shapes come and in which order', () => {
+    const shapes = [
+      (i: number) => ({ id: `a${i}`, displayName: `A ${i}`, mail: `a${i}@x` }),
+      (i: number) => ({ mail: `b${i}@x`, id: `b${i}`, '@odata.etag': 'e' }),
+      (i: number) => ({ ID: `c${i}`, displayname: `C ${i}`, DisplayName: `C2 ${i}` }),
+      () => ({}),
+    ];
+    const first = ['displayName', 'mail'];
+    for (let round = 0; round < 30; round++) {
+      const obj: Record<string, unknown> = shapes[round % shapes.length]!(round);
+      const r = graphRecord(obj, first);
+      const expected: [string, unknown][] = [];
+      const order = ['displayname', 'mail', ...Object.keys(obj).map((k) => k.toLowerCase())];
+      for (const lower of new Set(order)) {
+        const spellings = Object.keys(obj).filter((k) => k.toLowerCase() === lower && !k.includes('@odata.'));
+        const k = spellings.at(-1);
+        if (k !== undefined) expected.push([k, obj[k]]);
+      }
+      expect([...r], `round ${round}`).toEqual(expected);
+      expect(graphRecord(obj, [], ['id']).keys().at(-1)?.toLowerCase()).toBe(
+        Object.keys(obj).length ? 'id' : undefined,
+      );
+    }
+    // Two methods of one type and shape: the second keeps its own values, in the same order.
+    const phone = (n: string) => ({
+      '@odata.type': '#microsoft.graph.phoneAuthenticationMethod',
+      id: n,
+      phoneNumber: n,
+    });
+    expect(toPlain(methodRecord(phone('1'), 'u1'))).toMatchObject({ id: '1', phoneNumber: '1', userId: 'u1' });
+    expect([...methodRecord(phone('2'), 'u2')]).toEqual([
+      ['type', 'phone'],
+      ['phoneNumber', '2'],
+      ['id', '2'],
+      ['userId', 'u2'],
+      ['userPrincipalName', null],
+    ]);
   });
 
   it("turns Graph errors into ShellErrors with Graph's code, status, request-id and the item", () => {

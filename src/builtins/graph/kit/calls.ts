@@ -6,7 +6,7 @@ import type { ShellRecord } from '../../../runtime/record.js';
 import { authenticationPath, collectionPath, methodPath, type MethodTypeInfo } from '../../../graph/catalogue.js';
 import type { GraphClient, GraphRequest, GraphResponse, GraphVersion } from '../../../graph/types.js';
 import { graphError } from '../support/client.js';
-import { methodRecord } from '../support/records.js';
+import { methodRecord, type UserRef } from '../support/records.js';
 import { whatIf } from '../support/whatif.js';
 
 type GraphObject = Record<string, unknown>;
@@ -82,15 +82,30 @@ export async function* allMethods(
   userId: string,
   version: GraphVersion = 'beta',
 ): AsyncGenerator<ShellRecord> {
+  for await (const page of methodPages(ctx, client, userId, version)) yield* page;
+}
+
+/**
+ * The same, a page of records at a time: get-methods over thousands of users awaits once a page.
+ * Given the user's identity, the records name its userPrincipalName too.
+ */
+export async function* methodPages(
+  ctx: CommandContext,
+  client: GraphClient,
+  user: string | UserRef,
+  version: GraphVersion = 'beta',
+): AsyncGenerator<ShellRecord[]> {
+  const userId = typeof user === 'string' ? user : user.id;
+  const req: GraphRequest = {
+    method: 'GET',
+    path: `${authenticationPath(userId)}/methods`,
+    version,
+    signal: ctx.signal,
+  };
   try {
-    for await (const m of client.items<GraphObject>({
-      method: 'GET',
-      path: `${authenticationPath(userId)}/methods`,
-      version,
-      signal: ctx.signal,
-    })) {
-      yield methodRecord(m, userId);
-    }
+    if (client.pages) {
+      for await (const page of client.pages<GraphObject>(req)) yield page.map((m) => methodRecord(m, user));
+    } else for await (const m of client.items<GraphObject>(req)) yield [methodRecord(m, user)];
   } catch (e) {
     throw graphError(e, undefined, ctx);
   }

@@ -41,15 +41,35 @@ const isAnnotation = (k: string): boolean => k.startsWith('@odata.') || k.includ
 /** A Graph object as a record in Graph's key order, without OData annotations. */
 export function graphRecord(
   obj: GraphObject,
-  first: readonly string[] = [],
-  last: readonly string[] = [],
+  first: readonly string[] = NONE,
+  last: readonly string[] = NONE,
 ): ShellRecord {
   return fill(new ShellRecord(), obj, first, last);
 }
 
+const NONE: readonly string[] = [];
+
+/**
+ * Which of an object's keys go into its record, in order (the original spellings), for one shape
+ * of object: a bulk read gets thousands of objects of the same few shapes, so the order is worked
+ * out once per shape and then only followed.
+ */
+interface Plan {
+  keys: readonly string[];
+  last: readonly string[];
+  skip: ReadonlySet<string> | undefined;
+  put: string[];
+  lowers: string[];
+}
+
+/** Plans by `first` (weakly: some callers build `first` per call), a few shapes each. */
+const plans = new WeakMap<readonly string[], Plan[]>();
+const SHAPES_KEPT = 8;
+
 /**
  * Puts `obj`'s properties into `r`: `first` in that order, then the rest in Graph's order, then
- * `last`; OData annotations and the keys in `skip` (lower case) left out.
+ * `last`; OData annotations and the keys in `skip` (lower case) left out. `r` holds no key yet
+ * but those in `skip`, so none of the keys put is there already.
  */
 function fill(
   r: ShellRecord,
@@ -58,24 +78,55 @@ function fill(
   last: readonly string[],
   skip?: ReadonlySet<string>,
 ): ShellRecord {
-  // A bulk read builds thousands of these: one map of the kept keys, no closures; a key already
-  // in `r` (skipped keys never are) has been put. A key spelled twice in different cases keeps
-  // its first position and its last spelling, as before.
+  const keys = Object.keys(obj);
+  let list = plans.get(first);
+  let plan = list?.find((p) => p.last === last && p.skip === skip && sameKeys(p.keys, keys));
+  if (!plan) {
+    plan = makePlan(keys, first, last, skip);
+    if (!list) plans.set(first, (list = []));
+    if (list.length >= SHAPES_KEPT) list.shift();
+    list.push(plan);
+  }
+  const { put, lowers } = plan;
+  for (let i = 0; i < put.length; i++) r.put(lowers[i]!, put[i]!, fromPlain(obj[put[i]!]));
+  return r;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The order for one shape. A key spelled twice in different cases keeps its first position and
+ * its last spelling.
+ */
+function makePlan(
+  keys: readonly string[],
+  first: readonly string[],
+  last: readonly string[],
+  skip: ReadonlySet<string> | undefined,
+): Plan {
   const byLower = new Map<string, string>();
-  for (const k of Object.keys(obj)) {
+  for (const k of keys) {
     if (isAnnotation(k)) continue;
     const lower = k.toLowerCase();
     if (!skip?.has(lower)) byLower.set(lower, k);
   }
-  for (const k of first) putKey(r, obj, byLower, k.toLowerCase());
-  for (const lower of byLower.keys()) if (!isLast(last, lower)) putKey(r, obj, byLower, lower);
-  for (const k of last) putKey(r, obj, byLower, k.toLowerCase());
-  return r;
-}
-
-function putKey(r: ShellRecord, obj: GraphObject, byLower: Map<string, string>, lower: string): void {
-  const k = byLower.get(lower);
-  if (k !== undefined && !r.has(lower)) r.set(k, fromPlain(obj[k]));
+  const plan: Plan = { keys: [...keys], last, skip, put: [], lowers: [] };
+  const taken = new Set<string>();
+  const take = (lower: string) => {
+    const k = byLower.get(lower);
+    if (k === undefined || taken.has(lower)) return;
+    taken.add(lower);
+    plan.put.push(k);
+    plan.lowers.push(lower);
+  };
+  for (const k of first) take(k.toLowerCase());
+  for (const lower of byLower.keys()) if (!isLast(last, lower)) take(lower);
+  for (const k of last) take(k.toLowerCase());
+  return plan;
 }
 
 function isLast(last: readonly string[], lower: string): boolean {
