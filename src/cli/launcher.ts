@@ -8,10 +8,11 @@
 // the run went through markedly more of the program than the run that wrote it (a Graph script
 // after `-c '1 + 1'`), judged by how many of Node's own modules it loaded, kept in the file's
 // first 4 bytes. A cache that cannot be read or written is no error. AUTHSH_CODE_CACHE=0 turns it off.
+// The launcher itself is built as CommonJS (dist/package.json says so): an ES module entry point
+// makes Node start its ES module loader first, ~5 ms of every start that nothing here needs.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { constants, Script } from 'node:vm';
 import { authshHome } from '../graph/home.js';
@@ -23,7 +24,8 @@ declare const AUTHSH_BUNDLE_HASH: string;
 setFlagsFromString('--max-semi-space-size=32');
 setFlagsFromString('--liftoff-only');
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), 'authsh.cjs');
+// __dirname: this file runs as CommonJS (see above), in dist/ beside the bundle.
+const bundle = join(__dirname, 'authsh.cjs');
 const dir = join(authshHome(), 'cache');
 const name = `code-${AUTHSH_BUNDLE_HASH}-${process.version}-${process.arch}.bin`;
 const useCache = process.env['AUTHSH_CODE_CACHE'] !== '0';
@@ -73,11 +75,11 @@ if (useCache)
   process.once('exit', () => {
     if (!cache || script.cachedDataRejected || loaded() >= cache.modules + MORE) writeCache(script);
   });
-const module = { exports: {} };
+const program = { exports: {} };
 (script.runInThisContext() as (...a: unknown[]) => void)(
-  module.exports,
+  program.exports,
   createRequire(bundle),
-  module,
+  program,
   bundle,
   dirname(bundle),
 );

@@ -1,10 +1,12 @@
 // The launcher (src/cli/launcher.ts) keeps V8's compiled code of the bundle under
 // AUTHSH_HOME/cache. What a user can see of it: the file exists, private, is read back instead
 // of written again, and a broken or foreign one never stops authsh.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshHome, runCli } from '../support/cli.js';
+import { cliPath, freshHome, runCli } from '../support/cli.js';
 
 const cacheDir = (home: string) => join(home, 'cache');
 const cacheFiles = (home: string) => readdirSync(cacheDir(home)).filter((f) => f.startsWith('code-'));
@@ -66,5 +68,22 @@ describe('the code cache', () => {
     expect(() => readdirSync(cacheDir(home))).toThrow();
     writeFileSync(cacheDir(home), 'a file where the cache directory would be');
     expect(run(home)).toMatchObject({ code: 0, stdout: '2\n', stderr: '' });
+  });
+});
+
+describe('the launcher', () => {
+  it("is a CommonJS script: a `-c` run never starts Node's ES module loader", () => {
+    // A preload that lists, at exit, the internal modules Node loaded (the ES loader's job runner among them or not).
+    const dir = mkdtempSync(join(tmpdir(), 'authsh-preload-'));
+    const preload = join(dir, 'loaded.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n");
+    const r = spawnSync(process.execPath, ['--require', preload, cliPath, '-c', '1 + 1'], {
+      encoding: 'utf8',
+      env: { ...process.env, AUTHSH_HOME: freshHome() },
+    });
+    expect(r.stdout).toBe('2\n');
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded).not.toContain('NativeModule internal/modules/esm/module_job');
   });
 });
