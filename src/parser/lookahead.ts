@@ -23,7 +23,16 @@ import {
   type TokenType,
 } from 'chevrotain';
 
-type Lookahead = (this: unknown, orAlts?: IOrAlt<unknown>[]) => number | boolean | undefined;
+type Lookahead = (this: Parser, orAlts?: IOrAlt<unknown>[]) => number | boolean | undefined;
+
+/** A lookahead function built on its first call; `key` is where the parser caches it. */
+export type LazyLookahead = Lookahead & { key?: number };
+
+/** What a lookahead function sees as `this`: the parser, its tokens and its cache of these functions. */
+interface Parser {
+  LA(i: number): IToken;
+  lookAheadFuncsCache: Map<number, Lookahead>;
+}
 
 interface OptionalOptions {
   prodOccurrence: number;
@@ -63,18 +72,24 @@ export class OneTokenTables extends LLkLookaheadStrategy {
     return this.onFirstCall(() => super.buildLookaheadForOptional(options) as Lookahead) as () => boolean;
   }
 
-  /** A function that builds the real one when the parser first calls it, and from then on calls that. */
-  private onFirstCall(build: () => Lookahead): Lookahead {
+  /**
+   * A function that builds the real one when the parser first calls it. It then puts the real one
+   * in its place in the parser's cache (under the key GrammarBase.setLaFuncCache gave it), so later
+   * calls go straight to it; without a key it keeps calling through.
+   */
+  private onFirstCall(build: () => Lookahead): LazyLookahead {
     let real: Lookahead | undefined;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the returned function's `this` is the parser
     const strategy = this;
-    return function (this: unknown, orAlts?: IOrAlt<unknown>[]) {
+    const lazy: LazyLookahead = function (this: Parser, orAlts?: IOrAlt<unknown>[]) {
       if (!real) {
         strategy.built++;
         real = build();
+        if (lazy.key !== undefined) this.lookAheadFuncsCache.set(lazy.key, real);
       }
       return real.call(this, orAlts);
     };
+    return lazy;
   }
 
   private alternation(options: AlternationOptions): Lookahead {
@@ -89,9 +104,9 @@ export class OneTokenTables extends LLkLookaheadStrategy {
     });
     const table = this.decidedByOneToken(paths);
     if (!table) return super.buildLookaheadForAlternation(options) as Lookahead;
-    return function (this: { LA(i: number): IToken }) {
+    return function (this: Parser) {
       return table[this.LA(1).tokenTypeIdx];
-    } as Lookahead;
+    };
   }
 
   /**
