@@ -71,6 +71,13 @@ describe('the code cache', () => {
   });
 });
 
+/** A preload that writes to stderr, at exit, the list of Node's internal modules the process loaded. */
+function preload(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'authsh-preload-')), 'loaded.cjs');
+  writeFileSync(file, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n");
+  return file;
+}
+
 describe('the launcher', () => {
   it("is a CommonJS script: a `-c` run never starts Node's ES module loader", () => {
     // A preload that lists, at exit, the internal modules Node loaded (the ES loader's job runner among them or not).
@@ -85,5 +92,14 @@ describe('the launcher', () => {
     const loaded = JSON.parse(r.stderr) as string[];
     expect(loaded).toContain('NativeModule vm');
     expect(loaded).not.toContain('NativeModule internal/modules/esm/module_job');
+  });
+
+  it('loads no node:crypto for a script that makes no Graph call and keeps no checkpoint', () => {
+    const r = spawnSync(process.execPath, ['--require', preload(), cliPath, '-c', '1 + 1'], {
+      encoding: 'utf8',
+      env: { ...process.env, AUTHSH_HOME: freshHome() },
+    });
+    expect(r.stdout).toBe('2\n');
+    expect(JSON.parse(r.stderr)).not.toContain('NativeModule crypto');
   });
 });
