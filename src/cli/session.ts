@@ -4,7 +4,6 @@
 // turns the outcome into an exit code
 // (docs/language.md §6). A REPL keeps one Session, so functions and variables persist between lines.
 // Its Graph connection is connection.ts, its checkpoint files checkpoint-files.ts.
-import { isatty } from 'node:tty';
 import { parse } from '../parser/parse.js';
 import { ShellError, toShellError } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
