@@ -18,7 +18,7 @@ describe('the code cache', () => {
     const home = freshHome();
     expect(run(home)).toMatchObject({ code: 0, stdout: '2\n' });
     const [file] = cacheFiles(home);
-    expect(file).toMatch(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.bin$/);
+    expect(file).toMatch(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-shell\.bin$/);
     const path = join(cacheDir(home), file!);
     const first = readFileSync(path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -52,14 +52,25 @@ describe('the code cache', () => {
     expect(cacheFiles(home)[0]).not.toContain('0000000000000000');
   });
 
-  it('is made again after a run that used much more of the program (a Graph script after `1 + 1`)', () => {
+  it('keeps a Graph run apart: `-c "1 + 1"` after a Graph run still reads its own, smaller cache', () => {
     const home = freshHome();
     run(home);
-    const path = join(cacheDir(home), cacheFiles(home)[0]!);
-    const small = readFileSync(path).length;
+    const [shell] = cacheFiles(home);
+    const small = readFileSync(join(cacheDir(home), shell!));
     const demo = runCli(['--demo', '-c', 'get-user cameron | get-methods | count'], { env: { AUTHSH_HOME: home } });
     expect(demo.code).toBe(0);
-    expect(readFileSync(path).length).toBeGreaterThan(small);
+    const graph = cacheFiles(home).find((f) => f.endsWith('-graph.bin'));
+    expect(graph).toBeDefined();
+    const big = readFileSync(join(cacheDir(home), graph!));
+    expect(big.length).toBeGreaterThan(small.length);
+    // Both runs again: each reads its own cache, which V8 accepts, so neither is made again.
+    expect(run(home).stdout).toBe('2\n');
+    expect(
+      runCli(['--demo', '-c', 'get-user cameron | get-methods | count'], { env: { AUTHSH_HOME: home } }).code,
+    ).toBe(0);
+    expect(readFileSync(join(cacheDir(home), shell!)).equals(small)).toBe(true);
+    expect(readFileSync(join(cacheDir(home), graph!)).equals(big)).toBe(true);
+    expect(cacheFiles(home).sort()).toEqual([graph, shell].sort());
   });
 
   it('is neither read nor written with AUTHSH_CODE_CACHE=0, nor does a home it cannot write stop authsh', () => {
