@@ -49,12 +49,17 @@ function argsKey(): string {
   return `k${(h >>> 0).toString(36)}`; // not all digits: JSON keeps such keys in insertion order
 }
 
+/** The kinds learned so far; anything in the file that is not a kind by key is dropped. */
 function readRuns(): Record<string, Kind> {
+  const runs: Record<string, Kind> = {};
   try {
-    return useCache ? (JSON.parse(readFileSync(join(dir, runsName), 'utf8')) as Record<string, Kind>) : {};
+    const file: unknown = useCache ? JSON.parse(readFileSync(join(dir, runsName), 'utf8')) : undefined;
+    if (file && typeof file === 'object' && !Array.isArray(file))
+      for (const [k, v] of Object.entries(file)) if (v === 'graph' || v === 'shell') runs[k] = v;
   } catch {
-    return {};
+    // none yet, or unreadable: every run is a guess until one is remembered
   }
+  return runs;
 }
 
 /** A Graph run has loaded node:tls (undici's https, the emulator's server); a shell run never does. */

@@ -73,6 +73,18 @@ describe('the code cache', () => {
     expect(cacheFiles(home).sort()).toEqual([graph, shell].sort());
   });
 
+  it('ignores a runs file that is not what it wrote (junk, null, a path for a kind) and writes a good one', () => {
+    const home = freshHome();
+    run(home);
+    const [runsFile] = readdirSync(cacheDir(home)).filter((f) => f.startsWith('runs-'));
+    for (const junk of ['not json', 'null', '[1, 2]', JSON.stringify({ x: '../../../etc/passwd' })]) {
+      writeFileSync(join(cacheDir(home), runsFile!), junk);
+      expect(run(home, '6 * 7')).toMatchObject({ code: 0, stdout: '42\n', stderr: '' });
+      const runs = JSON.parse(readFileSync(join(cacheDir(home), runsFile!), 'utf8')) as Record<string, string>;
+      expect(Object.values(runs)).toEqual(['shell']);
+    }
+  });
+
   it('is neither read nor written with AUTHSH_CODE_CACHE=0, nor does a home it cannot write stop authsh', () => {
     const home = freshHome();
     expect(run(home, '1 + 1', { AUTHSH_CODE_CACHE: '0' }).stdout).toBe('2\n');
