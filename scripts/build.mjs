@@ -1,6 +1,7 @@
 // Builds the CLI: dist/authsh.cjs (the whole program, one CommonJS bundle), dist/authsh.js (the
-// launcher, package `bin`, which runs the bundle through V8's code cache: src/cli/launcher.ts) and
-// dist/vendor (vega and vega-lite, ES modules only the HTML report imports). Start-up time is the
+// CommonJS launcher, package `bin`, dist/package.json marking it so, which runs the bundle through
+// V8's code cache: src/cli/launcher.ts) and dist/vendor (vega and vega-lite, ES modules only the
+// HTML report imports). Start-up time is the
 // reason for the shape: a cached bundle starts faster than the lazily loaded ES module chunks
 // this replaced (docs/architecture.md, "Start-up"), and vega's top-level await cannot be CommonJS.
 // Importing chevrotain through its package entry loads ~650 lodash-es modules (~0.6 s); its
