@@ -117,12 +117,14 @@ describe('the launcher', () => {
     expect(loaded).not.toContain('NativeModule internal/modules/esm/module_job');
   });
 
-  it('loads no node:crypto for a script that makes no Graph call and keeps no checkpoint', () => {
+  it('loads neither node:crypto nor node:perf_hooks for a script that makes no Graph call and keeps no checkpoint', () => {
     const r = spawnSync(process.execPath, ['--require', preload(), cliPath, '-c', '1 + 1'], {
       encoding: 'utf8',
       env: { ...process.env, AUTHSH_HOME: freshHome() },
     });
     expect(r.stdout).toBe('2\n');
-    expect(JSON.parse(r.stderr)).not.toContain('NativeModule crypto');
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(loaded).not.toContain('NativeModule crypto');
+    expect(loaded).not.toContain('NativeModule perf_hooks');
   });
 });
