@@ -1,13 +1,14 @@
 // Builds the CLI: dist/authsh.cjs (the whole program, one CommonJS bundle), dist/authsh.js (the
-// launcher, package `bin`, which runs the bundle through V8's code cache: src/cli/launcher.ts) and
-// dist/vendor (vega and vega-lite, ES modules only the HTML report imports). Start-up time is the
+// CommonJS launcher, package `bin`, dist/package.json marking it so, which runs the bundle through
+// V8's code cache: src/cli/launcher.ts) and dist/vendor (vega and vega-lite, ES modules only the
+// HTML report imports). Start-up time is the
 // reason for the shape: a cached bundle starts faster than the lazily loaded ES module chunks
 // this replaced (docs/architecture.md, "Start-up"), and vega's top-level await cannot be CommonJS.
 // Importing chevrotain through its package entry loads ~650 lodash-es modules (~0.6 s); its
 // single-file build, which the package ships but does not export, loads in ~35 ms.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync, chmodSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, existsSync, chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -60,11 +61,14 @@ const bundled = readFileSync(join(dist, 'authsh.cjs'));
 if (bundled.some((byte) => byte > 0x7f))
   throw new Error('dist/authsh.cjs is not ASCII: the launcher reads it as latin1');
 const hash = createHash('sha256').update(bundled).digest('hex').slice(0, 16);
+// The launcher is CommonJS, so Node never starts its ES module loader for it (~5 ms a start):
+// dist/package.json makes dist/authsh.js, the package's `bin`, a CommonJS file.
+writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 await build({
   ...common,
   entryPoints: [join(root, 'src/cli/launcher.ts')],
   outfile: join(dist, 'authsh.js'),
-  format: 'esm',
+  format: 'cjs',
   define: { AUTHSH_BUNDLE_HASH: JSON.stringify(hash) },
   banner: { js: '#!/usr/bin/env node' },
 });

@@ -3,7 +3,7 @@
 // rules of grammar-statements.ts and grammar.ts both use.
 import { CstParser, EOF, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
-import { OneTokenTables } from './lookahead.js';
+import { OneTokenTables, type LazyLookahead } from './lookahead.js';
 
 function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return 'the end of the input';
@@ -62,6 +62,15 @@ export abstract class GrammarBase extends CstParser {
       skipValidations: !validate,
       errorMessageProvider: messages,
     });
+  }
+
+  /**
+   * Chevrotain stores each lookahead function it builds here: the lazy ones (lookahead.ts) learn
+   * their key, so that once built they replace themselves and the parser calls the real one.
+   */
+  setLaFuncCache(key: number, value: LazyLookahead): void {
+    value.key = key;
+    (this as unknown as { lookAheadFuncsCache: Map<number, LazyLookahead> }).lookAheadFuncsCache.set(key, value);
   }
 
   /** Tokens touch (no space between): the glue of bare arguments and postfix access. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CstElement, IToken } from 'chevrotain';
 import { AuthshParser } from '../../src/parser/grammar.js';
 import { tokenize } from '../../src/lexer/lexer.js';
+import type { OneTokenTables } from '../../src/parser/lookahead.js';
 // @ts-expect-error the benchmark's runbook generator is plain JavaScript
 import { generateRunbook } from '../../scripts/bench/runbook.mjs';
 
@@ -65,5 +66,28 @@ describe('one-token lookahead tables', () => {
   it.each(wrong)('report the same errors, after the same recovery, for %j', (text) => {
     const result = parseWith(tables, text);
     expect(result).toEqual(parseWith(chevrotains, text));
+  });
+});
+
+describe('lookahead built on first use', () => {
+  const builtBy = (parser: AuthshParser) =>
+    (parser as unknown as { lookaheadStrategy: OneTokenTables }).lookaheadStrategy;
+
+  it('build no lookahead function while the parser is built, and only the ones a script needs', () => {
+    const fresh = new AuthshParser(false, true);
+    expect(builtBy(fresh).built).toBe(0);
+    parseWith(fresh, '1 + 1');
+    const forOneLine = builtBy(fresh).built;
+    expect(forOneLine).toBeGreaterThan(0);
+    parseWith(fresh, generateRunbook(600) as string);
+    expect(builtBy(fresh).built).toBeGreaterThan(forOneLine);
+  });
+
+  it('decide the same once built as when first built', () => {
+    const fresh = new AuthshParser(false, true);
+    const text = generateRunbook(200) as string;
+    const first = parseWith(fresh, text);
+    expect(parseWith(fresh, text)).toEqual(first);
+    expect(first).toEqual(parseWith(chevrotains, text));
   });
 });
