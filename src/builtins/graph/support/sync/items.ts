@@ -3,6 +3,7 @@
 // a row; or from a plan file (`-apply -plan FILE`), where every planned user is read again
 // before any write and a plan the tenant no longer matches is refused (PlanStale) or, with
 // -skipChanged, applied only for the users still as planned.
+import { setMaxListeners } from 'node:events';
 import type { CommandContext } from '../../../../runtime/command.js';
 import { ShellError } from '../../../../runtime/errors.js';
 import { ShellRecord } from '../../../../runtime/record.js';
@@ -75,9 +76,17 @@ export async function* planItems(
   st.opts = plan.options;
   const users = plan.users;
   const changed: string[] = [];
+  // Hundreds of reads at once each listen on the signal, by design: on one of their own.
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const onAbort = () => controller.abort(ctx.signal.reason);
+  ctx.signal.addEventListener('abort', onAbort, { once: true });
+  const reading = Object.create(ctx, { signal: { get: () => controller.signal } }) as CommandContext;
   for (let at = 0; at < users.length; at += CHECK_WINDOW) {
     const chunk = users.slice(at, at + CHECK_WINDOW);
-    const now = await Promise.all(chunk.map((u) => readTenantUser(ctx, client, u.userId)));
+    const now = await Promise.all(chunk.map((u) => readTenantUser(reading, client, u.userId))).finally(() => {
+      if (at + CHECK_WINDOW >= users.length) ctx.signal.removeEventListener('abort', onAbort);
+    });
     chunk.forEach((u, i) => {
       const order = at + i;
       const t = now[i]!;
