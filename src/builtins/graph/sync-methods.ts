@@ -32,6 +32,7 @@ import { PLAN_SCHEMA, type SyncOptions, type UserPlan } from './support/sync/typ
 import { syncExamples } from './support/sync/examples.js';
 
 const STATE = 'sync-methods';
+// The call's state is made by `items`, which runs before any item and before `finish`.
 const state = (ctx: CommandContext): SyncState | undefined => ctx.shared?.(STATE, () => undefined as never);
 
 /** The call's options, checked before any row is read. */

@@ -14,7 +14,8 @@ import {
   resolveColumns,
   type ColumnMap,
 } from '../../../../../src/builtins/graph/support/sync/rows.js';
-import type { MethodValues, SyncAction } from '../../../../../src/builtins/graph/support/sync/types.js';
+import { checkStale } from '../../../../../src/builtins/graph/support/sync/plan-file.js';
+import type { MethodValues, SyncAction, UserPlan } from '../../../../../src/builtins/graph/support/sync/types.js';
 
 const none: MethodValues = { mobile: null, alternateMobile: null, office: null, email: null };
 const opts = (o: Partial<DiffOptions> = {}): DiffOptions => ({
@@ -244,5 +245,40 @@ describe('the summary line', () => {
     expect(planLine('sync-methods', { add: 12, update: 3, remove: 1, keep: 980, skip: 4, users: 1000 })).toBe(
       'sync-methods: 12 to add, 3 to update, 1 to remove, 980 unchanged, 4 skipped (1,000 users)',
     );
+  });
+});
+
+describe('a plan against the tenant now (-apply -plan FILE)', () => {
+  const plan = (actions: SyncAction[]): UserPlan => ({
+    userId: 'u1',
+    userPrincipalName: 'kim@contoso.com',
+    displayName: 'Kim',
+    observed: { ...none, mobile: '+1 4255550101' },
+    actions,
+  });
+  const update: SyncAction = { method: 'mobile', action: 'update', from: '+1 4255550101', to: '+1 4255550199' };
+  const add: SyncAction = { method: 'office', action: 'add', from: null, to: '+1 4255550100' };
+
+  it('leaves to do what the tenant still shows as planned', () => {
+    expect(checkStale(plan([update, add]), { ...none, mobile: '+14255550101' }, null)).toEqual({
+      pending: [update, add],
+      done: [],
+    });
+  });
+
+  it('counts as done what the tenant already shows as wanted (an earlier apply got that far)', () => {
+    const now = { ...none, mobile: '+1 4255550199', office: '+1 4255550100' };
+    expect(checkStale(plan([update, add]), now, null)).toEqual({ pending: [], done: [update, add] });
+  });
+
+  it('names what changed otherwise, a kept method included', () => {
+    const keep: SyncAction = { method: 'email', action: 'keep', from: 'a@b.com', to: 'a@b.com' };
+    const now = { ...none, mobile: '+1 4255550000', email: 'z@b.com' };
+    expect(checkStale(plan([update, keep]), now, null)).toEqual({
+      changed: [
+        'mobile is now +1 4255550000, the plan saw +1 4255550101',
+        'email is now z@b.com, the plan saw a@b.com',
+      ],
+    });
   });
 });
