@@ -113,6 +113,56 @@ describe('sync-methods plans from a feed', () => {
   });
 });
 
+describe('sync-methods -remove on the demo tenant', () => {
+  it("keeps a user's default MFA phone and last MFA-capable method, saying why, unless -force (default: never)", () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'leavers.csv'), 'userPrincipalName\nMeganB@contoso.com\nAdeleV@contoso.com\n');
+    const r = run(
+      ws,
+      [
+        'set-signin-preference -user AdeleV@contoso.com -method sms',
+        'import-csv leavers.csv | sync-methods -remove',
+        "'--- force'",
+        'import-csv leavers.csv | sync-methods -remove -force',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(0);
+    const out = jsonLines(r.stdout) as (Rec | string)[];
+    const at = out.indexOf('--- force');
+    const line = (x: Rec) => `${String(x.userPrincipalName)} ${String(x.method)} ${String(x.action)}`;
+    const plain = out.slice(0, at) as Rec[];
+    const forced = out.slice(at + 1) as Rec[];
+    expect(plain.map(line)).toEqual([
+      'MeganB@contoso.com mobile skip',
+      'MeganB@contoso.com alternateMobile remove',
+      'MeganB@contoso.com email remove',
+      'AdeleV@contoso.com mobile skip',
+      'AdeleV@contoso.com email remove',
+    ]);
+    expect(plain[0]!.reason).toBe(
+      'would leave MeganB@contoso.com with no MFA-capable method; -force removes it anyway',
+    );
+    expect(plain[3]!.reason).toMatch(
+      /AdeleV@contoso.com's default MFA method: change it first with set-signin-preference/,
+    );
+    expect(forced.map(line)).toEqual([
+      'MeganB@contoso.com mobile remove',
+      'MeganB@contoso.com alternateMobile remove',
+      'MeganB@contoso.com email remove',
+      'AdeleV@contoso.com mobile skip',
+      'AdeleV@contoso.com email remove',
+    ]);
+  });
+
+  it('under -whatif plans as usual and says where the plan would go, writing no file', () => {
+    const ws = workspace();
+    const r = run(ws, 'import-csv hr.csv | sync-methods -plan plan.json -whatif | out-null');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('what if: sync-methods would write the plan to plan.json');
+    expect(readdirSync(ws.dir)).not.toContain('plan.json');
+  });
+});
+
 describe('the plan file', () => {
   it('is private JSON of the users with a change and the skipped rows, written whole', () => {
     const ws = workspace();
