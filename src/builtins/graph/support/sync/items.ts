@@ -41,6 +41,8 @@ export async function* feedItems(ctx: CommandContext, st: SyncState): AsyncGener
           seen.add(k.toLowerCase());
           feedColumns.push(k);
         }
+  // An empty feed has no columns to check -map against, and nothing to plan.
+  if (rows.length === 0) return;
   const resolved = resolveColumns(feedColumns, st.opts.map);
   if ('error' in resolved) throw invalidArgument(ctx, resolved.error, undefined, 'map');
   const checks = rows.map((r, i): RowCheck => {
