@@ -281,6 +281,45 @@ describe('applyUser', () => {
     });
   });
 
+  it("refuses a mobile removal while the tenant's alternateMobile stays, sending nothing", async () => {
+    await withEmulator(async (emu) => {
+      const u = userOf(emu, 'MeganB@contoso.com');
+      plans = [planFor(emu, u.userPrincipalName, [act('mobile', 'remove', 'x', null)])];
+      emu.counters.reset();
+      const r = await run(emu, '0 | apply-test -force');
+      expect(r.plain).toEqual([
+        `mobile remove failed the mobile phone ${String(phoneOf(u, 'mobile')!.phoneNumber)} of ` +
+          "Megan Bowen <MeganB@contoso.com> cannot go while the alternateMobile phone stays (Graph's order): " +
+          'remove both or neither',
+      ]);
+      expect(writes(emu)).toBe(0);
+    });
+  });
+
+  it('with -whatif counts the planned adds in the last-method guard', async () => {
+    await withEmulator(async (emu) => {
+      const u = userOf(emu, 'PradeepG@contoso.com');
+      const number = String(phoneOf(u, 'mobile')!.phoneNumber);
+      plans = [
+        planFor(emu, u.userPrincipalName, [
+          act('mobile', 'remove', number, null),
+          act('office', 'add', null, '+1 4255550114'),
+        ]),
+      ];
+      const r = await run(emu, '0 | apply-test -whatif');
+      expect(r.plain).toEqual(['mobile remove skipped what if: not sent', 'office add skipped what if: not sent']);
+      expect(r.info).toMatch(/what if: DELETE \S+\/phoneMethods\/3179e48a-750b-4051-897c-87b9720928f7/);
+      // Without the add, -whatif says the removal would be refused.
+      plans = [planFor(emu, u.userPrincipalName, [act('mobile', 'remove', number, null)])];
+      const alone = await run(emu, '0 | apply-test -whatif');
+      expect(alone.plain).toEqual([
+        expect.stringMatching(/^mobile remove skipped what if: refused: removing the mobile/),
+      ]);
+      expect(alone.info).toMatch(/what if: refused: removing the mobile phone/);
+      expect(alone.info).not.toMatch(/DELETE/);
+    });
+  });
+
   it('with -whatif shows each request and sends nothing', async () => {
     await withEmulator(async (emu) => {
       const u = userOf(emu, 'MeganB@contoso.com');
@@ -307,7 +346,7 @@ describe('applyUser', () => {
     });
   });
 
-  it('creates each method exactly once under 429s, 503s and lost answers', async () => {
+  it('creates each method exactly once, then updates and removes, under 429s, 503s and lost answers', async () => {
     await withEmulator(async (emu) => {
       const fresh = emu.store.users
         .filter((u) => /\.\d+@/.test(u.userPrincipalName) && phones(u).length === 0 && emails(u).length === 0)
@@ -337,6 +376,28 @@ describe('applyUser', () => {
       });
       expect(emu.counters.throttled).toBeGreaterThan(0);
       expect(emu.counters.faults).toBeGreaterThan(0);
+      expect(emu.counters.droppedAfter).toBeGreaterThan(0);
+
+      // Then updates and removals of the same users under the same faults: a PATCH resent after a
+      // lost answer is harmless, and a DELETE resent after one finds the method gone (done).
+      plans = fresh.map((u, i) =>
+        planFor(emu, u.userPrincipalName, [
+          act('mobile', 'update', number(i, 0), number(i, 2)),
+          act('alternateMobile', 'remove', number(i, 1), null),
+          act('email', 'remove', `user${i}@fabrikam.com`, null),
+        ]),
+      );
+      emu.counters.reset();
+      emu.faults.set({ throttlePerSecond: 300, faultRate: 0.05, itemFaultRate: 0.05, dropRate: 0.03, seed: 18 });
+      const again = await run(emu, `0..${fresh.length - 1} | apply-test | where { $_ -notmatch ' done$' }`);
+      emu.faults.set({ throttlePerSecond: 0, faultRate: 0, itemFaultRate: 0, dropRate: 0 });
+      expect(again.plain).toEqual([]);
+      expect(again.stderr).not.toMatch(/error/);
+      expect(emu.counters.byRoute[POST_PHONE] ?? 0).toBe(0);
+      fresh.forEach((u, i) => {
+        expect(phones(u).map((m) => `${m.phoneType} ${m.phoneNumber}`)).toEqual([`mobile ${number(i, 2)}`]);
+        expect(emails(u)).toEqual([]);
+      });
       expect(emu.counters.droppedAfter).toBeGreaterThan(0);
     }, 2000);
   });
