@@ -4,7 +4,11 @@
 // checked at write time, a failed step skipping the steps that need it, exactly one create per
 // POST under faults and lost answers, and -whatif sending nothing. The command here is test-only:
 // it applies plans[item] and emits one line per action: "method action result reason".
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Checkpoint } from '../../../../../src/runtime/checkpoint.js';
 import { startEmulator, type Emulator } from '../../../../../src/emulator/index.js';
 import { Session } from '../../../../../src/cli/session.js';
 import { builtinCommands } from '../../../../../src/builtins/registry.js';
@@ -38,10 +42,13 @@ const applyTest: CommandSpec = {
   input: 'item',
   concurrent: true,
   changesState: true,
-  parameters: [{ name: 'force', type: 'switch', description: 'Past the last-method guard.' }],
+  parameters: [
+    { name: 'item', type: 'any', position: 0, fromPipeline: 'value', description: 'The index into plans.' },
+    { name: 'force', type: 'switch', description: 'Past the last-method guard.' },
+  ],
   examples: [],
   async *run(ctx, args) {
-    const plan = plans[Number(ctx.item)]!;
+    const plan = plans[Number(args.item)]!;
     const client = await graphOf(ctx);
     const results = await applyUser(ctx, client, plan, { ...OPTIONS, force: args.force === true });
     for (const a of plan.actions) {
@@ -58,7 +65,7 @@ interface Outcome {
   code: number;
 }
 
-async function run(emu: Emulator, source: string): Promise<Outcome> {
+async function run(emu: Emulator, source: string, cwd?: string): Promise<Outcome> {
   let stderr = '';
   let info = '';
   const client = clientFor(emu);
@@ -77,6 +84,7 @@ async function run(emu: Emulator, source: string): Promise<Outcome> {
     columns: 120,
     connect: async () => client,
     commands: [...builtinCommands, applyTest],
+    ...(cwd ? { cwd } : {}),
   });
   const values: Value[] = [];
   try {
@@ -194,6 +202,36 @@ describe('applyUser', () => {
       // Never remove + add.
       expect(Object.keys(emu.counters.byRoute).filter((k) => /^(POST|DELETE) /.test(k))).toEqual([]);
     });
+  });
+
+  it('reconciles an in-doubt create: a method the interrupted run made is found, not created again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authsh-apply-'));
+    try {
+      await withEmulator(async (emu) => {
+        // The earlier run made the mobile, then died before recording the item done.
+        const made = await run(emu, "add-phone '+1 4255550120' -type mobile -user CameronW@contoso.com");
+        expect(made.stderr).toBe('');
+        const probe = Checkpoint.open(join(dir, 'probe.ck'));
+        const key = probe.key('apply-test', { item: 0 }, applyTest.parameters);
+        probe.close();
+        writeFileSync(join(dir, 'ck'), `# authsh checkpoint v1: S = started, D = done\nS ${key}\n`);
+        plans = [
+          planFor(emu, 'CameronW@contoso.com', [
+            act('mobile', 'add', null, '+1 4255550120'),
+            act('email', 'add', null, 'cameron@fabrikam.com'),
+          ]),
+        ];
+        emu.counters.reset();
+        const r = await run(emu, '0 | apply-test -checkpoint ck', dir);
+        expect(r.stderr).toBe('');
+        expect(r.plain).toEqual(['mobile add done', 'email add done']);
+        expect(emu.counters.byRoute[POST_PHONE] ?? 0).toBe(0);
+        expect(emu.counters.byRoute[POST_EMAIL]).toBe(1);
+        expect(phones(userOf(emu, 'CameronW@contoso.com'))).toHaveLength(1);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('counts a DELETE of a method already gone (404) as done', async () => {
