@@ -12,8 +12,11 @@ export const MANIFEST = fileURLToPath(new URL('../src/builtins/manifest.json', i
 export async function buildManifest(): Promise<ManifestEntry[]> {
   const entries: ManifestEntry[] = [];
   for (const [module, load] of Object.entries(commandModules)) {
-    const { run: _run, ...spec } = (await load()).default;
-    entries.push({ module, spec: JSON.parse(JSON.stringify(spec)) as ManifestEntry['spec'] });
+    const { run: _run, items, finish, ...spec } = (await load()).default;
+    // The call-level hooks are functions: the manifest says which the module has.
+    const hooks = [...(items ? ['items' as const] : []), ...(finish ? ['finish' as const] : [])];
+    const data = JSON.parse(JSON.stringify(spec)) as ManifestEntry['spec'];
+    entries.push(hooks.length ? { module, spec: data, hooks } : { module, spec: data });
   }
   return entries;
 }

@@ -64,6 +64,7 @@ export const commandModules: Readonly<Record<string, CommandModule>> = {
   'graph/add-email': () => import('./graph/add-email.js'),
   'graph/set-email': () => import('./graph/set-email.js'),
   'graph/remove-email': () => import('./graph/remove-email.js'),
+  'graph/sync-methods': () => import('./graph/sync-methods.js'),
   'graph/get-password': () => import('./graph/get-password.js'),
   'graph/reset-password': () => import('./graph/reset-password.js'),
   'graph/get-operation': () => import('./graph/get-operation.js'),
@@ -116,26 +117,34 @@ export const commandModules: Readonly<Record<string, CommandModule>> = {
   'graph/invoke-graph': () => import('./graph/invoke-graph.js'),
 };
 
-/** What the manifest keeps of a spec: all of it but `run`. */
-export type CommandData = Omit<CommandSpec, 'run'>;
+/** What the manifest keeps of a spec: all of it but its functions. */
+export type CommandData = Omit<CommandSpec, 'run' | 'items' | 'finish'>;
 
 export interface ManifestEntry {
   module: string;
   spec: CommandData;
+  /** The call-level hooks (CommandSpec items, finish) the module's spec has. */
+  hooks?: ('items' | 'finish')[];
 }
 
 /** A spec from its manifest entry whose `run` imports the command's module on first use. */
-function lazySpec({ module, spec }: ManifestEntry): CommandSpec {
+function lazySpec({ module, spec, hooks }: ManifestEntry): CommandSpec {
   const load = commandModules[module];
   if (!load) throw new Error(`manifest.json names ${module}, which registry.ts does not list: run npm run manifest`);
   let real: CommandSpec | undefined;
   let loading: Promise<CommandSpec> | undefined;
+  const loaded = async () => (real ??= await (loading ??= load!().then((m) => m.default)));
   async function* first(ctx: Parameters<CommandSpec['run']>[0], args: Parameters<CommandSpec['run']>[1]) {
-    real ??= await (loading ??= load!().then((m) => m.default));
-    yield* real.run(ctx, args);
+    yield* (await loaded()).run(ctx, args);
   }
   // Once loaded, the real generator is called directly: pipelines call `run` once per item.
-  return { ...spec, run: (ctx, args) => (real ? real.run(ctx, args) : first(ctx, args)) };
+  const lazy: CommandSpec = { ...spec, run: (ctx, args) => (real ? real.run(ctx, args) : first(ctx, args)) };
+  if (hooks?.includes('items'))
+    lazy.items = async function* (ctx, args) {
+      yield* (await loaded()).items!(ctx, args);
+    };
+  if (hooks?.includes('finish')) lazy.finish = async (ctx, args) => (await loaded()).finish!(ctx, args);
+  return lazy;
 }
 
 /** Every built-in, core and Graph, in one flat list: adding a command is its file and one line in commandModules. */

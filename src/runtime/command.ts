@@ -133,6 +133,18 @@ export interface CommandSpec {
    */
   concurrent?: boolean;
   examples: readonly CommandExample[];
+  /**
+   * An 'item' command's own items: when present, the call's items are what this yields instead
+   * of the pipeline's (it may read ctx.input whole — to find duplicate rows — or read a file, and
+   * it is called also when the command heads its pipeline). Each value is bound to the
+   * parameters and becomes ctx.item exactly as a pipeline item would. args: the call's own.
+   */
+  items?(ctx: CommandContext, args: BoundArgs): AsyncIterable<Value>;
+  /**
+   * Called once after the call's last item ended (also after an error or a stop, with what was
+   * done), for the call's own summary: the items' ctx.shared state is visible here.
+   */
+  finish?(ctx: CommandContext, args: BoundArgs): Promise<void> | void;
   run(ctx: CommandContext, args: BoundArgs): AsyncIterable<Value>;
 }
 

@@ -128,12 +128,23 @@ async function startBuiltin(
   ctx.callState.confirmation = confirmation;
   const job: Job = { interp, spec, ctx, binder, binding, call, checkpoint, confirmation };
   const guarded = checkpoint !== undefined || confirmation !== undefined;
-  if (spec.input !== 'item' || !input) {
+  // A command with its own `items` makes the call's items itself (from its input, or a file).
+  const items = spec.input === 'item' && spec.items ? spec.items(ctx, binding.args) : input;
+  if (spec.input !== 'item' || !items) {
     binder.checkRequired(binding.args, call.span);
     return guarded ? checkpointed(job, binding.args, undefined) : spec.run(ctx, binding.args);
   }
-  if (spec.concurrent) return runConcurrently(job, input);
-  return perItem(job, input, guarded);
+  const run = spec.concurrent ? runConcurrently(job, items) : perItem(job, items, guarded);
+  return spec.finish ? finishing(run, () => spec.finish!(ctx, binding.args)) : run;
+}
+
+/** The call's output, then its `finish` once every item ended (also after an error or a stop). */
+async function* finishing(run: AsyncIterable<Value>, finish: () => Promise<void> | void): AsyncGenerator<Value> {
+  try {
+    yield* run;
+  } finally {
+    await finish();
+  }
 }
 
 /** A built-in run once per input item; an item's failure is written and the next one goes on. */

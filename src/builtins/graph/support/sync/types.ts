@@ -26,6 +26,12 @@ export interface SyncAction {
 /** What applying one action came to. */
 export type SyncResult = 'done' | 'failed' | 'skipped' | 'unchanged';
 
+/** One action's result from applyUser, with why when it failed or was skipped. */
+export interface SyncOutcome {
+  result: SyncResult;
+  reason?: string;
+}
+
 /** The user a plan is for, as read from the tenant. */
 export interface SyncUser {
   userId: string;
