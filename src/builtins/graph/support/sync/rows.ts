@@ -104,8 +104,15 @@ const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() 
  */
 export function markDuplicates(rows: readonly RowCheck[]): RowCheck[] {
   const byUpn = new Map<string, FeedRow[]>();
+  // A row skipped for its own fault still names a user: the feed disagrees with itself about
+  // that user, so the user's good row cannot be trusted either.
+  const badByUpn = new Map<string, number[]>();
   for (const r of rows) {
-    if (!('ok' in r)) continue;
+    if (!('ok' in r)) {
+      const upn = r.skip.userPrincipalName?.toLowerCase();
+      if (upn && r.skip.row !== undefined) badByUpn.set(upn, [...(badByUpn.get(upn) ?? []), r.skip.row]);
+      continue;
+    }
     const k = r.ok.userPrincipalName.toLowerCase();
     const list = byUpn.get(k);
     if (list) list.push(r.ok);
@@ -113,15 +120,17 @@ export function markDuplicates(rows: readonly RowCheck[]): RowCheck[] {
   }
   return rows.map((r) => {
     if (!('ok' in r)) return r;
-    const group = byUpn.get(r.ok.userPrincipalName.toLowerCase())!;
-    if (group.length === 1) return r;
+    const upn = r.ok.userPrincipalName.toLowerCase();
+    const group = byUpn.get(upn)!;
+    const bad = badByUpn.get(upn) ?? [];
+    if (group.length === 1 && bad.length === 0) return r;
     const first = group[0]!;
     const skip = (reason: string): RowCheck => ({
       skip: { row: r.ok.row, userPrincipalName: r.ok.userPrincipalName, reason },
     });
-    if (group.every((g) => sameWanted(g.wanted, first.wanted)))
+    if (bad.length === 0 && group.every((g) => sameWanted(g.wanted, first.wanted)))
       return first === r.ok ? r : skip(`duplicate of row ${first.row}`);
-    const others = group.filter((g) => g !== r.ok).map((g) => g.row);
+    const others = [...group.filter((g) => g !== r.ok).map((g) => g.row), ...bad].sort((a, b) => (a ?? 0) - (b ?? 0));
     return skip(`duplicate userPrincipalName: also on row${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
   });
 }

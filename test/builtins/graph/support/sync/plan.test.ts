@@ -238,6 +238,16 @@ describe('the feed rows', () => {
     expect(marked[0]).toEqual(ok(5));
     expect(marked[1]).toEqual({ skip: { row: 9, userPrincipalName: 'a@b.com', reason: 'duplicate of row 5' } });
   });
+  it('skips a good row whose user also has a bad row: the feed disagrees with itself about that user', () => {
+    const marked = markDuplicates([
+      { skip: { row: 4, userPrincipalName: 'MeganB@contoso.com', reason: "mobile '12' is not a phone number" } },
+      { ok: { row: 5, userPrincipalName: 'meganb@contoso.com', wanted: { mobile: '+1 4255550123' } } },
+    ]);
+    expect(marked.map((r) => ('ok' in r ? `ok ${r.ok.row}` : `${r.skip.row}: ${r.skip.reason}`))).toEqual([
+      "4: mobile '12' is not a phone number",
+      '5: duplicate userPrincipalName: also on row 4',
+    ]);
+  });
 });
 
 describe('the summary line', () => {
