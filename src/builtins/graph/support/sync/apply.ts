@@ -2,8 +2,8 @@
 // alternateMobile: "alternateMobile needs a mobile"), then updates, then removals (alternateMobile
 // before mobile: a mobile cannot go while an alternateMobile stays). An update is a PATCH of the
 // method's fixed id, never remove + add, so the mobile keeps its id and its SMS sign-in state.
-// A create passes findCreated as its reconcile, so a lost or in-doubt answer is never a second
-// create; a DELETE of a method already gone (404) is done. The rules a plan checked are checked
+// Each write (writes.ts) can tell after a lost or in-doubt answer whether it was made, so none
+// reaches the tenant twice; a DELETE of a method already gone (404) is done. The rules a plan checked are checked
 // again right before the removals, on what the tenant shows then (the adds already made): the
 // last-method guard of removal.ts (its MFA_TYPES; -force passes it) and the default MFA phone
 // (Graph refuses to delete it; set-signin-preference changes it). A failed step is 'failed' with
@@ -12,25 +12,15 @@
 // and sends nothing.
 import type { CommandContext } from '../../../../runtime/command.js';
 import type { ShellRecord } from '../../../../runtime/record.js';
-import {
-  EMAIL_METHOD_ID,
-  PHONE_METHOD_IDS,
-  collectionPath,
-  methodPath,
-  methodTypeOf,
-  type MethodTypeInfo,
-  type MethodTypeName,
-  type PhoneType,
-} from '../../../../graph/catalogue.js';
-import type { GraphClient, GraphRequest } from '../../../../graph/types.js';
-import { allMethods, change, deleteMethod, findCreated, read } from '../../kit/calls.js';
+import type { MethodTypeName, PhoneType } from '../../../../graph/catalogue.js';
+import type { GraphClient } from '../../../../graph/types.js';
+import { allMethods, read } from '../../kit/calls.js';
+import { add, idOf, isPhone, remove, update } from './writes.js';
 import { PHONE } from '../phone.js';
-import { parsePhone } from '../phone-number.js';
 import { MFA_TYPES, describeMethod } from '../removal.js';
 import { SIGNIN_PREFERENCES, signInPath } from '../signin.js';
 import type { ManagedMethod, SyncAction, SyncActionKind, SyncOptions, SyncOutcome, UserPlan } from './types.js';
 
-const EMAIL: MethodTypeInfo = methodTypeOf('email')!;
 const ADD_ORDER: readonly ManagedMethod[] = ['mobile', 'alternateMobile', 'office', 'email'];
 const REMOVE_ORDER: readonly ManagedMethod[] = ['alternateMobile', 'mobile', 'office', 'email'];
 /** The result of a step -whatif showed and did not send. */
@@ -45,12 +35,6 @@ const DEFAULT_PHONE: Readonly<Record<string, PhoneType>> = {
 
 type GraphObject = Record<string, unknown>;
 type Results = Map<SyncAction, SyncOutcome>;
-
-const isPhone = (m: ManagedMethod): m is PhoneType => m !== 'email';
-const infoOf = (m: ManagedMethod): MethodTypeInfo => (isPhone(m) ? PHONE : EMAIL);
-const idOf = (m: ManagedMethod): string => (isPhone(m) ? PHONE_METHOD_IDS[m] : EMAIL_METHOD_ID);
-const digits = (n: unknown) => String(n).replace(/\D/g, '');
-const sameEmail = (a: unknown, b: unknown) => String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
 
 /** "Megan Bowen <MeganB@contoso.com>", as removal.ts names a user. */
 function whoOf(plan: UserPlan): string {
@@ -94,50 +78,6 @@ async function step(
   }
 }
 
-/** The number in Graph's form (as add-phone stores it); a reason when it is not a number. */
-function graphNumber(to: string, opts: SyncOptions): string {
-  const p = parsePhone(to, opts.country ?? undefined);
-  if ('reason' in p) throw new Error(`'${to}' is not a phone number (${p.reason})`);
-  return p.number;
-}
-
-function add(ctx: CommandContext, client: GraphClient, plan: UserPlan, a: SyncAction, opts: SyncOptions) {
-  const userId = plan.userId;
-  const to = String(a.to);
-  let body: GraphObject;
-  let reconcile: GraphRequest['reconcile'];
-  if (isPhone(a.method)) {
-    const phoneNumber = graphNumber(to, opts);
-    const phoneType = a.method;
-    body = { phoneNumber, phoneType };
-    const matches = (m: GraphObject) => m.phoneType === phoneType && digits(m.phoneNumber) === digits(phoneNumber);
-    reconcile = findCreated(ctx, client, userId, PHONE, matches);
-  } else {
-    body = { emailAddress: to.trim() };
-    reconcile = findCreated(ctx, client, userId, EMAIL, (m) => sameEmail(m.emailAddress, to));
-  }
-  const path = collectionPath(userId, infoOf(a.method));
-  return change(ctx, client, { method: 'POST', path, body, reconcile });
-}
-
-function update(ctx: CommandContext, client: GraphClient, plan: UserPlan, a: SyncAction, opts: SyncOptions) {
-  const to = String(a.to);
-  const body = isPhone(a.method) ? { phoneNumber: graphNumber(to, opts) } : { emailAddress: to.trim() };
-  const path = methodPath(plan.userId, infoOf(a.method), idOf(a.method));
-  return change(ctx, client, { method: 'PATCH', path, body });
-}
-
-async function remove(ctx: CommandContext, client: GraphClient, plan: UserPlan, a: SyncAction) {
-  try {
-    return (await deleteMethod(ctx, client, plan.userId, infoOf(a.method), idOf(a.method))) || undefined;
-  } catch (e) {
-    // Already gone: what the plan wanted is so.
-    if ((e as { status?: unknown }).status === 404) return true;
-    throw e;
-  }
-}
-
-/** What the tenant shows right before the removals: the user's methods and default MFA phone. */
 interface Tenant {
   methods: ShellRecord[] | { unreadable: string };
   defaultPhone: PhoneType | undefined;
