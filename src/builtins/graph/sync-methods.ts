@@ -111,6 +111,25 @@ async function planOf(ctx: CommandContext, st: SyncState, it: ShellRecord): Prom
   return plan;
 }
 
+/**
+ * At a terminal, one question a user, in input order, naming the user and every change before
+ * any is sent (yes, all, no, none); its answer stands for each of the user's writes.
+ */
+async function confirmed(ctx: CommandContext, plan: UserPlan): Promise<boolean> {
+  const changing = plan.actions.filter((a) => a.action === 'add' || a.action === 'update' || a.action === 'remove');
+  if (!ctx.confirm || ctx.whatIf || changing.length === 0) return true;
+  const what = changing.map((a) =>
+    a.action === 'add'
+      ? `add ${a.method} ${a.to}`
+      : a.action === 'update'
+        ? `change ${a.method} ${a.from} to ${a.to}`
+        : `remove ${a.method} ${a.from}`,
+  );
+  const who = plan.displayName ? `${plan.displayName} <${plan.userPrincipalName}>` : plan.userPrincipalName;
+  const ask = () => ctx.confirm!(`Sync ${who}: ${what.join('; ')}?`);
+  return ctx.inTurn ? ctx.inTurn(ask) : ask();
+}
+
 async function* run(ctx: CommandContext): AsyncGenerator<Value> {
   const st = state(ctx)!;
   const it = ctx.item as ShellRecord;
@@ -149,7 +168,10 @@ async function* run(ctx: CommandContext): AsyncGenerator<Value> {
   }
   // Already done by an earlier, interrupted apply of this plan: nothing is sent for those.
   const todo = { ...plan, actions: plan.actions.filter((a) => !done.has(a)) };
-  const outcomes = await applyUser(ctx, await graphOf(ctx), todo, st.opts);
+  const declined = !(await confirmed(ctx, todo));
+  const outcomes = declined
+    ? new Map(todo.actions.map((a) => [a, { result: 'skipped' as const, reason: 'not confirmed' }]))
+    : await applyUser(ctx, await graphOf(ctx), todo, st.opts);
   st.planned++;
   for (const a of plan.actions) {
     const o = done.has(a) ? { result: 'done' as const } : (outcomes.get(a) ?? { result: 'unchanged' as const });
@@ -222,6 +244,8 @@ const syncMethods: CommandSpec = {
   emits: SYNC_PROPERTIES,
   concurrent: true,
   changesState: true,
+  // With -apply it asks (at a terminal) before a user's changes; planning never asks.
+  destructive: true,
   parameters: [
     { name: 'record', type: 'any', fromPipeline: 'value', description: 'A feed record (piped, e.g. from import-csv).' },
     { name: 'apply', type: 'switch', description: 'Carry the plan out (without it nothing is changed).' },
