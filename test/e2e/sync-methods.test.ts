@@ -153,12 +153,6 @@ beforeAll(async () => {
   pool = emu.store.users.filter(
     (u) => /\.\d+@/.test(u.userPrincipalName) && (u.usageLocation === 'US' || u.usageLocation === 'CA'),
   );
-  // Generated alternate mobiles have one digit too many for a US number; give the pool real ones.
-  for (const u of pool) {
-    const alt = phoneRec(u, 'alternateMobile');
-    if (alt) alt.phoneNumber = String(alt.phoneNumber).replace(/^\+1 (\d{3})9\d(\d{6})$/, (_, a, b) => `+1 ${a}9${b}`);
-  }
-  phonesChanged();
   const none = (u: StoredUser) => !phoneRec(u, 'mobile') && !phoneRec(u, 'alternateMobile');
   const mobileOnly = (u: StoredUser) => !!phoneRec(u, 'mobile') && !phoneRec(u, 'alternateMobile');
   const both = (u: StoredUser) => !!phoneRec(u, 'mobile') && !!phoneRec(u, 'alternateMobile');

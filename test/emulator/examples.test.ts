@@ -142,6 +142,47 @@ const HARDWARE_TOKEN_PLANS: Record<string, Plan> = {
   },
 };
 
+// Phone and email methods as sync-methods reads and removes them: the fixed ids, both versions.
+const MOBILE = '3179e48a-750b-4051-897c-87b9720928f7';
+const EMAIL = '3ddfcfc8-9383-446f-83cc-3ab9be4be18f';
+/** After a documented DELETE: the method is gone from the item URL and from the user's list. */
+const gone = (upn: string, list: string, id: string) => async (c: Ctx) => {
+  expect((await c.send('GET', u(upn, `${list}/${id}`)())).status).toBe(404);
+  const r = await c.send('GET', u(upn, list)());
+  expect(r.json.value.map((m: { id: string }) => m.id)).not.toContain(id);
+};
+const PHONE_EMAIL_PLANS: Record<string, Plan> = Object.fromEntries(
+  (['v1.0', 'beta'] as const).flatMap((v): [string, Plan][] => [
+    [
+      `${v}_phoneauthenticationmethod-get`,
+      {
+        url: u(ADELE, `phoneMethods/${MOBILE}`),
+        why: `${ME}: Adele's mobile`,
+        // The number the tenant holds, and the state the demo's SMS policy gives (the doc shows 'ready').
+        then: (c, body) =>
+          expect(body).toMatchObject({
+            id: MOBILE,
+            phoneNumber: c.emu.store.findUser(ADELE)!.methods.find((m) => m.id === MOBILE)!.phoneNumber,
+            phoneType: 'mobile',
+            smsSignInState: 'notAllowedByPolicy',
+          }),
+      },
+    ],
+    [
+      `${v}_phoneauthenticationmethod-delete`,
+      {
+        url: u(LEE, `phoneMethods/${MOBILE}`),
+        why: `${ME}: Lee's mobile (no alternateMobile beside it, not his default MFA method, as the page requires)`,
+        then: gone(LEE, 'phoneMethods', MOBILE),
+      },
+    ],
+    [
+      `${v}_emailauthenticationmethod-delete`,
+      { url: u(ADELE, `emailMethods/${EMAIL}`), why: KIM, then: gone(ADELE, 'emailMethods', EMAIL) },
+    ],
+  ]),
+);
+
 const PLANS: Record<string, Plan> = {
   'beta_aad-advanced-queries-endswith-missing-params': {},
   'beta_authentication-get-requirements': { url: u(ADELE, 'requirements'), why: KIM },
@@ -339,6 +380,7 @@ const PLANS: Record<string, Plan> = {
     url: u(ADELE, 'phoneMethods/3179e48a-750b-4051-897c-87b9720928f7'),
     why: `${KIM} (§11.4: the doc body's trailing comma is already repaired in the file)`,
   },
+  ...PHONE_EMAIL_PLANS,
   'v1.0_platformcredentialauthenticationmethod-delete': {
     url: (c) =>
       u('JohannaL@contoso.com', `platformCredentialMethods/${mid(c, 'JohannaL@contoso.com', 'platformCredential')}`)(),

@@ -137,15 +137,21 @@ export const DEPARTMENTS: readonly [string, readonly string[]][] = [
   ['Legal', ['Paralegal', 'Counsel']],
   ['Research & Development', ['Researcher', 'Designer', 'Lab Technician']],
 ];
-/** Usage location with its calling code and a mobile prefix, so numbers are plausible and valid. */
-export const COUNTRIES: readonly [string, string, string][] = [
-  ['US', '1', '425'],
-  ['US', '1', '206'],
-  ['GB', '44', '77'],
-  ['DE', '49', '151'],
-  ['IN', '91', '98'],
-  ['FR', '33', '6'],
-  ['CA', '1', '604'],
+/**
+ * Usage location, calling code, and the prefixes of a user's mobile, alternate mobile and office
+ * numbers. Each prefix is followed by the user's 7-digit index (up to 1,000,000 users), and the
+ * prefix lengths make the national number a length the country's plan allows (libphonenumber's
+ * "possible" check, which authsh's parser applies): 10 digits for US, CA, GB and IN, 11 for German
+ * mobiles, 9 for France. The three prefixes of a row differ, so a user's numbers differ.
+ */
+export const COUNTRIES: readonly [string, string, string, string, string][] = [
+  ['US', '1', '425', '253', '206'],
+  ['US', '1', '206', '360', '425'],
+  ['GB', '44', '777', '778', '207'],
+  ['DE', '49', '1512', '1520', '301'],
+  ['IN', '91', '987', '997', '112'],
+  ['FR', '33', '61', '71', '14'],
+  ['CA', '1', '604', '778', '236'],
 ];
 export const PHONES = ['iPhone 15', 'iPhone 14 Pro', 'Pixel 8', 'Galaxy S24', 'iPhone 13', 'Pixel 7a'];
 export const KEYS: readonly [string, string][] = [

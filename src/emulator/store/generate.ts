@@ -84,13 +84,25 @@ const ODATA = Object.fromEntries(
 );
 const T = (key: string) => ODATA[key]!;
 
+type PhoneKind = 'mobile' | 'alternateMobile' | 'office';
+const PREFIX_AT: Record<PhoneKind, 2 | 3 | 4> = { mobile: 2, alternateMobile: 3, office: 4 };
+
+/**
+ * User `n`'s (1-based) number of that kind in Graph's form, without extension. The index is in it
+ * (7 digits), so numbers are unique per user and SMS sign-in uniqueness holds by default.
+ */
+export function demoPhone(country: (typeof COUNTRIES)[number], kind: PhoneKind, n: number): string {
+  return `+${country[1]} ${country[PREFIX_AT[kind]]}${String(n).padStart(7, '0')}`;
+}
+
 /** One generated user; `i` alone decides everything about it. */
 function generateUser(i: number, domain: string): StoredUser {
   state = (Math.imul(i + 1, 0x9e3779b1) ^ 0x5eed) >>> 0;
   const givenName = pick(FIRST);
   const surname = pick(LAST);
   const [department, titles] = pick(DEPARTMENTS);
-  const [usageLocation, cc, prefix] = pick(COUNTRIES);
+  const country = pick(COUNTRIES);
+  const usageLocation = country[0];
   const n = i + 1;
   const upn = `${givenName.toLowerCase()}.${surname.toLowerCase()}.${n}@${domain}`;
   const [created, day] = dateFrom();
@@ -121,16 +133,15 @@ function generateUser(i: number, domain: string): StoredUser {
   // About a fifth have only a password, so reports show unregistered users.
   if (r() < 0.2) return user;
 
-  // Numbers are unique per user (the index is in them), so SMS sign-in uniqueness holds by default.
   const digits = String(n).padStart(7, '0');
-  const number = (p: string) => `+${cc} ${p}${digits}`;
+  const number = (kind: PhoneKind) => demoPhone(country, kind, n);
   const add = (m: MethodRecord) => methods.push(m);
   const hasMobile = r() < 0.55;
   if (hasMobile)
     add({
       '@odata.type': T('phone'),
       id: PHONE_IDS.mobile,
-      phoneNumber: number(prefix),
+      phoneNumber: number('mobile'),
       phoneType: 'mobile',
       smsSignInState: 'notAllowedByPolicy',
     });
@@ -138,7 +149,7 @@ function generateUser(i: number, domain: string): StoredUser {
     add({
       '@odata.type': T('phone'),
       id: PHONE_IDS.alternateMobile,
-      phoneNumber: number(`${prefix}9`),
+      phoneNumber: number('alternateMobile'),
       phoneType: 'alternateMobile',
       smsSignInState: 'notSupported',
     });
@@ -146,7 +157,7 @@ function generateUser(i: number, domain: string): StoredUser {
     add({
       '@odata.type': T('phone'),
       id: PHONE_IDS.office,
-      phoneNumber: `${number(prefix.slice(0, 2) + '5')}x${100 + Math.floor(r() * 900)}`,
+      phoneNumber: `${number('office')}x${100 + Math.floor(r() * 900)}`,
       phoneType: 'office',
       smsSignInState: 'notSupported',
     });

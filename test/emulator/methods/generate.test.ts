@@ -1,9 +1,13 @@
 // generateUsers: deterministic, realistic, with a mix of methods that the routes accept.
 import { describe, expect, it } from 'vitest';
-import { generateUsers } from '../../../src/emulator/store/generate.js';
+import { demoPhone, generateUsers } from '../../../src/emulator/store/generate.js';
+import { COUNTRIES } from '../../../src/emulator/store/demo-words.js';
 import { PASSWORD_METHOD_ID, typeOf } from '../../../src/emulator/store/methods.js';
 import { PHONE_NUMBER } from '../../../src/emulator/routes/methods/phone.js';
 import { TenantStore } from '../../../src/emulator/store/tenant.js';
+// The test may use the builtins' parser (the emulator itself must not): a generated number must be
+// one authsh accepts and restates unchanged, or a feed repeating it plans an update or a bad row.
+import { parsePhone } from '../../../src/builtins/graph/support/phone-number.js';
 
 const tenant = TenantStore.demo().data;
 
@@ -48,6 +52,39 @@ describe('generateUsers', () => {
       if (u.methods.some((m) => m.phoneType === 'alternateMobile'))
         expect(u.methods.some((m) => m.phoneType === 'mobile')).toBe(true);
     }
+  });
+
+  it("gives every user phone numbers authsh's own parser accepts unchanged, unique across users", () => {
+    const users = generateUsers(20_000, tenant);
+    const seen = new Map<string, string>();
+    const bad: string[] = [];
+    for (const u of users)
+      for (const m of u.methods) {
+        if (m.phoneType === undefined) continue;
+        const n = String(m.phoneNumber);
+        const p = parsePhone(n);
+        if (!('number' in p) || p.number !== n) bad.push(`${u.usageLocation} ${String(m.phoneType)} ${n}`);
+        const base = n.replace(/x\d+$/, '');
+        expect(seen.get(base), `${base} of ${u.userPrincipalName}`).toBeUndefined();
+        seen.set(base, u.userPrincipalName);
+      }
+    expect(bad.slice(0, 10)).toEqual([]);
+    for (const c of ['US', 'CA', 'GB', 'DE', 'IN', 'FR'])
+      for (const t of ['mobile', 'alternateMobile', 'office'])
+        expect(
+          users.some((u) => u.usageLocation === c && u.methods.some((m) => m.phoneType === t)),
+          `${c} ${t}`,
+        ).toBe(true);
+  });
+
+  it('keeps phone numbers possible and distinct up to the millionth user', () => {
+    for (const c of COUNTRIES)
+      for (const n of [1, 999_999, 1_000_000]) {
+        const mine = (['mobile', 'alternateMobile', 'office'] as const).map((k) => demoPhone(c, k, n));
+        for (const x of mine) expect(parsePhone(x)).toEqual({ number: x });
+        expect(new Set(mine).size).toBe(3);
+        expect(demoPhone(c, 'mobile', n)).not.toBe(demoPhone(c, 'mobile', n - 1));
+      }
   });
 
   it('generates 100,000 users with unique ids and UPNs', () => {
