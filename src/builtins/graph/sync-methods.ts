@@ -30,6 +30,7 @@ import {
 } from './support/sync/output.js';
 import { PLAN_SCHEMA, type SyncOptions, type UserPlan } from './support/sync/types.js';
 import { syncExamples } from './support/sync/examples.js';
+import { permissionHelp } from './kit/permission.js';
 
 const STATE = 'sync-methods';
 // The call's state is made by `items`, which runs before any item and before `finish`.
@@ -239,7 +240,10 @@ const syncMethods: CommandSpec = {
     'name (no column, or an empty cell) is kept unless -remove (an empty cell alone: -emptyMeansRemove). Rows with an ' +
     'unknown user, a bad number or address, one number in two columns, or a userPrincipalName on several rows are ' +
     'skipped with their row number. -plan FILE writes the plan (JSON, 0600); -apply -plan FILE applies exactly that ' +
-    'plan, refusing it (PlanStale, nothing changed) if the tenant changed since for a user in it, unless -skipChanged.',
+    'plan, refusing it (PlanStale, nothing changed) if the tenant changed since for a user in it, unless -skipChanged. ' +
+    permissionHelp('POST', '/users/{id}/authentication/phoneMethods') +
+    ' A plan alone (no -apply) only reads: ' +
+    permissionHelp('GET', '/users/{id}/authentication/phoneMethods').replace(/^Permission: /, ''),
   input: 'item',
   emits: SYNC_PROPERTIES,
   concurrent: true,

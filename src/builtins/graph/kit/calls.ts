@@ -138,16 +138,16 @@ export async function deleteMethod(
 }
 
 /**
- * A reconcile (GraphRequest.reconcile) for a POST that creates a method: list the user's methods
- * of that type and take the one that matches what was asked as the created one. Found means the
- * lost (or in-doubt) POST was made; not found means it was not, and the executor sends it.
+ * A reconcile (GraphRequest.reconcile) that lists the user's methods of one type after a lost
+ * (or in-doubt) write and lets `settled` say what the write came to: its answer when the list
+ * shows it was made, undefined when not (the executor then sends it).
  */
-export function findCreated(
+export function reconcileFromList(
   ctx: CommandContext,
   client: GraphClient,
   userId: string,
   info: MethodTypeInfo,
-  matches: (m: GraphObject) => boolean,
+  settled: (methods: GraphObject[]) => { status: number; body?: GraphObject } | undefined,
 ): GraphRequest['reconcile'] {
   return async () => {
     const r = await client.request<{ value?: GraphObject[] }>({
@@ -156,7 +156,24 @@ export function findCreated(
       version: info.version,
       signal: ctx.signal,
     });
-    const found = (r.body?.value ?? []).find(matches);
-    return found ? { status: 201, headers: {}, body: found, requestId: r.requestId } : undefined;
+    const done = settled(r.body?.value ?? []);
+    return done ? { status: done.status, headers: {}, body: done.body, requestId: r.requestId } : undefined;
   };
+}
+
+/**
+ * The reconcile of a POST that creates a method: the listed method that matches what was asked
+ * is the created one. Found means the lost (or in-doubt) POST was made; not found, it was not.
+ */
+export function findCreated(
+  ctx: CommandContext,
+  client: GraphClient,
+  userId: string,
+  info: MethodTypeInfo,
+  matches: (m: GraphObject) => boolean,
+): GraphRequest['reconcile'] {
+  return reconcileFromList(ctx, client, userId, info, (methods) => {
+    const found = methods.find(matches);
+    return found ? { status: 201, body: found } : undefined;
+  });
 }

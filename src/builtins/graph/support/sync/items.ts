@@ -5,7 +5,6 @@
 // -skipChanged, applied only for the users still as planned.
 import { setMaxListeners } from 'node:events';
 import type { CommandContext } from '../../../../runtime/command.js';
-import { ShellError } from '../../../../runtime/errors.js';
 import { ShellRecord } from '../../../../runtime/record.js';
 import type { Value } from '../../../../runtime/values.js';
 import type { GraphClient } from '../../../../graph/types.js';
@@ -110,12 +109,12 @@ export async function* planItems(
   if (changed.length && !skipChanged) {
     const shown = changed.slice(0, 10).join('\n  ');
     const more = changed.length > 10 ? `\n  … and ${changed.length - 10} more` : '';
-    throw new ShellError(
+    throw commandError(
+      ctx,
       'PlanStale',
-      `${ctx.command.name}: the tenant changed since '${path}' was made, for ${changed.length} of its ` +
+      `the tenant changed since '${path}' was made, for ${changed.length} of its ` +
         `${users.length} users; nothing was changed. Make a new plan, or apply the rest with -skipChanged:\n  ` +
         `${shown}${more}`,
-      { span: ctx.span },
     );
   }
   for (let order = 0; order < users.length; order++) {

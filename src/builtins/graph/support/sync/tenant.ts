@@ -10,6 +10,8 @@ import { allMethods } from '../../kit/calls.js';
 import { graphError } from '../client.js';
 import { MFA_TYPES } from '../removal.js';
 import { IDENTITY_SELECT, getUserObject, isExact } from '../user-read.js';
+import { isGuid } from '../user-param.js';
+import { lookUpUser } from '../user-lookup.js';
 import { SIGNIN_PREFERENCES, signInPath } from '../signin.js';
 import type { GuardFacts } from './plan.js';
 import type { ManagedMethod, MethodValues, SyncUser } from './types.js';
@@ -32,6 +34,20 @@ export async function readTenantUser(
   key: string,
 ): Promise<TenantUser | { reason: string }> {
   if (!isExact(key)) return { reason: `'${key}' is not a userPrincipalName or an id` };
+  // The methods are read by the key itself while the user is looked up in groups of 15 beside
+  // them (user-lookup.ts): about 2 requests a user instead of 3, none waiting on another. A key
+  // Graph's path cannot take as it is (`$…`) goes the long way.
+  if (isGuid(key) || (key.includes('@') && !key.startsWith('$'))) {
+    const failed = (e: unknown) => ({ failed: e });
+    const [found, phones, emails] = await Promise.all([
+      lookUpUser(client, key),
+      list(ctx, client, key, PHONE).catch(failed),
+      list(ctx, client, key, EMAIL).catch(failed),
+    ]);
+    // Not found by the grouped look-up (or the look-up failed): the direct GET decides.
+    if (found && !('failed' in phones) && !('failed' in emails))
+      return tenantUser(identity(found, key), phones, emails);
+  }
   let u: Record<string, unknown>;
   try {
     u = await getUserObject(ctx, client, key, IDENTITY_SELECT);
@@ -40,15 +56,23 @@ export async function readTenantUser(
       return { reason: `no user '${key}' in this tenant` };
     throw e;
   }
-  const user: SyncUser = {
-    userId: String(u.id),
-    userPrincipalName: typeof u.userPrincipalName === 'string' ? u.userPrincipalName : key,
-    displayName: typeof u.displayName === 'string' ? u.displayName : null,
-  };
+  const user = identity(u, key);
   const [phones, emails] = await Promise.all([
     list(ctx, client, user.userId, PHONE),
     list(ctx, client, user.userId, EMAIL),
   ]);
+  return tenantUser(user, phones, emails);
+}
+
+function identity(u: Record<string, unknown>, key: string): SyncUser {
+  return {
+    userId: String(u.id),
+    userPrincipalName: typeof u.userPrincipalName === 'string' ? u.userPrincipalName : key,
+    displayName: typeof u.displayName === 'string' ? u.displayName : null,
+  };
+}
+
+function tenantUser(user: SyncUser, phones: Record<string, unknown>[], emails: Record<string, unknown>[]): TenantUser {
   const observed: MethodValues = { mobile: null, alternateMobile: null, office: null, email: null };
   let smsSignInState: string | null = null;
   for (const p of phones) {

@@ -13,7 +13,7 @@ import {
   type PhoneType,
 } from '../../../../graph/catalogue.js';
 import type { GraphClient, GraphRequest } from '../../../../graph/types.js';
-import { change, findCreated } from '../../kit/calls.js';
+import { change, findCreated, reconcileFromList } from '../../kit/calls.js';
 import { PHONE } from '../phone.js';
 import { parsePhone } from '../phone-number.js';
 import type { ManagedMethod, SyncAction, SyncOptions, UserPlan } from './types.js';
@@ -64,7 +64,7 @@ export function update(ctx: CommandContext, client: GraphClient, plan: UserPlan,
   const holdsNew = (m: GraphObject) =>
     String(m.id).toLowerCase() === id &&
     ('phoneNumber' in body ? digits(m.phoneNumber) === digits(body.phoneNumber) : sameEmail(m.emailAddress, to));
-  const reconcile = methodState(ctx, client, plan.userId, info, (methods) =>
+  const reconcile = reconcileFromList(ctx, client, plan.userId, info, (methods) =>
     methods.some(holdsNew) ? { status: 204 } : undefined,
   );
   return change(ctx, client, { method: 'PATCH', path: methodPath(plan.userId, info, id), body, reconcile });
@@ -74,7 +74,7 @@ export async function remove(ctx: CommandContext, client: GraphClient, plan: Use
   const info = infoOf(a.method);
   const id = idOf(a.method);
   // A lost answer: the DELETE was made if the method is gone, so it is not sent again.
-  const reconcile = methodState(ctx, client, plan.userId, info, (methods) =>
+  const reconcile = reconcileFromList(ctx, client, plan.userId, info, (methods) =>
     methods.some((m) => String(m.id).toLowerCase() === id) ? undefined : { status: 204 },
   );
   try {
@@ -85,29 +85,6 @@ export async function remove(ctx: CommandContext, client: GraphClient, plan: Use
     if ((e as { status?: unknown }).status === 404) return true;
     throw e;
   }
-}
-
-/**
- * A reconcile that reads the user's methods of one type and lets `settled` say whether the lost
- * write was made (its answer) or not (undefined: the executor sends it again).
- */
-function methodState(
-  ctx: CommandContext,
-  client: GraphClient,
-  userId: string,
-  info: MethodTypeInfo,
-  settled: (methods: GraphObject[]) => { status: number } | undefined,
-): GraphRequest['reconcile'] {
-  return async () => {
-    const r = await client.request<{ value?: GraphObject[] }>({
-      method: 'GET',
-      path: collectionPath(userId, info),
-      version: info.version,
-      signal: ctx.signal,
-    });
-    const done = settled(r.body?.value ?? []);
-    return done ? { status: done.status, headers: {}, body: undefined, requestId: r.requestId } : undefined;
-  };
 }
 
 /** What the tenant shows right before the removals: the user's methods and default MFA phone. */
