@@ -8,9 +8,11 @@
 //   3. Baselines (sync-baselines.mjs): (b) each feed user's phoneMethods and emailMethods through
 //      $batch (20 a batch, 10 in flight), diffed in JS, the writes through $batch; (a) the same
 //      one request at a time for the first 200 users. Timed after sign-in and a warm-up call.
-//   4. Peak RSS (/usr/bin/time -v) of a plan over 50,000 users (also 100,000 when 50,000 plans
-//      in under 15 s), since sync-methods reads the feed whole to find duplicate rows; beside it,
-//      the same feed held whole by `import-csv … | sort userPrincipalName | count` (no Graph).
+//   4. Peak RSS (/usr/bin/time -v) of a plan over 50,000 users (--quick: 10,000), since
+//      sync-methods reads the feed whole to find duplicate rows; beside it, the same feed held
+//      whole by `import-csv … | sort userPrincipalName | count` (no Graph). --mem-users
+//      50000,100000 plans each size and prints the peak RSS each further user adds (a plan of
+//      100,000 takes ~30 s on 2 cores, so it is not the default).
 // The feed is generated from the tenant's own users (read untimed through $batch): generated
 // users whose numbers libphonenumber reads (the generator's French mobiles are a digit short),
 // columns userPrincipalName, mobile, office, email; ~10% add a method (a mobile to users without
@@ -18,7 +20,7 @@
 // -emptyMeansRemove), the rest restate the tenant. authsh figures are whole-process wall time
 // (start, sign-in, work) and CPU (process.cpuUsage at exit); Graph figures are the emulator's
 // counters (requests it admitted, $batch items). Each side runs on a fresh emulator.
-//   npm run bench:sync [-- --quick] [--save]
+//   npm run bench:sync [-- --quick] [--save] [--mem-users N[,N…]]
 // Exits non-zero only when the harness fails (a run that errs, a write that did not happen).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,9 @@ const LATENCY = 20;
 const size = quick
   ? { users: 1000, seqSample: 200, memUsers: 10_000 }
   : { users: 5000, seqSample: 200, memUsers: 50_000 };
+const memSizes = (argv.includes('--mem-users') ? argv[argv.indexOf('--mem-users') + 1] : String(size.memUsers))
+  .split(',')
+  .map(Number);
 const app = JSON.parse(readFileSync(join(root, 'src/emulator/data/demo-tenant.json'), 'utf8')).applications[0];
 const tmp = mkdtempSync(join(tmpdir(), 'authsh-sync-bench-'));
 const logs = join(root, '.bench/sync-logs');
@@ -223,15 +228,15 @@ async function memory(n) {
   });
   await emu.stop();
   console.log(
-    `\nMEMORY plan over ${fig(f.rows.length)} feed users: peak RSS ${fig(r.rssMB, 1)} MB, ${s(r.ms)} ` +
+    `\nMEMORY plan over ${fig(f.rows.length)} feed users: peak RSS ${fig(r.rssMB, 1)} MB, ${s(r.ms)}` +
       `; the feed held whole by sort: ${fig(held.rssMB, 1)} MB, ${s(held.ms)}`,
   );
   return { users: f.rows.length, rssMB: r.rssMB, ms: r.ms, sortRssMB: held.rssMB };
 }
-const mem = [await memory(size.memUsers)];
-if (!quick && mem[0].ms < 15_000) {
-  mem.push(await memory(size.memUsers * 2));
-  const [m1, m2] = mem;
+const mem = [await memory(memSizes[0])];
+for (const n of memSizes.slice(1)) mem.push(await memory(n));
+if (mem.length > 1) {
+  const [m1, m2] = mem.slice(-2);
   const kb = (x, y) => fig(((y - x) * 1024) / (m2.users - m1.users), 2);
   console.log(
     `  each further feed user: ${kb(m1.rssMB, m2.rssMB)} KB of peak RSS for the plan, ${kb(m1.sortRssMB, m2.sortRssMB)} KB for the sort`,
