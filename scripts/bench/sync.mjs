@@ -150,7 +150,8 @@ const plan = await measured('plan', e1, PLAN_SCRIPT);
 const [pAdd, pUpd, pRem, pKeep, pSkip] = summary(plan, PLAN, 'plan');
 if (pAdd !== ex.add || pUpd !== ex.update || pRem !== ex.remove)
   console.log(
-    `  *** MISMATCH: the feed asks for ${ex.add}/${ex.update}/${ex.remove}, sync-methods planned ${pAdd}/${pUpd}/${pRem}`,
+    `  *** MISMATCH: the feed asks for ${ex.add}/${ex.update}/${ex.remove}, ` +
+      `sync-methods planned ${pAdd}/${pUpd}/${pRem}`,
   );
 const apply = await measured('apply', e1, 'sync-methods -apply -plan plan.json | count');
 const [aAdd, aUpd, aRem, , aSkip, aFail] = summary(apply, APPLY, 'apply');
@@ -191,7 +192,8 @@ const authCpu = plan.cpuMs + apply.cpuMs;
 console.log(`\nBASELINE (b) SDK $batch 20 × 10 in flight: read, diff, ${b.add}/${b.update}/${b.remove} written`);
 console.log(
   `  ${s(b.ms)} timed part (whole process ${s(b.wholeMs)}); ${fig(usPerItem(b.timedCpuMs, users), 1)} µs CPU/user ` +
-    `timed, ${fig(usPerItem(b.cpuMs, users), 1)} whole process; ${graphText(bG)}; ${b.batches} batches, ${b.retries} retries`,
+    `timed, ${fig(usPerItem(b.cpuMs, users), 1)} whole process; ${graphText(bG)}; ` +
+    `${b.batches} batches, ${b.retries} retries`,
 );
 const aRate = a.users / (a.ms / 1000);
 console.log(`BASELINE (a) one request at a time, first ${a.users} users: ${s(a.ms)} = ${fig(aRate, 1)} users/s`);
@@ -205,7 +207,8 @@ const ratioWhole = authMs / b.wholeMs;
 const ratioAfter = (authMs - 2 * first.ms) / b.ms;
 console.log(`  whole processes: authsh ÷ (b) ${s(b.wholeMs)} = ${fig(ratioWhole, 2)}×`);
 console.log(
-  `  less authsh's start + sign-in + first call (${s(first.ms)} a process, twice): ${fig(ratioAfter, 2)}× of (b)'s timed part`,
+  `  less authsh's start + sign-in + first call (${s(first.ms)} a process, twice): ` +
+    `${fig(ratioAfter, 2)}× of (b)'s timed part`,
 );
 console.log(
   `  authsh ÷ (a) at its rate over ${fig(users)} users (${s((users / aRate) * 1000)}) = ${fig(ratioA, 3)}× ` +
@@ -239,7 +242,8 @@ if (mem.length > 1) {
   const [m1, m2] = mem.slice(-2);
   const kb = (x, y) => fig(((y - x) * 1024) / (m2.users - m1.users), 2);
   console.log(
-    `  each further feed user: ${kb(m1.rssMB, m2.rssMB)} KB of peak RSS for the plan, ${kb(m1.sortRssMB, m2.sortRssMB)} KB for the sort`,
+    `  each further feed user: ${kb(m1.rssMB, m2.rssMB)} KB of peak RSS for the plan, ` +
+      `${kb(m1.sortRssMB, m2.sortRssMB)} KB for the sort`,
   );
 }
 
