@@ -9,7 +9,7 @@
 //   (b) $batch through BatchRequestContent: 20 requests a batch, 10 batches in flight, fed as
 //       the user pages arrive; per-item 429s (and 503/504) are retried after their Retry-After,
 //       so nothing is lost.
-// Standard input: JSON { kind: 'read-a'|'read-b'|'write-a'|'write-b', sample?, rows? }. Prints JSON.
+// Standard input: JSON { kind: 'read-a'|'read-b'|'write-a'|'write-b'|'sync-…', sample?, rows?, feed? }. Prints JSON.
 // Each run makes one untimed warm-up call (as peers.md did); the timed part excludes the token.
 // The JSON has the CPU time (process.cpuUsage) of the timed part and of the whole process.
 import { Client, BatchRequestContent, BatchResponseContent } from '@microsoft/microsoft-graph-client';
@@ -233,6 +233,11 @@ const kinds = {
   'write-a': () => writeA(c, spec.rows),
   'write-b': () => writeB(c, spec.rows),
 };
+// The sync benchmark's kinds (sync.mjs) live in sync-baselines.mjs, given this file's client and $batch helper.
+if (spec.kind.startsWith('sync-')) {
+  const sync = (await import('./sync-baselines.mjs')).kinds[spec.kind];
+  if (sync) kinds[spec.kind] = () => sync({ c, graph, batched, userPages, spec });
+}
 if (!kinds[spec.kind]) throw new Error(`unknown baseline kind ${spec.kind}`);
 // CPU time (user + system, process.cpuUsage): of the timed part, and of the whole process so far.
 const cpu0 = process.cpuUsage();
