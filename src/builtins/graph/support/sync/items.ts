@@ -49,10 +49,16 @@ export async function* feedItems(ctx: CommandContext, st: SyncState): AsyncGener
       return { skip: { row: i + 1, userPrincipalName: null, reason: 'not a record: a feed is records (import-csv)' } };
     return readRow(i + 1, (c) => r.get(c), resolved.columns, st.opts.country);
   });
-  let order = 0;
-  for (const c of markDuplicates(checks)) {
+  // The feed's records are done with once checked, and each check once it is an item: this
+  // generator lives as long as the call, so what it still holds would stay for all of it.
+  rows.length = 0;
+  const marked: (RowCheck | undefined)[] = markDuplicates(checks);
+  checks.length = 0;
+  for (let order = 0; order < marked.length; order++) {
+    const c = marked[order]!;
+    marked[order] = undefined;
     st.items++;
-    yield item(order++, c);
+    yield item(order, c);
   }
 }
 
