@@ -105,6 +105,9 @@ describe('phone numbers in any common form', () => {
     ['(206) 555-1234', 'US', '+1 2065551234'],
     ['020 7123 4567', 'gb', '+44 2071234567'],
     ['06 1234 5678 ext. 7', 'IT', '+39 0612345678x7'],
+    // The text marker a spreadsheet (and export-csv's formula guard) puts before a leading +.
+    ["'+1 4255550100", undefined, '+1 4255550100'],
+    ["'(206) 555-1234", 'US', '+1 2065551234'],
   ])('reads %s (country %s) as %s', (text, country, expected) => {
     expect(parsePhone(text, country)).toEqual({ number: expected });
   });
