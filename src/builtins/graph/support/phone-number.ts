@@ -21,7 +21,10 @@ export function knownCountry(country: string): country is CountryCode {
 export function parsePhone(text: string, country?: string): PhoneParse {
   // A leading ' is a spreadsheet's text marker (export-csv's formula guard writes one before a
   // leading +): never part of a number, so a round trip through a CSV file still reads.
-  const trimmed = text.trim().replace(/^'(?=[\s+\d(])/, '').trim();
+  const trimmed = text
+    .trim()
+    .replace(/^'(?=[\s+\d(])/, '')
+    .trim();
   const ext = EXTENSION.exec(trimmed);
   const main = ext ? trimmed.slice(0, ext.index) : trimmed;
   const international = main.startsWith('+') || main.startsWith('00');
