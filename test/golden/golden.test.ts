@@ -3,8 +3,8 @@
 // case's folder as its working directory, and must print CASE.out (one JSON value a line, compared
 // as JSON: a record's keys in any order, arrays and strings exactly), exit with CASE.code (0 when
 // absent), and write every line of CASE.err somewhere in its stderr (case-insensitively). The cases
-// are the project's copy of the conformance cases; `npm run conformance` runs the original set when
-// the reference folder is beside the clone (scripts/conformance.mjs). To add a case, drop
+// are the project's copy of the conformance cases, unedited (.ci/run checks it against the
+// reference when that is beside the clone); `npm run conformance` runs them alone. To add a case, drop
 // NAME.authsh and NAME.out (and NAME.code / NAME.err / NAME.args when needed) into a suite folder:
 // it becomes a test named NAME.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
