@@ -3,6 +3,7 @@
 // -whatif plans), what the host was told (warnings, notices) and the exit code. The Session
 // talks to the same stack the CLI builds (createSessionClient: the bulk executor in front of
 // the client), so batching, reconcile and the retry policy run under every command test.
+import type { CommandSpec } from '../../../src/runtime/command.js';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { createSessionClient, staticToken } from '../../../src/graph/client.js';
 import { Session } from '../../../src/cli/session.js';
@@ -62,7 +63,14 @@ export interface Outcome {
 }
 
 /** Runs source in a Session whose Graph client talks to `emu` as `who`. */
-export async function runOn(emu: Emulator, source: string, who: Identity = 'admin', cwd?: string): Promise<Outcome> {
+export async function runOn(
+  emu: Emulator,
+  source: string,
+  who: Identity = 'admin',
+  cwd?: string,
+  /** The session's commands, when a test adds one of its own to the built-ins. */
+  commands?: CommandSpec[],
+): Promise<Outcome> {
   let stderr = '';
   let info = '';
   const client = clientFor(emu, who);
@@ -80,6 +88,7 @@ export async function runOn(emu: Emulator, source: string, who: Identity = 'admi
     color: false,
     columns: 120,
     connect: async () => client,
+    ...(commands ? { commands } : {}),
     ...(cwd ? { cwd } : {}),
   });
   const values: Value[] = [];
@@ -91,9 +100,9 @@ export async function runOn(emu: Emulator, source: string, who: Identity = 'admi
   }
 }
 
-/** A fresh emulator for one test (about 10 ms). */
-export async function withEmulator<T>(fn: (emu: Emulator) => Promise<T>): Promise<T> {
-  const emu = await startEmulator();
+/** A fresh emulator for one test (about 10 ms), with `demoUsers` generated users when given. */
+export async function withEmulator<T>(fn: (emu: Emulator) => Promise<T>, demoUsers?: number): Promise<T> {
+  const emu = await startEmulator(demoUsers ? { demoUsers, seed: 17 } : {});
   try {
     return await fn(emu);
   } finally {

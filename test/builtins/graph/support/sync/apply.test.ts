@@ -9,13 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Checkpoint } from '../../../../../src/runtime/checkpoint.js';
-import { startEmulator, type Emulator } from '../../../../../src/emulator/index.js';
-import { Session } from '../../../../../src/cli/session.js';
+import type { Emulator } from '../../../../../src/emulator/index.js';
 import { builtinCommands } from '../../../../../src/builtins/registry.js';
 import { graphOf } from '../../../../../src/builtins/graph/support/client.js';
 import { applyUser } from '../../../../../src/builtins/graph/support/sync/apply.js';
 import type { CommandSpec } from '../../../../../src/runtime/command.js';
-import { toPlain, type Value } from '../../../../../src/runtime/values.js';
 import type { StoredUser } from '../../../../../src/emulator/store/tenant.js';
 import type {
   ManagedMethod,
@@ -24,7 +22,7 @@ import type {
   SyncOptions,
   UserPlan,
 } from '../../../../../src/builtins/graph/support/sync/types.js';
-import { clientFor } from '../../harness.js';
+import { runOn, withEmulator } from '../../harness.js';
 
 const OPTIONS: SyncOptions = { remove: true, emptyMeansRemove: false, force: false, country: null, map: {} };
 const NONE: MethodValues = { mobile: null, alternateMobile: null, office: null, email: null };
@@ -58,51 +56,8 @@ const applyTest: CommandSpec = {
   },
 };
 
-interface Outcome {
-  plain: unknown[];
-  stderr: string;
-  info: string;
-  code: number;
-}
-
-async function run(emu: Emulator, source: string, cwd?: string): Promise<Outcome> {
-  let stderr = '';
-  let info = '';
-  const client = clientFor(emu);
-  const session = new Session({
-    host: {
-      info: (t) => (info += t + '\n'),
-      warn: (t) => (info += `warning: ${t}\n`),
-      isTerminal: false,
-      columns: 120,
-      color: false,
-    },
-    stdout: () => undefined,
-    stderr: (c) => (stderr += c),
-    format: 'jsonl',
-    color: false,
-    columns: 120,
-    connect: async () => client,
-    commands: [...builtinCommands, applyTest],
-    ...(cwd ? { cwd } : {}),
-  });
-  const values: Value[] = [];
-  try {
-    const code = await session.run(source, { fileName: 'test.authsh', onValue: (v) => values.push(v) });
-    return { plain: values.map((v) => toPlain(v)), stderr, info, code };
-  } finally {
-    await client.close?.();
-  }
-}
-
-async function withEmulator<T>(fn: (emu: Emulator) => Promise<T>, demoUsers?: number): Promise<T> {
-  const emu = await startEmulator(demoUsers ? { demoUsers, seed: 17 } : {});
-  try {
-    return await fn(emu);
-  } finally {
-    await emu.stop();
-  }
-}
+const run = (emu: Emulator, source: string, cwd?: string) =>
+  runOn(emu, source, 'admin', cwd, [...builtinCommands, applyTest]);
 
 const userOf = (emu: Emulator, upn: string): StoredUser =>
   emu.store.users.find((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase())!;
