@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CstElement, IToken } from 'chevrotain';
 import { AuthshParser } from '../../src/parser/grammar.js';
+import { shape } from './support/cst-shape.js';
 import { tokenize } from '../../src/lexer/lexer.js';
 import { parse } from '../../src/parser/parse.js';
 // @ts-expect-error the benchmark's runbook generator is plain JavaScript
@@ -13,13 +13,6 @@ import { generateRunbook } from '../../scripts/bench/runbook.mjs';
 
 const withRecovery = new AuthshParser(false, true, true);
 const without = new AuthshParser(false, true, false);
-
-function shape(e: CstElement): unknown {
-  if ('image' in e) return [(e as IToken).tokenType.name, e.image, e.startOffset];
-  const children: Record<string, unknown> = {};
-  for (const key of Object.keys(e.children).sort()) children[key] = e.children[key]!.map(shape);
-  return { name: e.name, children };
-}
 
 function parseWith(parser: AuthshParser, text: string) {
   parser.input = tokenize(text).tokens;
