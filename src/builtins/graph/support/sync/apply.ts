@@ -14,26 +14,18 @@ import type { CommandContext } from '../../../../runtime/command.js';
 import type { ShellRecord } from '../../../../runtime/record.js';
 import type { MethodTypeName, PhoneType } from '../../../../graph/catalogue.js';
 import type { GraphClient } from '../../../../graph/types.js';
-import { allMethods, read } from '../../kit/calls.js';
+import { allMethods } from '../../kit/calls.js';
 import { add, idOf, isPhone, remove, update } from './writes.js';
 import { PHONE } from '../phone.js';
 import { MFA_TYPES, describeMethod } from '../removal.js';
-import { SIGNIN_PREFERENCES, signInPath } from '../signin.js';
+import { defaultPhoneOf } from '../signin.js';
 import type { ManagedMethod, SyncAction, SyncActionKind, SyncOptions, SyncOutcome, UserPlan } from './types.js';
 
 const ADD_ORDER: readonly ManagedMethod[] = ['mobile', 'alternateMobile', 'office', 'email'];
 const REMOVE_ORDER: readonly ManagedMethod[] = ['alternateMobile', 'mobile', 'office', 'email'];
 /** The result of a step -whatif showed and did not send. */
 export const NOT_SENT = 'what if: not sent';
-/** The phone Graph's userPreferredMethodForSecondaryAuthentication makes the default MFA method. */
-const DEFAULT_PHONE: Readonly<Record<string, PhoneType>> = {
-  sms: 'mobile',
-  voiceMobile: 'mobile',
-  voiceAlternateMobile: 'alternateMobile',
-  voiceOffice: 'office',
-};
 
-type GraphObject = Record<string, unknown>;
 type Results = Map<SyncAction, SyncOutcome>;
 
 /** "Megan Bowen <MeganB@contoso.com>", as removal.ts names a user. */
@@ -96,9 +88,7 @@ async function readTenant(ctx: CommandContext, client: GraphClient, plan: UserPl
   })();
   const preferred = (async () => {
     try {
-      const path = signInPath(plan.userId, SIGNIN_PREFERENCES);
-      const r = await read<GraphObject>(ctx, client, { path, version: 'beta' });
-      return DEFAULT_PHONE[String(r.body.userPreferredMethodForSecondaryAuthentication ?? '')];
+      return (await defaultPhoneOf(ctx, client, plan.userId)) ?? undefined;
     } catch (e) {
       // Unknown (no permission, no beta): Graph itself refuses to delete the default phone.
       if (ctx.signal.aborted) throw e;

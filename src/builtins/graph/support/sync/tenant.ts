@@ -12,9 +12,9 @@ import { MFA_TYPES } from '../removal.js';
 import { IDENTITY_SELECT, getUserObject, isExact } from '../user-read.js';
 import { isGuid } from '../user-param.js';
 import { lookUpUser } from '../user-lookup.js';
-import { SIGNIN_PREFERENCES, signInPath } from '../signin.js';
+import { defaultPhoneOf } from '../signin.js';
 import type { GuardFacts } from './plan.js';
-import type { ManagedMethod, MethodValues, SyncUser } from './types.js';
+import type { MethodValues, SyncUser } from './types.js';
 
 const PHONE: MethodTypeInfo = methodTypeOf('phone')!;
 const EMAIL: MethodTypeInfo = methodTypeOf('email')!;
@@ -108,14 +108,6 @@ async function list(
   return out;
 }
 
-/** The default MFA method's phone, per Graph's preferred-method values. */
-const PREFERRED_PHONE: Record<string, ManagedMethod> = {
-  sms: 'mobile',
-  voiceMobile: 'mobile',
-  voiceAlternateMobile: 'alternateMobile',
-  voiceOffice: 'office',
-};
-
 /** The guards' facts (beta): MFA-capable methods besides phones, and the default MFA phone. */
 export async function guardFacts(ctx: CommandContext, client: GraphClient, userId: string): Promise<GuardFacts> {
   const [others, preferred] = await Promise.all([
@@ -127,21 +119,7 @@ export async function guardFacts(ctx: CommandContext, client: GraphClient, userI
       }
       return n;
     })(),
-    (async () => {
-      try {
-        const r = await client.request<Record<string, unknown>>({
-          method: 'GET',
-          path: signInPath(userId, SIGNIN_PREFERENCES),
-          version: 'beta',
-          signal: ctx.signal,
-        });
-        const v = r.body?.userPreferredMethodForSecondaryAuthentication;
-        return typeof v === 'string' ? (PREFERRED_PHONE[v] ?? null) : null;
-      } catch (e) {
-        if ((e as { status?: number }).status === 404) return null;
-        throw graphError(e, undefined, ctx);
-      }
-    })(),
+    defaultPhoneOf(ctx, client, userId),
   ]);
   return { otherMfa: others, defaultPhone: preferred };
 }
