@@ -9,7 +9,8 @@
 // model, -html FILE the self-contained report (support/posture/html.ts, loaded only then), both
 // atomically (a temporary file renamed over the old one); -compare reads an earlier -json file
 // and fills `previous`, the trend.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeAtomically } from '../support/files.js';
 import type { CommandContext, CommandSpec } from '../../runtime/command.js';
 import { fromPlain } from '../../runtime/values.js';
 import { ShellRecord } from '../../runtime/record.js';
@@ -120,8 +121,8 @@ const reportMfa: CommandSpec = {
       notice: (text) => ctx.host.warn(text),
     });
     if (previous) posture.previous = { generatedAt: previous.generatedAt, totals: previous.totals };
-    if (files.json !== undefined) await writeAtomically(ctx, files.json, JSON.stringify(posture, null, 2) + '\n');
-    if (files.html !== undefined && render) await writeAtomically(ctx, files.html, await render(posture));
+    if (files.json !== undefined) await writeWhole(ctx, files.json, JSON.stringify(posture, null, 2) + '\n');
+    if (files.html !== undefined && render) await writeWhole(ctx, files.html, await render(posture));
     const record = fromPlain({ type: 'mfaPosture', ...posture }) as ShellRecord;
     record.view = ({ color }) => formatPostureSummary(posture, { color, top });
     yield record;
@@ -172,15 +173,11 @@ async function readPrevious(ctx: CommandContext, file: string): Promise<MfaPostu
   return p as MfaPosture;
 }
 
-/** Writes a file whole or not at all: a temporary file beside it, renamed over it. */
-async function writeAtomically(ctx: CommandContext, file: string, text: string): Promise<void> {
-  const path = ctx.resolvePath(file);
-  const tmp = `${path}.${process.pid}.tmp`;
+/** Writes a file whole or not at all (support/files.ts), its failure in the user's words. */
+async function writeWhole(ctx: CommandContext, file: string, text: string): Promise<void> {
   try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
+    await writeAtomically(ctx.resolvePath(file), text, { private: false });
   } catch (e) {
-    await rm(tmp, { force: true });
     throw fileError(ctx, 'write', file, e);
   }
 }

@@ -30,3 +30,24 @@ export async function openForWriting(
   }
   return handle;
 }
+
+/**
+ * Writes `text` to `path` whole or not at all: into a temporary file beside it (flushed to disk),
+ * then renamed over it, so a reader never sees half a file. `private` as for openForWriting.
+ */
+export async function writeAtomically(path: string, text: string, opts: { private: boolean }): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
+  try {
+    const h = await openForWriting(tmp, { append: false, private: opts.private });
+    try {
+      await h.writeFile(text, 'utf8');
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    await fs.rename(tmp, path);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}

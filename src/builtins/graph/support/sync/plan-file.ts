@@ -3,9 +3,8 @@
 // everything checked (schema, shape, tenant), and the staleness rule of `-apply -plan FILE`:
 // per action the tenant must still show `from` (to do) or already `to` (done by an earlier,
 // interrupted apply); anything else changed since the plan was reviewed.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm } from 'node:fs/promises';
-import { openForWriting } from '../../../support/files.js';
+import { readFile } from 'node:fs/promises';
+import { writeAtomically } from '../../../support/files.js';
 import { comparable } from './plan.js';
 import {
   MANAGED_METHODS,
@@ -17,22 +16,9 @@ import {
   type UserPlan,
 } from './types.js';
 
-/** Writes the plan beside its final name, then renames it over: a reader never sees half a plan. */
+/** Writes the plan whole or not at all, owner-only: a reader never sees half a plan. */
 export async function writePlanFile(path: string, plan: PlanFile): Promise<void> {
-  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const h = await openForWriting(tmp, { append: false, private: true });
-    try {
-      await h.writeFile(`${JSON.stringify(plan, null, 2)}\n`);
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeAtomically(path, `${JSON.stringify(plan, null, 2)}\n`, { private: true });
 }
 
 const ACTIONS = new Set(['add', 'update', 'remove', 'keep', 'skip']);
