@@ -15,11 +15,19 @@ import type { ShellRecord } from '../../../../runtime/record.js';
 import type { MethodTypeName, PhoneType } from '../../../../graph/catalogue.js';
 import type { GraphClient } from '../../../../graph/types.js';
 import { allMethods } from '../../kit/calls.js';
-import { add, idOf, isPhone, remove, update } from './writes.js';
+import { add, idOf, remove, update } from './writes.js';
 import { PHONE } from '../phone.js';
 import { MFA_TYPES, describeMethod } from '../removal.js';
 import { defaultPhoneOf } from '../signin.js';
-import type { ManagedMethod, SyncAction, SyncActionKind, SyncOptions, SyncOutcome, UserPlan } from './types.js';
+import {
+  isPhone,
+  type ManagedMethod,
+  type SyncAction,
+  type SyncActionKind,
+  type SyncOptions,
+  type SyncOutcome,
+  type UserPlan,
+} from './types.js';
 
 const ADD_ORDER: readonly ManagedMethod[] = ['mobile', 'alternateMobile', 'office', 'email'];
 const REMOVE_ORDER: readonly ManagedMethod[] = ['alternateMobile', 'mobile', 'office', 'email'];

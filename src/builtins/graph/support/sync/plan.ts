@@ -6,6 +6,7 @@
 import { parsePhone } from '../phone-number.js';
 import {
   MANAGED_METHODS,
+  isPhone,
   type ManagedMethod,
   type MethodValues,
   type PlanSummary,
@@ -36,7 +37,6 @@ export interface GuardFacts {
 }
 
 export const PHONES: readonly ManagedMethod[] = ['mobile', 'alternateMobile', 'office'];
-export const isPhone = (m: ManagedMethod): boolean => m !== 'email';
 
 /** The comparable form of a value: a phone normalised as add-phone does, an email lower-cased. */
 export function comparable(method: ManagedMethod, value: string, country: string | null): string {

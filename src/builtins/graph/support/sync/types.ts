@@ -6,6 +6,10 @@
 export const MANAGED_METHODS = ['mobile', 'alternateMobile', 'office', 'email'] as const;
 export type ManagedMethod = (typeof MANAGED_METHODS)[number];
 
+/** The managed phones (Graph's phone types); the other managed method is the email. */
+export type ManagedPhone = Exclude<ManagedMethod, 'email'>;
+export const isPhone = (m: ManagedMethod): m is ManagedPhone => m !== 'email';
+
 /** What a user has of each managed method: Graph's phone number or email address, or null. */
 export type MethodValues = Record<ManagedMethod, string | null>;
 

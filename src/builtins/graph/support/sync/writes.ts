@@ -10,19 +10,17 @@ import {
   methodPath,
   methodTypeOf,
   type MethodTypeInfo,
-  type PhoneType,
 } from '../../../../graph/catalogue.js';
 import type { GraphClient, GraphRequest } from '../../../../graph/types.js';
 import { change, findCreated, reconcileFromList } from '../../kit/calls.js';
 import { PHONE } from '../phone.js';
 import { parsePhone } from '../phone-number.js';
-import type { ManagedMethod, SyncAction, SyncOptions, UserPlan } from './types.js';
+import { isPhone, type ManagedMethod, type SyncAction, type SyncOptions, type UserPlan } from './types.js';
 
 type GraphObject = Record<string, unknown>;
 
 const EMAIL: MethodTypeInfo = methodTypeOf('email')!;
 
-export const isPhone = (m: ManagedMethod): m is PhoneType => m !== 'email';
 export const infoOf = (m: ManagedMethod): MethodTypeInfo => (isPhone(m) ? PHONE : EMAIL);
 export const idOf = (m: ManagedMethod): string => (isPhone(m) ? PHONE_METHOD_IDS[m] : EMAIL_METHOD_ID);
 const digits = (n: unknown) => String(n).replace(/\D/g, '');
